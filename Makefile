@@ -1,0 +1,31 @@
+# Quick start: `make brief` builds the memos for source/ into out/; `make test` runs the tests.
+# Both create the local virtual environment .venv on first use (quick when it exists).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: brief test golden bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+brief: $(STAMP)
+	$(BIN)/briefgen build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Rewrites tests/golden/ from the current code: review the diff before committing.
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden_update
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf out build dist *.egg-info

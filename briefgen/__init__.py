@@ -1,0 +1,41 @@
+"""briefgen: a news report of an official visit, summit or talks in, a grounded one-page memo out.
+
+The library API mirrors the CLI. Names are imported lazily so that
+``import briefgen`` (and ``briefgen --version``) stays fast and does not load
+reportlab or python-docx until a memo is actually drawn.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "read_article": "briefgen.sources",
+    "Article": "briefgen.sources",
+    "extract": "briefgen.extract",
+    "Briefing": "briefgen.model",
+    "to_json": "briefgen.model",
+    "compose": "briefgen.compose",
+    "load_template": "briefgen.compose",
+    "MemoOptions": "briefgen.compose",
+    "fit": "briefgen.layout",
+    "RENDERERS": "briefgen.render",
+    "BuildOptions": "briefgen.build",
+    "build_article": "briefgen.build",
+    "build_file": "briefgen.build",
+    "ExitStatus": "briefgen.status",
+    "BriefgenError": "briefgen.status",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,117 @@
+"""Many articles at once: expand files, folders and globs; build them in a process pool.
+
+Workers import the heavy libraries once (pool initializer) and build many
+articles each; a failed article is a failed BuildResult, never a stopped batch.
+"""
+from __future__ import annotations
+
+import gc
+import glob
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .build import BuildOptions, BuildResult, build_file, slug
+from .status import BadInput, ExitStatus
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx")
+
+
+def expand_inputs(args: Iterable[str]) -> tuple[list[str], list[BuildResult]]:
+    """Files as given, folders walked for articles (sorted), globs expanded.
+
+    Returns the inputs and a failed result for each argument that named nothing.
+    """
+    inputs: list[str] = []
+    missing: list[BuildResult] = []
+    for arg in args:
+        p = Path(arg)
+        if arg == "-" or p.is_file():
+            inputs.append(arg)
+        elif p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*")
+                           if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                missing.append(_failed(arg, BadInput("folder holds no articles "
+                                                     f"({', '.join(ARTICLE_SUFFIXES)})", source=arg)))
+            inputs.extend(found)
+        elif glob.has_magic(arg):
+            found = sorted(f for f in glob.glob(arg, recursive=True) if Path(f).is_file())
+            if not found:
+                missing.append(_failed(arg, BadInput("pattern matches no file", source=arg)))
+            inputs.extend(found)
+        else:
+            inputs.append(arg)  # build_file reports it (missing, unreadable ...)
+    return list(dict.fromkeys(inputs)), missing
+
+
+def _failed(source: str, error) -> BuildResult:
+    return BuildResult(source=source, status=error.status, error=str(error))
+
+
+def unique_stems(inputs: list[str]) -> dict[str, str]:
+    """One output stem per input; a repeated stem gets -2, -3 ... in input order."""
+    seen: dict[str, int] = {}
+    stems = {}
+    for src in inputs:
+        base = slug(Path(src).stem) if src != "-" else "stdin"
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        stems[src] = base if n == 1 else f"{base}-{n}"
+    return stems
+
+
+def _warm(options: BuildOptions) -> None:
+    """Pool initializer: import and compile everything once per worker."""
+    from .compose import load_template
+
+    load_template(options.template)
+    import briefgen.render.docx  # noqa: F401
+    import briefgen.render.pdf  # noqa: F401
+
+
+def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
+    result = build_file(src, options, stem=stem)
+    gc.collect()  # python-docx leaves reference cycles; keep worker memory flat
+    return result
+
+
+def build_many(inputs: list[str], options: BuildOptions, jobs: int,
+               on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
+    """Build every input; results come back in input order."""
+    stems = unique_stems(inputs)
+    results: dict[str, BuildResult] = {}
+    if jobs <= 1 or len(inputs) <= 1:
+        for src in inputs:
+            results[src] = r = _build_one(src, options, stems[src])
+            if on_done:
+                on_done(r)
+    else:
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)),
+                                 mp_context=multiprocessing.get_context(method),
+                                 initializer=_warm, initargs=(options,)) as pool:
+            futures = {pool.submit(_build_one, src, options, stems[src]): src for src in inputs}
+            for fut in as_completed(futures):
+                src = futures[fut]
+                try:
+                    r = fut.result()
+                except Exception as e:  # a crashed worker: report, keep going
+                    r = BuildResult(source=src, status=ExitStatus.INTERNAL,
+                                    error=f"{src}: internal error: {type(e).__name__}: {e}")
+                results[src] = r
+                if on_done:
+                    on_done(r)
+    return [results[src] for src in inputs]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+__all__ = ["expand_inputs", "build_many", "default_jobs", "unique_stems", "replace"]
