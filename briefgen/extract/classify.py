@@ -1,0 +1,84 @@
+"""Stage 6: score each clause of the body against the section cue lexicons.
+
+Reads ``norm``, ``sentences``, ``quotes``, ``principal_key``, ``mentions``,
+``event``; sets ``candidates``.
+
+Sentences are cut into clauses at the joints where news prose changes topic
+(", which", "; ", " - ", ", but", " amid", ", after", ", with ...ing"), so that
+"a visit meant to steer relations ... after months of tensions" yields a
+purpose clause and a context clause. Scores add cue weights, the lead's
+position, and who speaks (the principal or an official outweighs a bystander).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import cues
+from .state import Candidate, State
+
+_JOINT = re.compile(
+    r",\s+(?=(?:which|who|while|whereas|but|although|though|as|after|amid|with|adding|saying|"
+    r"noting|where|when|since|despite|because|according)\b)"
+    r"|;\s+|\s+-{1,2}\s+|\s+(?=(?:amid|after|since|because|despite|whereas|before)\s)"
+    r"|,?\s+(?=but\s)|(?<=[a-z]),\s+(?=and\s+(?:the|a|he|she|they|it|its|his|her)\b)")
+_MIN_WORDS = 4
+
+
+def clauses(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Clause ranges in [s, e); short pieces stay glued to their neighbour."""
+    cuts = [s]
+    depth = 0
+    for m in _JOINT.finditer(norm, s, e):
+        # Do not cut inside a quotation.
+        if norm.count('"', s, m.start()) % 2:
+            continue
+        cuts.append(m.start())
+    cuts.append(e)
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and (norm[a] in " ,;-" or norm[a].isspace()):
+            a += 1
+        while b > a and (norm[b - 1] in " ,;-" or norm[b - 1].isspace()):
+            b -= 1
+        if b > a:
+            pieces.append([a, b])
+    merged: list[list[int]] = []
+    for p in pieces:
+        if merged and len(norm[p[0]:p[1]].split()) < _MIN_WORDS:
+            merged[-1][1] = p[1]
+        elif merged and len(norm[merged[-1][0]:merged[-1][1]].split()) < _MIN_WORDS:
+            merged[-1][1] = p[1]
+        else:
+            merged.append(p)
+    del depth
+    return [(a, b) for a, b in merged]
+
+
+_EVENT_WORDS = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|negotiat\w+|"
+                          r"conference|mission|session)\b", re.I)
+
+
+def run(state: State) -> State:
+    """Sets candidates."""
+    norm = state.norm
+    body = [s for s in state.sentences if not s.caption]
+    n = max(len(body), 1)
+    principal_mentions = {m.start for m in state.mentions if m.person == state.principal_key}
+    out = []
+    lexicons = (("purpose", cues.PURPOSE), ("expectations", cues.EXPECT),
+                ("context", cues.CONTEXT), ("agenda", cues.AGENDA))
+    found = {name: cues.index(pats, norm) for name, pats in lexicons}
+    for rank, sent in enumerate(body):
+        position = 1.0 - 0.5 * rank / n  # the lead carries more weight
+        sent_text = norm[sent.start:sent.end]
+        eventish = bool(_EVENT_WORDS.search(sent_text))
+        by_principal = any(sent.start <= p < sent.end for p in principal_mentions)
+        for a, b in clauses(norm, sent.start, sent.end):
+            sc = {name: cues.score_at(pats, found[name], a, b) for name, pats in lexicons}
+            if eventish or by_principal:
+                sc["purpose"] *= 1.25
+                sc["expectations"] *= 1.1
+            sc = {k: round(v * (0.7 + 0.3 * position), 4) for k, v in sc.items()}
+            out.append(Candidate(a, b, sent.index, tuple(sorted(sc.items()))))
+    return replace(state, candidates=tuple(out))

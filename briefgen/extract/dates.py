@@ -1,0 +1,79 @@
+"""Date expressions and their resolution against an anchor date.
+
+Pure helpers used by the event stage: find "on Monday", "tomorrow",
+"March 2", "9 January 2005", "2004-05-24"... and resolve each to ISO where the
+anchor (``--date``/today, the article's date, or the dateline) allows.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+DATE_RE = re.compile(
+    rf"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+    rf"|\b(?P<md>{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)\b"
+    rf"|\b(?P<dm>(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<dm_y>(?:19|20)\d\d))?)\b"
+    r"|\b(?P<wd>(?:(?:on|next|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    r"|\b(?P<rel>today|tomorrow|yesterday|tonight|last night|next week|this week|last week|"
+    r"next month|last month|later this month|earlier this week)\b")
+
+
+def month_of(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBR.get(w) or (MONTH_ABBR.get(w[:3]) if w[:3] != "may" else 5)
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def resolve(m: re.Match, anchor: date | None, direction: int) -> str | None:
+    """ISO date for a match, or None. ``direction``: +1 future, -1 past, 0 nearest."""
+    g = m.groupdict()
+    try:
+        if g["iso"]:
+            return date.fromisoformat(g["iso"]).isoformat()
+        if g["md"] or g["dm"]:
+            month_word = re.search(_MONTH, g["md"] or g["dm"]).group()
+            month = month_of(month_word)
+            day = int(g["md_d"] or g["dm_d"])
+            year = g["md_y"] or g["dm_y"]
+            if year:
+                return date(int(year), month, day).isoformat()
+            if anchor is None:
+                return None
+            return date(anchor.year, month, day).isoformat()
+    except (ValueError, TypeError, AttributeError):
+        return None
+    if anchor is None:
+        return None
+    if g["wd"]:
+        words = g["wd"].lower().split()
+        target = WEEKDAYS[words[-1]]
+        diff = (target - anchor.weekday()) % 7
+        if words[0] == "next":
+            return (anchor + timedelta(days=diff or 7)).isoformat()
+        if words[0] == "last" or direction < 0:
+            back = (anchor.weekday() - target) % 7
+            return (anchor - timedelta(days=back)).isoformat()
+        if direction > 0:
+            return (anchor + timedelta(days=diff)).isoformat()
+        back = (anchor.weekday() - target) % 7
+        return (anchor - timedelta(days=back) if back <= diff else anchor + timedelta(days=diff)).isoformat()
+    rel = (g["rel"] or "").lower()
+    if rel in ("today", "tonight"):
+        return anchor.isoformat()
+    if rel == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat()
+    if rel in ("yesterday", "last night"):
+        return (anchor - timedelta(days=1)).isoformat()
+    return None

@@ -1,0 +1,236 @@
+"""Stage 5: the event: who leads it, where, what kind, whether it is over, and when.
+
+Reads ``norm``, ``sentences``, ``people``, ``mentions``, ``dateline_*``,
+``article``, ``today``; sets ``event`` and ``principal_key``.
+
+The principal is the person the lead is about (named early, titled, mentioned
+most, doing the travelling or meeting); where the lead is about a body or
+countries ("United Nations talks", "Japan and the U.S. kick off"), that body.
+Status comes from tense and time words in the headline and the lead,
+weighted by position; dates are resolved against ``today``, the article date
+or the dateline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from ..model import DateMention, Event, Span
+from .dates import DATE_RE, month_of, parse_iso, resolve
+from .lexicon import CITIES, COUNTRIES
+from .state import State
+
+_ACTION = re.compile(
+    r"\W{0,3}(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
+    r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
+    r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
+    r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
+_HEADS = re.compile(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
+                    r"chairman|pope|emir|sultan|crown prince", re.I)
+_BODY = re.compile(
+    r"(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}?(?:[A-Z][\w.'-]*)(?:\s+(?:foreign|trade|finance|"
+    r"agriculture|defence|defense)?\s*(?:ministers|leaders|officials))?)\s+"
+    r"(?:(?:peace\s+)?talks|meeting|summit|session|leaders|foreign ministers|ministers)\b"
+    r"|(?:talks|meeting|summit)\s+(?:by|of|between|among)\s+(?P<np2>(?:[A-Z][\w.'-]*\s+){1,3}"
+    r"(?:foreign\s+|trade\s+|finance\s+)?(?:ministers|leaders|officials)?)")
+_LEAD_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5})")
+
+_KINDS = (
+    ("state-visit", re.compile(r"\bstate visit\b", re.I), 3.0),
+    ("peace-talks", re.compile(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
+                               r"agreement)|\bceasefire talks|\bpower sharing\b", re.I), 2.5),
+    ("trade-talks", re.compile(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
+                               r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
+    ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
+    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
+    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
+)
+
+_STATUS = {
+    "upcoming": re.compile(
+        r"\bwill\s+(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|"
+        r"be|discuss|sign|start|skip)\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|"
+        r"going)\s+to\b|\bset to\b|\bnext (?:week|month)\b|\btomorrow\b|\bahead of\b|\bupcoming\b|"
+        r"\bsets out\b|\bpostponed\b|\bis to\b|\bare to\b|\bto make\b|\bto meet\b|\bto visit\b|"
+        r"\bto skip\b|\bwill not attend\b|\bplans? to\b|\bwill be born\b|\bpreview\b|\bnot up for\b|"
+        r"\bnext\s+week's\b|\bdue to\b|\bto begin\b|\bkick off\b", re.I),
+    "ongoing": re.compile(
+        r"\barrived in\b|\bis in\b|\bis visiting\b|\bis on a\b|\bopens?\s+talks\b|\bvisiting\b|"
+        r"\bis (?:holding|using|meeting)\b|\bare (?:holding|meeting)\b|\bon the verge\b|\bcurrently\b|"
+        r"\bis becoming\b|\bhas become\b|\bon wednesday launched\b|\blaunched\b|\bunder way\b|"
+        r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b|\bis pressing\b", re.I),
+    "concluded": re.compile(
+        r"\bconcluded\b|\bwrapped up\b|\breturn(?:ed|s) from\b|\barrived back\b|\bhas held\b|\bheld talks\b|"
+        r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|\bhas told\b|"
+        r"\bagreed\b|\bhas said\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|\bhas called\b|"
+        r"\bspeaking after\b|\brecently visited\b|\bemerged from\b|\bhas indicated\b|\bdiscussed\b|"
+        r"\bbacks\b|\bpledge\b|\bhosted\b|\battended\b|\bselfie", re.I),
+}
+
+
+def _body_sentences(state: State, n: int):
+    return [s for s in state.sentences if not s.caption][:n]
+
+
+def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
+    norm = state.norm
+    lead = _body_sentences(state, 3)
+    scores: dict[int, float] = {}
+    for m in state.mentions:
+        p = state.person(m.person)
+        if p is None or p.historic:
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or sent.caption:
+            continue
+        w = 1.0 if m.kind in ("name", "short", "nominal") else 0.5
+        if lead and sent.index == lead[0].index:
+            w += 3.0 if m.start - sent.start < 80 else 1.5
+        elif sent in lead:
+            w += 1.0
+        if _ACTION.match(norm, m.end, min(sent.end, m.end + 60)):
+            w += 1.5
+        if norm[sent.start:m.start].count('"') % 2:
+            w = 0.2  # named inside a quotation
+        scores[m.person] = scores.get(m.person, 0.0) + w
+    for p in state.people:
+        if p.key in scores and p.role and _HEADS.search(p.role):
+            scores[p.key] += 2.0
+    best = max(scores, key=lambda k: (scores[k], -k), default=None)
+    # A body rather than a person leads: nobody titled is named in the lead.
+    lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
+                   and m.kind != "pronoun"}
+    if best is not None and (best in lead_people or scores[best] >= 8):
+        return best, None, None
+    # A titled person in the second sentence still beats a body noun phrase.
+    second = {m.person for m in state.mentions if len(lead) > 1 and lead[1].start <= m.start < lead[1].start + 60
+              and m.kind != "pronoun"}
+    if best is not None and best in second and (state.person(best).role or "") and \
+            _HEADS.search(state.person(best).role or ""):
+        return best, None, None
+    for sent in lead[:2]:
+        for m in _BODY.finditer(norm, sent.start, sent.end):
+            g = "np" if m.group("np") else "np2"
+            np_ = m.group(g).strip()
+            if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
+                return None, np_, Span(m.start(g), m.start(g) + len(np_))
+    for sent in lead[:1]:
+        m = _LEAD_SUBJECT.match(norm, sent.start, sent.end)
+        if m and not lead_people:
+            np_ = m.group("np").strip()
+            if np_.lower().split()[0] not in ("in", "on", "at", "after", "before", "but", "speaking"):
+                return None, np_, Span(m.start("np"), m.start("np") + len(np_))
+    return best, None, None
+
+
+_PLACE_AFTER = re.compile(
+    r"\b(?:arrived in|arrive in|arrives in|visit to|visiting|visits|visited|trip to|travel to|"
+    r"travels to|tour of|depart for|in|to|at|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+
+
+def _is_place(words: str) -> bool:
+    w = words.lower()
+    return w in CITIES or w in COUNTRIES or w.split()[0] in CITIES or w.split()[-1] in COUNTRIES
+
+
+def _location(state: State) -> str | None:
+    norm = state.norm
+    counts: dict[str, float] = {}
+    for i, sent in enumerate(_body_sentences(state, 6)):
+        for m in _PLACE_AFTER.finditer(norm, sent.start, sent.end):
+            place = m.group("place")
+            words = place.split()
+            while words and not _is_place(" ".join(words)):
+                words = words[:-1]
+            if not words:
+                continue
+            place = " ".join(words)
+            w = 3.0 if m.group().split()[0] in ("arrived", "arrive", "arrives", "visit", "visiting",
+                                                 "visits", "visited", "trip", "travel", "travels",
+                                                 "tour", "depart") else 1.0
+            w *= 1.5 if place.lower() in CITIES else 1.0
+            counts[place] = counts.get(place, 0.0) + w / (1 + 0.3 * i)
+    if state.dateline_place:
+        counts[state.dateline_place] = counts.get(state.dateline_place, 0.0) + 1.5
+    return max(counts, key=counts.get) if counts else None
+
+
+def _kind(state: State) -> str:
+    norm = state.norm
+    chunks = [norm[m.start:m.end] for m in state.metadata[:1]]
+    chunks += [norm[s.start:s.end] for s in _body_sentences(state, 4)]
+    text = " ".join(chunks)
+    best, score = "other", 0.0
+    for kind, rx, w in _KINDS:
+        n = len(rx.findall(text))
+        if n and w * min(n, 3) > score:
+            best, score = kind, w * min(n, 3)
+    return best
+
+
+def status_scores(text_chunks: list[tuple[str, float]]) -> dict[str, float]:
+    out = {k: 0.0 for k in _STATUS}
+    for chunk, w in text_chunks:
+        for k, rx in _STATUS.items():
+            out[k] += w * len(rx.findall(chunk))
+    return out
+
+
+def _status(state: State) -> str | None:
+    norm = state.norm
+    chunks: list[tuple[str, float]] = []
+    if state.metadata and state.metadata[0].start < (state.paragraphs[0].start if state.paragraphs else 0):
+        chunks.append((norm[state.metadata[0].start:state.metadata[0].end], 2.0))
+    for i, s in enumerate(_body_sentences(state, 4)):
+        chunks.append((norm[s.start:s.end], (3.0, 1.5, 1.0, 0.7)[i]))
+    scores = status_scores(chunks)
+    if not any(scores.values()):
+        return None
+    return max(("ongoing", "upcoming", "concluded"), key=lambda k: scores[k])
+
+
+def _anchor(state: State) -> date | None:
+    if state.today is not None:
+        return state.today
+    d = parse_iso(state.article.date)
+    if d is not None:
+        return d
+    return None
+
+
+def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
+    anchor = _anchor(state)
+    if anchor is None and state.dateline_date is not None and state.article.date:
+        anchor = parse_iso(state.article.date)
+    direction = {"upcoming": 1, "concluded": -1}.get(status or "", 0)
+    out = []
+    seen = set()
+    for sent in state.sentences:
+        if sent.caption:
+            continue
+        for m in DATE_RE.finditer(state.norm, sent.start, sent.end):
+            key = m.group().lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            # "tomorrow" in a quotation or a sentence in the future still resolves from the anchor.
+            iso = resolve(m, anchor, direction)
+            out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
+            if len(out) >= 8:
+                return tuple(out)
+    return tuple(out)
+
+
+def run(state: State) -> State:
+    """Sets event and principal_key."""
+    key, body, body_span = _principal(state)
+    person = state.person(key)
+    principal = person.name if person else body
+    evidence = (person.first,) if person else ((body_span,) if body_span else ())
+    status = _status(state)
+    event = Event(principal=principal, principal_role=person.role if person else None,
+                  location=_location(state), kind=_kind(state), status=status,
+                  dates=_dates(state, status), evidence=evidence)
+    return replace(state, event=event, principal_key=key)

@@ -1,0 +1,133 @@
+"""Word lists shared by the stages: titles, reporting verbs, places, cue phrases.
+
+Generic knowledge of the news genre (diplomacy, trade, summits), never wording
+of one article. Kept as data so that a reader can audit and extend them.
+"""
+from __future__ import annotations
+
+# Head nouns of a role that can stand right before a name ("Foreign Minister Qin Gang").
+TITLE_HEADS = frozenset("""
+president presidents premier minister ministers secretary secretaries chancellor king queen prince
+princess pope emperor sheikh emir sultan ambassador envoy senator congressman congresswoman
+governor mayor chairman chairwoman chair chief director commissioner spokesman spokeswoman
+spokesperson adviser advisor leader leaders general gen admiral colonel lieutenant representative
+negotiator delegate co-founder founder editor correspondent ceo head counsellor counselor
+vice-president vice-chairman deputy official officials diplomat diplomats lawmaker lawmakers
+mr mrs ms dr sir lord lady dame cardinal archbishop bishop rev reverend justice judge
+president-elect prime rapporteur counterpart monarch crown sen rep treasurer superintendent
+""".split())
+
+# Words that may come before a head inside a role ("Assistant Secretary", "Executive Chair").
+ROLE_MODIFIERS = frozenset("""
+foreign prime deputy vice assistant under executive chief senior top acting interim former
+then defence defense finance trade agriculture economy economic interior home justice energy
+health education environment culture commerce industry labour labor transport security
+national presidential royal supreme general special principal permanent first second lady
+state federal regional opposition party group democratic republican labour conservative tory
+liberal communist rebel revolutionary palestinian political managing executive-vice
+international external affairs development planning oil petroleum mines information
+""".split())
+
+# Words completing "Secretary of ..." / "Minister for ..." before a name.
+TITLE_OF = frozenset("""
+state defense defence commerce agriculture the treasury foreign affairs trade finance
+justice energy health labor labour interior education transportation homeland security
+""".split())
+
+PERSON_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "dame", "mme", "m"})
+
+# Nationalities and countries/blocs used as role prefixes ("Chinese Foreign Minister").
+NATIONALITIES = frozenset("""
+american us u.s. usa british uk u.k. english scottish welsh irish french german italian spanish
+portuguese dutch belgian swiss austrian swedish norwegian danish finnish polish czech hungarian
+greek turkish russian ukrainian chinese japanese korean north south indian pakistani afghan
+iranian iraqi syrian israeli palestinian egyptian saudi emirati qatari kuwaiti bahraini omani
+yemeni jordanian lebanese libyan tunisian algerian moroccan sudanese ethiopian kenyan nigerian
+african european asian brazilian argentine argentinian chilean peruvian colombian venezuelan
+mexican cuban canadian australian indonesian malaysian thai vietnamese filipino singaporean
+taiwanese mongolian cambodian bangladeshi nepalese gulf arab eu ec un nato
+""".split())
+
+COUNTRIES = frozenset("""
+afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
+bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada
+chile china colombia congo croatia cuba cyprus denmark ecuador egypt england estonia ethiopia
+europe finland france georgia germany ghana greece guatemala guyana haiti honduras hungary iceland
+india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo
+kuwait laos latvia lebanon libya lithuania malaysia mali mexico moldova mongolia morocco
+mozambique myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama
+paraguay peru philippines poland portugal qatar romania russia rwanda scotland senegal serbia
+singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan
+venezuela vietnam wales yemen zambia zimbabwe america asia africa gaza vatican
+""".split())
+
+CITIES = frozenset("""
+beijing shanghai tokyo seoul washington london paris berlin brussels moscow geneva rome madrid
+lisbon vienna warsaw kiev kyiv ankara istanbul cairo riyadh tehran baghdad damascus jerusalem
+ramallah amman beirut doha dubai kabul islamabad delhi new mumbai dhaka bangkok hanoi jakarta
+manila canberra sydney ottawa havana caracas lima cuzco cusco ayacucho bogota brasilia santiago
+quito montevideo asuncion la paz nairobi addis ababa pretoria johannesburg lagos khartoum
+pyongyang taipei hong kong singapore kuala lumpur strasbourg luxembourg the hague camp david
+davos bali gyeongju sao paulo rio buenos aires basra sanaa aden minsk tbilisi baku yerevan
+stormont belfast dublin edinburgh brisbane auckland wellington oslo stockholm copenhagen helsinki
+""".split())
+
+# Capitalised words that are never part of a person's name.
+NOT_NAME = frozenset("""
+the a an and or but in on at to of for from by with as after before amid during while when
+this that these those it its his her their our he she they we i you if then there here also
+however meanwhile earlier later speaking according under despite though although because since
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+ministry council house party union agreement organisation organization community nations
+department office commission committee group bank corp inc ltd co news agency times daily hall
+people street sea peninsula republic kingdom states state government administration assembly
+protocol treaty summit conference cooperation affairs university reuters bbc afp ap yonhap ips
+press tv radio post journal herald tribune congress parliament senate cabinet court navy army
+forces force airport palace centre center institute foundation fund association federation
+alliance front movement authority authorities ministers economic forum club market exchange
+programme program project initiative plan pact deal accord talks meeting visit trip tour
+city province region county district island islands ocean river mountain gulf east west north
+south central european asian african american chinese japanese korean united world global
+international national federal democratic unionists unionist communist socialist labour
+conservative liberal tory tories christian muslim islamic catholic church mosque
+trade talks energy oil gas business economy finance industry defence defense foreign
+security prime minister president secretary chairman chief director spokesman leader king pope
+queen prince general gen envoy ambassador sen rep mr mrs ms dr sir lord
+which who whom whose what where why how not no yes all some many most both each every
+one two three four five six seven eight nine ten first second third last next new old
+""".split())
+
+ORG_HEADS = frozenset("""
+ministry council party union agreement organisation organization community nations department
+office commission committee group bank corp inc ltd agency times daily hall government
+administration assembly protocol treaty summit conference university reuters congress parliament
+senate cabinet court institute foundation fund association federation alliance front movement
+authority forum club exchange programme program project initiative
+""".split())
+
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stressed",
+    "underlined", "underscored", "noted", "notes", "explained", "insisted", "warned", "argued",
+    "declared", "announced", "stated", "wrote", "writes", "replied", "admitted", "acknowledged",
+    "remarked", "continued", "concluded", "recalled", "confirmed", "urged", "emphasised",
+    "emphasized", "observed", "pointed out", "complained", "commented", "suggested", "vowed",
+    "predicted", "cautioned", "claimed", "maintained", "affirmed", "reiterated", "quipped",
+    "joked", "conceded", "signalled", "signaled", "hinted", "assured", "promised", "described",
+    "called", "reportedly said", "was quoted as saying", "quoted",
+)
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr corp inc ltd co bros no vs
+etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est approx dept univ messrs
+""".split())

@@ -1,0 +1,48 @@
+"""The extraction pipeline: the ordered list of stages, and ``extract``.
+
+Every stage is a pure function ``run(State) -> State`` in its own module; its
+docstring names the fields it reads and sets. The order lives here only.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from ..model import Briefing
+from ..sources import Article
+from . import (agenda, assemble, classify, event, normalize, participants, people, quotes, rank,
+               segment, summary)
+from .state import State
+
+Stage = Callable[[State], State]
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("normalize", normalize.run),
+    ("segment", segment.run),
+    ("people", people.run),
+    ("quotes", quotes.run),
+    ("event", event.run),
+    ("participants", participants.run),
+    ("classify", classify.run),
+    ("agenda", agenda.run),
+    ("rank", rank.run),
+    ("summary", summary.run),
+    ("assemble", assemble.run),
+)
+
+
+def run_stages(article: Article, *, today: date | None = None, until: str | None = None) -> State:
+    """Run the stages in order (up to and including ``until``); for tests and debugging."""
+    state = State(article=article, today=today)
+    for name, stage in STAGES:
+        state = stage(state)
+        if name == until:
+            break
+    return state
+
+
+def extract(article: Article, *, today: date | None = None) -> Briefing:
+    """Article -> Briefing. Pure and deterministic: no I/O, no globals touched."""
+    state = run_stages(article, today=today)
+    assert state.briefing is not None
+    return state.briefing

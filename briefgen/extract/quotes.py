@@ -1,0 +1,186 @@
+"""Stage 4: direct quotations and who said them.
+
+Reads ``text``, ``norm``, ``paragraphs``, ``sentences``, ``mentions``,
+``people``; sets ``quotes``.
+
+Marks are paired first (curly marks say which side they are on; straight
+ones alternate), within a paragraph or across paragraphs when the next one
+reopens the quote (the newspaper convention). An unbalanced mark ends the
+search in that paragraph: the quote is skipped, never half-parsed. The
+speaker comes from the reporting clause after the quote (", Xi said"), else
+before it ("Mr Chirac told reporters: "), else the previous quote's speaker
+for a paragraph that only continues a quotation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Span
+from .lexicon import REPORTING_VERBS
+from .normalize import CLOSERS, OPENERS
+from .state import Mention, QuoteFound, State
+
+_VERBS = sorted({v for v in REPORTING_VERBS} | {"saying", "telling", "adding", "noting", "insisting",
+                                                   "arguing", "warning", "calling"}, key=len, reverse=True)
+_VERB = "|".join(re.escape(v) for v in _VERBS)
+_VERB_RE = re.compile(rf"\b(?:{_VERB}|[Aa]ccording to)\b")
+_PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", "warning", "calling"})
+_NOMINAL_SPEAKER = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
+    r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
+    r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency))\b")
+_AFTER_LIMIT = 90
+
+
+def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
+    """(offset, side) for each double quotation mark; side is "open", "close" or "?"."""
+    out = []
+    for i in range(s, e):
+        if norm[i] == '"':
+            c = text[i]
+            side = "open" if c in OPENERS else "close" if c in CLOSERS else "?"
+            out.append((i, side))
+    return out
+
+
+def pair_marks(text: str, norm: str, paragraphs) -> list[tuple[int, int, bool]]:
+    """Content ranges (start, end, continues_next_paragraph) of balanced quotations."""
+    out: list[tuple[int, int, bool]] = []
+    carry = False  # a quotation left open at the end of the previous paragraph
+    for pi, para in enumerate(paragraphs):
+        marks = _marks(text, norm, para.start, para.end)
+        open_at = None
+        ok = True
+        segs: list[tuple[int, int, bool]] = []
+        for k, (pos, side) in enumerate(marks):
+            if open_at is None:
+                if side == "close":
+                    # A closing mark with nothing open: a continuation we cannot see, or noise.
+                    ok = False
+                    break
+                open_at = pos
+            else:
+                if side == "open":
+                    ok = False
+                    break
+                if pos > open_at + 1:
+                    segs.append((open_at + 1, pos, False))
+                open_at = None
+        carry_next = False
+        if ok and open_at is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and norm[nxt.start] == '"' and text[nxt.start] not in CLOSERS:
+                segs.append((open_at + 1, para.end, True))
+                carry_next = True
+            else:
+                ok = False
+        if ok:
+            out.extend(segs)
+        carry = carry_next
+    del carry
+    return [_trim(norm, s, e, c) for s, e, c in out if norm[s:e].strip()]
+
+
+def _trim(norm: str, s: int, e: int, cont: bool) -> tuple[int, int, bool]:
+    while s < e and norm[s].isspace():
+        s += 1
+    while e > s and (norm[e - 1].isspace() or norm[e - 1] in ",;:-"):
+        e -= 1
+    return s, e, cont
+
+
+def _mention_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
+    return [m for m in mentions if s <= m.start and m.end <= e]
+
+
+def _outside_quotes(m: Mention, spans: list[tuple[int, int, bool]]) -> bool:
+    return not any(s - 1 <= m.start < e + 1 for s, e, _ in spans)
+
+
+def run(state: State) -> State:
+    """Sets quotes."""
+    text, norm = state.text, state.norm
+    spans = pair_marks(text, norm, state.paragraphs)
+    mentions = [m for m in state.mentions if _outside_quotes(m, spans)]
+    names = {p.key: p.name for p in state.people}
+    found: list[QuoteFound] = []
+    pending: list[tuple[int, int]] = []  # segments of a multi-paragraph quote awaiting a speaker
+    prev_speaker: tuple[str | None, int | None] = (None, None)
+    prev_para = -9
+    for s, e, cont in spans:
+        sent = state.sentence_at(s)
+        if sent is None:
+            continue
+        if cont:
+            pending.append((s, e))
+            continue
+        para = state.paragraphs[sent.para]
+        speaker, person, verb, kind = _attribute(state, mentions, names, s, e, sent, para)
+        recent = found and found[-1].speaker is not None and sent.index - found[-1].sentence <= 2
+        if recent and (kind == "pronoun" or (speaker is None and state.sentences[found[-1].sentence].para
+                                              == sent.para)):
+            # "He added: ..." right after a quotation continues that speaker.
+            speaker, person = found[-1].speaker, found[-1].person
+        only_quote = norm[para.start:s - 1].strip() == "" and sent.para != prev_para
+        if speaker is None and (pending or (only_quote and sent.para - prev_para <= 1)):
+            speaker, person = prev_speaker
+        for ps, pe in pending:
+            found.append(QuoteFound(ps, pe, (state.sentence_at(ps) or sent).index, speaker, person, verb))
+        pending = []
+        found.append(QuoteFound(s, e, sent.index, speaker, person, verb))
+        if speaker is not None:
+            prev_speaker = (speaker, person)
+        prev_para = sent.para
+    return replace(state, quotes=tuple(found))
+
+
+def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
+    norm = state.norm
+    close = e
+    while close < para.end and norm[close] != '"':
+        close += 1
+    after_end = min(sent.end if sent.end > close else para.end, close + _AFTER_LIMIT)
+    nxt_q = norm.find('"', close + 1, after_end)
+    if nxt_q != -1:
+        after_end = nxt_q
+    after = norm[close + 1:after_end]
+    # ', Xi said' / '," he said.' / '," said Wagner.' / '," a senior official said.'
+    vm = _VERB_RE.search(after)
+    if vm and vm.start() < 60:
+        ms = _mention_in(mentions, close + 1, after_end)
+        if ms:
+            return names[ms[0].person], ms[0].person, Span(close + 1 + vm.start(), close + 1 + vm.end()), ms[0].kind
+        nm = _NOMINAL_SPEAKER.search(after)
+        if nm:
+            return " ".join(nm.group(1).split()), None, Span(close + 1 + vm.start(), close + 1 + vm.end()), "nominal"
+    # Before the quote, in the same sentence: '... the US official told reporters that he "..."'
+    open_ = s - 1
+    while open_ > sent.start and norm[open_] != '"':
+        open_ -= 1
+    lo = sent.start
+    before = norm[lo:open_]
+    verbs = list(_VERB_RE.finditer(before))
+    if verbs:
+        v = verbs[-1]
+        vs = lo + v.start()
+        ms = [m for m in _mention_in(mentions, lo, vs) if m.end <= vs]
+        nm = None
+        for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):
+            pass
+        if v.group().lower() == "according to":
+            ms2 = _mention_in(mentions, lo + v.end(), open_)
+            if ms2:
+                return names[ms2[0].person], ms2[0].person, Span(vs, lo + v.end()), ms2[0].kind
+        if nm is not None and (not ms or nm.start() > ms[-1].end):
+            return " ".join(nm.group(1).split()), None, Span(vs, lo + v.end()), "nominal"
+        if ms:
+            # The subject nearest the verb, unless a pronoun points back to someone named.
+            m = ms[-1] if vs - ms[-1].end < 45 and v.group() not in _PARTICIPLES else ms[0]
+            return names[m.person], m.person, Span(vs, lo + v.end()), m.kind
+    # The paragraph's subject when the quote is a fragment in reported speech.
+    ms = [m for m in _mention_in(mentions, sent.start, s) if m.kind != "pronoun"] or \
+         _mention_in(mentions, sent.start, s)
+    if ms and _VERB_RE.search(norm, sent.start, sent.end):
+        return names[ms[0].person], ms[0].person, None, ms[0].kind
+    return None, None, None, None

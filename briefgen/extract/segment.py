@@ -1,0 +1,240 @@
+"""Stage 2: split the article into body paragraphs and sentences, offsets kept.
+
+Reads ``text``, ``norm``, ``article.metadata_spans``; sets ``metadata``,
+``dateline``, ``dateline_place``, ``dateline_date``, ``paragraphs``,
+``sentences``.
+
+Handles what wire copy throws at a naive splitter: a title on the first line,
+bylines, datelines ("TOKYO, March 2 -", "SEOUL, Dec. 30 (Yonhap) --"), slugs
+("(2nd LD)") and desk junk before the dateline, hard-wrapped lines with
+indented paragraphs (Reuters), abbreviations ("U.S.", "Corp.", "Gen."), photo
+captions and repeated paragraphs (kept once).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Span
+from .lexicon import ABBREVIATIONS
+from .state import Paragraph, Sentence, State
+
+_INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
+_BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
+_UPDATED = re.compile(r"^\s*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
+_LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
+_SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
+_TRAILER = re.compile(
+    r"(?:\s*(?:\S+@\S+\.\w+)?\s*\((?:END|MORE|ENDS)\)\s*|\s+REUTER\s*|\s*-{2,}\s*end\s*-{2,}\s*)$", re.I)
+_CREDIT = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
+
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0,3}"
+# "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
+DATELINE = re.compile(
+    rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+# Inside wire junk only an upper-case city with a date or agency counts.
+STRICT_DATELINE = re.compile(
+    rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
+_INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z]\.$")
+_STARTERS = frozenset("""The He She It They We But In A An This That These Those Its His Her Their
+Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
+_CAPTION = re.compile(
+    r"\((?:L|R|C|left|right|centre|center|front|rear)\)|\[(?:Reuters|AFP|AP|Xinhua|EPA|Getty|"
+    r"Yonhap|Photo|File)[^\]]*\]|^\s*(?:Photo|Picture|File photo|Image)\s*:", re.I)
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks of text: blank lines always split; indented lines split wrapped copy."""
+    indented = len(_INDENTED.findall(text)) >= 2
+    out: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for s, e, line in _lines(text):
+        if not line.strip():
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = None
+            continue
+        new_para = (not indented) or line[:1] in (" ", "\t")
+        if cur is None or new_para:
+            if cur:
+                out.append((cur[0], cur[1]))
+            cur = [s, e]
+        else:
+            cur[1] = e
+    if cur:
+        out.append((cur[0], cur[1]))
+    return [_strip(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_heading(norm: str, s: int, e: int, most: int = 14) -> bool:
+    chunk = norm[s:e]
+    words = chunk.split()
+    return len(words) <= most and not re.search(r"[.!?:\"']\s*$", chunk)
+
+
+def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
+    """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
+    head = norm[s:min(e, s + 400)]
+    if not anywhere:
+        m = DATELINE.match(head)
+        if m and _dateline_ok(m):
+            return m
+        return None
+    for m in STRICT_DATELINE.finditer(head):
+        if m.group("date") or m.group("agency"):
+            return m
+    return None
+
+
+def _dateline_ok(m: re.Match, strict: bool = False) -> bool:
+    place = m.group("place")
+    upper = place.isupper() and len(place.replace(".", "")) >= 3
+    signals = bool(m.group("date")) + bool(m.group("agency")) + upper
+    if strict:
+        return upper and (m.group("date") is not None or m.group("agency") is not None)
+    if m.group("dash") == "-" and not (m.group("date") or m.group("agency")) and not upper:
+        return False
+    return signals >= 1 and len(place.split()) <= 4
+
+
+def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Sentence ranges inside [s, e); periods after abbreviations and initials do not end one."""
+    out = []
+    start = s
+    chunk = norm[s:e]
+    for m in _SENT_END.finditer(chunk):
+        end = s + m.end()
+        if m.group().startswith(".") and m.group().rstrip("\"')]") == ".":
+            before = norm[start:s + m.start()]
+            word = re.search(r"[\w.]+$", before)
+            w = (word.group() if word else "") + "."
+            nxt = re.match(r"\s*[\"'(\[]?(\w+)", norm[end:e])
+            nxt_word = nxt.group(1) if nxt else ""
+            if w[:-1].lower() in ABBREVIATIONS:
+                continue
+            if _INITIALISM.search(w) and nxt_word not in _STARTERS:
+                continue
+        if norm[start:end].strip():
+            out.append(_strip(norm, start, end))
+        start = end
+    if norm[start:e].strip():
+        out.append(_strip(norm, start, e))
+    return out
+
+
+def run(state: State) -> State:
+    """Sets metadata, dateline*, paragraphs, sentences."""
+    text, norm = state.text, state.norm
+    meta: list[Span] = list(state.article.metadata_spans)
+    blocks = _raw_paragraphs(norm)
+
+    def covered(s: int, e: int) -> bool:
+        return any(m.start <= s and e <= m.end for m in meta)
+
+    # Title: first block when it reads as a headline (no closing punctuation, short).
+    if blocks and not any(m.start <= blocks[0][0] < m.end for m in meta):
+        s, e = blocks[0]
+        first_line_end = norm.find("\n", s)
+        if first_line_end == -1 or first_line_end > e:
+            first_line_end = e
+        if len(blocks) > 1 and _is_heading(norm, s, first_line_end, 30):
+            meta.append(Span(s, first_line_end))
+            if first_line_end < e:
+                blocks[0] = _strip(norm, first_line_end, e)
+    # Bylines, "Updated:" lines, lone author names before the lead.
+    kept = []
+    for i, (s, e) in enumerate(blocks):
+        chunk = norm[s:e]
+        if covered(s, e):
+            continue
+        if i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
+                      (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2)):
+            meta.append(Span(s, e))
+            continue
+        kept.append((s, e))
+    blocks = kept
+
+    dateline = None
+    place = None
+    dl_date = None
+    paragraphs: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for i, (s, e) in enumerate(blocks):
+        # Wire junk before the dateline in the first body blocks ("(2nd LD) ... SEOUL, Dec. 30 (Yonhap) --").
+        m = find_dateline(norm, s, e) if dateline is None else None
+        if m is None and dateline is None and i < 3:
+            m = find_dateline(norm, s, e, anywhere=True)
+        if m is not None and dateline is None:
+            if m.start() > 0:
+                meta.append(Span(s, s + m.start()))
+            dateline = Span(s + m.start(), s + m.end())
+            meta.append(dateline)
+            place = m.group("place").strip()
+            if m.group("date"):
+                dl_date = Span(s + m.start("date"), s + m.end("date"))
+            s = s + m.end()
+        else:
+            slug = _SLUG.match(norm, s, e)
+            if slug and slug.end() > s:
+                meta.append(Span(s, slug.end()))
+                s = slug.end()
+        tm = _TRAILER.search(norm, max(s, e - 60), e)
+        if tm and tm.start() < e:
+            if tm.start() > s:
+                meta.append(Span(tm.start(), e))
+            e = _strip(norm, s, tm.start())[1]
+        if e <= s:
+            continue
+        key = re.sub(r"\W+", " ", norm[s:e]).strip().lower()
+        if key in seen:
+            meta.append(Span(s, e))
+            continue
+        # A paragraph equal to an earlier one apart from its dateline is a repeat too.
+        seen.add(key)
+        paragraphs.append((s, e))
+
+    # A lead repeated right after it with a dateline: drop the second copy's text.
+    dedup = []
+    keys = []
+    for s, e in paragraphs:
+        k = re.sub(r"\W+", " ", norm[s:e]).strip().lower()
+        if any(k == k2 for k2 in keys):
+            continue
+        keys.append(k)
+        dedup.append((s, e))
+
+    paras: list[Paragraph] = []
+    sents: list[Sentence] = []
+    for pi, (s, e) in enumerate(dedup):
+        paras.append(Paragraph(s, e, pi))
+        heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e]))
+        for ss, se in split_sentences(norm, s, e):
+            cap = heading or bool(_CAPTION.search(norm[ss:se]))
+            sents.append(Sentence(ss, se, pi, len(sents), caption=cap))
+    meta.sort()
+    if place and place.isupper():
+        place = place.title()
+    return replace(state, metadata=tuple(meta), dateline=dateline, dateline_place=place,
+                   dateline_date=dl_date, paragraphs=tuple(paras), sentences=tuple(sents))

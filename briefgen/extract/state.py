@@ -1,0 +1,124 @@
+"""The state handed from stage to stage: one frozen record, replaced, never mutated.
+
+Each stage is ``run(state) -> state``; it reads some fields and sets others
+(its docstring says which). Offsets everywhere are into ``Article.text``;
+``norm`` is a same-length copy with typographic variants folded (curly quotes,
+dashes, no-break spaces) so that patterns stay simple and spans stay exact.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Briefing, DateMention, Event, Item, Participant, Phrase, Quote, Span
+from ..sources import Article
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    index: int  # 0-based among body paragraphs
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    para: int  # index of its Paragraph
+    index: int  # 0-based among body sentences
+    caption: bool = False  # photo caption or heading: not prose
+
+
+@dataclass(frozen=True)
+class Person:
+    """One real-world person, after merging every way the article names them."""
+
+    key: int
+    name: str  # fullest form written, e.g. "Antony Blinken"
+    role: str | None  # role as written nearest the name
+    role_span: Span | None
+    first: Span  # first full mention
+    surnames: tuple[str, ...]  # short forms that refer back ("Blinken", "Xi")
+    historic: bool = False  # "then-", "former", "late": not taking part
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: int  # Person.key
+    start: int
+    end: int
+    kind: str  # "name" | "short" | "title" | "pronoun" | "nominal"
+
+
+@dataclass(frozen=True)
+class QuoteFound:
+    start: int  # content start (inside the marks)
+    end: int
+    sentence: int
+    speaker: str | None
+    person: int | None
+    verb_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause scored against the section cue lexicons."""
+
+    start: int
+    end: int
+    sentence: int
+    scores: tuple[tuple[str, float], ...]  # (section, score)
+
+    def score(self, section: str) -> float:
+        return dict(self.scores).get(section, 0.0)
+
+
+@dataclass(frozen=True)
+class State:
+    article: Article
+    today: date | None = None
+    text: str = ""
+    norm: str = ""
+    metadata: tuple[Span, ...] = ()
+    dateline: Span | None = None
+    dateline_place: str | None = None
+    dateline_date: Span | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    people: tuple[Person, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[QuoteFound, ...] = ()
+    event: Event = Event()
+    principal_key: int | None = None
+    candidates: tuple[Candidate, ...] = ()
+    purpose: tuple[Item, ...] = ()
+    agenda: tuple[Item, ...] = ()
+    expectations: tuple[Item, ...] = ()
+    context: tuple[Item, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    quote_items: tuple[Quote, ...] = ()
+    subject: str = ""
+    bottom_line: tuple[Phrase, ...] = ()
+    gaps: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    briefing: Briefing | None = None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right([s.start for s in self.sentences], offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def person(self, key: int | None) -> Person | None:
+        if key is None:
+            return None
+        for p in self.people:
+            if p.key == key:
+                return p
+        return None
+
+
+__all__ = ["State", "Paragraph", "Sentence", "Person", "Mention", "QuoteFound", "Candidate",
+           "DateMention", "Event", "Item", "Participant", "Phrase", "Quote", "Span"]

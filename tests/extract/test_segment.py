@@ -1,0 +1,65 @@
+import pytest
+
+from briefgen.extract.normalize import fold
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. Administration is pressing Japan. Officials said so.",
+     ["The U.S. Administration is pressing Japan.", "Officials said so."]),
+    ("Microsoft Corp. co-founder Bill Gates met Xi. He left.",
+     ["Microsoft Corp. co-founder Bill Gates met Xi.", "He left."]),
+    ("Gen. Smith arrived on Dec. 30 in Seoul. Talks began.",
+     ["Gen. Smith arrived on Dec. 30 in Seoul.", "Talks began."]),
+    ('"We are frustrated," he said. "But hopeful."', ['"We are frustrated," he said.', '"But hopeful."']),
+])
+def test_sentences(stages, text, expected):
+    st = stages("Headline here\n\n" + text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == expected
+
+
+@pytest.mark.parametrize("text, place, body_start", [
+    ("    TOKYO, April 27 - Prime Minister Yasuhiro Nakasone sets out.\n    He flies.\n",
+     "Tokyo", "Prime Minister"),
+    ("SEOUL, Dec. 30 (Yonhap) -- President Lee will travel to China.", "Seoul", "President Lee"),
+    ("(2nd LD) Lee-summit(2nd LD) junk By Kim SEOUL, Dec. 30 (Yonhap) -- Lee will go.", "Seoul", "Lee will"),
+    ("CUZCO, Peru (Reuters) - South American leaders met.", "Cuzco", "South American"),
+    ("BEIJING \u2014 Korean President Lee took a selfie.", "Beijing", "Korean President"),
+])
+def test_datelines_are_metadata(stages, text, place, body_start):
+    st = stages("A headline\n\n" + text, until="segment")
+    assert st.dateline_place == place
+    first = st.sentences[0]
+    assert st.text[first.start:].startswith(body_start)
+    assert st.dateline is not None and st.dateline.end <= first.start
+
+
+def test_title_line_and_byline_are_not_body(stages):
+    text = "BRAZIL WINS FEW PROMISES\n\n    By Jane Doe, Reuters\n\n    LONDON, March 6 - The minister left.\n"
+    st = stages(text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == ["The minister left."]
+    metas = [st.text[m.start:m.end] for m in st.metadata]
+    assert "BRAZIL WINS FEW PROMISES" in metas and any("By Jane Doe" in m for m in metas)
+
+
+def test_hard_wrapped_lines_join_indented_paragraphs_split(stages):
+    text = ("TITLE LINE\n\n    TOKYO, March 2 - Japan and the U.S. Kick off talks\ntomorrow, officials said.\n"
+            "    The talks are held\nannually.\n")
+    st = stages(text, until="segment")
+    assert len(st.paragraphs) == 2
+    assert st.text[st.sentences[0].start:st.sentences[0].end].endswith("officials said.")
+
+
+def test_duplicated_paragraph_kept_once_and_caption_flagged(stages):
+    lead = "The community will be born this week in Peru with 32 projects."
+    text = (f"Title\n\n{lead}\nCARACAS, Dec 7 (IPS) - {lead}\n"
+            "Chinese President Hu Jintao (R) shakes hands in Beijing. [Reuters]\nThe bloc will grow.\n")
+    st = stages(text, until="segment")
+    bodies = [st.text[s.start:s.end] for s in st.sentences if not s.caption]
+    assert bodies.count(lead) == 1
+    assert "The bloc will grow." in bodies
+    assert all("(R)" not in b for b in bodies)
+
+
+def test_fold_keeps_length():
+    s = "\u201cA\u201d \u2013 b\u00a0c \u2018d\u2019"
+    assert len(fold(s)) == len(s) and fold(s) == '"A" - b c \'d\''
