@@ -1,0 +1,76 @@
+"""sanitize(): each class of character counted and removed or converted; clean text untouched."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from briefgen.sanitize import clean_field, sanitize, warnings_for
+
+CASES = [
+    # (input, expected text, expected counts)
+    ("plain text\nline two", "plain text\nline two", {}),
+    ("a\r\nb\rc", "a\nb\nc", {"crlf": 2}),
+    ("a\u2028b\u2029c\x85d\x0ce\x0bf", "a\nb\nc\nd\ne\nf", {"line_break": 5}),
+    ("nul\x00 bell\x07 esc\x1b del\x7f c1\x9b", "nul bell esc del c1", {"control": 5}),
+    ("tab\tkept", "tab\tkept", {}),
+    ("non\ufdd0char\ufffe\uffff\U0001fffe", "nonchar", {"noncharacter": 4}),
+    ("lone\ud800sur\udfffrogate", "lonesurrogate", {"surrogate": 2}),
+    ("bidi\u202eevil\u202c and \u2066iso\u2069", "bidievil and iso", {"bidi": 4}),
+    ("zero\u200bwidth\u2060join\ufeffbom soft\u00adhyphen", "zerowidthjoinbom softhyphen", {"invisible": 4}),
+    ("tag\U000e0041\U000e0001s", "tags", {"invisible": 2}),
+    ("emoji \U0001f468\u200d\U0001f469 zwnj\u200cok lrm\u200e",
+     "emoji \U0001f468\u200d\U0001f469 zwnj\u200cok lrm\u200e", {}),
+    ("nbsp\u00a0kept", "nbsp\u00a0kept", {}),
+    ("cafe\u0301", "caf\u00e9", {"nfc": 1}),
+    ("bad \ufffd char", "bad \ufffd char", {"replacement": 1}),
+    ("", "", {}),
+]
+
+
+@pytest.mark.parametrize(("raw", "text", "counts"), CASES)
+def test_sanitize_classes(raw: str, text: str, counts: dict[str, int]) -> None:
+    out, got = sanitize(raw)
+    assert out == text
+    assert got == counts
+
+
+@pytest.mark.parametrize(("raw", "_text", "_counts"), CASES)
+def test_sanitize_is_idempotent_and_xml_safe(raw: str, _text: str, _counts: dict) -> None:
+    once, _ = sanitize(raw)
+    twice, counts = sanitize(once)
+    assert twice == once
+    assert not set(counts) - {"replacement"}  # nothing left to remove or convert
+    assert unicodedata.is_normalized("NFC", once)
+    for ch in once:  # XML 1.0 Char production
+        o = ord(ch)
+        assert o in (0x9, 0xA) or 0x20 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF
+
+
+def test_warnings_one_per_class_and_silent_ones_skipped() -> None:
+    _, counts = sanitize("a\x00b\x01c\u202ed\r\ne\u2028f\u200b")
+    assert warnings_for(counts) == (
+        "removed 2 control characters",
+        "removed 1 bidirectional override/isolate character",
+        "removed 1 zero-width or invisible formatting character",
+        "converted 1 unusual line break (U+2028/U+2029, NEL, form feed or vertical tab) to a newline",
+    )
+    assert warnings_for({"crlf": 5, "nfc": 1}) == ()
+
+
+def test_offsets_refer_to_sanitised_text() -> None:
+    text, _ = sanitize("Blinken\u200b met \x00Wang\u202e Yi")
+    assert text == "Blinken met Wang Yi"
+    start = text.index("Wang Yi")
+    assert text[start:start + 7] == "Wang Yi"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("  The  Daily\nExample ", "The Daily Example"),
+    ("evil\u202etitle\x00", "eviltitle"),
+    ("", None),
+    (None, None),
+    ("x" * 301, None),
+])
+def test_clean_field(value, expected) -> None:
+    assert clean_field(value) == expected
