@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .render import DEFAULT_FORMATS, RENDERERS
+from .sources import Limits
 from .status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
 
 
@@ -34,6 +35,7 @@ class BuildOptions:
     strict: bool = False  # fail with OVER_ONE_PAGE if anything had to be dropped
     input_format: str | None = None
     encoding: str | None = None
+    limits: Limits | None = None  # input size budgets (sources.Limits defaults)
 
 
 @dataclass
@@ -89,8 +91,8 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
 
     result = BuildResult(source=str(path))
     try:
-        article = read_article(path, encoding=options.encoding,
-                               input_format=options.input_format, stdin=stdin)
+        article = read_article(path, encoding=options.encoding, input_format=options.input_format,
+                               stdin=stdin, limits=options.limits)
         result.warnings.extend(article.warnings)
         outputs, fitted = build_article(article, options)
         targets = plan_outputs(options.out_dir, stem or output_stem(path, article), outputs,

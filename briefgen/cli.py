@@ -19,9 +19,9 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .render import FORMATS
+from .sources import INPUT_FORMATS, Limits
 from .status import BriefgenError, ExitStatus, UsageError
 
-INPUT_FORMATS = ("txt", "md", "html", "docx")
 
 # Click's exception classes, found through typer's public BadParameter whether
 # typer uses click or its own vendored copy of it.
@@ -79,6 +79,13 @@ Encoding = Annotated[Optional[str], typer.Option(
     "--encoding", help="Decode text input with this codec (default: UTF-8, or the BOM's).")]
 InputFormat = Annotated[Optional[str], typer.Option(
     "--input-format", help=f"Read input as {'|'.join(INPUT_FORMATS)} (default: by suffix).")]
+MaxBytes = Annotated[Optional[int], typer.Option(
+    "--max-bytes", min=1, help=f"Largest input file accepted (default {Limits.max_bytes:,}).")]
+MaxChars = Annotated[Optional[int], typer.Option(
+    "--max-chars", min=1, help=f"Longest article text accepted (default {Limits.max_chars:,}).")]
+MaxParagraph = Annotated[Optional[int], typer.Option(
+    "--max-paragraph-chars", min=1,
+    help=f"Longest paragraph accepted (default {Limits.max_paragraph_chars:,}).")]
 MemoDate = Annotated[Optional[str], typer.Option(
     "--date", metavar="YYYY-MM-DD",
     help="Memo date, also the anchor for 'on Monday' (default: SOURCE_DATE_EPOCH or today).")]
@@ -121,10 +128,9 @@ def parse_date(value: str | None) -> date | None:
         raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}") from None
 
 
-def _check_input_format(value: str | None) -> str | None:
-    if value is not None and value not in INPUT_FORMATS:
-        raise UsageError(f"--input-format must be one of {', '.join(INPUT_FORMATS)}")
-    return value
+def limits(max_bytes: int | None, max_chars: int | None, max_paragraph: int | None) -> Limits:
+    given = {"max_bytes": max_bytes, "max_chars": max_chars, "max_paragraph_chars": max_paragraph}
+    return Limits(**{k: v for k, v in given.items() if v is not None})
 
 
 # ------------------------------------------------------------------ build
@@ -152,6 +158,9 @@ def build(
         "--jobs", "-j", min=1, help="Parallel workers (default: number of cores).")] = None,
     input_format: InputFormat = None,
     encoding: Encoding = None,
+    max_bytes: MaxBytes = None,
+    max_chars: MaxChars = None,
+    max_paragraph_chars: MaxParagraph = None,
     open_: Annotated[bool, typer.Option("--open", help="Open the result with the system viewer.")] = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -162,6 +171,7 @@ def build(
     from .build import BuildOptions, check_formats
     from .config import effective
     from .progress import BatchView
+    from .sources import normalise_format
 
     with reported(debug):
         cfg = effective({"to": to, "from": from_, "marking": marking, "template": template,
@@ -172,7 +182,8 @@ def build(
             out_dir=Path(cfg["output"].value), formats=fmts, template=cfg["template"].value,
             to=cfg["to"].value, from_=cfg["from"].value, date=parse_date(memo_date),
             marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict,
-            input_format=_check_input_format(input_format), encoding=encoding)
+            input_format=normalise_format(input_format), encoding=encoding,
+            limits=limits(max_bytes, max_chars, max_paragraph_chars))
         from .compose import load_template
 
         load_template(options.template)  # a bad template is one error, not one per article
@@ -206,6 +217,9 @@ def extract(
     memo_date: MemoDate = None,
     input_format: InputFormat = None,
     encoding: Encoding = None,
+    max_bytes: MaxBytes = None,
+    max_chars: MaxChars = None,
+    max_paragraph_chars: MaxParagraph = None,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -215,7 +229,8 @@ def extract(
             raise UsageError("--format must be json or text")
         from .sources import read_article
 
-        article = read_article(source, encoding=encoding, input_format=_check_input_format(input_format))
+        article = read_article(source, encoding=encoding, input_format=input_format,
+                               limits=limits(max_bytes, max_chars, max_paragraph_chars))
         from .extract import extract as run_extract
 
         briefing = run_extract(article, today=parse_date(memo_date))

@@ -16,8 +16,8 @@ from .status import ExitStatus
 class BatchView:
     def __init__(self, total: int, *, quiet: bool, verbose: bool, show_progress: bool) -> None:
         self.total, self.quiet, self.verbose = total, quiet, verbose
-        self.out = Console(highlight=False)
-        self.err = Console(stderr=True, highlight=False)
+        self.out = Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self.progress = None
         if show_progress and not quiet:
             self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),

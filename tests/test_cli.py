@@ -178,7 +178,7 @@ def test_templates_list_init_and_use(tmp_path):
     assert (house / "memo.xml.j2").exists() and (house / "style.toml").exists()
     assert run("templates", "init", str(house)).exit_code == ExitStatus.OUTPUT_REFUSED
     style = house / "style.toml"
-    style.write_text(style.read_text().replace("UNCLASSIFIED", "HOUSE ONLY"))
+    style.write_text(style.read_text().replace('marking = "UNCLASSIFIED"', 'marking = "HOUSE ONLY"'))
     r = run("build", str(SAMPLE), "-o", str(tmp_path / "out"), "--template", str(house), "--format", "md")
     assert r.exit_code == 0, r.output
     assert "HOUSE ONLY" in (tmp_path / "out" / "blinken-beijing-2023.md").read_text()
