@@ -1,0 +1,129 @@
+"""layout.fit: one page always, dropping in the style's order, never under the size floor."""
+from __future__ import annotations
+
+import dataclasses
+import io
+from datetime import date
+
+import pypdf
+import pytest
+
+from briefgen.blocks import Section
+from briefgen.compose import MemoOptions, compose, load_template
+from briefgen.layout import Budget, count_lines, fit, prune, trim
+from briefgen.model import Participant
+from briefgen.render import pdf
+from tests import memo_samples as ms
+
+OPTS = MemoOptions(date=date(2026, 11, 29))
+
+
+def _pages(fitted) -> int:
+    return len(pypdf.PdfReader(io.BytesIO(pdf.render(fitted))).pages)
+
+
+@pytest.fixture(scope="module", params=["default", "corporate"])
+def template(request):
+    return load_template(request.param)
+
+
+def test_sample_fits_without_dropping(template):
+    fitted = fit(compose(ms.sample(), template, OPTS), template.style)
+    assert fitted.report.dropped == ()
+    assert not fitted.report.over_one_page
+    assert fitted.style.body_size >= template.style.body_size
+    assert _pages(fitted) == 1
+
+
+def test_sparse_memo_grows_instead_of_leaving_the_page_empty(template):
+    fitted = fit(compose(ms.sparse(), template, OPTS), template.style)
+    assert fitted.report.dropped == ()
+    assert template.style.body_size < fitted.style.body_size <= template.style.max_body_size
+    assert fitted.style.spacing_scale > 1.0
+    assert _pages(fitted) == 1
+
+
+def test_short_article_text_shown_only_when_it_fits():
+    t = load_template("default")
+    with_text = fit(compose(ms.sparse(), t, dataclasses.replace(OPTS, source_text=ms.SPARSE_TEXT)), t.style)
+    keys = [b.key for b in with_text.memo.blocks if isinstance(b, Section)]
+    assert keys[-1] == "source_text"
+    assert with_text.report.dropped == ()
+    long = ms.long_briefing()
+    text = "\n".join("x " * 30 for _ in range(long.source.paragraphs))
+    crowded = fit(compose(long, t, dataclasses.replace(OPTS, source_text=text)), t.style)
+    assert "source_text" not in [b.key for b in crowded.memo.blocks if isinstance(b, Section)]
+    assert all(d["section"] != "source_text" for d in crowded.report.dropped)
+
+
+def test_long_briefing_drops_tiers_in_the_style_order():
+    t = load_template("default")
+    memo = compose(ms.long_briefing(40), t, OPTS)
+    fitted = fit(memo, t.style)
+    dropped = [d["section"] for d in fitted.report.dropped]
+    assert dropped, "the synthetic long article must overflow"
+    tiers = ["quotes", "context", "agenda.children", "expectations", "agenda"]
+    order = [tiers.index(s) for s in dropped]
+    assert order == sorted(order), dropped
+    # lowest score first within a tier: the quotes left are the best ones
+    quotes = [d for d in fitted.report.dropped if d["section"] == "quotes"]
+    assert [d["index"] for d in quotes] == sorted((d["index"] for d in quotes), reverse=True)
+    kept = {b.key: b for b in fitted.memo.blocks if isinstance(b, Section)}
+    assert len(kept["quotes"].body[0].entries) == 1
+    assert len(kept["context"].body[0].entries) >= 3
+    assert fitted.report.over_one_page
+    assert fitted.style.body_size >= 9.0
+    assert _pages(fitted) == 1
+
+
+def test_never_dropped_sections_survive_drop_order():
+    t = load_template("default")
+    fitted = fit(compose(ms.long_briefing(40), t, OPTS), t.style)
+    kept = {b.key: b for b in fitted.memo.blocks if isinstance(b, Section)}
+    assert len(kept["participants"].body[0].entries) == 5
+    assert {"bottom_line", "purpose"} <= set(kept)
+
+
+def test_freak_article_still_one_page_at_or_above_the_floor(template):
+    b = ms.long_briefing(60)
+    ev = b.participants[0].evidence
+    b = dataclasses.replace(b, participants=tuple(
+        Participant(f"Participant number {i}", "Special Envoy for a Very Long List of Regional Matters", ev)
+        for i in range(60)))
+    fitted = fit(compose(b, template, OPTS), template.style)
+    assert fitted.style.body_size >= template.style.min_body_size == 9.0
+    assert fitted.report.over_one_page
+    assert _pages(fitted) == 1
+
+
+def test_prune_removes_emptied_sections():
+    t = load_template("default")
+    memo = compose(ms.sparse(), t, OPTS)
+    gone = prune(memo, frozenset({("context", 0, -1)}))
+    assert "context" not in [b.key for b in gone.blocks if isinstance(b, Section)]
+    assert len(gone.blocks) == len(memo.blocks) - 1
+
+
+def test_report_to_dict_is_plain():
+    t = load_template("default")
+    d = fit(compose(ms.long_briefing(40), t, OPTS), t.style).report.to_dict()
+    assert set(d) >= {"dropped", "font_size", "leading", "spacing_scale", "over_one_page", "warnings"}
+    assert all(set(x) >= {"section", "index", "text"} for x in d["dropped"])
+
+
+@pytest.mark.parametrize("text", ["short", "word " * 60, "Ministers’ “talks” — in Genève, Αθήνα " * 12])
+def test_count_lines_matches_reportlab(text):
+    style = load_template("default").style
+    got = count_lines(text.strip(), style.content_width, style)
+    from reportlab.platypus import Paragraph
+    para = Paragraph(text.strip(), pdf._kit(style).body)
+    para.wrap(style.content_width, 1000)
+    assert got == len(para.blPara.lines)
+
+
+def test_trim_never_cuts_inside_a_word():
+    style = load_template("default").style
+    text = "supercalifragilistic " * 40
+    out = trim(text.strip(), Budget(style, lines=2))
+    assert out.endswith("…")
+    assert all(w == "supercalifragilistic" for w in out[:-1].split())
