@@ -1,6 +1,8 @@
 """briefgen: a news report of an official visit, summit or talks in, a grounded one-page memo out.
 
-The library API mirrors the CLI. Names are imported lazily so that
+The library API mirrors the CLI; the stages live in their own modules
+(``briefgen.extract.extract``, ``briefgen.compose.compose``,
+``briefgen.layout.fit``). Names here are imported lazily so that
 ``import briefgen`` (and ``briefgen --version``) stays fast and does not load
 reportlab or python-docx until a memo is actually drawn.
 """
@@ -14,13 +16,10 @@ __version__ = "0.1.0"
 _LAZY = {
     "read_article": "briefgen.sources",
     "Article": "briefgen.sources",
-    "extract": "briefgen.extract",
     "Briefing": "briefgen.model",
     "to_json": "briefgen.model",
-    "compose": "briefgen.compose",
     "load_template": "briefgen.compose",
     "MemoOptions": "briefgen.compose",
-    "fit": "briefgen.layout",
     "RENDERERS": "briefgen.render",
     "BuildOptions": "briefgen.build",
     "build_article": "briefgen.build",

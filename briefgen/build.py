@@ -29,7 +29,8 @@ class BuildOptions:
     template: str | None = None  # built-in name or a folder
     to: str | None = None
     from_: str | None = None
-    date: date | None = None
+    date: date | None = None  # the memo's DATE line (None: the article's date, else "not dated")
+    anchor: date | None = None  # resolves "on Monday" where the article itself gives no date
     marking: str | None = None
     page_size: str | None = None
     strict: bool = False  # fail with OVER_ONE_PAGE if anything had to be dropped
@@ -67,11 +68,11 @@ def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any
     from .model import to_json
 
     template = load_template(options.template)
-    briefing = extract(article, today=options.date)
+    briefing = extract(article, today=options.anchor)
     memo = compose(briefing, template, MemoOptions(
-        to=options.to, from_=options.from_, date=options.date,
-        marking=options.marking, page_size=options.page_size))
-    fitted = fit(memo, template.style)
+        to=options.to, from_=options.from_, date=options.date, marking=options.marking,
+        page_size=options.page_size, source_text=article.text))
+    fitted = fit(memo, template.style.with_page_size(options.page_size))
     if options.strict and fitted.report.over_one_page:
         what = ", ".join(f"{d['section']} #{d['index'] + 1}" for d in fitted.report.dropped)
         raise OverOnePage(f"the memo needs more than one page; dropped to fit: {what}",

@@ -88,7 +88,8 @@ MaxParagraph = Annotated[Optional[int], typer.Option(
     help=f"Longest paragraph accepted (default {Limits.max_paragraph_chars:,}).")]
 MemoDate = Annotated[Optional[str], typer.Option(
     "--date", metavar="YYYY-MM-DD",
-    help="Memo date, also the anchor for 'on Monday' (default: SOURCE_DATE_EPOCH or today).")]
+    help="Memo date, also the anchor for 'on Monday' where the article has no date "
+         "(default: SOURCE_DATE_EPOCH, else today).")]
 
 
 def _err(message: str) -> None:
@@ -115,17 +116,25 @@ def reported(debug: bool) -> Iterator[None]:
 
 
 def parse_date(value: str | None) -> date | None:
+    """The --date option; None when not given."""
     if value is None:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        if epoch and epoch.strip().isdigit():
-            from datetime import datetime, timezone
-
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def memo_date(explicit: date | None) -> date:
+    """The memo's DATE: --date, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if explicit is not None:
+        return explicit
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        from datetime import datetime, timezone
+
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
 
 
 def limits(max_bytes: int | None, max_chars: int | None, max_paragraph: int | None) -> Limits:
@@ -147,7 +156,7 @@ def build(
         "--template", "-t", help="Built-in template name or a template folder.")] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="TO line of the header.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", help="FROM line of the header.")] = None,
-    memo_date: MemoDate = None,
+    date_option: MemoDate = None,
     marking: Annotated[Optional[str], typer.Option(
         "--marking", help="Handling marking for the banners, e.g. 'OFFICIAL'.")] = None,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="A4 or Letter.")] = None,
@@ -174,13 +183,14 @@ def build(
     from .sources import normalise_format
 
     with reported(debug):
+        anchor = parse_date(date_option)
         cfg = effective({"to": to, "from": from_, "marking": marking, "template": template,
                          "output": str(output) if output else None, "formats": formats,
                          "page_size": page_size})
         fmts = check_formats(tuple(f.strip().lower() for f in cfg["formats"].value.split(",") if f.strip()))
         options = BuildOptions(
             out_dir=Path(cfg["output"].value), formats=fmts, template=cfg["template"].value,
-            to=cfg["to"].value, from_=cfg["from"].value, date=parse_date(memo_date),
+            to=cfg["to"].value, from_=cfg["from"].value, date=memo_date(anchor), anchor=anchor,
             marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict,
             input_format=normalise_format(input_format), encoding=encoding,
             limits=limits(max_bytes, max_chars, max_paragraph_chars))
@@ -214,7 +224,7 @@ def build(
 def extract(
     source: Annotated[str, typer.Argument(help="Article file, or '-' for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "json",
-    memo_date: MemoDate = None,
+    date_option: MemoDate = None,
     input_format: InputFormat = None,
     encoding: Encoding = None,
     max_bytes: MaxBytes = None,
@@ -233,7 +243,7 @@ def extract(
                                limits=limits(max_bytes, max_chars, max_paragraph_chars))
         from .extract import extract as run_extract
 
-        briefing = run_extract(article, today=parse_date(memo_date))
+        briefing = run_extract(article, today=parse_date(date_option))
         if not quiet:
             for w in briefing.warnings:
                 _err(f"warning: {w}")
