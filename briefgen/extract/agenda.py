@@ -1,12 +1,21 @@
 """Stage 7: agenda topics, one item per issue, labels trimmed from the source.
 
-Reads ``norm``, ``text``, ``sentences``, ``candidates``; sets ``agenda``.
+Reads ``norm``, ``text``, ``sentences``, ``mentions``; sets ``agenda``.
 
-Looks for a topic cue ("discuss", "raise", "on the agenda", "focus on",
-"topics include", "talks on", "issues including", "such as") and takes what
-follows: a coordination "A, B, C and D" becomes four items, a dash list
-"- A, B, C -" becomes items too, and each label is trimmed of determiners and
-trailing clauses ("the conflict in Ukraine" -> "conflict in Ukraine").
+Looks for a topic cue and takes the noun phrase it governs:
+
+* after the cue: "discuss", "raise", "on the agenda are", "focus on",
+  "topics include", "talks/meeting/deal/agreement on", "issues including",
+  "such (bilateral) issues as", "co-operation in", "press X to/for",
+  "ask X to", "demanded", "concerning";
+* before the cue: "climate change was discussed", "Taiwan is on the agenda".
+
+A coordination "A, B, C and D" becomes four items, "ranging from A to B"
+two, a dash list "- A, B, C -" after a cue several. Each label is trimmed of
+determiners, reporting tails (", Mr X said") and trailing clauses, and cut at
+a preposition when too long ("accelerate follow-up negotiations for the
+second phase of ..." -> "accelerate follow-up negotiations"). Labels that are
+a person, a date, a prepositional phrase or a bare place among places are dropped.
 """
 from __future__ import annotations
 
@@ -14,43 +23,99 @@ import re
 from dataclasses import replace
 
 from ..model import Item, Span
-from .lexicon import CITIES, COUNTRIES
+from .lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from .state import State
 
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
-                           r"governments|cities|namely)\W*$", re.I)
+                           r"governments|cities|critics|namely|like)\W*$", re.I)
+_PLACES = COUNTRIES | CITIES
 
 
 def _is_place_list(norm: str, parts: list[tuple[int, int]]) -> bool:
     """"Senegal, Malaysia, Italy and France": members of a group, not topics."""
     places = sum(1 for a, b in parts
-                 if re.sub(r"^(?:the|and)\s+", "", norm[a:b].strip(), flags=re.I).lower() in COUNTRIES | CITIES)
+                 if re.sub(r"^(?:the|and)\s+", "", norm[a:b].strip(), flags=re.I).lower() in _PLACES)
     return len(parts) >= 2 and places * 2 >= len(parts)
 
+
+_COOP = r"co-?operat(?:ion|e)"
 _TRIGGER = re.compile(
-    r"\b(?:including|such as|ranging from|range from|on the agenda (?:are|is|were|was)|"
+    r"\b(?:including|such as|such (?:[\w-]+ ){1,3}?as|ranging from|range from|"
+    r"on the agenda (?:are|is|were|was|will be)|"
     r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
-    r"talks (?:on|about|covering)|negotiations (?:on|over)|raise[sd]?|raising|focus(?:ed|es|ing)? on|"
-    r"focus will be on|concerns? (?:about|over|on)|to address|addressed|cover(?:ing|ed)?|dominate|"
-    r"centred on|centered on|issues? of|question of|deals? (?:on|in)|cooperation (?:in|on)|"
-    r"ways to|agreed to|agreed on)\s+", re.I)
+    r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
+    r"(?: (?:in|at) [A-Z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
+    r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concerns? (?:about|over|on)|"
+    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning)|question of|"
+    rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
+    r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[A-Z][\w.]*|it|them|him|her)"
+    r"(?: [A-Z][\w.]*)? (?:to|for|on))\s+", re.I)
+# "a trip to build business ties", "a deal to restore power sharing": the goal names the issue.
+_GOAL = re.compile(
+    r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|secure|"
+    r"reform|cut|reduce|ease|end|open|accelerate|finalise|finalize|revive|settle|curb|lift|"
+    r"re-?energi[sz]e|stimulate|increase|eliminate)\s)", re.I)
+_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
+# "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
+_PASSIVE = re.compile(
+    r"\s+(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
+    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b", re.I)
+_PASSIVE_BACK = re.compile(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
+# A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
+_DASH_CUE = re.compile(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
+                       r"explore|priorities|areas)\b", re.I)
+_SPEECH = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
 _STOP_AT = re.compile(
-    r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|to (?:the|a)\s+|"
+    r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|"
     r"with the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:last|next|this) (?:week|month|year)|according|said|says)\b|[.;:\"()]|\s-{1,2}\s")
-_LEAD_TRIM = re.compile(r"(?:the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
+    r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
+    r"|\s+(?:is|are|was|were|has|have|had)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
+    r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
+    rf"|,\s+(?:(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+){{1,5}}(?:{_SPEECH})\b"
+    rf"|,\s+(?:he|she|they|it|officials?)\s+(?:{_SPEECH})\b"
+    r"|,\s+(?:\w+ing|\w+ed)\b")
+_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
-                        r"several|new|possible|greater)\s+", re.I)
-_SPLIT = re.compile(r",\s+and\s+|,\s+or\s+|,\s+|\s+and\s+|\s+or\s+|\s+as well as\s+|\s+to\s+(?=such\s)")
+                        r"several|new|possible|greater|full|whether to|"
+                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of)\s+",
+                        re.I)
+_COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
+_AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
+_RANGE_SPLIT = re.compile(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
 _MAX_WORDS = 7
+_CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
 _WEAK = re.compile(r"^(?:it|this|that|them|they|things?|ways?|matters?|issues?|a range|range|"
                    r"relations|ties|the issue|other issues|each other|one another|anything|"
-                   r"something|reporters|officials?|him|her|us|we)$", re.I)
+                   r"something|reporters|officials?|him|her|us|we|journalists|everything|idea|plans?|proposals?|"
+                   r"moves?|subject|situation|question|progress)$", re.I)
+_BAD_START = re.compile(r"(?:in|on|at|with|by|from|for|during|than|worth|encompassing|into|after|"
+                        r"before|since|until|when|while|where|to|he|she|they|we|i|you|there|of|as|is|are|was|were|"
+                        r"has|have|had|be|been|being|"
+                        r"tomorrow|today|yesterday)\b", re.I)
+_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                   r"March|April|June|July|August|September|October|November|December|tomorrow|today|"
+                   r"yesterday|tonight|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|^[\d$.,%\s]+$")
+_REPORT_IN = re.compile(rf"\b(?:{_SPEECH}|saying|adding|noting)\b", re.I)
+_EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
+_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$", re.I)
 
 
-def _trim(norm: str, s: int, e: int) -> tuple[int, int] | None:
+_SHORT_STOP = frozenset("the and for its his her our who how why but not".split())
+
+
+def _shorten(norm: str, s: int, e: int) -> int:
+    """Cut a label that runs too long at a preposition after its head."""
+    while len(norm[s:e].split()) > _MAX_WORDS:
+        cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2]
+        if not cuts:
+            return e
+        e = cuts[-1] if len(norm[s:cuts[-1]].split()) <= _MAX_WORDS else cuts[0]
+    return e
+
+
+def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     m = _STOP_AT.search(norm, s, e)
     if m:
         e = m.start()
@@ -63,27 +128,62 @@ def _trim(norm: str, s: int, e: int) -> tuple[int, int] | None:
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
-    words = norm[s:e].split()
-    if not words or len(words) > _MAX_WORDS or _WEAK.match(norm[s:e]) or _VAGUE.search(norm[s:e]):
+    e = _shorten(norm, s, e)
+    label = norm[s:e]
+    words = label.split()
+    if not words or len(words) > _MAX_WORDS or _WEAK.match(label) or _VAGUE.search(label):
         return None
-    if not any(len(w) > 3 for w in words):
+    if not any(len(w) >= 3 and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.match(label) or _TIME.search(label):
         return None
+    if _REPORT_IN.search(label) or _EVENT_HEAD.search(label):
+        return None
+    # A person named as the whole label ("Mr Abbas") is not a topic.
+    named = sum(min(b, e) - max(a, s) for a, b in people if a < e and b > s)
+    if named * 2 >= e - s or any(a > s and b == e for a, b in people):
+        return None  # a person, or a role ending in a name ("Gazprom chairman Aleksey Miller")
     return s, e
 
 
-def _split_list(norm: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Items of a coordination in [s, e)."""
+def _cut(norm: str, s: int, e: int, rx: re.Pattern) -> list[tuple[int, int]]:
     out = []
     pos = s
-    for m in _SPLIT.finditer(norm, s, e):
+    for m in rx.finditer(norm, s, e):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, e))
     return out
 
 
+def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list[tuple[int, int]]:
+    """Items of a coordination in [s, e).
+
+    "A, B and C" splits at every comma and at the last "and"; an "and" inside
+    an earlier comma part is a fixed pair ("science and technology"); "A and
+    B" without commas splits unless A is one word that shares B's head
+    ("oil and gas extraction", "business and diplomatic relations").
+    """
+    if rx is not None:
+        return _cut(norm, s, e, rx)
+    parts = _cut(norm, s, e, _COMMA_SPLIT)
+    if len(parts) > 1:
+        sep = norm[parts[-2][1]:parts[-1][0]]
+        if not re.search(r"\b(?:and|or|as well as)\b", sep) and not _AND_SPLIT.search(norm, *parts[-1]):
+            parts = parts[:1]  # "A and B, five months after ...": the comma ends the list
+    last = parts[-1]
+    head_parts = parts[:-1]
+    if len(parts) > 1 and re.match(r",?\s+as well as\s", norm[parts[-2][1]:last[0]] or ""):
+        return parts  # "A, B and C, as well as D": the pairs stay whole
+    inner = _cut(norm, last[0], last[1], _AND_SPLIT)
+    if len(inner) == 2 and len(norm[inner[0][0]:inner[0][1]].split()) == 1 and \
+            len(norm[inner[1][0]:inner[1][1]].split()) >= 2 and not head_parts:
+        inner = [last]
+    return head_parts + inner
+
+
+_TOPIC_HEAD = re.compile(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
+                         r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
+                         r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
 _SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
-_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$", re.I)
 
 
 def _list_end(norm: str, s: int, limit: int) -> int:
@@ -94,18 +194,28 @@ def _list_end(norm: str, s: int, limit: int) -> int:
     return sub.start() if sub else end
 
 
+def _passive_subject(norm: str, start: int, verb: int) -> int:
+    """Start of the noun phrase right before a passive agenda verb."""
+    best = start
+    for m in _PASSIVE_BACK.finditer(norm, start, verb):
+        if m.end() <= verb:
+            best = m.end()
+    return best
+
+
 def run(state: State) -> State:
     """Sets agenda."""
     norm, text = state.norm, state.text
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)
     seen: set[str] = set()
+    people = [(m.start, m.end) for m in state.mentions if m.kind in ("name", "short")]
 
     def add(s: int, e: int, sent: int, w: float) -> None:
-        t = _trim(norm, s, e)
+        t = _trim(norm, s, e, people)
         if t is None:
             return
         key = re.sub(r"\W+", " ", norm[t[0]:t[1]].lower()).strip()
-        if key in seen:
+        if key in seen or any(key in k or k in key for k in seen if len(k) > 6 and len(key) > 6):
             return
         seen.add(key)
         items.append((w, t[0], t[1], sent))
@@ -114,26 +224,48 @@ def run(state: State) -> State:
     n = max(len(body), 1)
     for rank, sent in enumerate(body):
         position = 1.0 - 0.4 * rank / n
+        cued = False
         for m in _TRIGGER.finditer(norm, sent.start, sent.end):
-            if norm.count('"', sent.start, m.start()) % 2 and m.group().lower().startswith(("raise", "cover")):
+            trig = m.group().lower()
+            if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
             if _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
                 continue
+            if trig.startswith(("including", "such")) and not cued and \
+                    not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.end()):
+                continue  # "basic needs, including water": not what the talks are about
+            if norm[m.start()].isupper() and m.start() > sent.start + 1:
+                continue  # part of a name: "General Agreement on Tariffs and Trade"
             end = _list_end(norm, m.end(), sent.end)
-            parts = _split_list(norm, m.end(), end)
+            ranged = "rang" in trig
+            parts = _split_list(norm, m.end(), end, _RANGE_SPLIT if ranged else None)
             if _is_place_list(norm, parts):
                 continue
-            trig = m.group().lower()
-            strong = any(k in trig for k in ("including", "such as", "agenda", "topic", "discuss",
+            cued = True
+            strong = any(k in trig for k in ("including", "such", "agenda", "topic", "discuss",
                                              "focus", "raise", "talks", "range", "issues"))
             w = (0.9 if strong else 0.6) * position
             if len(parts) > 1:
                 w += 0.1
             for a, b in parts[:8]:
                 add(a, b, sent.index, w)
+        if _EVENT.search(norm, sent.start, sent.end):
+            for m in _GOAL.finditer(norm, sent.start, sent.end):
+                if norm.count('"', sent.start, m.start()) % 2:
+                    continue
+                end = _list_end(norm, m.end(), sent.end)
+                for a, b in _split_list(norm, m.end(), end)[:4]:
+                    add(a, b, sent.index, 0.5 * position)
+        for m in _PASSIVE.finditer(norm, sent.start, sent.end):
+            a = _passive_subject(norm, sent.start, m.start())
+            cued = True
+            for pa, pb in _split_list(norm, a, m.start())[:4]:
+                add(pa, pb, sent.index, 0.9 * position)
         for m in _DASH_LIST.finditer(norm, sent.start, sent.end):
+            if not (cued or _DASH_CUE.search(norm, sent.start, m.start())):
+                continue
             body_s = m.start("body")
-            parts = _split_list(norm, body_s, m.end("body"))
+            parts = _cut(norm, body_s, m.end("body"), _COMMA_SPLIT)  # asyndetic lists are the norm here
             if len(parts) >= 2 and not _is_place_list(norm, parts):
                 for a, b in parts[:8]:
                     add(a, b, sent.index, 0.8 * position)

@@ -18,9 +18,11 @@ from . import cues
 from .state import Candidate, State
 
 _JOINT = re.compile(
-    r",\s+(?=(?:which|who|while|whereas|but|although|though|as|after|amid|with|adding|saying|"
-    r"noting|where|when|since|despite|because|according)\b)"
-    r"|;\s+|\s+-{1,2}\s+|\s+(?=(?:amid|after|since|because|despite|whereas|before)\s)"
+    r",\s+(?=(?:while|whereas|but|although|though|as|after|amid|with|adding|saying|"
+    r"noting|where|when|since|despite|because|according|aiming|seeking|hoping|in a bid|in an effort|"
+    r"in order|to try)\b)"
+    r"|;\s+|\s+-{1,2}\s+|\s+(?=(?:amid|because|despite|whereas)\s)"
+    r"|\s+(?=(?:after|since) (?:months|years|weeks|decades|days) of\b)"
     r"|,?\s+(?=but\s)|(?<=[a-z]),\s+(?=and\s+(?:the|a|he|she|they|it|its|his|her)\b)")
 _MIN_WORDS = 4
 
@@ -59,6 +61,14 @@ _EVENT_WORDS = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|me
                           r"conference|mission|session)\b", re.I)
 
 
+BACKGROUND = 0.15
+
+
+def _quoted_share(quoted: list[tuple[int, int]], a: int, b: int) -> float:
+    inside = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in quoted)
+    return inside / max(b - a, 1)
+
+
 def run(state: State) -> State:
     """Sets candidates."""
     norm = state.norm
@@ -66,9 +76,10 @@ def run(state: State) -> State:
     n = max(len(body), 1)
     principal_mentions = {m.start for m in state.mentions if m.person == state.principal_key}
     out = []
-    lexicons = (("purpose", cues.PURPOSE), ("expectations", cues.EXPECT),
-                ("context", cues.CONTEXT), ("agenda", cues.AGENDA))
-    found = {name: cues.index(pats, norm) for name, pats in lexicons}
+    lexicons = (("purpose", cues.PURPOSE), ("expectations", cues.EXPECT), ("context", cues.CONTEXT))
+    low = cues.lower(norm)
+    found = {name: cues.index(pats, norm, low) for name, pats in lexicons}
+    quoted = [(q.start, q.end) for q in state.quotes]
     for rank, sent in enumerate(body):
         position = 1.0 - 0.5 * rank / n  # the lead carries more weight
         sent_text = norm[sent.start:sent.end]
@@ -76,6 +87,12 @@ def run(state: State) -> State:
         by_principal = any(sent.start <= p < sent.end for p in principal_mentions)
         for a, b in clauses(norm, sent.start, sent.end):
             sc = {name: cues.score_at(pats, found[name], a, b) for name, pats in lexicons}
+            # Background is the analyst's default: any narrative clause past the lead
+            # that is not mostly a quotation is context unless a section claims it.
+            if _quoted_share(quoted, a, b) >= 0.5:
+                sc["context"] = 0.0  # a quotation is shown as a quote, not as background
+            elif rank > 0:
+                sc["context"] += BACKGROUND
             if eventish or by_principal:
                 sc["purpose"] *= 1.25
                 sc["expectations"] *= 1.1

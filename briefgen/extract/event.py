@@ -26,8 +26,15 @@ _ACTION = re.compile(
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
+# Heads of state and government outrank a company chairman meeting the same minister.
 _HEADS = re.compile(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
-                    r"chairman|pope|emir|sultan|crown prince", re.I)
+                    r"pope|emir|sultan|crown prince", re.I)
+# The host of the summit/meeting/talks leads it: "X meets leaders ... at a summit", "hosted by X".
+_HOSTS = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
+                    r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
+_HOSTED_BY = re.compile(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
+                        r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
+_HOST_BONUS = 6.0
 _BODY = re.compile(
     r"(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}?(?:[A-Z][\w.'-]*)(?:\s+(?:foreign|trade|finance|"
     r"agriculture|defence|defense)?\s*(?:ministers|leaders|officials))?)\s+"
@@ -78,6 +85,7 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
     norm = state.norm
     lead = _body_sentences(state, 3)
     scores: dict[int, float] = {}
+    hosts: dict[int, bool] = {}
     for m in state.mentions:
         p = state.person(m.person)
         if p is None or p.historic:
@@ -92,21 +100,28 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
             w += 1.0
         if _ACTION.match(norm, m.end, min(sent.end, m.end + 60)):
             w += 1.5
+        if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and (
+                _HOSTS.match(norm, m.end, min(sent.end, m.end + 90))
+                or _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start)):
+            w += _HOST_BONUS
+            hosts[m.person] = True
         if norm[sent.start:m.start].count('"') % 2:
             w = 0.2  # named inside a quotation
         scores[m.person] = scores.get(m.person, 0.0) + w
     for p in state.people:
         if p.key in scores and p.role and _HEADS.search(p.role):
             scores[p.key] += 2.0
-    best = max(scores, key=lambda k: (scores[k], -k), default=None)
+    # The host of the meeting leads it, whoever the lead sentence is about.
+    pool = [k for k in scores if hosts.get(k)] or list(scores)
+    best = max(pool, key=lambda k: (scores[k], -k), default=None)
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
                    and m.kind != "pronoun"}
-    if best is not None and (best in lead_people or scores[best] >= 8):
+    if best is not None and (best in lead_people or scores[best] >= 8 or hosts.get(best)):
         return best, None, None
     # A titled person in the second sentence still beats a body noun phrase.
-    second = {m.person for m in state.mentions if len(lead) > 1 and lead[1].start <= m.start < lead[1].start + 60
-              and m.kind != "pronoun"}
+    second = {m.person for m in state.mentions if len(lead) > 1
+              and lead[1].start <= m.start < min(lead[1].end, lead[1].start + 60) and m.kind != "pronoun"}
     if best is not None and best in second and (state.person(best).role or "") and \
             _HEADS.search(state.person(best).role or ""):
         return best, None, None

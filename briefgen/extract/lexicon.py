@@ -91,7 +91,7 @@ programme program project initiative plan pact deal accord talks meeting visit t
 city province region county district island islands ocean river mountain gulf east west north
 south central european asian african american chinese japanese korean united world global
 international national federal democratic unionists unionist communist socialist labour
-conservative liberal tory tories christian muslim islamic catholic church mosque
+conservative liberal tory tories christian muslim islamic catholic church mosque shia shiite sunni
 trade talks energy oil gas business economy finance industry defence defense foreign
 security prime minister president secretary chairman chief director spokesman leader king pope
 queen prince general gen envoy ambassador sen rep mr mrs ms dr sir lord

@@ -46,12 +46,14 @@ def run(state: State) -> State:
             continue
         if not _MEETING.search(norm, sent.start, sent.end):
             continue
-        linked = state.principal_key in who or len(who) >= 2
+        # With a body as principal ("United Nations talks"), a titled person at the talks takes part.
+        body_led = state.principal_key is None
+        linked = state.principal_key in who or len(who) >= 2 or body_led
         if not linked:
             continue
         for k in who:
             p = state.person(k)
-            if p is None or p.historic:
+            if p is None or p.historic or (body_led and len(who) < 2 and not p.role):
                 continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)

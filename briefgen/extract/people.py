@@ -49,14 +49,17 @@ class _Cand:
     historic: bool = False
 
 
+_NEVER_NAME = NOT_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIES | ROLE_MODIFIERS
+_COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
+
+
 def _is_nameish(tok: str) -> bool:
+    if not tok[:1].isupper() and tok not in _PARTICLES and not tok.startswith(("al-", "el-", "bin-")):
+        return False  # the common case first: a lower-case word
     low = tok.lower().rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.lower()
-    if not tok[:1].isupper() and low not in _PARTICLES and not low.startswith(("al-", "el-", "bin-")):
-        return False
-    if "." in tok:
-        return False
-    return (low not in NOT_NAME and low not in TITLE_HEADS and low not in NATIONALITIES
-            and low not in COUNTRIES and low not in CITIES and low not in ROLE_MODIFIERS)
+    if "." in tok or low.endswith(_COMPOUND_ADJ):
+        return False  # "Argentine-born", "Saudi-led": adjectives, not names
+    return low not in _NEVER_NAME
 
 
 def _role_word(tok: str) -> bool:
@@ -86,6 +89,8 @@ def _expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | N
         if gap.strip() not in ("", "-") or "\n\n" in gap:
             break
         low = tok.lower()
+        if low.endswith(_COMPOUND_ADJ):
+            break  # "Argentine-born Pope Francis": the role is "Pope"
         if low in TITLE_HEADS:
             has_head = True
         elif low in ("of", "for", "to") and first is not None and j > 0:
@@ -125,8 +130,10 @@ def _expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | N
     return role, rs, historic
 
 
+# "his foreign minister, Adel al-Jubeir", "the UN special envoy to Yemen, Ismail Ould Cheikh Ahmed"
 _REVERSE_APPOS = re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
-                            + r")),\s*$", re.I)
+                            + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
+                            re.I)
 _APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
 
 
@@ -170,6 +177,8 @@ def _apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None
         k += 1
     if not has_head or out_end is None:
         return None, None
+    if toks and toks[0][0].lower().rstrip(".") in PERSON_HONORIFICS:
+        return None, None  # "the Independent, Mr Abbas said": another person, not a role
     role = norm[s:out_end]
     while role.split() and role.split()[-1].lower() in ("of", "for", "and", "the"):
         role = role.rsplit(None, 1)[0]

@@ -34,51 +34,81 @@ _AFTER_LIMIT = 90
 
 
 def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
-    """(offset, side) for each double quotation mark; side is "open", "close" or "?"."""
+    """(offset, side) for each double quotation mark; side is "open", "close" or "?".
+
+    Curly marks say their side. A straight mark after a space (or at the start)
+    and before a word opens; one after a word or punctuation and before a space,
+    punctuation or the end closes; anything else is "?" (toggles).
+    """
     out = []
-    for i in range(s, e):
-        if norm[i] == '"':
-            c = text[i]
-            side = "open" if c in OPENERS else "close" if c in CLOSERS else "?"
-            out.append((i, side))
+    i = norm.find('"', s, e)
+    while i != -1:
+        c = text[i]
+        if c in OPENERS:
+            side = "open"
+        elif c in CLOSERS:
+            side = "close"
+        else:
+            before = norm[i - 1] if i > s else " "
+            after = norm[i + 1] if i + 1 < e else " "
+            if (before.isspace() or before in "([-") and not after.isspace():
+                side = "open"
+            elif not before.isspace() and (after.isspace() or after in ".,;:!?)-"):
+                side = "close"
+            else:
+                side = "?"
+        out.append((i, side))
+        i = norm.find('"', i + 1, e)
     return out
 
 
+_SENTENCE_END = re.compile(r"[.?!]\s*$")
+# A quotation whose opening mark was lost at the paragraph start: 'It took decades," Rhodes said.'
+_LOST_OPEN = re.compile(rf"\s*(?:[\w.'-]+\s+){{0,4}}?(?:{_VERB})\b")
+
+
 def pair_marks(text: str, norm: str, paragraphs) -> list[tuple[int, int, bool]]:
-    """Content ranges (start, end, continues_next_paragraph) of balanced quotations."""
+    """Content ranges (start, end, continues_next_paragraph) of balanced quotations.
+
+    Newspaper conventions handled: a quotation reopened at a new sentence without
+    being closed ('... France. "There can be ...') ends where the next one opens;
+    a paragraph that opens a quotation and does not close it continues in the
+    next paragraph when that one starts with a mark; a paragraph that starts
+    inside a quotation whose opening mark was lost ('It took decades," Rhodes
+    said') is taken from its start when a reporting verb follows the mark.
+    Anything else unbalanced ends the search in that paragraph: the quotations
+    paired before it are kept, the rest is skipped, never half-parsed.
+    """
     out: list[tuple[int, int, bool]] = []
-    carry = False  # a quotation left open at the end of the previous paragraph
     for pi, para in enumerate(paragraphs):
         marks = _marks(text, norm, para.start, para.end)
         open_at = None
-        ok = True
         segs: list[tuple[int, int, bool]] = []
-        for k, (pos, side) in enumerate(marks):
-            if open_at is None:
-                if side == "close":
-                    # A closing mark with nothing open: a continuation we cannot see, or noise.
-                    ok = False
-                    break
+        for pos, side in marks:
+            if side == "?":
+                side = "open" if open_at is None else "close"
+            if side == "open":
+                if open_at is not None:
+                    if not _SENTENCE_END.search(norm, open_at + 1, pos):
+                        open_at = None
+                        break
+                    segs.append((open_at + 1, pos, False))  # reopened at a new sentence
                 open_at = pos
-            else:
-                if side == "open":
-                    ok = False
-                    break
-                if pos > open_at + 1:
-                    segs.append((open_at + 1, pos, False))
-                open_at = None
-        carry_next = False
-        if ok and open_at is not None:
+                continue
+            if open_at is None:
+                if not segs and pos > para.start and norm[para.start] != '"' and \
+                        norm[pos - 1] in ",.?!" and _LOST_OPEN.match(norm, pos + 1, para.end):
+                    segs.append((para.start, pos, False))
+                    continue
+                break
+            if pos > open_at + 1:
+                segs.append((open_at + 1, pos, False))
+            open_at = None
+        if open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if nxt is not None and norm[nxt.start] == '"' and text[nxt.start] not in CLOSERS:
                 segs.append((open_at + 1, para.end, True))
-                carry_next = True
-            else:
-                ok = False
-        if ok:
-            out.extend(segs)
-        carry = carry_next
-    del carry
+        out.extend(segs)
     return [_trim(norm, s, e, c) for s, e, c in out if norm[s:e].strip()]
 
 

@@ -21,7 +21,7 @@ from .state import State
 # catch-all, so it takes most clauses that carry any background cue; purpose and
 # expectations need a real cue. MARGIN: how far another section may outscore a
 # clause before it is left to that section (a clause may serve two sections).
-THRESHOLDS = {"purpose": 0.7, "expectations": 0.5, "context": 0.2}
+THRESHOLDS = {"purpose": 0.7, "expectations": 0.5, "context": 0.1}
 MARGIN = {"purpose": 2.0, "expectations": 2.0, "context": 2.0}
 STRONG = 1.2
 CAPS = {"purpose": 3, "expectations": 6, "context": 16, "agenda": 10, "quotes": 8}
@@ -32,11 +32,14 @@ def _overlaps(a: Span, b: Span) -> bool:
     return min(a.end, b.end) - max(a.start, b.start) > 0
 
 
-def _pick(state: State, section: str) -> tuple[Item, ...]:
+def _pick(state: State, section: str, taken: tuple[Item, ...] = ()) -> tuple[Item, ...]:
+    """The section's items; a clause already ``taken`` by a more specific section needs a strong cue."""
     chosen: list[tuple[float, int, int]] = []
     for c in state.candidates:
         sc = c.score(section)
         if sc < THRESHOLDS[section]:
+            continue
+        if sc < STRONG and any(_overlaps(Span(c.start, c.end), sp) for it in taken for sp in it.evidence):
             continue
         others = [c.score(s) for s in THRESHOLDS if s != section]
         if others and max(others) > sc + MARGIN[section] and sc < STRONG:
@@ -82,8 +85,11 @@ def run(state: State) -> State:
     """Sets purpose, expectations, context, quote_items; caps agenda."""
     agenda = tuple(sorted(state.agenda, key=lambda i: -i.score)[:CAPS["agenda"]])
     agenda = tuple(sorted(agenda, key=lambda i: i.evidence[0].start))
-    return replace(state, purpose=_pick(state, "purpose"), expectations=_pick(state, "expectations"),
-                   context=_pick(state, "context"), quote_items=_quotes(state), agenda=agenda)
+    purpose = _pick(state, "purpose")
+    expectations = _pick(state, "expectations", purpose)  # a goal clause is not also an outcome
+    context = _pick(state, "context")
+    return replace(state, purpose=purpose, expectations=expectations,
+                   context=context, quote_items=_quotes(state), agenda=agenda)
 
 
 del re

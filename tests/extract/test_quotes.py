@@ -23,8 +23,21 @@ def test_pairing_and_attribution(stages, text, expected):
 
 
 def test_unbalanced_marks_are_skipped_not_crashed(stages):
-    assert _quotes(stages, 'It took decades to build NATO," Rhodes said. Then more.') == []
+    assert _quotes(stages, 'It took decades to build the port," and then more came.') == []
     assert _quotes(stages, "\u201cOpen but never closed, said someone.") == []
+    assert _quotes(stages, 'He said "a mid-sentence "odd mark here and more.') == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the opening mark was lost at the paragraph start, a reporting verb follows the close
+    ('Prime Minister Ann Lee spoke.\n\nIt took years to build the port," Lee said.',
+     [("It took years to build the port", "Ann Lee")]),
+    # a quotation reopened at a new sentence without being closed
+    ('Minister Ann Lee told reporters: "We will pay our share. "There can be no deal without it."',
+     [("We will pay our share.", "Ann Lee"), ("There can be no deal without it.", "Ann Lee")]),
+])
+def test_newspaper_mark_conventions(stages, text, expected):
+    assert _quotes(stages, text) == expected
 
 
 def test_quote_spanning_paragraphs(stages):

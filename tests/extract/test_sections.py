@@ -16,7 +16,7 @@ def _agenda(stages, text):
      "global health \u2013 where interests intersect.",
      ["global economic stability", "illicit synthetic drugs", "climate", "global health"]),
     ("Tomorrow's topics include savings and investment issues such as consumer credit and housing.",
-     ["savings", "investment issues", "consumer credit", "housing"]),
+     ["savings and investment issues", "consumer credit", "housing"]),
     ("Talks among countries including Senegal, Malaysia and Italy went on.", []),
 ])
 def test_agenda_lists_split_into_items(stages, text, expected):
