@@ -85,6 +85,7 @@ _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
 _RANGE_SPLIT = re.compile(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
 _MAX_WORDS = 7
+_SHORT_WORDS = 5
 _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
 _WEAK = re.compile(r"^(?:it|this|that|them|they|things?|ways?|matters?|issues?|a range|range|"
                    r"relations|ties|the issue|other issues|each other|one another|anything|"
@@ -111,7 +112,8 @@ def _shorten(norm: str, s: int, e: int) -> int:
         cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2]
         if not cuts:
             return e
-        e = cuts[-1] if len(norm[s:cuts[-1]].split()) <= _MAX_WORDS else cuts[0]
+        fit = [c for c in cuts if len(norm[s:c].split()) <= _SHORT_WORDS]
+        e = fit[-1] if fit else cuts[0]
     return e
 
 

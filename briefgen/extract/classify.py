@@ -62,6 +62,11 @@ _EVENT_WORDS = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|me
 
 
 BACKGROUND = 0.15
+# A clause dated to another time ("in late 2022", "last year", "years ago") tells history:
+# its "agreed"/"signed" is background, not what this event is expected to yield.
+_OTHER_TIME = re.compile(r"\b(?:in|since|during)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
+                         r"\blast (?:year|decade)\b|\byears? ago\b|\bdecades? ago\b|\bthen-")
+OTHER_TIME_FACTOR = 0.5
 
 
 def _quoted_share(quoted: list[tuple[int, int]], a: int, b: int) -> float:
@@ -93,6 +98,8 @@ def run(state: State) -> State:
                 sc["context"] = 0.0  # a quotation is shown as a quote, not as background
             elif rank > 0:
                 sc["context"] += BACKGROUND
+            if _OTHER_TIME.search(norm, a, b):
+                sc["expectations"] *= OTHER_TIME_FACTOR  # "when they agreed in 2022": history, not outcome
             if eventish or by_principal:
                 sc["purpose"] *= 1.25
                 sc["expectations"] *= 1.1

@@ -6,9 +6,12 @@ Reads ``norm``, ``sentences``, ``people``, ``mentions``, ``dateline_*``,
 The principal is the person the lead is about (named early, titled, mentioned
 most, doing the travelling or meeting); where the lead is about a body or
 countries ("United Nations talks", "Japan and the U.S. kick off"), that body.
-Status comes from tense and time words in the headline and the lead,
-weighted by position; dates are resolved against ``today``, the article date
-or the dateline.
+The location comes from location.py (venue cues, dateline, "the Chinese
+capital"). Status comes from tense and time words in the headline and the
+lead, weighted by position (a tie between a future and a present cue reads
+as a preview: upcoming; "has said" is reporting, not a sign the event is
+over); dates are resolved against ``today``, the article date or the
+dateline.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from datetime import date
 
 from ..model import DateMention, Event, Span
 from .dates import DATE_RE, month_of, parse_iso, resolve
-from .lexicon import CITIES, COUNTRIES
+from .location import find_location
 from .state import State
 
 _ACTION = re.compile(
@@ -70,9 +73,9 @@ _STATUS = {
         r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b|\bis pressing\b", re.I),
     "concluded": re.compile(
         r"\bconcluded\b|\bwrapped up\b|\breturn(?:ed|s) from\b|\barrived back\b|\bhas held\b|\bheld talks\b|"
-        r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|\bhas told\b|"
-        r"\bagreed\b|\bhas said\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|\bhas called\b|"
-        r"\bspeaking after\b|\brecently visited\b|\bemerged from\b|\bhas indicated\b|\bdiscussed\b|"
+        r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|"
+        r"\bagreed\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|"
+        r"\bspeaking after\b|\brecently visited\b|\bemerged from\b|\bdiscussed\b|"
         r"\bbacks\b|\bpledge\b|\bhosted\b|\battended\b|\bselfie", re.I),
 }
 
@@ -86,6 +89,7 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
     lead = _body_sentences(state, 3)
     scores: dict[int, float] = {}
     hosts: dict[int, bool] = {}
+    acted: set[int] = set()  # named as doing something (travelling, meeting), not only speaking
     for m in state.mentions:
         p = state.person(m.person)
         if p is None or p.historic:
@@ -98,8 +102,11 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
             w += 3.0 if m.start - sent.start < 80 else 1.5
         elif sent in lead:
             w += 1.0
-        if _ACTION.match(norm, m.end, min(sent.end, m.end + 60)):
+        act = _ACTION.match(norm, m.end, min(sent.end, m.end + 60))
+        if act:
             w += 1.5
+            if not act.group().endswith(("told", "called", "urged")):
+                acted.add(m.person)
         if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and (
                 _HOSTS.match(norm, m.end, min(sent.end, m.end + 90))
                 or _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start)):
@@ -117,7 +124,9 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
                    and m.kind != "pronoun"}
-    if best is not None and (best in lead_people or scores[best] >= 8 or hosts.get(best)):
+    # Someone named often but only quoted, with no title, is a source, not the lead actor.
+    if best is not None and (best in lead_people or hosts.get(best) or (
+            scores[best] >= 8 and (state.person(best).role or best in acted))):
         return best, None, None
     # A titled person in the second sentence still beats a body noun phrase.
     second = {m.person for m in state.mentions if len(lead) > 1
@@ -138,38 +147,6 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
             if np_.lower().split()[0] not in ("in", "on", "at", "after", "before", "but", "speaking"):
                 return None, np_, Span(m.start("np"), m.start("np") + len(np_))
     return best, None, None
-
-
-_PLACE_AFTER = re.compile(
-    r"\b(?:arrived in|arrive in|arrives in|visit to|visiting|visits|visited|trip to|travel to|"
-    r"travels to|tour of|depart for|in|to|at|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
-
-
-def _is_place(words: str) -> bool:
-    w = words.lower()
-    return w in CITIES or w in COUNTRIES or w.split()[0] in CITIES or w.split()[-1] in COUNTRIES
-
-
-def _location(state: State) -> str | None:
-    norm = state.norm
-    counts: dict[str, float] = {}
-    for i, sent in enumerate(_body_sentences(state, 6)):
-        for m in _PLACE_AFTER.finditer(norm, sent.start, sent.end):
-            place = m.group("place")
-            words = place.split()
-            while words and not _is_place(" ".join(words)):
-                words = words[:-1]
-            if not words:
-                continue
-            place = " ".join(words)
-            w = 3.0 if m.group().split()[0] in ("arrived", "arrive", "arrives", "visit", "visiting",
-                                                 "visits", "visited", "trip", "travel", "travels",
-                                                 "tour", "depart") else 1.0
-            w *= 1.5 if place.lower() in CITIES else 1.0
-            counts[place] = counts.get(place, 0.0) + w / (1 + 0.3 * i)
-    if state.dateline_place:
-        counts[state.dateline_place] = counts.get(state.dateline_place, 0.0) + 1.5
-    return max(counts, key=counts.get) if counts else None
 
 
 def _kind(state: State) -> str:
@@ -203,7 +180,7 @@ def _status(state: State) -> str | None:
     scores = status_scores(chunks)
     if not any(scores.values()):
         return None
-    return max(("ongoing", "upcoming", "concluded"), key=lambda k: scores[k])
+    return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
 
 def _anchor(state: State) -> date | None:
@@ -246,6 +223,6 @@ def run(state: State) -> State:
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
     status = _status(state)
     event = Event(principal=principal, principal_role=person.role if person else None,
-                  location=_location(state), kind=_kind(state), status=status,
+                  location=find_location(state), kind=_kind(state), status=status,
                   dates=_dates(state, status), evidence=evidence)
     return replace(state, event=event, principal_key=key)

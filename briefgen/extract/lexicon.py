@@ -71,7 +71,35 @@ quito montevideo asuncion la paz nairobi addis ababa pretoria johannesburg lagos
 pyongyang taipei hong kong singapore kuala lumpur strasbourg luxembourg the hague camp david
 davos bali gyeongju sao paulo rio buenos aires basra sanaa aden minsk tbilisi baku yerevan
 stormont belfast dublin edinburgh brisbane auckland wellington oslo stockholm copenhagen helsinki
+york abu dhabi tel aviv athens bern abuja ulaanbaatar amsterdam prague budapest bucharest sofia
 """.split())
+
+# Words of CITIES that only start a name ("New" York, "Hong" Kong): never a city alone.
+CITY_PREFIXES = frozenset("new la the hong kuala sao buenos addis camp tel abu rio san".split())
+
+# Regions an event can be "in" or a mission can go "to".
+REGIONS = frozenset({"middle east", "latin america", "south america", "north america", "central america",
+                     "east asia", "southeast asia", "south asia", "central asia", "west africa",
+                     "east africa", "north africa", "balkans", "caribbean", "caucasus", "scandinavia"})
+
+# "the Chinese capital" -> Beijing: nationality adjective -> capital city.
+CAPITALS = {
+    "chinese": "Beijing", "japanese": "Tokyo", "south korean": "Seoul", "korean": "Seoul",
+    "north korean": "Pyongyang", "american": "Washington", "us": "Washington", "british": "London",
+    "french": "Paris", "german": "Berlin", "russian": "Moscow", "indian": "New Delhi", "italian": "Rome",
+    "spanish": "Madrid", "belgian": "Brussels", "egyptian": "Cairo", "saudi": "Riyadh",
+    "iranian": "Tehran", "iraqi": "Baghdad", "syrian": "Damascus", "turkish": "Ankara",
+    "ukrainian": "Kyiv", "polish": "Warsaw", "brazilian": "Brasilia", "mexican": "Mexico City",
+    "cuban": "Havana", "peruvian": "Lima", "venezuelan": "Caracas", "argentine": "Buenos Aires",
+    "kenyan": "Nairobi", "sudanese": "Khartoum", "pakistani": "Islamabad", "afghan": "Kabul",
+    "thai": "Bangkok", "vietnamese": "Hanoi", "indonesian": "Jakarta", "philippine": "Manila",
+    "australian": "Canberra", "canadian": "Ottawa", "qatari": "Doha", "jordanian": "Amman",
+    "lebanese": "Beirut", "emirati": "Abu Dhabi", "austrian": "Vienna", "swiss": "Bern",
+    "swedish": "Stockholm", "norwegian": "Oslo", "danish": "Copenhagen", "finnish": "Helsinki",
+    "greek": "Athens", "portuguese": "Lisbon", "irish": "Dublin", "taiwanese": "Taipei",
+    "mongolian": "Ulaanbaatar", "belarusian": "Minsk", "georgian": "Tbilisi",
+    "ethiopian": "Addis Ababa", "nigerian": "Abuja", "colombian": "Bogota", "chilean": "Santiago",
+}
 
 # Capitalised words that are never part of a person's name.
 NOT_NAME = frozenset("""

@@ -7,7 +7,13 @@ A person takes part when they are the principal, or share a sentence with a
 meeting cue ("met", "talks with", "counterpart", "summit with", "hosted",
 "accompany", "delegation") together with another participant or the event.
 People only mentioned ("then-President Nixon", a founder met by someone
-else) stay out; officials who speak about the talks are kept at a lower score.
+else) stay out; officials of the principal's own office who speak about the
+talks ("Assistant Secretary of State" beside a Secretary of State), and
+quoted leaders and ministers, are kept at a lower score; other commentators
+(an ambassador, a spokesman) are not.
+Without the principal in the sentence, only titled officials (or people
+"accompanying" someone) are linked; nobody is linked by a sentence about
+another time ("the sit-down in late 2022", "last year").
 """
 from __future__ import annotations
 
@@ -23,7 +29,42 @@ _MEETING = re.compile(
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart)\b", re.I)
+# Titles of people who take part in official talks in their own right; anyone else (a company
+# founder, an analyst) takes part only when named with the principal at a meeting.
+_OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
+                       r"prince|emir|sultan|sheikh|pope|leader|official|diplomat|negotiator|delegate|"
+                       r"director|commissioner|chief|head|chair|governor|senator|spokes|counsel|"
+                       r"adviser|advisor|representative|general|lady|spouse", re.I)
+# A name used as a modifier ("the Biden administration", "the Biden-Xi sit-down") names a
+# government or an event, not the person at the table.
+_MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
+                       r"presidency|years)\b|-[A-Z])")
+# Whoever travels with or joins a party takes part, title or not.
+_ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b", re.I)
+# A sentence about another time ("in late 2022", "last year", "years ago") tells history,
+# not who sits at this event's table.
+_ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
+                           r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-", re.I)
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
+
+
+# Roles that sit at the table of talks in their own right (leaders and ministers), unlike
+# ambassadors, spokesmen or analysts who comment on them.
+_PRINCIPALS = re.compile(r"president|prime minister|premier|minister|chancellor|king|queen|emir|"
+                         r"sultan|leader|secretary-general|secretary general", re.I)
+_OFFICE_WORDS = re.compile(r"\b(?:of|for|to|the|us|u\.s\.|[a-z]+(?:an|ese|ish|ian|i|ch))\b|"
+                           r"\b(?:assistant|deputy|vice|under|acting|senior|chief|top|principal|junior|"
+                           r"first|second|permanent|special)\b", re.I)
+
+
+def same_office(role: str, lead_role: str | None) -> bool:
+    """A speaker quoted about the event is on the principal's team when their role names the
+    principal's office ("Assistant Secretary of State ..." under "US Secretary of State",
+    "Deputy Foreign Minister" under "Foreign Minister")."""
+    if not lead_role:
+        return True
+    core = " ".join(_OFFICE_WORDS.sub(" ", lead_role).split()).lower()
+    return bool(core) and core in " ".join(_OFFICE_WORDS.sub(" ", role).split()).lower()
 
 
 def run(state: State) -> State:
@@ -37,30 +78,37 @@ def run(state: State) -> State:
         sent = state.sentence_at(m.start)
         if sent is None:
             continue
-        if norm.count('"', sent.start, m.start) % 2:
+        if norm.count('"', sent.start, m.start) % 2 or _MODIFIER.match(norm, m.end):
             continue
         by_sentence.setdefault(sent.index, set()).add(m.person)
     for sent in state.sentences:
         who = by_sentence.get(sent.index, set())
-        if len(who) < 1:
+        # With a body as principal ("United Nations talks"), a titled person at the talks takes part.
+        body_led = state.principal_key is None
+        with_principal = state.principal_key in who
+        linked = with_principal or len(who) >= 2 or body_led
+        if not who or not linked or who == {state.principal_key}:
             continue
         if not _MEETING.search(norm, sent.start, sent.end):
             continue
-        # With a body as principal ("United Nations talks"), a titled person at the talks takes part.
-        body_led = state.principal_key is None
-        linked = state.principal_key in who or len(who) >= 2 or body_led
-        if not linked:
-            continue
+        other_time = bool(_ANOTHER_TIME.search(norm, sent.start, sent.end))
+        entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
         for k in who:
             p = state.person(k)
             if p is None or p.historic or (body_led and len(who) < 2 and not p.role):
                 continue
+            if k != state.principal_key and other_time:
+                continue
+            if not with_principal and not body_led and not (entourage or _OFFICIAL.search(p.role or "")):
+                continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)
+    lead = state.person(state.principal_key)
     for q in state.quotes:
         if q.person is not None and q.person not in scores:
             p = state.person(q.person)
-            if p is not None and p.role and not p.historic:
+            if p is not None and p.role and not p.historic and (
+                    lead is None or _PRINCIPALS.search(p.role) or same_office(p.role, lead.role)):
                 scores[q.person] = 0.4
     out = []
     for k, sc in scores.items():

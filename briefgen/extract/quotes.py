@@ -9,7 +9,8 @@ reopens the quote (the newspaper convention). An unbalanced mark ends the
 search in that paragraph: the quote is skipped, never half-parsed. The
 speaker comes from the reporting clause after the quote (", Xi said"), else
 before it ("Mr Chirac told reporters: "), else the previous quote's speaker
-for a paragraph that only continues a quotation.
+for a paragraph that only continues a quotation. A label in marks takes the
+group that coined it as speaker ('what American media dubbed a "..."').
 """
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ from .lexicon import REPORTING_VERBS
 from .normalize import CLOSERS, OPENERS
 from .state import Mention, QuoteFound, State
 
-_VERBS = sorted({v for v in REPORTING_VERBS} | {"saying", "telling", "adding", "noting", "insisting",
-                                                   "arguing", "warning", "calling"}, key=len, reverse=True)
+# Naming verbs put a label in quotation marks: 'what American media dubbed a "high-stakes visit"'.
+_NAMING_VERBS = {"dubbed", "termed", "labelled", "labeled", "branded", "billed"}
+_VERBS = sorted({v for v in REPORTING_VERBS} | _NAMING_VERBS | {"saying", "telling", "adding", "noting",
+                                                                  "insisting", "arguing", "warning", "calling"},
+                key=len, reverse=True)
 _VERB = "|".join(re.escape(v) for v in _VERBS)
 _VERB_RE = re.compile(rf"\b(?:{_VERB}|[Aa]ccording to)\b")
 _PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", "warning", "calling"})
@@ -30,6 +34,11 @@ _NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
     r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency))\b")
+# A group named without an article: "American media", "Chinese state media", "Western diplomats".
+_GROUP_SPEAKER = re.compile(
+    r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
+    r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
+    r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
 _AFTER_LIMIT = 90
 
 
@@ -202,6 +211,9 @@ def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
             ms2 = _mention_in(mentions, lo + v.end(), open_)
             if ms2:
                 return names[ms2[0].person], ms2[0].person, Span(vs, lo + v.end()), ms2[0].kind
+        gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs)
+        if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
+            return " ".join(gm.group(1).split()), None, Span(vs, lo + v.end()), "nominal"
         if nm is not None and (not ms or nm.start() > ms[-1].end):
             return " ".join(nm.group(1).split()), None, Span(vs, lo + v.end()), "nominal"
         if ms:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..model import Span
 from .lexicon import ABBREVIATIONS
+from .location import is_place
 from .state import Paragraph, Sentence, State
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
@@ -119,6 +120,16 @@ def _dateline_ok(m: re.Match, strict: bool = False) -> bool:
     return signals >= 1 and len(place.split()) <= 4
 
 
+def _place_suffix(place: str) -> str:
+    """Desk junk run into an upper-case dateline ("FTA SEOUL") leaves the known place at its end."""
+    words = place.split()
+    if len(words) > 1 and not is_place(place):
+        for k in range(1, len(words)):
+            if is_place(" ".join(words[k:])):
+                return " ".join(words[k:])
+    return place
+
+
 def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentence ranges inside [s, e); periods after abbreviations and initials do not end one."""
     out = []
@@ -191,7 +202,7 @@ def run(state: State) -> State:
                 meta.append(Span(s, s + m.start()))
             dateline = Span(s + m.start(), s + m.end())
             meta.append(dateline)
-            place = m.group("place").strip()
+            place = _place_suffix(m.group("place").strip())
             if m.group("date"):
                 dl_date = Span(s + m.start("date"), s + m.end("date"))
             s = s + m.end()

@@ -1,0 +1,119 @@
+"""Where the event happens: a helper of the event stage (stage 5).
+
+Reads ``norm``, ``sentences``, ``dateline_place`` of the State; returns a place
+name or None.
+
+Each place named in the first body sentences after a preposition or a travel
+verb earns a vote, weighted by how surely the phrase names the venue ("arrived
+in", "talks were held in", "a Camp David summit" outweigh a bare "in") and
+by how early it comes; the dateline city adds a vote. A city beats the
+country it sits in. Places that only name a topic ("the conflict in Yemen",
+"the South China Sea") do not vote, and "the Chinese capital" stands for the
+capital it names.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, REGIONS
+from .state import State
+
+_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+# Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
+_AFTER = re.compile(
+    r"\b(?=[abcdfhijmnstv])(?P<cue>arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
+    r"visits|visited|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
+    r"mission to|journey to|flew to|fly to|flies to|heads? to|headed to|held in|be held in|"
+    r"hosted in|talks in|summit in|meeting in|conference in|talks at|summit at|"
+    r"in|to|at|for|near)\s+(?:the\s+)?(?P<place>" + _NAME + ")")
+_STRONG = frozenset("""arrived arrive arrives arriving visit visits visiting visited trip travel travels
+travelled traveled tour depart mission journey flew fly flies head heads headed held be hosted
+talks summit meeting conference""".split())
+# "a Camp David summit", "the Brussels talks", "at a Geneva conference".
+_BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
+                           r"(?:summit|talks|meeting|conference|negotiations)\b")
+# "the Chinese capital", "the Japanese capital".
+_CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
+# A place after one of these names a topic, not the venue: "the conflict in Yemen".
+_TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|"
+                           r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
+                           r"(?:the\s+)?$", re.I)
+# "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
+_EVENT_NEAR = re.compile(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
+# "Mr Hu is in Brazil", "the leaders are in Seoul".
+_IS_IN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
+# "slated to begin on Thursday in Geneva", "will be born this week in Peru": a time, then the venue.
+_WHEN = re.compile(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
+                   r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
+# ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
+_REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
+# A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
+_FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
+                     "mountains desert basin".split())
+_SENTENCES = 6
+_CITY_BONUS = 2.0
+_DATELINE_VOTE = 1.5
+
+
+def is_place(words: str) -> bool:
+    """A known country, region or city, or a name ending in a country ("Northern Ireland")."""
+    w = words.lower()
+    return w in COUNTRIES or w in REGIONS or is_city(w) or (" " in w and w.split()[-1] in COUNTRIES)
+
+
+def is_city(place: str) -> bool:
+    """CITIES holds the words of city names ("camp", "david"): every word must be one, and a
+    lone word must not be only the start of a name ("New", "Hong")."""
+    words = place.lower().split()
+    if len(words) == 1 and words[0] in CITY_PREFIXES:
+        return False
+    return bool(words) and all(w in CITIES for w in words)
+
+
+def place_of(phrase: str) -> str | None:
+    """The longest leading part of a capitalised phrase that is a known place, or None.
+    A phrase naming a feature ("South China Sea") is no place."""
+    words = phrase.split()
+    if words and words[-1].lower() in _FEATURE:
+        return None
+    while words and not is_place(" ".join(words)):
+        words = words[:-1]
+    return " ".join(words) or None
+
+
+def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None = None) -> None:
+    if is_city(place) if city is None else city:
+        weight *= _CITY_BONUS
+    counts[place] = counts.get(place, 0.0) + weight
+
+
+def find_location(state: State) -> str | None:
+    norm = state.norm
+    counts: dict[str, float] = {}
+    body = [s for s in state.sentences if not s.caption][:_SENTENCES]
+    for i, sent in enumerate(body):
+        decay = 1 + 0.3 * i
+        for m in _AFTER.finditer(norm, sent.start, sent.end):
+            if _TOPIC_BEFORE.search(norm, max(sent.start, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1):
+                continue
+            place = place_of(m.group("place"))
+            if place is None:
+                continue
+            cue = m.group("cue")
+            window = (max(sent.start, m.start() - 60), m.start())
+            strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
+                _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or _WHEN.search(norm, *window))
+                and not _REPORTER.search(norm, *window))
+            _vote(counts, place, (3.0 if strong else 1.0) / decay)
+        for m in _BEFORE_EVENT.finditer(norm, sent.start, sent.end):
+            place = place_of(m.group("place"))
+            if place is not None and is_city(place):
+                _vote(counts, place, 2.0 / decay)
+        for m in _CAPITAL_OF.finditer(norm, sent.start, sent.end) if "capital" in norm[sent.start:sent.end] else ():
+            city = CAPITALS.get(" ".join(m.group("adj").lower().split()))
+            if city:
+                _vote(counts, city, 3.0 / decay, city=True)
+    if state.dateline_place:
+        place = place_of(state.dateline_place) or state.dateline_place
+        _vote(counts, place, _DATELINE_VOTE, city=False)
+    return max(counts, key=counts.get) if counts else None
