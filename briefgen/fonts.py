@@ -44,15 +44,25 @@ pin_reportlab()
 
 @dataclass(frozen=True)
 class FontSet:
-    """reportlab font names for one template, plus the glyph coverage to check text against."""
+    """reportlab font names for one template, plus the glyph coverage to check text against.
+
+    The fallback face (DejaVu Sans, the largest file) is parsed and registered only when
+    some text needs it: most memos never do."""
 
     regular: str
     bold: str
     italic: str
     bold_italic: str
-    fallback: str
     covered: frozenset[int]  # code points all four faces have
-    fallback_covered: frozenset[int]
+    covered_chars: frozenset[str] = frozenset()  # ``covered`` as characters: a fast path for plain text
+
+    @property
+    def fallback(self) -> str:
+        return _fallback()[0]
+
+    @property
+    def fallback_covered(self) -> frozenset[int]:
+        return _fallback()[1]
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         if bold and italic:
@@ -70,27 +80,35 @@ def _register(path: Path) -> tuple[str, frozenset[int]]:
     data = path.read_bytes()
     name = "bg" + hashlib.sha256(data).hexdigest()[:12]
     with _LOCK:
-        try:
-            font = pdfmetrics.getFont(name)
-        except KeyError:
+        # look in the registry directly: pdfmetrics.getFont on an unknown name first
+        # searches the whole file system for Type 1 (AFM) files, which costs ~0.1 s
+        font = pdfmetrics._fonts.get(name)
+        if font is None:
             font = TTFont(name, str(path))
             pdfmetrics.registerFont(font)
     return name, frozenset(font.face.charToGlyph)
 
 
+@lru_cache(maxsize=1)
+def _fallback() -> tuple[str, frozenset[int]]:
+    fb, fbc = _register(_fallback_path())
+    with _LOCK:
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(fb, bold, italic, fb)
+    return fb, fbc
+
+
 @lru_cache(maxsize=16)
 def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
     (r, rc), (b, bc), (i, ic), (bi, bic) = (_register(p) for p in paths)
-    fb, fbc = _register(_fallback_path())
     with _LOCK:
         addMapping(r, 0, 0, r)
         addMapping(r, 1, 0, b)
         addMapping(r, 0, 1, i)
         addMapping(r, 1, 1, bi)
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping(fb, bold, italic, fb)
-    return FontSet(r, b, i, bi, fb, rc & bc & ic & bic, fbc)
+    covered = rc & bc & ic & bic
+    return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)))
 
 
 def fonts_for(style: Style) -> FontSet:
@@ -117,6 +135,8 @@ def _ok(cp: int) -> bool:
 def split_by_font(text: str, fonts: FontSet) -> list[tuple[str, str]]:
     """Cut ``text`` into (font, text) pieces: "main" where the family has every glyph,
     the fallback font name elsewhere; characters nobody has become REPLACEMENT."""
+    if fonts.covered_chars.issuperset(text):
+        return [("main", text)] if text else []
     out: list[tuple[str, str]] = []
     for ch in text:
         cp = ord(ch)
@@ -135,6 +155,8 @@ def split_by_font(text: str, fonts: FontSet) -> list[tuple[str, str]]:
 
 def missing_chars(text: str, fonts: FontSet) -> list[str]:
     """Distinct characters of ``text`` that no font can draw (they print as a box)."""
+    if fonts.covered_chars.issuperset(text):
+        return []
     seen: dict[str, None] = {}
     for ch in text:
         cp = ord(ch)

@@ -7,16 +7,17 @@ resort (a freak article), drop what ``drop_order`` did not name, still lowest
 score first. Sentences are never cut here (compose trims long bullets at clause
 boundaries before). A sparse memo grows instead: font up to ``max_body_size``,
 then looser spacing, so the page never looks half empty. Heights come from
-``render.pdf`` (the same flowables it draws), one section at a time and cached,
-so a fit measures each section only once per size.
+``render.pdf`` (the same paragraphs it draws): each entry is wrapped once per
+type size, and every candidate (what to drop, which spacing) is arithmetic on
+those heights, so a fit costs about one layout per size tried, not one per step.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from .blocks import Bullets, Entry, Memo, Para, Quotes, Section
+from .blocks import Entry, Memo, Para, Section
 from .styles import Style
 
 ELLIPSIS = "\u2026"
@@ -42,15 +43,35 @@ def bullet_indent(style: Style) -> float:
     return style.bullet_indent
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> word -> width
+
+
 def count_lines(text: str, width: float, style: Style, size: float | None = None) -> int:
     """Lines ``text`` takes when broken greedily at spaces, as reportlab's Paragraph does."""
-    from .fonts import string_width
+    from .fonts import fonts_for, string_width
 
     size = size or style.body_size
-    space = string_width(" ", style, size)
+    fonts = fonts_for(style)
+    if fonts.covered_chars.issuperset(text):  # the usual case: one font, measure directly
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        measure = getFont(fonts.regular).stringWidth
+        cache = _WIDTHS.setdefault((fonts.regular, size), {})
+        if len(cache) > 20_000:  # bounded: a long batch never grows it without limit
+            cache.clear()
+
+        def width_of(t: str) -> float:
+            w = cache.get(t)
+            if w is None:
+                w = cache[t] = measure(t, size)
+            return w
+    else:
+        def width_of(t: str) -> float:
+            return string_width(t, style, size)
+    space = width_of(" ")
     lines, cur = 1, 0.0
     for word in text.split(" "):
-        w = string_width(word, style, size)
+        w = width_of(word)
         if cur and cur + space + w > width:
             lines += 1 + int(w // width)
             cur = w % width
@@ -208,31 +229,106 @@ def _last_resort_rules(memo: Memo, style: Style) -> list[str]:
 
 
 class _Measurer:
-    """Heights of the memo at given sizes, section by section, cached."""
+    """Heights of candidate layouts, added up from parts measured once per type size.
 
-    def __init__(self, memo: Memo) -> None:
+    Each entry's paragraph (and each child's) is wrapped once per body size, in the
+    same column and paragraph style the PDF draws it with (``pdf.entry_heights``);
+    a candidate (what is dropped, the spacing) is then plain arithmetic
+    (``pdf.section_height`` mirrors the section Table). Within one ``fit`` only
+    ``body_size``, ``spacing_scale`` and ``fill`` vary, so the body size keys the
+    paragraph heights and (size, spacing) the fixed blocks.
+    """
+
+    def __init__(self, memo: Memo, style: Style) -> None:
         from .render import pdf
 
         self.pdf = pdf
-        self.memo = memo
-        self.cache: dict[tuple, float] = {}
+        pdf.new_memo()
+        plan = pdf.page_plan(memo, style)
+        self.bottom = plan.bottom
+        # the frame's flow: a Section as (key, label, [(addr, kind, entry)]), anything else as is
+        self.flow: list = []
+        for block in plan.flow:
+            if isinstance(block, Section):
+                entries = [((block.key, e.index, -1), pdf.entry_kind(part), e)
+                           for part in block.body
+                           for e in ((part.entry,) if isinstance(part, Para) else part.entries)]
+                self.flow.append((block.key, block.label, entries))
+            else:
+                self.flow.append(block)
+        self.entries: dict[tuple, tuple[float, tuple[tuple[int, float], ...]]] = {}
+        self.labels: dict[tuple, float] = {}
+        self.fixed: dict[tuple, float] = {}
 
-    def overflow(self, memo: Memo, style: Style) -> tuple[float, float]:
-        """(content height, available height) for ``memo`` drawn with ``style``."""
-        page = self.pdf.page_plan(memo, style)
-        total = 0.0
-        sizes = (style.body_size, style.leading, style.spacing_scale, style.page_size)
-        for i, block in enumerate(page.flow):
-            k = (block, i == page.first_section, sizes)
-            h = self.cache.get(k)
-            if h is None:
-                h = self.cache[k] = self.pdf.block_height(block, style, first=i == page.first_section)
-            total += h
-        k = (page.bottom, sizes)
-        avail = self.cache.get(k)
+    def _entry(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
+        k = (addr, st.body_size)
+        got = self.entries.get(k)
+        if got is None:
+            h, kids = self.pdf.entry_heights(e, kind, st)
+            got = self.entries[k] = (h, tuple((c.index, kh) for c, kh in zip(e.children, kids)))
+        return got
+
+    def overflow(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style) -> tuple[float, float]:
+        """(content height, available height) with ``dropped`` entries and ``omit`` sections left out."""
+        pdf, size = self.pdf, st.body_size
+        sized = (size, st.spacing_scale)
+        total, first = 0.0, True
+        for i, block in enumerate(self.flow):
+            if not isinstance(block, tuple):
+                h = self.fixed.get((i, sized))
+                if h is None:
+                    h = self.fixed[(i, sized)] = pdf.block_height(block, st, first=False)
+                total += h
+                continue
+            key, label, entries = block
+            if key in omit:
+                continue
+            items = []
+            for addr, kind, e in entries:
+                if addr in dropped:
+                    continue
+                h, kids = self._entry(addr, kind, e, st)
+                if dropped and kids:
+                    kids = tuple(kh for ci, kh in kids if (key, addr[1], ci) not in dropped)
+                else:
+                    kids = tuple(kh for _, kh in kids)
+                items.append((h, kids))
+            if not items:
+                continue
+            lh = self.labels.get((key, size))
+            if lh is None:
+                lh = self.labels[(key, size)] = pdf.label_height(label, st)
+            total += pdf.section_height(lh, items, st, first=first, offset=self._offset(st))
+            first = False
+        avail = self.fixed.get(("avail", sized))
         if avail is None:
-            avail = self.cache[k] = page.avail_height(style)
+            avail = self.fixed[("avail", sized)] = self._avail(st)
         return total, avail
+
+    def _offset(self, st: Style) -> float:
+        off = self.fixed.get(("offset", st.body_size))
+        if off is None:
+            off = self.fixed[("offset", st.body_size)] = self.pdf.label_offset(st)
+        return off
+
+    def _avail(self, st: Style) -> float:
+        if not self.bottom:
+            return st.frame_height
+        return st.frame_height - (st.space("footer") + sum(
+            self.pdf.block_height(b, st, first=False, bottom=True) for b in self.bottom))
+
+
+def exact_overflow(memo: Memo, style: Style) -> tuple[float, float]:
+    """(content height, available height) of ``memo`` laid out whole, as the PDF draws it:
+    the slow reference the arithmetic of ``_Measurer`` must agree with (the tests check it
+    on many memos; ``pdf.render`` refuses a second page in any case)."""
+    from .render import pdf
+
+    page = pdf.page_plan(memo, style)
+    total = 0.0
+    for i, block in enumerate(page.flow):
+        total += pdf.block_height(block, style, first=i == page.first_section)
+    return total, page.avail_height(style)
 
 
 def _frange(start: float, stop: float, step: float) -> list[float]:
@@ -259,21 +355,36 @@ def fit(memo: Memo, style: Style) -> FittedMemo:
         shown = "".join(missing[:12])
         warnings.append(f"{len(missing)} character(s) not in any font, drawn as \u25a1 in the PDF: {shown!r}")
 
-    m = _Measurer(memo)
+    m = _Measurer(memo, style)
+    st, dropped, order, omit, more = _search(memo, style, m)
+    fitted = prune(memo, dropped, omit)
+    used, avail = m.overflow(dropped, omit, st)
+    warnings.extend(more)
+    report = FitReport(
+        dropped=tuple(_describe(memo, a) for a in order),
+        font_size=st.body_size, leading=round(st.line_height, 3), spacing_scale=st.spacing_scale,
+        over_one_page=bool(order), fill=round(used / avail, 3) if avail else 0.0,
+        warnings=tuple(warnings) + ((f"{len(order)} item(s) dropped to fit one page",) if order else ()))
+    return FittedMemo(memo=fitted, style=st, report=report)
+
+
+def _search(memo: Memo, style: Style, m) -> tuple[Style, frozenset[Addr], list[Addr], frozenset[str], list[str]]:
+    """The fitting decisions: (final style, dropped entries in order, omitted sections, warnings)."""
+    warnings: list[str] = []
     dropped: frozenset[Addr] = frozenset()
     order: list[Addr] = []
     present = {b.key for b in memo.blocks if isinstance(b, Section)}
     omit = frozenset(k for k in style.optional_sections if k in present)
 
     def ok(st: Style) -> bool:
-        used, avail = m.overflow(prune(memo, dropped, omit), st)
+        used, avail = m.overflow(dropped, omit, st)
         return used <= avail * st.fill
 
     def drop_by(rules: Iterable[str], st: Style, strict: bool) -> bool:
         nonlocal dropped
         for rule in rules:
             while not ok(st):
-                steps = _rule_steps(rule, prune(memo, dropped), dropped, st, strict)
+                steps = _rule_steps(rule, memo, dropped, st, strict)
                 if not steps:
                     break
                 dropped = dropped | {steps[0]}
@@ -305,15 +416,7 @@ def fit(memo: Memo, style: Style) -> FittedMemo:
             if not ok(st):
                 omit = omit | {key}
         st = _grow(st, ok)
-
-    fitted = prune(memo, dropped, omit)
-    used, avail = m.overflow(fitted, st)
-    report = FitReport(
-        dropped=tuple(_describe(memo, a) for a in order),
-        font_size=st.body_size, leading=round(st.line_height, 3), spacing_scale=st.spacing_scale,
-        over_one_page=bool(order), fill=round(used / avail, 3) if avail else 0.0,
-        warnings=tuple(warnings) + ((f"{len(order)} item(s) dropped to fit one page",) if order else ()))
-    return FittedMemo(memo=fitted, style=st, report=report)
+    return st, dropped, order, omit, warnings
 
 
 def _grow(st: Style, ok: Callable[[Style], bool]) -> Style:

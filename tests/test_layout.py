@@ -127,3 +127,32 @@ def test_trim_never_cuts_inside_a_word():
     out = trim(text.strip(), Budget(style, lines=2))
     assert out.endswith("…")
     assert all(w == "supercalifragilistic" for w in out[:-1].split())
+
+
+# ------------------------------------------------------------------ measurement == drawing
+
+@pytest.mark.parametrize("name,headings", [("default", "column"), ("default", "above"), ("corporate", "above")])
+@pytest.mark.parametrize("make", [ms.sample, ms.sparse, ms.long_briefing])
+def test_added_up_heights_equal_the_drawn_layout(name, headings, make):
+    """The fitter adds up per-entry heights; the sum must equal the section Tables the PDF
+    draws, to the float, for every kind of candidate (drops, children, spacing, size)."""
+    from briefgen.layout import _Measurer, _rule_steps, exact_overflow
+
+    t = load_template(name)
+    style = dataclasses.replace(t.style, headings=headings)
+    memo = compose(make(), dataclasses.replace(t, style=style), OPTS)
+    m = _Measurer(memo, style)
+    drops = [frozenset()]
+    for rule in ("agenda.children", "context>1", "quotes>0", "expectations>0"):
+        steps = _rule_steps(rule, memo, drops[-1], style, strict=False)
+        if steps:
+            drops.append(drops[-1] | set(steps[: max(1, len(steps) // 2)]))
+    for st in (style, dataclasses.replace(style, spacing_scale=0.6),
+               dataclasses.replace(style, body_size=style.min_body_size, spacing_scale=0.5),
+               dataclasses.replace(style, body_size=style.max_body_size, spacing_scale=1.7)):
+        for dropped in drops:
+            for omit in (frozenset(), frozenset(style.optional_sections)):
+                quick = m.overflow(dropped, omit, st)
+                exact = exact_overflow(prune(memo, dropped, omit), st)
+                assert quick == pytest.approx(exact, abs=1e-9), (st.body_size, st.spacing_scale, sorted(dropped))
+    assert len(drops) > 1 or make is ms.sparse

@@ -30,6 +30,21 @@ from ..styles import Style
 pin_reportlab()
 
 
+class _Para(Paragraph):
+    """A Paragraph that breaks its lines once per width. A section Table wraps its cells
+    when the frame lays it out and again when it draws them; the second break would be
+    identical (same text, style and width), so it is skipped."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 # ------------------------------------------------------------------ paragraph styles
 
 @dataclass(frozen=True)
@@ -171,19 +186,50 @@ def _table(rows: list[list], widths: list[float], font: str, top: float = 0.0, e
     return t
 
 
-def _entry_flowables(e: Entry, kind: str, style: Style, kit: _Kit) -> list[Flowable]:
+# Paragraphs built for fitting, reused by the drawing that follows: the fitter measures
+# every entry at the final size, so the renderer need not parse and break them again.
+# Keyed by everything a paragraph depends on (markup, the style object, the bullet).
+# Each fit starts it afresh (``new_memo``), so it holds one memo's paragraphs, never
+# carries work from one article (or one benchmark build) to the next, and stays small.
+_PARAS: dict[tuple, _Para] = {}
+_PARAS_MAX = 2048
+
+
+def new_memo() -> None:
+    """Forget the paragraphs of the previous memo (layout.fit calls this first)."""
+    _PARAS.clear()
+
+
+def _para(markup: str, pstyle: ParagraphStyle, bullet: str | None = None) -> _Para:
+    key = (markup, pstyle, bullet)
+    p = _PARAS.get(key)
+    if p is None:
+        if len(_PARAS) >= _PARAS_MAX:
+            _PARAS.clear()
+        p = _PARAS[key] = _Para(markup, pstyle, bulletText=bullet)
+    return p
+
+
+def _entry_paragraphs(e: Entry, kind: str, style: Style, kit: _Kit) -> tuple[Paragraph, list[Paragraph]]:
+    """The entry's own paragraph and one per child (bullets only): what is drawn and measured."""
     f = kit.fonts
     if kind == "quote":
         markup = runs_markup(e.runs, style, f)
         if e.attribution:
             markup += " " + runs_markup(e.attribution, style, f)
-        return [Paragraph(markup, kit.quote)]
+        return _para(markup, kit.quote), []
     if kind == "para":
-        return [Paragraph(runs_markup(e.runs, style, f), kit.body)]
-    out: list[Flowable] = [Paragraph(runs_markup(e.runs, style, f), kit.bullet, bulletText=style.bullet)]
-    for c in e.children:
+        return _para(runs_markup(e.runs, style, f), kit.body), []
+    return (_para(runs_markup(e.runs, style, f), kit.bullet, style.bullet),
+            [_para(runs_markup(c.runs, style, f), kit.child, style.sub_bullet) for c in e.children])
+
+
+def _entry_flowables(e: Entry, kind: str, style: Style, kit: _Kit) -> list[Flowable]:
+    main, kids = _entry_paragraphs(e, kind, style, kit)
+    out: list[Flowable] = [main]
+    for p in kids:
         out.append(Spacer(0, style.space("child")))
-        out.append(Paragraph(runs_markup(c.runs, style, f), kit.child, bulletText=style.sub_bullet))
+        out.append(p)
     return out
 
 
@@ -203,10 +249,12 @@ def _section_body(sec: Section, style: Style, kit: _Kit) -> list[Flowable]:
     return out
 
 
-def _label_offset(style: Style, kit: _Kit) -> float:
+@lru_cache(maxsize=64)
+def label_offset(style: Style) -> float:
     """Drop the smaller label so its baseline sits on the first body line's baseline."""
-    asc = pdfmetrics.getAscentDescent(kit.fonts.regular, style.body_size)[0]
-    lasc = pdfmetrics.getAscentDescent(kit.fonts.bold, style.label_size)[0]
+    f = fonts_for(style)
+    asc = pdfmetrics.getAscentDescent(f.regular, style.body_size)[0]
+    lasc = pdfmetrics.getAscentDescent(f.bold, style.label_size)[0]
     return max(0.0, asc - lasc)
 
 
@@ -214,29 +262,78 @@ def section_flowable(sec: Section, style: Style, *, first: bool = False) -> Flow
     kit = _kit(style)
     gap = 0.0 if first else style.space("section")
     body = _section_body(sec, style, kit)
-    label = Paragraph(_text(sec.label, kit.fonts), kit.label)
+    label = _Para(_text(sec.label, kit.fonts), kit.label)
     if style.headings == "column":
         return _table([[label, body]], [style.label_width, style.content_width], kit.fonts.regular, top=gap,
-                      extra=[("TOPPADDING", (0, 0), (0, 0), gap + _label_offset(style, kit))])
+                      extra=[("TOPPADDING", (0, 0), (0, 0), gap + label_offset(style))])
     return _table([[label], [body]], [style.frame_width], kit.fonts.regular, top=gap,
                   extra=[("BOTTOMPADDING", (0, 0), (0, 0), style.space("item") + 1.0)])
+
+
+# ------------------------------------------------------------------ measurement (for layout.py)
+
+def body_width(style: Style) -> float:
+    """Width of a section's body column: where entries wrap."""
+    return style.content_width if style.headings == "column" else style.frame_width
+
+
+def entry_kind(part) -> str:
+    """How the entries of a section body part are drawn: "para", "quote" or "bullet"."""
+    return "para" if isinstance(part, Para) else "quote" if isinstance(part, Quotes) else "bullet"
+
+
+def entry_heights(e: Entry, kind: str, style: Style) -> tuple[float, tuple[float, ...]]:
+    """Heights of an entry's paragraph and of each child's, wrapped in the body column exactly
+    as the section Table wraps them (no cell padding), so fitting can add them up instead of
+    laying out whole sections again for every candidate."""
+    main, kids = _entry_paragraphs(e, kind, style, _kit(style))
+    w, h = body_width(style), style.page_height
+    return main.wrap(w, h)[1], tuple(p.wrap(w, h)[1] for p in kids)
+
+
+def label_height(label: str, style: Style) -> float:
+    kit = _kit(style)
+    w = style.label_width if style.headings == "column" else style.frame_width
+    return _Para(_text(label, kit.fonts), kit.label).wrap(w, style.page_height)[1]
+
+
+def section_height(label_h: float, items, style: Style, *, first: bool, offset: float | None = None) -> float:
+    """Height of ``section_flowable`` from its parts: ``items`` are (entry height, child
+    heights) pairs in order; mirrors the Table's paddings and the spacers between entries.
+    ``offset`` is ``label_offset(style)`` (pass it when calling often)."""
+    gap = 0.0 if first else style.space("section")
+    item, child = style.space("item"), style.space("child")
+    body = 0.0
+    for i, (h, kids) in enumerate(items):
+        if i:
+            body += item
+        body += h
+        for k in kids:
+            body += child
+            body += k
+    # summed in the order reportlab's Table._calc sums them, so the floats agree exactly
+    if style.headings == "column":
+        if offset is None:
+            offset = label_offset(style)
+        return max(label_h + (gap + offset), body + gap)
+    return body + (label_h + ((item + 1.0) + gap))
 
 
 def header_flowables(h: HeaderFields, style: Style) -> list[Flowable]:
     kit = _kit(style)
     out: list[Flowable] = []
     if h.title:
-        out.append(Paragraph(_text(h.title, kit.fonts), kit.title))
+        out.append(_Para(_text(h.title, kit.fonts), kit.title))
         out.append(Spacer(0, 0.45 * style.line_height))
     rows = []
     for fld in h.fields:
         value = _text(fld.value, kit.fonts)
         if fld.label.upper() == "SUBJECT":
             value = f"<b>{value}</b>"
-        rows.append([Paragraph(_text(fld.label + ":", kit.fonts), kit.field_label),
-                     Paragraph(value, kit.field_value)])
+        rows.append([_Para(_text(fld.label + ":", kit.fonts), kit.field_label),
+                     _Para(value, kit.field_value)])
     if rows:
-        off = _label_offset(style, kit)
+        off = label_offset(style)
         out.append(_table(rows, [style.header_label_width, style.frame_width - style.header_label_width],
                           kit.fonts.regular,
                           extra=[("TOPPADDING", (0, 0), (0, -1), off),
@@ -246,8 +343,8 @@ def header_flowables(h: HeaderFields, style: Style) -> list[Flowable]:
 
 def footer_flowable(ft: Footer, style: Style) -> Flowable:
     kit = _kit(style)
-    paras = [Paragraph(runs_markup(line, style, kit.fonts), kit.footer) for line in ft.lines]
-    label = Paragraph(_text(ft.page_label, kit.fonts), kit.page_label)
+    paras = [_Para(runs_markup(line, style, kit.fonts), kit.footer) for line in ft.lines]
+    label = _Para(_text(ft.page_label, kit.fonts), kit.page_label)
     w = style.frame_width
     lw = min(w * 0.25, 80.0)
     if not paras:
@@ -302,7 +399,7 @@ def block_flowables(block, style: Style, *, first: bool, bottom: bool = False, n
     match block:
         case Banner():
             kit = _kit(style)
-            return [Paragraph(f'<font color="{block.colour or style.text_colour}">'
+            return [_Para(f'<font color="{block.colour or style.text_colour}">'
                               f'{_text(block.text, kit.fonts)}</font>', kit.banner)]
         case HeaderFields():
             return header_flowables(block, style)

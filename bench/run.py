@@ -1,0 +1,290 @@
+"""briefgen's speed, measured against a bare reference script in the same run (``make bench``).
+
+Prints a table and writes bench/results/latest.json:
+- fresh-process wall time and peak RSS of ``briefgen --version``, ``extract``, ``build``
+  (PDF + DOCX) and of the reference script (bench/reference.py: reportlab + python-docx,
+  the same fitted memo's lines, the same embedded TrueType font);
+- in-process time per memo over 200 builds, split by stage, the resident memory along the
+  way, and the reference's per-memo time;
+- a long article (~1,400 words, fitting must drop items) against the sample;
+- a batch of 100 articles with --jobs 1 and --jobs 2: time, throughput, peak RSS per worker.
+Medians with min and max over several runs after a warm-up; ratios to the reference run in
+the same invocation, so they hold on a noisy machine (still: run it on an idle one, since
+the --jobs 2 figure needs both cores). About 3 minutes on 2 cores. Speed targets live here
+and in the issue, never in unit tests.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "source" / "blinken-beijing-2023.txt"
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+BIN = Path(sys.executable).parent
+BRIEFGEN = str(BIN / "briefgen")
+DATE = "2023-06-18"
+# Subprocesses run as a user's would: Python may cache bytecode (the warm-up run writes it).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def stats(xs: list[float]) -> dict:
+    return {"median": statistics.median(xs), "min": min(xs), "max": max(xs), "n": len(xs)}
+
+
+TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+
+
+def run_child(argv: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB) of one fresh process. The peak comes from GNU time, a
+    small process forking the command: Linux keeps ru_maxrss across exec, so a child forked
+    straight from this (big) process would report this process's size."""
+    cmd = [TIME, "-f", "BENCH_RSS_KIB %M", *argv] if TIME else argv
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    elapsed = time.perf_counter() - t0
+    err = p.stderr.decode(errors="replace")
+    if p.returncode:
+        raise RuntimeError(f"{' '.join(argv)} failed ({p.returncode}): {err[-500:]}")
+    kib = [int(line.split()[1]) for line in err.splitlines() if line.startswith("BENCH_RSS_KIB ")]
+    return elapsed, (kib[-1] / 1024 if kib else float("nan"))
+
+
+def wall(argv: list[str], runs: int) -> dict:
+    """Fresh-process wall time (median, min, max after a warm-up) and peak RSS."""
+    run_child(argv)  # warm-up: page cache, bytecode cache
+    times, peaks = zip(*(run_child(argv) for _ in range(runs)))
+    out = stats(list(times))
+    out["peak_rss_mib"] = max(peaks)
+    return out
+
+
+def rss_mib() -> float:
+    """Current resident set size of this process."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def memo_lines(fitted) -> list[list[str]]:
+    """The fitted memo as [kind, text] lines, for the reference script."""
+    from briefgen.blocks import Banner, Bullets, Footer, HeaderFields, Para, Quotes, Section
+
+    lines = []
+    for b in fitted.memo.blocks:
+        match b:
+            case Banner(text=t):
+                lines.append(["para", t])
+            case HeaderFields(title=t, fields=fs):
+                lines.append(["heading", t])
+                lines += [["para", f"{f.label}: {f.value}"] for f in fs]
+            case Section(label=label, body=body):
+                lines.append(["heading", label])
+                for part in body:
+                    match part:
+                        case Para(entry=e):
+                            lines.append(["para", e.text])
+                        case Bullets(entries=es) | Quotes(entries=es):
+                            for e in es:
+                                lines.append(["bullet", e.text])
+                                lines += [["bullet", c.text] for c in e.children]
+            case Footer(lines=ls):
+                lines += [["para", "".join(r.text for r in l)] for l in ls]
+    return lines
+
+
+def font_of(fitted) -> str | None:
+    """The regular TTF the PDF embeds, so the reference embeds the same font."""
+    fonts = sorted((ROOT / "templates").glob("default/fonts/*.ttf"))
+    regular = [f for f in fonts if "regular" in f.name.lower()] or fonts
+    return str(regular[0]) if regular else None
+
+
+def in_process(path: Path, n: int) -> tuple[dict, object]:
+    """Build ``path`` n times (after 3 warm-up builds) exactly as build_article does, stage by stage."""
+    import gc
+
+    from briefgen.compose import MemoOptions, compose, load_template
+    from briefgen.extract import extract
+    from briefgen.layout import fit
+    from briefgen.render import RENDERERS
+    from briefgen.sources import read_article
+    from datetime import date
+
+    today = date.fromisoformat(DATE)
+    per_stage: dict[str, list[float]] = {k: [] for k in ("read", "extract", "compose", "fit", "pdf", "docx")}
+    totals = []
+    fitted = None
+    rss = []
+    for i in range(n + 3):
+        t = [time.perf_counter()]
+        article = read_article(path); t.append(time.perf_counter())
+        briefing = extract(article, today=today); t.append(time.perf_counter())
+        template = load_template(None)
+        memo = compose(briefing, template, MemoOptions(date=today, source_text=article.text))
+        t.append(time.perf_counter())
+        fitted = fit(memo, template.style); t.append(time.perf_counter())
+        RENDERERS["pdf"](fitted); t.append(time.perf_counter())
+        RENDERERS["docx"](fitted); t.append(time.perf_counter())
+        if i < 3:
+            continue  # warm-up
+        for k, (a, b) in zip(per_stage, zip(t, t[1:])):
+            per_stage[k].append(b - a)
+        totals.append(t[-1] - t[0])
+        if i in (3, 3 + n // 2, n + 2):
+            gc.collect()
+            rss.append(rss_mib())
+    out = {k: stats(v) for k, v in per_stage.items()}
+    out["total"] = stats(totals)
+    out["dropped"] = len(fitted.report.dropped)
+    out["rss_mib"] = {"after_warmup": rss[0], "half": rss[1], "end": rss[-1]}
+    return out, fitted
+
+
+def long_article(tmp: Path, words: int = 1400) -> Path:
+    """About 1,400 words: the sample plus reworded copies of its paragraphs (not dedupable)."""
+    paras = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()]
+    extra = []
+    for k, p in enumerate(paras):
+        extra.append(p.replace("Blinken", "the secretary").replace("Beijing", "the Chinese capital")
+                     + f" Officials added that talks on item {k + 1} would continue.")
+    out, count = [], 0
+    for p in paras + extra + [e.replace("the secretary", "the envoy") for e in extra]:
+        if count >= words:
+            break
+        out.append(p)
+        count += len(p.split())
+    path = tmp / "long.txt"
+    path.write_text("\n\n".join(out), encoding="utf-8")
+    return path
+
+
+def batch(tmp: Path, jobs: int, n: int, runs: int) -> dict:
+    src = tmp / "batch"
+    if not src.exists():
+        src.mkdir()
+        articles = sorted(DEV.glob("*.txt")) if DEV.is_dir() else [SAMPLE]
+        for i in range(n):
+            shutil.copy(articles[i % len(articles)], src / f"a{i:03d}.txt")
+    times, workers, parents = [], [], []
+    for r in range(runs):
+        out = tmp / f"out-{jobs}-{r}"
+        code = ("import resource, sys; from briefgen.cli import main; sys.argv = sys.argv[1:]\n"
+                "try:\n    main()\nexcept SystemExit:\n    pass\n"
+                "print('PEAK', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+                " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+        argv = [sys.executable, "-c", code, "briefgen", "build", str(src), "-o", str(out),
+                "--jobs", str(jobs), "--date", DATE, "--quiet"]
+        t0 = time.perf_counter()
+        p = subprocess.run([TIME, "-f", "BENCH_RSS_KIB %M", *argv] if TIME else argv,
+                           capture_output=True, text=True, check=True, env=ENV)
+        times.append(time.perf_counter() - t0)
+        built = len(list(out.glob("*.pdf")))
+        if built != n:
+            raise RuntimeError(f"batch --jobs {jobs} built {built} of {n} memos: {p.stderr[-500:]}")
+        children, parent = (int(x) / 1024 for x in p.stdout.split("PEAK")[-1].split())  # KiB -> MiB
+        kib = [int(line.split()[1]) for line in p.stderr.splitlines() if line.startswith("BENCH_RSS_KIB ")]
+        parent = kib[-1] / 1024 if kib else parent
+        workers.append(children if jobs > 1 else parent)
+        parents.append(parent)
+        shutil.rmtree(out)
+    s = stats(times)
+    s["articles_per_s"] = n / s["median"]
+    s["peak_rss_worker_mib"] = max(workers)
+    s["peak_rss_parent_mib"] = max(parents)
+    return s
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="timed runs of each fresh-process command")
+    ap.add_argument("--batch-runs", type=int, default=2, help="timed runs of each batch")
+    ap.add_argument("--memos", type=int, default=200)
+    ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = ap.parse_args()
+    started = time.perf_counter()
+    res: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(),
+                 "settings": {"runs": args.runs, "memos": args.memos, "batch": args.batch,
+                              "batch_runs": args.batch_runs}}
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        stages, fitted = in_process(SAMPLE, args.memos)
+        res["in_process"] = stages
+        lines = tmp / "lines.json"
+        lines.write_text(json.dumps(memo_lines(fitted)), encoding="utf-8")
+        ttf = font_of(fitted)
+        def ref_cmd(repeat: int) -> list[str]:
+            return [sys.executable, str(ROOT / "bench" / "reference.py"), str(lines),
+                    str(tmp / "ref"), str(repeat), *([ttf] if ttf else [])]
+
+        ref = subprocess.run(ref_cmd(min(args.memos, 100)), capture_output=True, text=True, check=True, env=ENV)
+        res["reference_per_memo"] = json.loads(ref.stdout)["per_memo_s"]
+        res["fresh"] = {
+            "reference": wall(ref_cmd(1), args.runs),
+            "version": wall([BRIEFGEN, "--version"], args.runs),
+            "extract": wall([BRIEFGEN, "extract", str(SAMPLE), "--format", "json"], args.runs),
+            "build": wall([BRIEFGEN, "build", str(SAMPLE), "-o", str(tmp / "o"), "--date", DATE,
+                           "--quiet"], args.runs),
+        }
+        long_stats, long_fitted = in_process(long_article(tmp), max(args.memos // 6, 10))
+        res["long_article"] = {"per_memo": long_stats["total"], "dropped": long_stats["dropped"],
+                               "fit": long_stats["fit"],
+                               "words": len(long_article(tmp).read_text(encoding="utf-8").split())}
+        res["batch"] = {f"jobs{j}": batch(tmp, j, args.batch, args.batch_runs) for j in (1, 2)}
+    res["bench_seconds"] = time.perf_counter() - started
+
+    ref_fresh = res["fresh"]["reference"]["median"]
+    ratios = {
+        "build_fresh_vs_reference": res["fresh"]["build"]["median"] / ref_fresh,
+        "version_fresh_vs_reference": res["fresh"]["version"]["median"] / ref_fresh,
+        "extract_fresh_vs_reference": res["fresh"]["extract"]["median"] / ref_fresh,
+        "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
+        "batch_jobs2_speedup": res["batch"]["jobs2"]["articles_per_s"] / res["batch"]["jobs1"]["articles_per_s"],
+        "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["in_process"]["total"]["median"],
+    }
+    bars = {"build_fresh_vs_reference": ("<=", 1.3), "version_fresh_vs_reference": ("<=", 0.3),
+            "extract_fresh_vs_reference": ("<=", 0.5), "per_memo_vs_reference": ("<=", 1.5),
+            "batch_jobs2_speedup": (">=", 1.6), "long_vs_short_per_memo": ("<=", 1.5)}
+    res["ratios"] = ratios
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+
+    ms = lambda s: f"{s['median'] * 1000:8.1f} ms  (min {s['min'] * 1000:7.1f}, max {s['max'] * 1000:7.1f})"  # noqa: E731
+    print(f"fresh process ({args.runs} runs after a warm-up)")
+    for k, s in res["fresh"].items():
+        print(f"  {k:<22} {ms(s)}  peak RSS {s['peak_rss_mib']:5.1f} MiB")
+    ip = res["in_process"]
+    print(f"in-process per memo ({args.memos} builds of the sample after 3 warm-up builds; "
+          f"{ip['dropped']} items dropped)")
+    for k, s in ip.items():
+        if isinstance(s, dict) and "median" in s:
+            print(f"  {k:<22} {ms(s)}")
+    print(f"  {'reference':<22} {res['reference_per_memo'] * 1000:8.1f} ms")
+    r = ip["rss_mib"]
+    print(f"  RSS after warm-up {r['after_warmup']:.1f} MiB, half-way {r['half']:.1f}, end {r['end']:.1f}")
+    la = res["long_article"]
+    print(f"long article ({la['words']} words): {ms(la['per_memo'])}, fit {la['fit']['median'] * 1000:.1f} ms, "
+          f"{la['dropped']} items dropped")
+    for k, s in res["batch"].items():
+        print(f"batch of {args.batch}, {k}: "
+              f"{s['median']:.2f} s (min {s['min']:.2f}, max {s['max']:.2f}), {s['articles_per_s']:.1f} articles/s, "
+              f"peak RSS per worker {s['peak_rss_worker_mib']:.0f} MiB, parent {s['peak_rss_parent_mib']:.0f} MiB")
+    print("ratios (bar)")
+    for k, v in ratios.items():
+        op, bar = bars[k]
+        ok = v <= bar if op == "<=" else v >= bar
+        print(f"  {k:<30} {v:6.2f}  ({op} {bar})  {'ok' if ok else 'MISSED'}")
+    print(f"wrote {args.out} ({res['bench_seconds']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
