@@ -176,7 +176,7 @@ def batch(tmp: Path, jobs: int, n: int, runs: int) -> dict:
     times, workers, parents = [], [], []
     for r in range(runs):
         out = tmp / f"out-{jobs}-{r}"
-        code = ("import resource, sys; from briefgen.cli import main; sys.argv = sys.argv[1:]\n"
+        code = ("import resource, sys; from briefgen.__main__ import main; sys.argv = sys.argv[1:]\n"
                 "try:\n    main()\nexcept SystemExit:\n    pass\n"
                 "print('PEAK', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
                 " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")

@@ -72,6 +72,8 @@ def _warm(options: BuildOptions) -> None:
     import briefgen.render.docx  # noqa: F401
     import briefgen.render.pdf  # noqa: F401
 
+    gc.freeze()  # what is loaded now lives for the worker's life: keep it out of every collection
+
 
 def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
     result = build_file(src, options, stem=stem)
@@ -93,6 +95,8 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
         import multiprocessing
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if method == "fork":
+            _warm(options)  # import once in the parent; forked workers inherit it
         with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)),
                                  mp_context=multiprocessing.get_context(method),
                                  initializer=_warm, initargs=(options,)) as pool:

@@ -324,11 +324,3 @@ def config(debug: Debug = False) -> None:
         for key, setting in effective().items():
             value = "-" if setting.value is None else setting.value
             typer.echo(f"{key:<10} {value!s:<24} ({setting.origin})  # {SETTINGS[key][1]}")
-
-
-def main() -> None:
-    """Console entry point; ``--version`` answers before the CLI machinery loads."""
-    if sys.argv[1:] == ["--version"]:
-        print(f"briefgen {__version__}")
-        return
-    app()

@@ -364,7 +364,7 @@ def fit(memo: Memo, style: Style) -> FittedMemo:
         dropped=tuple(_describe(memo, a) for a in order),
         font_size=st.body_size, leading=round(st.line_height, 3), spacing_scale=st.spacing_scale,
         over_one_page=bool(order), fill=round(used / avail, 3) if avail else 0.0,
-        warnings=tuple(warnings) + ((f"{len(order)} item(s) dropped to fit one page",) if order else ()))
+        warnings=tuple(warnings))
     return FittedMemo(memo=fitted, style=st, report=report)
 
 

@@ -1,13 +1,12 @@
 """What a build shows on the terminal: a progress bar while it runs, a summary at the end.
 
-Progress and warnings go to stderr, the summary to stdout; colours only on a
-terminal (rich decides, and honours NO_COLOR).
+Progress, errors and warnings go to stderr, the summary to stdout; colours only
+on a terminal. rich (progress bar, table) is imported only for batches, so a
+single build starts fast.
 """
 from __future__ import annotations
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+import typer
 
 from .build import BuildResult
 from .status import ExitStatus
@@ -16,13 +15,15 @@ from .status import ExitStatus
 class BatchView:
     def __init__(self, total: int, *, quiet: bool, verbose: bool, show_progress: bool) -> None:
         self.total, self.quiet, self.verbose = total, quiet, verbose
-        self.out = Console(highlight=False, soft_wrap=True)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self.progress = None
         if show_progress and not quiet:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn)
+
             self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                                      TimeElapsedColumn(), TextColumn("{task.description}"),
-                                     console=self.err, transient=False)
+                                     console=Console(stderr=True, highlight=False))
             self.task = self.progress.add_task("", total=total)
 
     def __enter__(self) -> "BatchView":
@@ -41,32 +42,39 @@ class BatchView:
     def summary(self, results: list[BuildResult], *, report: bool = False) -> None:
         for r in results:
             if r.error:
-                self.err.print(f"briefgen: error: {r.error}", style="red", markup=False)
+                typer.secho(f"briefgen: error: {r.error}", err=True, fg="red")
             if not self.quiet:
                 for w in r.warnings:
-                    self.err.print(f"briefgen: warning: {r.source}: {w}", style="yellow", markup=False)
+                    typer.secho(f"briefgen: warning: {r.source}: {w}", err=True, fg="yellow")
         if self.quiet:
             return
         if len(results) > 1 or self.verbose:
-            table = Table(title="briefgen build", title_justify="left")
-            for col in ("file", "status", "dropped to fit", "warnings", "outputs"):
-                table.add_column(col)
-            for r in results:
-                ok = r.status == ExitStatus.OK
-                table.add_row(r.source, "[green]ok[/]" if ok else f"[red]{r.status.name.lower()}[/]",
-                              str(r.dropped) if ok else "-", str(len(r.warnings)),
-                              ", ".join(r.outputs))
-            self.out.print(table)
-            bad = sum(r.status != ExitStatus.OK for r in results)
-            self.out.print(f"{len(results) - bad} built, {bad} failed")
+            print_table(results)
         else:
             for r in results:
                 for path in r.outputs:
-                    self.out.print(f"wrote {path}", markup=False)
+                    typer.echo(f"wrote {path}")
         if report or self.verbose:
             for r in results:
                 if r.fit:
-                    self.out.print(format_fit(r), markup=False)
+                    typer.echo(format_fit(r))
+
+
+def print_table(results: list[BuildResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="briefgen build", title_justify="left")
+    for col in ("file", "status", "dropped to fit", "warnings", "outputs"):
+        table.add_column(col)
+    for r in results:
+        ok = r.status == ExitStatus.OK
+        table.add_row(r.source, "[green]ok[/]" if ok else f"[red]{r.status.name.lower()}[/]",
+                      str(r.dropped) if ok else "-", str(len(r.warnings)), ", ".join(r.outputs))
+    bad = sum(r.status != ExitStatus.OK for r in results)
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(f"{len(results) - bad} built, {bad} failed", markup=False)
 
 
 def format_fit(result: BuildResult) -> str:

@@ -214,7 +214,7 @@ def test_bad_config_is_usage_error(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["extract", str(SAMPLE)]])
 def test_light_commands_do_not_import_renderers(argv):
-    code = ("import sys; from briefgen.cli import main; sys.argv = ['briefgen'] + %r\n"
+    code = ("import sys; from briefgen.__main__ import main; sys.argv = ['briefgen'] + %r\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in ('reportlab', 'docx', 'jinja2', 'trafilatura', 'lxml') if m in sys.modules]\n"
             "print('HEAVY', heavy)" % argv)
