@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from ..model import Item, Span
+from .cues import lower
 from .lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from .state import State
 
@@ -45,12 +46,12 @@ _TRIGGER = re.compile(
     r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
-    r"(?: (?:in|at) [A-Z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
+    r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
     r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concerns? (?:about|over|on)|"
     r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning)|question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
-    r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[A-Z][\w.]*|it|them|him|her)"
-    r"(?: [A-Z][\w.]*)? (?:to|for|on))\s+", re.I)
+    r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
+    r"(?: [a-z][\w.]*)? (?:to|for|on))\s+")  # run on lower(norm): no re.I, three times faster
 # "a trip to build business ties", "a deal to restore power sharing": the goal names the issue.
 _GOAL = re.compile(
     r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|secure|"
@@ -208,6 +209,7 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
 def run(state: State) -> State:
     """Sets agenda."""
     norm, text = state.norm, state.text
+    low = lower(norm)
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)
     seen: set[str] = set()
     people = [(m.start, m.end) for m in state.mentions if m.kind in ("name", "short")]
@@ -227,7 +229,7 @@ def run(state: State) -> State:
     for rank, sent in enumerate(body):
         position = 1.0 - 0.4 * rank / n
         cued = False
-        for m in _TRIGGER.finditer(norm, sent.start, sent.end):
+        for m in _TRIGGER.finditer(low, sent.start, sent.end):
             trig = m.group().lower()
             if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
@@ -251,8 +253,9 @@ def run(state: State) -> State:
                 w += 0.1
             for a, b in parts[:8]:
                 add(a, b, sent.index, w)
-        if _EVENT.search(norm, sent.start, sent.end):
-            for m in _GOAL.finditer(norm, sent.start, sent.end):
+        goals = list(_GOAL.finditer(norm, sent.start, sent.end))
+        if goals and _EVENT.search(norm, sent.start, sent.end):
+            for m in goals:
                 if norm.count('"', sent.start, m.start()) % 2:
                     continue
                 end = _list_end(norm, m.end(), sent.end)

@@ -6,8 +6,11 @@ Reads ``norm``, ``sentences``, ``quotes``, ``principal_key``, ``mentions``,
 Sentences are cut into clauses at the joints where news prose changes topic
 (", which", "; ", " - ", ", but", " amid", ", after", ", with ...ing"), so that
 "a visit meant to steer relations ... after months of tensions" yields a
-purpose clause and a context clause. Scores add cue weights, the lead's
-position, and who speaks (the principal or an official outweighs a bystander).
+purpose clause and a context clause. Scores add cue weights, adjusted for
+who is named (a goal in a sentence about the event or its principal counts
+more) and time (an "agreed" dated to another year is history). The lead's
+position is kept apart (``Candidate.position``): rank uses it for the memo
+score only, so selection does not hinge on where a clause falls.
 """
 from __future__ import annotations
 
@@ -30,7 +33,6 @@ _MIN_WORDS = 4
 def clauses(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """Clause ranges in [s, e); short pieces stay glued to their neighbour."""
     cuts = [s]
-    depth = 0
     for m in _JOINT.finditer(norm, s, e):
         # Do not cut inside a quotation.
         if norm.count('"', s, m.start()) % 2:
@@ -53,7 +55,6 @@ def clauses(norm: str, s: int, e: int) -> list[tuple[int, int]]:
             merged[-1][1] = p[1]
         else:
             merged.append(p)
-    del depth
     return [(a, b) for a, b in merged]
 
 
@@ -61,12 +62,15 @@ _EVENT_WORDS = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|me
                           r"conference|mission|session)\b", re.I)
 
 
+# Credit every narrative clause past the lead gets as context (see rank.THRESHOLDS).
 BACKGROUND = 0.15
 # A clause dated to another time ("in late 2022", "last year", "years ago") tells history:
 # its "agreed"/"signed" is background, not what this event is expected to yield.
 _OTHER_TIME = re.compile(r"\b(?:in|since|during)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                          r"\blast (?:year|decade)\b|\byears? ago\b|\bdecades? ago\b|\bthen-")
 OTHER_TIME_FACTOR = 0.5
+# A goal stated in a sentence about the visit/talks is their purpose more surely.
+EVENT_PURPOSE = 1.25
 
 
 def _quoted_share(quoted: list[tuple[int, int]], a: int, b: int) -> float:
@@ -83,7 +87,7 @@ def run(state: State) -> State:
     out = []
     lexicons = (("purpose", cues.PURPOSE), ("expectations", cues.EXPECT), ("context", cues.CONTEXT))
     low = cues.lower(norm)
-    found = {name: cues.index(pats, norm, low) for name, pats in lexicons}
+    found = {name: cues.Hits(pats, norm, low) for name, pats in lexicons}
     quoted = [(q.start, q.end) for q in state.quotes]
     for rank, sent in enumerate(body):
         position = 1.0 - 0.5 * rank / n  # the lead carries more weight
@@ -91,7 +95,7 @@ def run(state: State) -> State:
         eventish = bool(_EVENT_WORDS.search(sent_text))
         by_principal = any(sent.start <= p < sent.end for p in principal_mentions)
         for a, b in clauses(norm, sent.start, sent.end):
-            sc = {name: cues.score_at(pats, found[name], a, b) for name, pats in lexicons}
+            sc = {name: found[name].score(a, b) for name, _ in lexicons}
             # Background is the analyst's default: any narrative clause past the lead
             # that is not mostly a quotation is context unless a section claims it.
             if _quoted_share(quoted, a, b) >= 0.5:
@@ -101,8 +105,7 @@ def run(state: State) -> State:
             if _OTHER_TIME.search(norm, a, b):
                 sc["expectations"] *= OTHER_TIME_FACTOR  # "when they agreed in 2022": history, not outcome
             if eventish or by_principal:
-                sc["purpose"] *= 1.25
-                sc["expectations"] *= 1.1
-            sc = {k: round(v * (0.7 + 0.3 * position), 4) for k, v in sc.items()}
-            out.append(Candidate(a, b, sent.index, tuple(sorted(sc.items()))))
+                sc["purpose"] *= EVENT_PURPOSE
+            sc = {k: round(v, 4) for k, v in sc.items()}
+            out.append(Candidate(a, b, sent.index, tuple(sorted(sc.items())), round(position, 4)))
     return replace(state, candidates=tuple(out))

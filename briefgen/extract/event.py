@@ -64,19 +64,19 @@ _STATUS = {
         r"be|discuss|sign|start|skip)\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|"
         r"going)\s+to\b|\bset to\b|\bnext (?:week|month)\b|\btomorrow\b|\bahead of\b|\bupcoming\b|"
         r"\bsets out\b|\bpostponed\b|\bis to\b|\bare to\b|\bto make\b|\bto meet\b|\bto visit\b|"
-        r"\bto skip\b|\bwill not attend\b|\bplans? to\b|\bwill be born\b|\bpreview\b|\bnot up for\b|"
+        r"\bto skip\b|\bwill not attend\b|\bplans? to\b|\bpreview\b|"
         r"\bnext\s+week's\b|\bdue to\b|\bto begin\b|\bkick off\b", re.I),
     "ongoing": re.compile(
         r"\barrived in\b|\bis in\b|\bis visiting\b|\bis on a\b|\bopens?\s+talks\b|\bvisiting\b|"
         r"\bis (?:holding|using|meeting)\b|\bare (?:holding|meeting)\b|\bon the verge\b|\bcurrently\b|"
-        r"\bis becoming\b|\bhas become\b|\bon wednesday launched\b|\blaunched\b|\bunder way\b|"
-        r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b|\bis pressing\b", re.I),
+        r"\bis becoming\b|\bhas become\b|\blaunched\b|\bunder way\b|"
+        r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b", re.I),
     "concluded": re.compile(
         r"\bconcluded\b|\bwrapped up\b|\breturn(?:ed|s) from\b|\barrived back\b|\bhas held\b|\bheld talks\b|"
         r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|"
         r"\bagreed\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|"
         r"\bspeaking after\b|\brecently visited\b|\bemerged from\b|\bdiscussed\b|"
-        r"\bbacks\b|\bpledge\b|\bhosted\b|\battended\b|\bselfie", re.I),
+        r"\bpledge\b|\bhosted\b|\battended\b", re.I),
 }
 
 
@@ -199,19 +199,22 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
     direction = {"upcoming": 1, "concluded": -1}.get(status or "", 0)
     out = []
     seen = set()
-    for sent in state.sentences:
-        if sent.caption:
+    body = [(s.start, s.end) for s in state.sentences if not s.caption]
+    if not body:
+        return ()
+    for m in DATE_RE.finditer(state.norm, body[0][0], body[-1][1]):  # one scan, not one per sentence
+        sent = state.sentence_at(m.start())
+        if sent is None or sent.caption or m.end() > sent.end:
             continue
-        for m in DATE_RE.finditer(state.norm, sent.start, sent.end):
-            key = m.group().lower()
-            if key in seen:
-                continue
-            seen.add(key)
-            # "tomorrow" in a quotation or a sentence in the future still resolves from the anchor.
-            iso = resolve(m, anchor, direction)
-            out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
-            if len(out) >= 8:
-                return tuple(out)
+        key = m.group().lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        # "tomorrow" in a quotation or a sentence in the future still resolves from the anchor.
+        iso = resolve(m, anchor, direction)
+        out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
+        if len(out) >= 8:
+            return tuple(out)
     return tuple(out)
 
 

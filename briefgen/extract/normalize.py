@@ -27,8 +27,12 @@ CLOSERS = frozenset("\u201d\u00bb")
 
 
 def fold(text: str) -> str:
-    """Same-length folded copy of ``text``."""
-    return text.translate(FOLD)
+    """Same-length folded copy of ``text``. Replacing only the characters present is
+    several times faster than ``str.translate`` on a mostly-ASCII article."""
+    for ch, to in FOLD.items():
+        if chr(ch) in text:
+            text = text.replace(chr(ch), to)
+    return text
 
 
 def run(state: State) -> State:

@@ -134,6 +134,7 @@ def _expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | N
 _REVERSE_APPOS = re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
                             + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
                             re.I)
+_APPOS_REACH = 200  # characters: a role runs at most 16 words
 _APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
 
 
@@ -152,7 +153,7 @@ def _apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None
     if not m:
         return None, None
     s = m.end()
-    toks = _tokens(norm, s, limit)
+    toks = _tokens(norm, s, min(limit, s + _APPOS_REACH))
     out_end = None
     has_head = False
     k = 0
@@ -236,10 +237,10 @@ def _candidates(state: State) -> list[_Cand]:
                                   or _SPEAKS_BEFORE.search(norm, max(sent.start, s0 - 40), s0)):
                 evidence = 1
             # Reverse apposition: "his foreign minister, Adel al-Jubeir,"
-            if not role:
+            if not role and len(names) >= 2 and norm[max(sent.start, s0 - 3):s0].rstrip().endswith(","):
                 m = _REVERSE_APPOS.search(norm[max(sent.start, s0 - 80):s0])
                 base = max(sent.start, s0 - 80)
-                if m and len(names) >= 2:
+                if m:
                     words = m.group(1).split()
                     while words and words[0].lower() in ("the", "his", "her", "its", "their", "a", "an",
                                                          "and", "by", "with", "said", "told"):
@@ -326,11 +327,14 @@ def run(state: State) -> State:
                     p["mentions"].append((c.start, c.end, "short"))
     # Typos of a surname ("Blinked" for "Blinken") right where a name is expected.
     surnames = {p["tokens"][-1]: p for p in people if len(p["tokens"][-1]) >= 5}
+    by_shape: dict[tuple[int, str], list[str]] = {}
+    for sn in surnames:
+        by_shape.setdefault((len(sn), sn[0]), []).append(sn)
     for m in _CAPWORD.finditer(norm):
-        if m.group() in surnames:
-            continue
-        for sn, p in surnames.items():
-            if _edit1(m.group(), sn) and m.group().lower() not in NOT_NAME:
+        word = m.group()
+        for sn in by_shape.get((len(word), word[0]), ()):
+            p = surnames[sn]
+            if _edit1(word, sn) and word.lower() not in NOT_NAME:
                 after = norm[m.end():m.end() + 30]
                 if _SPEAKS_AFTER.match(after) or after.startswith(("'s", "’s")):
                     p["mentions"].append((m.start(), m.end(), "short"))

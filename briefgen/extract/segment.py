@@ -43,6 +43,7 @@ STRICT_DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
+_NON_WORD = re.compile(r"\W+")
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z]\.$")
 _STARTERS = frozenset("""The He She It They We But In A An This That These Those Its His Her Their
 Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
@@ -218,27 +219,18 @@ def run(state: State) -> State:
             e = _strip(norm, s, tm.start())[1]
         if e <= s:
             continue
-        key = re.sub(r"\W+", " ", norm[s:e]).strip().lower()
+        # A repeated paragraph (a lead repeated with a dateline, a pasted duplicate) is kept once;
+        # the key is taken after the dateline is cut, so the two copies compare equal.
+        key = _NON_WORD.sub(" ", norm[s:e]).strip().lower()
         if key in seen:
             meta.append(Span(s, e))
             continue
-        # A paragraph equal to an earlier one apart from its dateline is a repeat too.
         seen.add(key)
         paragraphs.append((s, e))
 
-    # A lead repeated right after it with a dateline: drop the second copy's text.
-    dedup = []
-    keys = []
-    for s, e in paragraphs:
-        k = re.sub(r"\W+", " ", norm[s:e]).strip().lower()
-        if any(k == k2 for k2 in keys):
-            continue
-        keys.append(k)
-        dedup.append((s, e))
-
     paras: list[Paragraph] = []
     sents: list[Sentence] = []
-    for pi, (s, e) in enumerate(dedup):
+    for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
         heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e]))
         for ss, se in split_sentences(norm, s, e):

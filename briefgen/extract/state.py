@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from ..model import Briefing, DateMention, Event, Item, Participant, Phrase, Quote, Span
@@ -69,7 +70,8 @@ class Candidate:
     start: int
     end: int
     sentence: int
-    scores: tuple[tuple[str, float], ...]  # (section, score)
+    scores: tuple[tuple[str, float], ...]  # (section, score): cue weights, position left out
+    position: float = 1.0  # 1.0 for the lead, falling to 0.5 for the last body sentence
 
     def score(self, section: str) -> float:
         return dict(self.scores).get(section, 0.0)
@@ -105,8 +107,12 @@ class State:
     warnings: tuple[str, ...] = ()
     briefing: Briefing | None = None
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect_right([s.start for s in self.sentences], offset) - 1
+        i = bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None

@@ -1,0 +1,105 @@
+"""Table-driven tests for how clauses are selected and scored (rank, classify, cues),
+for the status words, and for the speed helpers that must not change results.
+Every sentence here is written for the test."""
+import re
+
+import pytest
+
+from briefgen.extract import cues
+from briefgen.extract.event import status_scores
+from briefgen.extract.normalize import fold
+from briefgen.extract.state import Candidate
+
+
+def _expectations(stages, body):
+    st = stages("Headline\n\nThe minister arrived in Lima on Monday for talks. " + body, until="rank")
+    return [i.text for i in st.expectations]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the future tense of a clause about the event is what it will bring
+    ("A decision on the port will be delayed until spring.", ["A decision on the port will be delayed until spring."]),
+    # an outcome once concluded
+    ("The two sides signed a fishing accord.", ["The two sides signed a fishing accord."]),
+    # a lone weak cue ("deal") is not enough
+    ("The farmers liked the old deal.", []),
+])
+def test_expectation_cues(stages, body, expected):
+    assert _expectations(stages, body) == expected
+
+
+def test_purpose_keeps_items_relative_to_the_articles_best(stages):
+    """Purpose items must score at least half of the article's best purpose item: a weak
+    goal cue late in the article does not stand beside a strong one in the lead."""
+    text = ("Headline\n\nThe minister arrived in Lima on Monday for talks aimed at ending the fishing "
+            "dispute in a bid to restore trust. Local farmers want to sell more maize.")
+    st = stages(text, until="rank")
+    assert [i.text[:22] for i in st.purpose] == ["The minister arrived i"]
+
+
+def test_purpose_keeps_a_lone_modest_item(stages):
+    text = "Headline\n\nThe minister arrived in Lima on Monday. She seeks to sell more maize to the region."
+    st = stages(text, until="rank")
+    assert [i.text for i in st.purpose] == ["She seeks to sell more maize to the region."]
+
+
+def test_candidate_scores_leave_position_out_and_memo_scores_keep_it(stages):
+    text = ("Headline\n\nThe talks will end the row over fish quotas. Many ports were shut. "
+            "Some boats sank. The talks will end the row over port fees.")
+    st = stages(text, until="rank")
+    first, last = [c for c in st.candidates if "will end the row" in st.norm[c.start:c.end]]
+    assert first.score("expectations") == last.score("expectations")
+    assert first.position > last.position
+    items = {i.text[-10:]: i.score for i in st.expectations}
+    assert items["fish quotas."[-10:]] > items["port fees."[-10:]]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The minister will travel to Lima next week.", "upcoming"),
+    ("The minister arrived in Lima on Sunday and is visiting ports.", "ongoing"),
+    ("The minister wrapped up talks in Lima and returned from the region.", "concluded"),
+])
+def test_status_words(text, status):
+    scores = status_scores([(text, 1.0)])
+    assert max(scores, key=scores.get) == status
+
+
+@pytest.mark.parametrize("alt, expected", [
+    (r"(?:willing|ready)\s+to\b", [r"willing\s+to\b", r"ready\s+to\b"]),
+    (r"(?:a|(?:b|c)d)e", ["ae", "bde", "cde"]),
+    (r"(?:un)?likely", [r"(?:un)?likely"]),  # an optional group stays whole
+    (r"to (?:go|stay)", [r"to (?:go|stay)"]),  # only a leading group is spread
+])
+def test_distribute_leading_group(alt, expected):
+    assert cues.distribute(alt) == expected
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"\b(?:willing|ready|prepared)\s+to\b|\blook(?:s|ing)?\s+forward\b",
+     "Ready to go; unready to stay; looking forward; WILLING TO talk; prepared  to."),
+    (r"\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d\b", "In 1987 and 2004, not 120045, in 2010."),
+])
+def test_distributed_cue_matches_like_plain_regex(pattern, text):
+    cue = cues.Cue(pattern)
+    assert cue.starts(text, cues.lower(text)) == [m.start() for m in re.finditer(pattern, text, re.I)]
+
+
+def test_hits_count_each_cue_once_per_span():
+    lexicon = (cues.Cue(r"\bhope\b"), 0.5), (cues.Cue(r"\bdeal\b"), 0.25)
+    text = "hope, hope and a deal. hope."
+    hits = cues.Hits(lexicon, text, cues.lower(text))
+    assert hits.score(0, 22) == 0.75
+    assert hits.score(0, 10) == 0.5
+    assert hits.score(23, len(text)) == 0.5
+    assert hits.score(10, 16) == 0.0
+
+
+@pytest.mark.parametrize("text", ["plain ascii\ttext", "\u201cQuoted\u201d \u2013 it\u2019s\u00a0here", ""])
+def test_fold_is_same_length_and_matches_translate(text):
+    from briefgen.extract.normalize import FOLD
+    assert fold(text) == text.translate(FOLD)
+    assert len(fold(text)) == len(text)
+
+
+def test_candidate_position_defaults_to_lead():
+    assert Candidate(0, 1, 0, ()).position == 1.0
