@@ -1,4 +1,4 @@
-"""DOCX writer: the fitted memo drawn with python-docx in Word's built-in styles.
+"""DOCX writer: the fitted memo in Word's built-in styles, on a python-docx package.
 
 Same FittedMemo, same page as render/pdf.py: page size, margins, sizes, exact
 line heights and the same gaps (so LibreOffice and Word keep the PDF's
@@ -10,35 +10,36 @@ the page footer part. Title for the memo title, Heading 1 for section labels
 (left cell of a borderless table in ``column`` mode), List Bullet / List
 Bullet 2 for entries and sub-points, Quote for key quotes, Normal for prose.
 Bytes are reproducible: fixed core-property dates and a normalised zip.
+
+Speed: python-docx sets up the package (page, styles, numbering, empty header and
+footer parts) once per Style and process; the memo's paragraphs are then written
+as plain lxml elements, exactly as python-docx would write them, and the zip is
+written once with the unchanging parts deflated once (see docx_package).
 """
 from __future__ import annotations
 
+import copy
 import io
 import re
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from lxml import etree
 
 from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from .docx_package import app_properties, drop_thumbnail, normalise_zip, set_core_properties
+from .docx_package import (Deflated, app_properties, deflate, drop_thumbnail, set_core_properties,
+                           zip_package)
 from .text import is_empty
 
 GENERATOR = "briefgen"
 _PAGE_FIELD = re.compile(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
-# CT_PPr children that must come after w:pBdr in the schema's sequence
-_AFTER_PBDR = {qn(f"w:{t}") for t in ("shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-                                       "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
-                                       "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-                                       "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-                                       "textDirection", "textAlignment", "textboxTightWrap",
-                                       "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")}
 
 
 # ----------------------------------------------------------------------------- geometry
@@ -102,114 +103,6 @@ def _exact(fmt, line: float, before: float = 0.0, after: float = 0.0) -> None:
     fmt.line_spacing = Pt(line)
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(after)
-
-
-def _border(p, edge: str, width_pt: float, colour: str) -> None:
-    """A single line on one edge of a paragraph (w:pBdr): the memo's thin rules."""
-    ppr = p._p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    anchor = next((c for c in ppr if c.tag in _AFTER_PBDR), None)
-    if anchor is not None:
-        anchor.addprevious(bdr)
-    else:
-        ppr.append(bdr)
-    line = OxmlElement(f"w:{edge}")
-    line.set(qn("w:val"), "single")
-    line.set(qn("w:sz"), str(max(2, min(96, round(width_pt * 8)))))  # eighths of a point
-    line.set(qn("w:space"), "0")
-    line.set(qn("w:color"), (colour or "#000000").lstrip("#").upper())
-    bdr.append(line)
-
-
-def _cell_margins(cell, *, top: float = 0.0) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    mar = OxmlElement("w:tcMar")
-    for edge, value in (("top", top), ("left", 0.0), ("bottom", 0.0), ("right", 0.0)):
-        m = OxmlElement(f"w:{edge}")
-        m.set(qn("w:w"), _twips(value))
-        m.set(qn("w:type"), "dxa")
-        mar.append(m)
-    # CT_TcPr sequence: tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, ..., vAlign
-    anchor = next((c for c in tcpr if c.tag in {qn("w:textDirection"), qn("w:tcFitText"),
-                                                 qn("w:vAlign"), qn("w:hideMark")}), None)
-    if anchor is not None:
-        anchor.addprevious(mar)
-    else:
-        tcpr.append(mar)
-
-
-def _plain_table(container, widths: tuple[float, ...]):
-    """A borderless, fixed-width table with zero cell margins: it only aligns columns."""
-    if isinstance(container, DocumentObject):
-        table = container.add_table(rows=0, cols=len(widths))
-    else:  # header/footer parts want the width up front
-        table = container.add_table(0, len(widths), Pt(sum(widths)))
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    for tag in ("w:tblStyle", "w:tblW", "w:tblInd", "w:tblBorders", "w:tblLayout", "w:tblCellMar",
-                "w:tblLook"):
-        for el in tblpr.findall(qn(tag)):
-            tblpr.remove(el)
-
-    def el(tag: str, **attrs) -> OxmlElement:
-        e = OxmlElement(tag)
-        for k, v in attrs.items():
-            e.set(qn(f"w:{k}"), v)
-        return e
-
-    borders = el("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(f"w:{edge}", val="nil"))
-    mar = el("w:tblCellMar")
-    for edge in ("top", "left", "bottom", "right"):
-        mar.append(el(f"w:{edge}", w="0", type="dxa"))
-    # CT_TblPr sequence: tblStyle ... tblW, jc, ..., tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
-    jc = tblpr.find(qn("w:jc"))
-    tail = [el("w:tblInd", w="0", type="dxa"), borders, el("w:tblLayout", type="fixed"), mar]
-    head = el("w:tblW", w=_twips(sum(widths)), type="dxa")
-    if jc is not None:
-        jc.addprevious(head)
-        for t in reversed(tail):
-            jc.addnext(t)
-    else:
-        for t in [head] + tail:
-            tblpr.append(t)
-    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), _twips(w))
-    return table
-
-
-def _row(table, widths: tuple[float, ...], *, top: float = 0.0):
-    row = table.add_row()
-    row.allow_break_across_pages = True
-    for cell, w in zip(row.cells, widths):
-        cell.width = Pt(w)
-        _cell_margins(cell, top=top)
-    return row.cells
-
-
-def _field(p, instr: str, shown: str, format_run) -> None:
-    """A complex field (PAGE, NUMPAGES) with its current result, so any reader sees text."""
-    def run(child=None, text=None):
-        r = p.add_run(text)
-        format_run(r)
-        if child is not None:
-            r._r.append(child)
-
-    for kind, child_text in (("begin", None), ("instr", f" {instr} "), ("separate", None),
-                             ("result", shown), ("end", None)):
-        if kind == "result":
-            run(text=child_text)
-        elif kind == "instr":
-            code = OxmlElement("w:instrText")
-            code.set(qn("xml:space"), "preserve")
-            code.text = child_text
-            run(code)
-        else:
-            fc = OxmlElement("w:fldChar")
-            fc.set(qn("w:fldCharType"), kind)
-            run(fc)
 
 
 # ----------------------------------------------------------------------------- styles
@@ -303,13 +196,258 @@ def _bullet_numbering(doc, style) -> None:
             fonts.set(qn(attr), style.docx_font)
 
 
-def _set_language(doc, language: str) -> None:
-    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+def _set_language(styles, language: str) -> None:
+    """The document language, in the styles' defaults (``styles``: the w:styles root)."""
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), language or "en")
+
+
+# ----------------------------------------------------------------------------- package base
+# Everything but the memo's own text is the same for every memo of a given Style: the
+# page set-up, the configured styles, numbering, settings, theme and the empty header and
+# footer parts. python-docx builds that once per Style and process; each render deep-copies
+# the three small parts it fills (document, header, footer) and reuses the rest deflated.
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_STYLE_NAMES = ("Normal", "Title", "Heading 1", "Heading 2", "Quote", "List Bullet", "List Bullet 2",
+                "Header", "Footer")
+_DYNAMIC = {"word/document.xml", "word/header1.xml", "word/footer1.xml", "docProps/core.xml",
+            "docProps/app.xml", "word/styles.xml"}
+
+
+@dataclass
+class _Base:
+    """One Style's configured, empty package (see the comment above)."""
+    document: object  # w:document root, body holding only w:sectPr
+    header: object  # w:hdr root with python-docx's empty first paragraph
+    footer: object  # w:ftr root, likewise
+    header_name: str
+    footer_name: str
+    core: object  # cp:coreProperties root
+    styles: bytes  # word/styles.xml without a language (set per render, then cached)
+    static: dict[str, Deflated]
+    style_ids: dict[str, str]
+    footer_distance: float  # points, as stored (twips)
+    label_drop: float
+    by_language: dict[str, Deflated] = field(default_factory=dict)
+
+    def styles_part(self, language: str) -> Deflated:
+        part = self.by_language.get(language)
+        if part is None:
+            styles = etree.fromstring(self.styles)
+            _set_language(styles, language)
+            part = self.by_language[language] = deflate(_xml(styles))
+        return part
+
+
+_BASES: OrderedDict = OrderedDict()  # Style -> _Base, least recently used first
+_MAX_BASES = 16  # fitting picks among a few body sizes per template: bounded, so batches stay flat
+
+
+def _base(style) -> _Base:
+    # spacing_scale only enters the drawing (style.space), never the package: memos the
+    # fitter only tightened share one base
+    key = replace(style, spacing_scale=1.0)
+    base = _BASES.get(key)
+    if base is None:
+        base = _BASES[key] = _build_base(key)
+        while len(_BASES) > _MAX_BASES:
+            _BASES.popitem(last=False)
+    else:
+        _BASES.move_to_end(key)
+    return base
+
+
+def _build_base(style) -> _Base:
+    import zipfile
+
+    from docx import Document
+
+    doc = Document()
+    drop_thumbnail(doc)
+    _configure(doc, style)
+    body = doc.element.body
+    for p in list(body.iterchildren(_W + "p")):
+        body.remove(p)
+    sec = doc.sections[0]
+    header, footer = sec.header, sec.footer
+    header.is_linked_to_previous = False
+    footer.is_linked_to_previous = False
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        static = {i.filename: deflate(z.read(i)) for i in z.infolist() if i.filename not in _DYNAMIC}
+    return _Base(
+        document=doc.element, header=header._element, footer=footer._element,
+        header_name=str(header.part.partname).lstrip("/"),
+        footer_name=str(footer.part.partname).lstrip("/"),
+        core=doc.core_properties._element, styles=_xml(doc.styles.element), static=static,
+        style_ids={name: doc.styles[name].style_id for name in _STYLE_NAMES},
+        footer_distance=sec.footer_distance.pt, label_drop=label_drop(style))
+
+
+def _xml(root) -> bytes:
+    """A part's bytes exactly as python-docx serialises it."""
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+@lru_cache(maxsize=1)
+def _generator() -> str:
+    from .. import __version__
+
+    return f"{GENERATOR} {__version__}"
+
+
+@lru_cache(maxsize=1)
+def _app_part() -> Deflated:
+    return deflate(app_properties(_generator()))
+
+
+# ----------------------------------------------------------------------------- XML builders
+# Plain lxml elements in the order and with the values python-docx would write
+# (its Pt / twips / half-point arithmetic); lxml escapes all text and attribute values.
+
+def _emu(pt: float) -> int:
+    return int(pt * 12700)  # docx.shared.Pt
+
+
+def _tw(pt: float) -> str:
+    """Twips as python-docx's ST_TwipsMeasure writes a Pt."""
+    return str(int(round(_emu(pt) / 635.0)))
+
+
+def _hps(pt: float) -> str:
+    """Half points as python-docx's ST_HpsMeasure writes a Pt (rounded down)."""
+    return str(int(_emu(pt) / 12700.0 * 2))
+
+
+def _rgb(colour: str | None) -> str | None:
+    if colour and re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+        return colour[1:].upper()
+    return None
+
+
+def _sub(parent, tag: str, *attrs: tuple[str, str]):
+    """``<w:tag w:k="v" ...>`` appended to ``parent``, attributes in the given order."""
+    return etree.SubElement(parent, _W + tag, {_W + k: v for k, v in attrs})
+
+
+def _exact_spacing(line: float, before: float = 0.0, after: float = 0.0) -> tuple:
+    return (("lineRule", "exact"), ("line", _tw(line)), ("before", _tw(before)), ("after", _tw(after)))
+
+
+def _paragraph(parent, style_id: str, *, border=None, tabs: float | None = None, spacing=(),
+               ind: tuple[float, float] | None = None, jc: str | None = None):
+    """A w:p with its w:pPr children in schema order. ``border``: (width pt, colour) of a
+    bottom rule; ``tabs``: a left tab stop; ``ind``: (left, hanging)."""
+    p = etree.SubElement(parent, _W + "p") if parent is not None else etree.Element(_W + "p")
+    ppr = _sub(p, "pPr")
+    _sub(ppr, "pStyle", ("val", style_id))
+    if border is not None:
+        width, colour = border
+        bdr = _sub(ppr, "pBdr")
+        _sub(bdr, "bottom", ("val", "single"), ("sz", str(max(2, min(96, round(width * 8))))),
+             ("space", "0"), ("color", (colour or "#000000").lstrip("#").upper()))
+    if tabs is not None:
+        _sub(_sub(ppr, "tabs"), "tab", ("pos", _tw(tabs)), ("val", "left"))
+    if spacing:
+        _sub(ppr, "spacing", *spacing)
+    if ind is not None:
+        _sub(ppr, "ind", ("left", _tw(ind[0])), ("hanging", _tw(ind[1])))
+    if jc is not None:
+        _sub(ppr, "jc", ("val", jc))
+    return p
+
+
+def _run(p, text: str | None = None, *, bold: bool | None = None, italic: bool = False,
+         colour: str | None = None, size: float | None = None):
+    """A w:r (rPr children in schema order: b, i, color, sz) holding ``text`` as
+    python-docx writes it: tabs as w:tab, line breaks as w:br, edge spaces preserved."""
+    r = _sub(p, "r")
+    if bold is not None or italic or colour is not None or size is not None:
+        rpr = _sub(r, "rPr")
+        if bold is not None:
+            _sub(rpr, "b") if bold else _sub(rpr, "b", ("val", "0"))
+        if italic:
+            _sub(rpr, "i")
+        if colour is not None:
+            _sub(rpr, "color", ("val", colour))
+        if size is not None:
+            _sub(rpr, "sz", ("val", _hps(size)))
+    if text:
+        for piece in _CONTROL.split(text):
+            if piece == "\t":
+                _sub(r, "tab")
+            elif piece in ("\r", "\n"):
+                _sub(r, "br")
+            elif piece:
+                t = _sub(r, "t")
+                t.text = piece
+                if len(piece.strip()) < len(piece):
+                    t.set(_XML_SPACE, "preserve")
+    return r
+
+
+_CONTROL = re.compile(r"([\t\r\n])")
+
+
+def _table(parent, widths: tuple[float, ...]):
+    """A borderless, fixed-width table with zero cell margins: it only aligns columns."""
+    tbl = _sub(parent, "tbl")
+    pr = _sub(tbl, "tblPr")
+    _sub(pr, "tblW", ("w", _twips(sum(widths))), ("type", "dxa"))
+    _sub(pr, "jc", ("val", "left"))
+    _sub(pr, "tblInd", ("w", "0"), ("type", "dxa"))
+    borders = _sub(pr, "tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _sub(borders, edge, ("val", "nil"))
+    _sub(pr, "tblLayout", ("type", "fixed"))
+    mar = _sub(pr, "tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        _sub(mar, edge, ("w", "0"), ("type", "dxa"))
+    grid = _sub(tbl, "tblGrid")
+    for w in widths:
+        _sub(grid, "gridCol", ("w", _twips(w)))
+    return tbl
+
+
+def _row(tbl, widths: tuple[float, ...], *, top: float = 0.0, valign: tuple[str | None, ...] = ()):
+    """A row of empty cells (fill them, then ``_close_cell``), each with zero side margins."""
+    tr = _sub(tbl, "tr")
+    cells = []
+    for n, w in enumerate(widths):
+        tc = _sub(tr, "tc")
+        pr = _sub(tc, "tcPr")
+        _sub(pr, "tcW", ("type", "dxa"), ("w", _tw(w)))
+        mar = _sub(pr, "tcMar")
+        for edge, value in (("top", top), ("left", 0.0), ("bottom", 0.0), ("right", 0.0)):
+            _sub(mar, edge, ("w", _twips(value)), ("type", "dxa"))
+        if n < len(valign) and valign[n]:
+            _sub(pr, "vAlign", ("val", valign[n]))
+        cells.append(tc)
+    return cells
+
+
+def _close_cell(tc) -> None:
+    """A table cell must hold a paragraph."""
+    if tc.find(_W + "p") is None:
+        _sub(tc, "p")
+
+
+def _field(p, instr: str, shown: str, fmt: dict) -> None:
+    """A complex field (PAGE, NUMPAGES) with its current result, so any reader sees text."""
+    _sub(_run(p, **fmt), "fldChar", ("fldCharType", "begin"))
+    code = _sub(_run(p, **fmt), "instrText")
+    code.set(_XML_SPACE, "preserve")
+    code.text = f" {instr} "
+    _sub(_run(p, **fmt), "fldChar", ("fldCharType", "separate"))
+    _run(p, shown, **fmt)
+    _sub(_run(p, **fmt), "fldChar", ("fldCharType", "end"))
 
 
 # ----------------------------------------------------------------------------- writer
@@ -320,49 +458,49 @@ class _Writer:
     def __init__(self, fitted) -> None:
         self.style = fitted.style
         self.memo = fitted.memo
-        self.doc = Document()
-        drop_thumbnail(self.doc)
-        _configure(self.doc, self.style)
-        body = self.doc.element.body
-        for p in list(body.iterchildren(qn("w:p"))):
-            body.remove(p)
-        sec = self.doc.sections[0]
-        self.header, self.footer = sec.header, sec.footer
-        self.header.is_linked_to_previous = False
-        self.footer.is_linked_to_previous = False
-        self._unused = {id(self.header): self.header.paragraphs[0],
-                        id(self.footer): self.footer.paragraphs[0]}
+        self.base = base = _base(self.style)
+        self.ids = base.style_ids
+        self.document = copy.deepcopy(base.document)
+        self.body = self.document.find(_W + "body")
+        self.sect = self.body.find(_W + "sectPr")
+        self.header = copy.deepcopy(base.header)
+        self.footer = copy.deepcopy(base.footer)
+        # each part's empty first paragraph, used by the first paragraph drawn there
+        self._unused = {id(self.header): self.header.find(_W + "p"),
+                        id(self.footer): self.footer.find(_W + "p")}
         self.table = None  # the label/content table of column mode
         self.sections_drawn = 0
 
     # helpers -------------------------------------------------------------------
-    def _part_paragraph(self, part, style_name: str):
-        """The next paragraph of a header/footer part (its empty first one, then new ones)."""
-        p = self._unused.pop(id(part), None) or part.add_paragraph()
-        p.style = style_name
+    def _doc_paragraph(self, style_name: str, **ppr):
+        p = _paragraph(None, self.ids[style_name], **ppr)
+        self.sect.addprevious(p)
+        return p
+
+    def _part_paragraph(self, part, style_name: str, **ppr):
+        """The next paragraph of a header/footer part (in place of its empty first one, then new)."""
+        p = _paragraph(None, self.ids[style_name], **ppr)
+        unused = self._unused.pop(id(part), None)
+        if unused is not None:
+            part.replace(unused, p)
+        else:
+            part.append(p)
         return p
 
     def _runs(self, p, runs: tuple[Run, ...], *, size: float | None = None, colour=None) -> None:
         st = self.style
         for r in runs:
-            run = p.add_run(r.text)
             match r.style:
                 case "bold":
-                    run.bold = True
+                    _run(p, r.text, bold=True, colour=colour, size=size)
                 case "italic":
-                    run.italic = True
+                    _run(p, r.text, italic=True, colour=colour, size=size)
                 case "mark":
-                    run.font.size = Pt(st.mark_size)
-                    run.font.color.rgb = _hex(st.mark_colour)
-                    continue
+                    _run(p, r.text, colour=_rgb(st.mark_colour), size=st.mark_size)
                 case "plain":
-                    pass
+                    _run(p, r.text, colour=colour, size=size)
                 case other:
                     raise ValueError(f"docx renderer: unknown run style {other!r}")
-            if size is not None:
-                run.font.size = Pt(size)
-            if colour is not None:
-                run.font.color.rgb = colour
 
     # blocks ----------------------------------------------------------------------
     def draw(self) -> None:
@@ -393,100 +531,76 @@ class _Writer:
     def banner(self, b: Banner, *, top: bool) -> None:
         st = self.style
         part = self.header if top else self.footer
-        p = self._part_paragraph(part, "Header" if top else "Footer")
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # at the bottom: lift the footer lines to the bottom margin, banner centred below them
         gap = 0.0 if top else max(0.0, st.margin_bottom / 2 - banner_height(st) / 2)
-        _exact(p.paragraph_format, banner_height(st), before=gap)
-        run = p.add_run(b.text)
-        run.bold = True
-        run.font.size = Pt(st.banner_size)
-        run.font.color.rgb = _hex(b.colour) or _hex(st.text_colour)
+        p = self._part_paragraph(part, "Header" if top else "Footer",
+                                 spacing=_exact_spacing(banner_height(st), before=gap), jc="center")
+        _run(p, b.text, bold=True, colour=_rgb(b.colour) or _rgb(st.text_colour), size=st.banner_size)
 
     def header_fields(self, h: HeaderFields) -> None:
         st = self.style
         self.table = None
         lh = st.line_height
         if h.title:
-            p = self.doc.add_paragraph(h.title, style="Title")
-            p.paragraph_format.space_after = Pt(0.45 * lh)
+            p = self._doc_paragraph("Title", spacing=(("after", _tw(0.45 * lh)),))
+            _run(p, h.title)
         width = st.header_label_width
         for n, f in enumerate(h.fields):
-            p = self.doc.add_paragraph(style="Normal")
-            fmt = p.paragraph_format
-            fmt.left_indent = Pt(width)
-            fmt.first_line_indent = Pt(-width)
-            fmt.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.LEFT)
-            fmt.space_after = Pt((0.15 * lh if n < len(h.fields) - 1 else 0.0) + label_drop(st))
-            label = p.add_run(f"{f.label}:")
-            label.bold = True
-            label.font.size = Pt(st.label_size)
-            label.font.color.rgb = _hex(st.accent_colour)
-            p.add_run("\t")
-            value = p.add_run(f.value)
-            value.bold = f.label.upper() == "SUBJECT"
+            after = (0.15 * lh if n < len(h.fields) - 1 else 0.0) + self.base.label_drop
+            p = self._doc_paragraph("Normal", tabs=width, spacing=(("after", _tw(after)),),
+                                    ind=(width, width))
+            _run(p, f"{f.label}:", bold=True, colour=_rgb(st.accent_colour), size=st.label_size)
+            _run(p, "\t")
+            _run(p, f.value, bold=f.label.upper() == "SUBJECT")
 
     def rule(self) -> None:
         """The rule under the header: 0.35 line above it, the header gap below (pdf._rule)."""
         st = self.style
         self.table = None
-        p = self.doc.add_paragraph(style="Normal")
-        _exact(p.paragraph_format, 0.35 * st.line_height, after=st.space("header"))
-        _border(p, "bottom", st.rule_width, st.rule_colour)
-        p.add_run().font.size = Pt(1)
+        p = self._doc_paragraph("Normal", border=(st.rule_width, st.rule_colour),
+                                spacing=_exact_spacing(0.35 * st.line_height, after=st.space("header")))
+        _run(p, size=1)
 
     def footer_rule(self) -> None:
         st = self.style
-        p = self._part_paragraph(self.footer, "Footer")
-        _exact(p.paragraph_format, 1.0, after=0.45 * st.footer_size * 1.3)
-        _border(p, "bottom", st.rule_width, st.rule_colour)
-        p.add_run().font.size = Pt(1)
+        p = self._part_paragraph(self.footer, "Footer", border=(st.rule_width, st.rule_colour),
+                                 spacing=_exact_spacing(1.0, after=0.45 * st.footer_size * 1.3))
+        _run(p, size=1)
 
     def footer_block(self, f: Footer) -> None:
         """Footer lines on the left, the page label bottom-right beside them (pdf.footer_flowable)."""
         st = self.style
-        grey = _hex(st.footer_colour)
+        grey = {"colour": _rgb(st.footer_colour), "size": st.footer_size}
         label_w = footer_label_width(st)
         widths = (st.frame_width - label_w, label_w)
         empty = self._unused.pop(id(self.footer), None)
         if empty is not None:  # no rule above: the part's first, empty paragraph would take a line
-            empty._p.getparent().remove(empty._p)
-        table = _plain_table(self.footer, widths)
-        left, right = _row(table, widths)
-        right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-        for n, line in enumerate(f.lines):
-            p = left.paragraphs[0] if n == 0 else left.add_paragraph()
-            p.style = "Footer"
-            self._runs(p, line, size=st.footer_size, colour=grey)
-        p = right.paragraphs[0]
-        p.style = "Footer"
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-        def fmt(run) -> None:
-            run.font.size = Pt(st.footer_size)
-            run.font.color.rgb = grey
-
+            self.footer.remove(empty)
+        left, right = _row(_table(self.footer, widths), widths, valign=(None, "bottom"))
+        for line in f.lines:
+            self._runs(_paragraph(left, self.ids["Footer"]), line, size=st.footer_size,
+                       colour=grey["colour"])
+        _close_cell(left)
+        p = _paragraph(right, self.ids["Footer"], jc="right")
         m = _PAGE_FIELD.match(f.page_label or "")
         if m:
             head, mid, tail = m.groups()
             for text, instr in ((head, None), ("1", "PAGE"), (mid, None), ("1", "NUMPAGES"), (tail, None)):
                 if instr:
-                    _field(p, instr, text, fmt)
+                    _field(p, instr, text, grey)
                 elif text:
-                    fmt(p.add_run(text))
+                    _run(p, text, **grey)
         elif f.page_label:
-            fmt(p.add_run(f.page_label))
+            _run(p, f.page_label, **grey)
 
     def finish(self) -> None:
         """A header/footer part must end with a paragraph; one closing the footer after its
         table also lifts the footer lines to the bottom margin, as in the PDF."""
         st = self.style
-        ftr = self.footer._element
-        last = ftr[-1] if len(ftr) else None
-        if last is None or last.tag != qn("w:p"):
-            p = self.footer.add_paragraph(style="Footer")
-            lift = st.margin_bottom - self.doc.sections[0].footer_distance.pt
-            _exact(p.paragraph_format, max(1.0, lift))
+        last = self.footer[-1] if len(self.footer) else None
+        if last is None or last.tag != _W + "p":
+            lift = st.margin_bottom - self.base.footer_distance
+            _paragraph(self.footer, self.ids["Footer"], spacing=_exact_spacing(max(1.0, lift)))
 
     # sections ------------------------------------------------------------------------
     def section(self, s: Section) -> None:
@@ -498,28 +612,25 @@ class _Writer:
         if st.headings == "column":
             widths = (st.label_width, st.content_width)
             if self.table is None:
-                self.table = _plain_table(self.doc, widths)
+                self.table = _table(self.body, widths)
+                self.sect.addprevious(self.table)
             label_cell, body_cell = _row(self.table, widths, top=gap)
-            label = label_cell.paragraphs[0]
-            label.style = "Heading 1"
-            label.paragraph_format.space_after = Pt(label_drop(st))
-            label.add_run(s.label)
-            self._body(s, body_cell, body_cell.paragraphs[0])
+            label = _paragraph(label_cell, self.ids["Heading 1"],
+                               spacing=(("after", _tw(self.base.label_drop)),))
+            _run(label, s.label)
+            self._body(s, lambda style_name, **ppr: _paragraph(body_cell, self.ids[style_name], **ppr))
+            _close_cell(body_cell)
         else:
-            label = self.doc.add_paragraph(s.label, style="Heading 1")
-            label.paragraph_format.space_before = Pt(gap)
-            label.paragraph_format.space_after = Pt(st.space("item") + 1.0)
-            self._body(s, self.doc, None)
+            label = self._doc_paragraph("Heading 1", spacing=(("before", _tw(gap)),
+                                                              ("after", _tw(st.space("item") + 1.0))))
+            _run(label, s.label)
+            self._body(s, self._doc_paragraph)
 
-    def _body(self, s: Section, box, first) -> None:
+    def _body(self, s: Section, new_paragraph) -> None:
         st = self.style
-        unused = [first] if first is not None else []  # a fresh table cell has one paragraph
 
         def paragraph(style_name: str, gap: float):
-            p = unused.pop() if unused else box.add_paragraph()
-            p.style = style_name
-            p.paragraph_format.space_before = Pt(gap)
-            return p
+            return new_paragraph(style_name, spacing=(("before", _tw(gap)),))
 
         count = 0
         for part in s.body:
@@ -542,26 +653,25 @@ class _Writer:
     def _entry(self, p, e: Entry) -> None:
         self._runs(p, e.runs)
         if e.attribution:
-            p.add_run(" ")
+            _run(p, " ")
             self._runs(p, e.attribution)
 
 
 def render(fitted) -> bytes:
     """Render ``fitted.memo`` with ``fitted.style`` as reproducible DOCX bytes."""
+    from docx.opc.coreprops import CoreProperties
+
     writer = _Writer(fitted)
     writer.draw()
     writer.finish()
-    set_core_properties(writer.doc, fitted.memo.meta, generator=_generator())
-    _set_language(writer.doc, fitted.memo.meta.language)
-    buf = io.BytesIO()
-    writer.doc.save(buf)
-    return normalise_zip(buf.getvalue(), {"docProps/app.xml": app_properties(_generator())})
-
-
-def _generator() -> str:
-    try:
-        from importlib.metadata import version
-
-        return f"{GENERATOR} {version('briefgen')}"
-    except Exception:  # noqa: BLE001 - not installed: the name alone
-        return GENERATOR
+    base = writer.base
+    core = copy.deepcopy(base.core)
+    set_core_properties(CoreProperties(core), fitted.memo.meta, generator=_generator())
+    parts = dict(base.static)
+    parts["word/document.xml"] = deflate(_xml(writer.document))
+    parts[base.header_name] = deflate(_xml(writer.header))
+    parts[base.footer_name] = deflate(_xml(writer.footer))
+    parts["docProps/core.xml"] = deflate(_xml(core))
+    parts["docProps/app.xml"] = _app_part()
+    parts["word/styles.xml"] = base.styles_part(fitted.memo.meta.language or "en")
+    return zip_package(parts)
