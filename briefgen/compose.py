@@ -299,12 +299,15 @@ def _display(text: str) -> str:
 
 
 def _entry_ctx(b: Briefing, style: Style, text: str, spans: Iterable[Span], index: int, score: float,
-               lines: int, indent: float, extra: str = "", children: list | None = None) -> dict[str, Any]:
+               lines: int, indent: float, extra: str = "", children: list | None = None,
+               verbatim: bool = False) -> dict[str, Any]:
+    """One entry as the template sees it; ``verbatim`` (quotations) keeps the source's case."""
     marks = _marks(b, spans)
     mark = format_marks(marks)
     budget = textfit.Budget(style, lines=lines, indent=indent)
-    shown = textfit.trim(_display(_clean(text)), budget, tail=f"{extra}\u00a0{mark}")
-    return {"text": shown, "full_text": _clean(text), "trimmed": shown != _display(_clean(text)),
+    full = _clean(text) if verbatim else _display(_clean(text))
+    shown = textfit.trim(full, budget, tail=f"{extra}\u00a0{mark}")
+    return {"text": shown, "full_text": _clean(text), "trimmed": shown != full,
             "marks": " ".join(map(str, marks)), "mark": mark, "index": index, "score": round(score, 4),
             "children": children or []}
 
@@ -355,7 +358,7 @@ def _quotes(b: Briefing, style: Style) -> list[dict]:
         attribution = f" \u2014 {who}" if who else ""
         body = _clean(q.text).strip("\"“”")
         ctx = _entry_ctx(b, style, body, q.evidence, i, q.score, style.quote_lines,
-                         textfit.bullet_indent(style), extra="\u201d" + attribution)
+                         textfit.bullet_indent(style), extra="\u201d" + attribution, verbatim=True)
         ctx.update(speaker=_clean(q.speaker), role=_clean(q.speaker_role), attribution=who)
         out.append(ctx)
     return out
