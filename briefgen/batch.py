@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import glob
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -68,9 +67,11 @@ def _warm(options: BuildOptions) -> None:
     """Pool initializer: import and compile everything once per worker."""
     from .compose import load_template
 
-    load_template(options.template)
-    import briefgen.render.docx  # noqa: F401
+    template = load_template(options.template)
     import briefgen.render.pdf  # noqa: F401
+    from briefgen.render.docx import _base
+
+    _base(template.style)  # the DOCX package set-up, once per worker
 
     gc.freeze()  # what is loaded now lives for the worker's life: keep it out of every collection
 
@@ -93,6 +94,7 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
                 on_done(r)
     else:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         if method == "fork":
