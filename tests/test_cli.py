@@ -220,3 +220,14 @@ def test_light_commands_do_not_import_renderers(argv):
             "print('HEAVY', heavy)" % argv)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "HEAVY []" in r.stdout, r.stdout[-300:] + r.stderr[-300:]
+
+
+@pytest.mark.skipif(not __import__("shutil").which("pdffonts"), reason="poppler's pdffonts is not installed")
+def test_every_pdf_font_is_embedded(tmp_path):
+    assert run("build", str(SAMPLE), "-o", str(tmp_path), "--format", "pdf").exit_code == 0
+    r = subprocess.run(["pdffonts", str(tmp_path / "blinken-beijing-2023.pdf")],
+                       capture_output=True, text=True, check=True)
+    rows = r.stdout.splitlines()[2:]
+    assert rows, r.stdout
+    for row in rows:  # name type encoding emb sub uni object ID
+        assert row.split()[-5] == "yes", row
