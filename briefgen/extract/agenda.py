@@ -20,6 +20,7 @@ a person, a date, a prepositional phrase or a bare place among places are droppe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from ..model import Item, Span
@@ -47,22 +48,36 @@ _TRIGGER = re.compile(
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
-    r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concerns? (?:about|over|on)|"
+    r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
     r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning)|question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
-    r"(?: [a-z][\w.]*)? (?:to|for|on))\s+")  # run on lower(norm): no re.I, three times faster
-# "a trip to build business ties", "a deal to restore power sharing": the goal names the issue.
-_GOAL = re.compile(
-    r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|secure|"
-    r"reform|cut|reduce|ease|end|open|accelerate|finalise|finalize|revive|settle|curb|lift|"
-    r"re-?energi[sz]e|stimulate|increase|eliminate)\s)", re.I)
+    r"(?: [a-z][\w.]*)? (?:to|for|on)|"
+    # a list announced by a colon: "built upon three pillars: A, B and C"
+    r"(?:issues|topics|priorities|areas|pillars|points|goals|objectives|agenda|fronts|proposals):)\s+")
+# run on lower(norm): no re.I, three times faster
+# "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
+# trade tension": the goal names the issue.
+# One pattern per opening literal, run on lower(norm) without re.I: the regex engine then skips
+# ahead on the literal prefix (several times faster on a long article).
+_GOALS = (
+    re.compile(r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|"
+               r"secure|reform|cut|reduce|ease|end|open|accelerate|finalise|finalize|revive|settle|curb|lift|"
+               r"re-?energi[sz]e|stimulate|increase|eliminate)\s)"),
+    re.compile(r"\baimed at (?=(?:defusing|easing|resolving|boosting|stimulating|strengthening|improving|"
+               r"expanding|deepening|promoting|restoring|settling|reducing|ending|curbing|lifting|opening|"
+               r"securing|increasing|reviving|accelerating|enhancing|building|repairing|mending|"
+               r"re-?energi[sz]ing)\s)"),
+    re.compile(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
+)
 _EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = re.compile(
-    r"\s+(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
-    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b", re.I)
+    r"\s+(?:(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
+    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
+    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
 _PASSIVE_BACK = re.compile(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
+_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = re.compile(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
@@ -101,7 +116,22 @@ _TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
                    r"yesterday|tonight|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|^[\d$.,%\s]+$")
 _REPORT_IN = re.compile(rf"\b(?:{_SPEECH}|saying|adding|noting)\b", re.I)
 _EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
-_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$", re.I)
+_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
+                    # "outstanding bilateral issues": generic words only, no matter named
+                    r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
+                    r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
+                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult)\s+)+"
+                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)$"
+                    # "play a constructive role", "produce tangible results", "speedy action": how, not what
+                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$", re.I)
+
+
+# "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
+# follows "of", so a long label is not cut there.
+_OF_HEAD = re.compile(r"\b(?:flow|flows|pace|scope|level|levels|number|future|impact|implications|question|"
+                      r"issue|recognition|status|supply|supplies|price|prices|export|exports|import|imports|"
+                      r"use|cost|costs|reduction|removal|lifting|easing|implementation|release|return|"
+                      r"destruction|protection|transfer|sale|sales|freedom)$", re.I)
 
 
 _SHORT_STOP = frozenset("the and for its his her our who how why but not".split())
@@ -110,7 +140,8 @@ _SHORT_STOP = frozenset("the and for its his her our who how why but not".split(
 def _shorten(norm: str, s: int, e: int) -> int:
     """Cut a label that runs too long at a preposition after its head."""
     while len(norm[s:e].split()) > _MAX_WORDS:
-        cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2]
+        cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2
+                and not (_OF_HEAD.search(norm, s, m.start()) and norm.startswith(" of ", m.start()))]
         if not cuts:
             return e
         fit = [c for c in cuts if len(norm[s:c].split()) <= _SHORT_WORDS]
@@ -176,13 +207,16 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
     head_parts = parts[:-1]
     if len(parts) > 1 and re.match(r",?\s+as well as\s", norm[parts[-2][1]:last[0]] or ""):
         return parts  # "A, B and C, as well as D": the pairs stay whole
+    if head_parts and re.search(r"\b(?:and|or)\s*$", norm[parts[-2][1]:last[0]]):
+        return parts  # "A, B, and C and D": the serial comma has taken the list's "and"
     inner = _cut(norm, last[0], last[1], _AND_SPLIT)
-    if len(inner) == 2 and len(norm[inner[0][0]:inner[0][1]].split()) == 1 and \
+    if len(inner) == 2 and len(_DET.sub("", norm[inner[0][0]:inner[0][1]]).split()) == 1 and \
             len(norm[inner[1][0]:inner[1][1]].split()) >= 2 and not head_parts:
         inner = [last]
     return head_parts + inner
 
 
+_DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
 _TOPIC_HEAD = re.compile(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
                          r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
                          r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
@@ -198,9 +232,12 @@ def _list_end(norm: str, s: int, limit: int) -> int:
 
 
 def _passive_subject(norm: str, start: int, verb: int) -> int:
-    """Start of the noun phrase right before a passive agenda verb."""
+    """Start of the noun phrase right before a passive agenda verb. Before "dominate" the subject
+    is often a coordination of topics ("Tense trade ties and concern about X are expected to
+    dominate"): only a comma, colon or quotation mark ends it there, not "and"."""
     best = start
-    for m in _PASSIVE_BACK.finditer(norm, start, verb):
+    back = _DOMINATE_BACK if "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
+    for m in back.finditer(norm, start, verb):
         if m.end() <= verb:
             best = m.end()
     return best
@@ -226,6 +263,8 @@ def run(state: State) -> State:
 
     body = [s for s in state.sentences if not s.caption]
     n = max(len(body), 1)
+    all_goals = sorted((m for rx in _GOALS for m in rx.finditer(low)), key=lambda m: m.start())
+    goal_starts = [m.start() for m in all_goals]
     for rank, sent in enumerate(body):
         position = 1.0 - 0.4 * rank / n
         cued = False
@@ -253,7 +292,7 @@ def run(state: State) -> State:
                 w += 0.1
             for a, b in parts[:8]:
                 add(a, b, sent.index, w)
-        goals = list(_GOAL.finditer(norm, sent.start, sent.end))
+        goals = all_goals[bisect_left(goal_starts, sent.start):bisect_left(goal_starts, sent.end)]
         if goals and _EVENT.search(norm, sent.start, sent.end):
             for m in goals:
                 if norm.count('"', sent.start, m.start()) % 2:
@@ -261,7 +300,7 @@ def run(state: State) -> State:
                 end = _list_end(norm, m.end(), sent.end)
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
-        for m in _PASSIVE.finditer(norm, sent.start, sent.end):
+        for m in _PASSIVE.finditer(low, sent.start, sent.end):
             a = _passive_subject(norm, sent.start, m.start())
             cued = True
             for pa, pb in _split_list(norm, a, m.start())[:4]:

@@ -1,7 +1,7 @@
 """Stage 6: score each clause of the body against the section cue lexicons.
 
 Reads ``norm``, ``sentences``, ``quotes``, ``principal_key``, ``mentions``,
-``event``; sets ``candidates``.
+``event``; sets ``candidates`` and ``cue_hits`` (the cue matches, kept for narrow).
 
 Sentences are cut into clauses at the joints where news prose changes topic
 (", which", "; ", " - ", ", but", " amid", ", after", ", with ...ing"), so that
@@ -79,7 +79,7 @@ def _quoted_share(quoted: list[tuple[int, int]], a: int, b: int) -> float:
 
 
 def run(state: State) -> State:
-    """Sets candidates."""
+    """Sets candidates, cue_hits."""
     norm = state.norm
     body = [s for s in state.sentences if not s.caption]
     n = max(len(body), 1)
@@ -108,4 +108,4 @@ def run(state: State) -> State:
                 sc["purpose"] *= EVENT_PURPOSE
             sc = {k: round(v, 4) for k, v in sc.items()}
             out.append(Candidate(a, b, sent.index, tuple(sorted(sc.items())), round(position, 4)))
-    return replace(state, candidates=tuple(out))
+    return replace(state, candidates=tuple(out), cue_hits=tuple(found.items()))

@@ -10,8 +10,8 @@ from typing import Callable
 
 from ..model import Briefing
 from ..sources import Article
-from . import (agenda, assemble, classify, event, normalize, participants, people, quotes, rank,
-               segment, summary)
+from . import (agenda, assemble, classify, event, narrow, normalize, participants, people, quotes,
+               rank, segment, summary)
 from .state import State
 
 Stage = Callable[[State], State]
@@ -26,6 +26,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("classify", classify.run),
     ("agenda", agenda.run),
     ("rank", rank.run),
+    ("narrow", narrow.run),
     ("summary", summary.run),
     ("assemble", assemble.run),
 )

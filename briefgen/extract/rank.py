@@ -50,9 +50,11 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 # A clause opening on one of these lower-case words cannot stand alone in a memo
-# ("where fentanyl is produced.", "and the first ... to do so."): it is shown
-# together with the clause before it in the same sentence (see attach_dangling).
-_DANGLING = re.compile(r"(?:and|but|or|nor|where|when|which|who|whom|whose)\b")
+# ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
+# figures.", "because of the sales tax."): it is shown together with the clause before it
+# in the same sentence (see attach_dangling).
+_DANGLING = re.compile(r"(?:and|but|or|nor|where|when|which|who|whom|whose|according to|saying|adding|"
+                       r"noting|as well as|as|because)\b")
 _TIE_STEP = 0.002  # raw score gap that keeps a fragment just below its anchor (0.001 shown)
 
 

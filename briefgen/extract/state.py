@@ -14,6 +14,7 @@ from datetime import date
 
 from ..model import Briefing, DateMention, Event, Item, Participant, Phrase, Quote, Span
 from ..sources import Article
+from .cues import Hits
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class State:
     event: Event = Event()
     principal_key: int | None = None
     candidates: tuple[Candidate, ...] = ()
+    cue_hits: tuple[tuple[str, Hits], ...] = ()  # (section, every cue match of its lexicon)
     purpose: tuple[Item, ...] = ()
     agenda: tuple[Item, ...] = ()
     expectations: tuple[Item, ...] = ()
@@ -116,6 +118,9 @@ class State:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def hits(self, section: str) -> Hits:
+        return dict(self.cue_hits)[section]
 
     def person(self, key: int | None) -> Person | None:
         if key is None:

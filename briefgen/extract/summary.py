@@ -44,7 +44,8 @@ def subject(principal: str | None, role: str | None, kind: str, location: str | 
 
 # Discourse openers that tie a clause to the one before it; a bottom line starts without them.
 _OPENER = re.compile(r"(?:(?:at the same time|however|meanwhile|but|and|also|still|yet|moreover|with|while|"
-                     r"in addition|separately|for his part|for her part|for their part),?\s+)+", re.I)
+                     r"in addition|separately|for his part|for her part|for their part|"
+                     r"according to [^,.;\"]{1,60},),?\s+)+", re.I)
 _WHERE_REACH = 80
 # Between the name and the place: a short verb phrase with no clause break, ending on a
 # preposition ("arrived in", "will travel to", "is on a visit to").
@@ -95,11 +96,15 @@ def core(state: State, span: Span, section) -> Span:
         return span
     cue_at = span.start + min(hits)
     start = norm.rfind('"', span.start, cue_at)
-    start = start + 1 if start != -1 else span.start
     end = span.end
-    close = norm.find('"', cue_at, span.end)
-    if close != -1:
-        end = close
+    if start != -1 and norm.count('"', span.start, start) % 2 == 0:
+        # the cue lies inside a quotation: the phrase runs to its closing mark
+        close = norm.find('"', cue_at, span.end)
+        if close != -1:
+            end = close
+        start += 1
+    else:
+        start = span.start
     joint = _CORE_END.search(norm, cue_at, end)
     if joint:
         end = joint.start()

@@ -1,0 +1,40 @@
+"""Agenda rules added for wire copy: "dominate", "aimed at ...ing", "a solution to", "concerned
+about", shared-head pairs and generic labels. Sentences of our own."""
+import pytest
+
+
+def _agenda(stages, text):
+    st = stages("Headline\n\n" + text, until="agenda")
+    return [i.text.replace("\n", " ") for i in st.agenda]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a coordination of topics before "dominate": "and" does not end the subject there
+    ("Tense fishing relations and concern about port fees are expected to dominate the talks tomorrow.",
+     ["Tense fishing relations", "port fees"]),
+    # a goal hung on the event noun with an -ing verb
+    ("The minister sets out on a mission aimed at easing the long quarrel over grain tariffs.",
+     ["easing the long quarrel over grain tariffs"]),
+    # "a solution to X" in a sentence about the trip
+    ("The minister ended his tour with little support for a solution to his country's debt crisis.",
+     ["country's debt crisis"]),
+    # "concerned about"; "the pace and scope of X" is one topic, not "pace" and "scope of X"
+    ("After the talks she said Lima was concerned about the pace and scope of the dam project.",
+     ["pace and scope of the dam project"]),
+    # a long label is not cut before the "of" of "the flow of ...": the matter follows it
+    ("Her focus will be on stemming the flow of banned pesticides from the north to farms in the south.",
+     ["stemming the flow of banned pesticides"]),
+    # a list announced by a colon after a topic word; the serial comma keeps "A and B" whole
+    ("The ministers agreed the pact would rest on three pillars: the pooling of grain reserves, "
+     "joint port security, and talks between the northern and southern leagues.",
+     ["pooling of grain reserves", "joint port security", "talks between the northern and southern leagues"]),
+    ("A, B and C still split without a serial comma: they will discuss ports, roads and fishing.",
+     ["ports", "roads", "fishing"]),
+    # generic words only: no topic named
+    ("Officials urged Oslo to play a constructive role, the minister said.", []),
+    ("They will discuss ways to produce tangible results.", []),
+    ("The trip is meant to address outstanding bilateral issues, officials said.", []),
+    ("The trip is meant to address outstanding fishing quotas, officials said.", ["outstanding fishing quotas"]),
+])
+def test_agenda_rules(stages, text, expected):
+    assert _agenda(stages, text) == expected
