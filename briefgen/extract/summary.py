@@ -97,9 +97,10 @@ def core(state: State, span: Span, section) -> Span:
     cue_at = span.start + min(hits)
     start = norm.rfind('"', span.start, cue_at)
     end = span.end
-    if start != -1 and norm.count('"', span.start, start) % 2 == 0:
+    quoted = start != -1 and norm.count('"', span.start, start) % 2 == 0
+    close = norm.find('"', cue_at, span.end) if quoted else -1
+    if quoted:
         # the cue lies inside a quotation: the phrase runs to its closing mark
-        close = norm.find('"', cue_at, span.end)
         if close != -1:
             end = close
         start += 1
@@ -108,6 +109,9 @@ def core(state: State, span: Span, section) -> Span:
     joint = _CORE_END.search(norm, cue_at, end)
     if joint:
         end = joint.start()
+    elif quoted and close != -1:
+        # a whole quotation keeps its marks, so the memo never shows speech as narration
+        start, end = start - 1, close + 1
     while end > start and norm[end - 1] in " ,;.":
         end -= 1
     return Span(start, end) if len(norm[start:end].split()) >= _CORE_MIN_WORDS else span

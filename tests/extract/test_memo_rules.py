@@ -196,3 +196,10 @@ def test_an_untitled_source_quoted_often_does_not_lead_a_body_led_story(stages):
     st = stages(text, until="event")
     assert st.event.principal != "Maria Pena"
     assert "Andean" in (st.event.principal or "")
+
+
+def test_bottom_line_keeps_the_marks_of_a_whole_quotation(stages):
+    st = stages("Headline\n\nPrime Minister Ola Berg arrived in Oslo on Friday for talks on fishing. "
+                '"We expect to agree on a new framework for quotas," Berg told reporters.', until="summary")
+    quoted = [p.text for p in st.bottom_line if "We expect" in p.text]
+    assert quoted and quoted[0].startswith('"We expect') and quoted[0].endswith('"')
