@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+import struct
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,8 +47,10 @@ pin_reportlab()
 class FontSet:
     """reportlab font names for one template, plus the glyph coverage to check text against.
 
-    The fallback face (DejaVu Sans, the largest file) is parsed and registered only when
-    some text needs it: most memos never do."""
+    Names and coverage come from the files' bytes and cmap tables alone; a face is parsed
+    and registered with reportlab only when something draws or measures with it (``face``
+    or ``ensure``): most memos use the regular and bold faces only. The fallback face
+    (DejaVu Sans, the largest file) likewise waits until some text needs it."""
 
     regular: str
     bold: str
@@ -55,6 +58,7 @@ class FontSet:
     bold_italic: str
     covered: frozenset[int]  # code points all four faces have
     covered_chars: frozenset[str] = frozenset()  # ``covered`` as characters: a fast path for plain text
+    paths: tuple = ()  # the four files, in the order of the names above
 
     @property
     def fallback(self) -> str:
@@ -65,20 +69,81 @@ class FontSet:
         return _fallback()[1]
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
-        if bold and italic:
-            return self.bold_italic
-        return self.bold if bold else self.italic if italic else self.regular
+        """The registered face's name."""
+        n = (1 if bold else 0) + (2 if italic else 0)
+        name = (self.regular, self.bold, self.italic, self.bold_italic)[n]
+        if n >= 2 and self.paths:
+            _register(self.paths[n])
+        return name
+
+    def ensure(self) -> None:
+        """Register every face (e.g. before reportlab maps <i> markup to the italic ones)."""
+        for p in self.paths:
+            _register(p)
 
 
 def _fallback_path() -> Path:
     return Path(str(importlib.resources.files("briefgen.templates") / "_shared" / "fonts" / "DejaVuSans.ttf"))
 
 
+def _cmap_keys(data: bytes) -> frozenset[int] | None:
+    """The code points reportlab's TTFontFile maps (its charToGlyph keys: the same cmap
+    subtable choice, formats 4 and 12, and its U+0020/U+00A0 sharing), read without parsing
+    the whole font; None for anything else (the caller then lets reportlab parse it)."""
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        return None
+    u16, u32 = struct.Struct(">H").unpack_from, struct.Struct(">L").unpack_from
+    cmap = None
+    for n in range(u16(data, 4)[0]):
+        rec = 12 + 16 * n
+        if data[rec:rec + 4] == b"cmap":
+            cmap = u32(data, rec + 8)[0]
+    if cmap is None:
+        return None
+    version, count = u16(data, cmap)[0], u16(data, cmap + 2)[0]
+    if count == 0 and version != 0:
+        count = version
+    encoffs, enc = None, 0
+    for n in range(count):
+        platform, encoding = u16(data, cmap + 4 + 8 * n)[0], u16(data, cmap + 6 + 8 * n)[0]
+        offset = u32(data, cmap + 8 + 8 * n)[0]
+        if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
+            enc, encoffs = 1, offset
+        elif platform == 1 and encoding == 0 and enc != 1:
+            enc, encoffs = 2, offset
+    if encoffs is None:
+        return None
+    at = cmap + encoffs
+    fmt = u16(data, at)[0]
+    keys: set[int] = set()
+    if fmt == 4:
+        segs = u16(data, at + 6)[0] // 2
+        ends = struct.unpack_from(f">{segs}H", data, at + 14)
+        starts = struct.unpack_from(f">{segs}H", data, at + 16 + 2 * segs)
+        for a, b in zip(starts, ends):
+            keys.update(range(a, b + 1))
+    elif fmt == 12:
+        for n in range(u32(data, at + 12)[0]):
+            a, b = struct.unpack_from(">LL", data, at + 16 + 12 * n)
+            keys.update(range(a, b + 1))
+    else:
+        return None
+    if 0x20 in keys or 0xA0 in keys:
+        keys.update((0x20, 0xA0))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=64)
+def _identify(path: Path) -> tuple[str, frozenset[int] | None]:
+    """(registration name from the file's contents, covered code points or None)."""
+    data = path.read_bytes()
+    return "bg" + hashlib.sha256(data).hexdigest()[:12], _cmap_keys(data)
+
+
 @lru_cache(maxsize=64)
 def _register(path: Path) -> tuple[str, frozenset[int]]:
     """Register one TTF under a content-derived name; return (name, covered code points)."""
-    data = path.read_bytes()
-    name = "bg" + hashlib.sha256(data).hexdigest()[:12]
+    name, keys = _identify(path)
     with _LOCK:
         # look in the registry directly: pdfmetrics.getFont on an unknown name first
         # searches the whole file system for Type 1 (AFM) files, which costs ~0.1 s
@@ -86,7 +151,12 @@ def _register(path: Path) -> tuple[str, frozenset[int]]:
         if font is None:
             font = TTFont(name, str(path))
             pdfmetrics.registerFont(font)
-    return name, frozenset(font.face.charToGlyph)
+    return name, frozenset(font.face.charToGlyph) if keys is None else keys
+
+
+def _coverage(path: Path) -> tuple[str, frozenset[int]]:
+    name, keys = _identify(path)
+    return (name, keys) if keys is not None else _register(path)
 
 
 @lru_cache(maxsize=1)
@@ -101,14 +171,16 @@ def _fallback() -> tuple[str, frozenset[int]]:
 
 @lru_cache(maxsize=16)
 def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
-    (r, rc), (b, bc), (i, ic), (bi, bic) = (_register(p) for p in paths)
+    (r, rc), (b, bc), (i, ic), (bi, bic) = (_coverage(p) for p in paths)
+    for p in paths[:2]:  # every memo draws with these two
+        _register(p)
     with _LOCK:
         addMapping(r, 0, 0, r)
         addMapping(r, 1, 0, b)
         addMapping(r, 0, 1, i)
         addMapping(r, 1, 1, bi)
     covered = rc & bc & ic & bic
-    return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)))
+    return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)), paths)
 
 
 def fonts_for(style: Style) -> FontSet:

@@ -13,11 +13,12 @@ those heights, so a fit costs about one layout per size tried, not one per step.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from .blocks import Entry, Memo, Para, Section
+from .blocks import Entry, Memo, Para, Run, Section
 from .styles import Style
 
 ELLIPSIS = "\u2026"
@@ -78,6 +79,33 @@ def count_lines(text: str, width: float, style: Style, size: float | None = None
         else:
             cur = cur + space + w if cur else w
     return lines
+
+
+MIN_WIDTH_SHARE = 0.8  # of a run's width in the regular face: what any face draws it in at least
+
+
+def min_lines(runs, width: float, style: Style) -> int:
+    """A lower bound on the lines reportlab wraps ``runs`` into at ``width``: the text's
+    width in the regular face, discounted by MIN_WIDTH_SHARE (bold and italic faces, the
+    spaces a line break swallows), over the column width; glyphs the family lacks count
+    as nothing. At least one line for any visible text. Fitting uses it only to skip
+    measuring layouts that surely overflow, so a loose bound costs time, never a decision."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from .fonts import fonts_for
+
+    fonts = fonts_for(style)
+    measure = getFont(fonts.regular).stringWidth
+    total, visible = 0.0, False
+    for r in runs:
+        text = r.text if fonts.covered_chars.issuperset(r.text) else \
+            "".join(ch for ch in r.text if ch in fonts.covered_chars)
+        visible = visible or bool(r.text.strip())
+        size = min(style.mark_size, style.body_size) if r.style == "mark" else style.body_size
+        total += measure(text, size)
+    if not visible:
+        return 0
+    return max(1, math.ceil(total * MIN_WIDTH_SHARE / width))
 
 
 def fits(text: str, budget: Budget, tail: str = "") -> bool:
@@ -259,6 +287,7 @@ class _Measurer:
         self.entries: dict[tuple, tuple[float, tuple[tuple[int, float], ...]]] = {}
         self.labels: dict[tuple, float] = {}
         self.fixed: dict[tuple, float] = {}
+        self.floors: dict[tuple, tuple[float, tuple[tuple[int, float], ...]]] = {}
 
     def _entry(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
         k = (addr, st.body_size)
@@ -268,8 +297,31 @@ class _Measurer:
             got = self.entries[k] = (h, tuple((c.index, kh) for c, kh in zip(e.children, kids)))
         return got
 
-    def overflow(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style) -> tuple[float, float]:
+    def _floor(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
+        """Like ``_entry``, but a cheap lower bound on the heights (see ``min_lines``), or
+        the exact heights where already measured."""
+        k = (addr, st.body_size)
+        got = self.entries.get(k) or self.floors.get(k)
+        if got is None:
+            lead = st.line_height
+            indent = {"bullet": st.bullet_indent, "para": 0.0, "quote": 0.0}[kind]
+            runs = e.runs + ((Run(" "),) + e.attribution if kind == "quote" and e.attribution else ())
+            h = lead * min_lines(runs, self.pdf.body_width(st) - indent, st)
+            kids = tuple((c.index, lead * min_lines(c.runs, self.pdf.body_width(st) - 2 * st.bullet_indent, st))
+                         for c in (e.children if kind == "bullet" else ()))
+            got = self.floors[k] = (h, kids)
+        return got
+
+    def over(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style) -> bool:
+        """True when the memo surely overflows ``avail x fill``: checked on lower bounds of the
+        entries not measured yet, so entries fitting will drop anyway are never wrapped."""
+        used, avail = self.overflow(dropped, omit, st, measure=self._floor)
+        return used > avail * st.fill
+
+    def overflow(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style,
+                 measure=None) -> tuple[float, float]:
         """(content height, available height) with ``dropped`` entries and ``omit`` sections left out."""
+        measure = measure or self._entry
         pdf, size = self.pdf, st.body_size
         sized = (size, st.spacing_scale)
         total, first = 0.0, True
@@ -287,7 +339,7 @@ class _Measurer:
             for addr, kind, e in entries:
                 if addr in dropped:
                     continue
-                h, kids = self._entry(addr, kind, e, st)
+                h, kids = measure(addr, kind, e, st)
                 if dropped and kids:
                     kids = tuple(kh for ci, kh in kids if (key, addr[1], ci) not in dropped)
                 else:
@@ -377,6 +429,8 @@ def _search(memo: Memo, style: Style, m) -> tuple[Style, frozenset[Addr], list[A
     omit = frozenset(k for k in style.optional_sections if k in present)
 
     def ok(st: Style) -> bool:
+        if m.over(dropped, omit, st):
+            return False
         used, avail = m.overflow(dropped, omit, st)
         return used <= avail * st.fill
 

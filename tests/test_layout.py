@@ -156,3 +156,40 @@ def test_added_up_heights_equal_the_drawn_layout(name, headings, make):
                 exact = exact_overflow(prune(memo, dropped, omit), st)
                 assert quick == pytest.approx(exact, abs=1e-9), (st.body_size, st.spacing_scale, sorted(dropped))
     assert len(drops) > 1 or make is ms.sparse
+
+
+# ------------------------------------------------------------------ the "surely over" short-cut
+
+_MIXED = ("Ministers’ “talks” — in Genève, Αθήνα, 北京 ", "bold", "italic", "mark")
+
+
+@pytest.mark.parametrize("name", ["default", "corporate"])
+@pytest.mark.parametrize("words", [1, 3, 12, 40, 120])
+@pytest.mark.parametrize("indent", [0.0, 60.0, 200.0])
+def test_min_lines_never_exceeds_the_wrapped_lines(name, words, indent):
+    """Fitting skips measuring layouts whose lower bound already overflows: the bound must
+    hold for any mix of faces, sizes, long words and glyphs the family lacks."""
+    from briefgen.blocks import Entry, Run
+    from briefgen.layout import min_lines
+
+    style = load_template(name).style
+    text = " ".join(["intergovernmental", "a", "talks", "Wi", "ill", "Αθήνα", "北京"][i % 7]
+                    for i in range(words))
+    width = pdf.body_width(style) - indent
+    for runs in ((Run(text),), (Run(text, "bold"),), (Run(text, "italic"),),
+                 tuple(Run(text[i::4] or "x", s) for i, s in enumerate(("plain",) + _MIXED[1:]))):
+        for size in (style.min_body_size, style.max_body_size):
+            st = dataclasses.replace(style, body_size=size)
+            para = pdf._entry_paragraphs(Entry(runs=runs), "para", st, pdf._kit(st))[0]
+            para.wrap(width, 10_000)
+            assert min_lines(runs, width, st) <= len(para.blPara.lines)
+
+
+@pytest.mark.parametrize("make", [ms.sample, ms.long_briefing, lambda: ms.long_briefing(90)])
+def test_short_cut_changes_no_fitting_decision(make, template, monkeypatch):
+    from briefgen.layout import _Measurer
+
+    memo = compose(make(), template, OPTS)
+    quick = fit(memo, template.style)
+    monkeypatch.setattr(_Measurer, "over", lambda self, *a: False)
+    assert fit(memo, template.style) == quick

@@ -208,3 +208,65 @@ def test_unknown_block_fails_loudly():
 
     with pytest.raises(TypeError, match="_Unknown"):
         docx_r.render(fitted(with_unknown_block()))
+
+
+# ------------------------------------------------------------------ package set-up without python-docx
+
+def test_render_does_not_import_python_docx():
+    """python-docx's template is read as a zip: rendering never imports the library (~65 ms)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from tests.render_samples import fitted; f = fitted(); "
+            "[m for m in list(sys.modules) if m == 'docx' or m.startswith('docx.')] and sys.exit(3); "
+            "from briefgen.render import docx; docx.render(f); "
+            "sys.exit(2 if any(m == 'docx' or m.startswith('docx.') for m in sys.modules) else 0)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_user_cache_gives_the_same_bytes(language, tmp_path, monkeypatch):
+    """The per-style set-up kept in the user cache: cold (built, saved) and warm (loaded)
+    renders, and a warm one for a language not saved yet, are byte for byte the same."""
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    cases = [CASES[k]() for k in ("sample", "corporate-long", "cjk")]
+    cases = [replace(f, memo=replace(f.memo, meta=replace(f.memo.meta, language=language))) for f in cases]
+    docx_r._BASES.clear()
+    cold = [docx_r.render(f) for f in cases]
+    assert list((tmp_path / "briefgen-docx").glob("*.base"))
+    for other in ("de", language):
+        docx_r._BASES.clear()
+        for f, want in zip(cases, cold):
+            g = replace(f, memo=replace(f.memo, meta=replace(f.memo.meta, language=other)))
+            got = docx_r.render(g)
+            if other == language:
+                assert got == want
+            else:
+                docx_r._BASES.clear()
+                monkeypatch.setenv("BRIEFGEN_NO_CACHE", "1")
+                assert got == docx_r.render(g)
+                monkeypatch.delenv("BRIEFGEN_NO_CACHE")
+    docx_r._BASES.clear()
+
+
+def test_user_cache_ignores_entries_others_could_write(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    f = CASES["sample"]()
+    docx_r._BASES.clear()
+    want = docx_r.render(f)
+    (entry_path,) = (tmp_path / "briefgen-docx").glob("*.base")
+    import marshal
+    d = marshal.loads(entry_path.read_bytes())
+    d["style_ids"] = {k: "Evil" for k in d["style_ids"]}
+    entry_path.write_bytes(marshal.dumps(d))
+    entry_path.chmod(0o666)
+    docx_r._BASES.clear()
+    assert docx_r.render(f) == want  # world-writable: ignored
+    entry_path.write_bytes(b"garbage")
+    entry_path.chmod(0o600)
+    docx_r._BASES.clear()
+    assert docx_r.render(f) == want  # unreadable: rebuilt
+    docx_r._BASES.clear()

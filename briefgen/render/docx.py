@@ -1,4 +1,4 @@
-"""DOCX writer: the fitted memo in Word's built-in styles, on a python-docx package.
+"""DOCX writer: the fitted memo in Word's built-in styles, on python-docx's template package.
 
 Same FittedMemo, same page as render/pdf.py: page size, margins, sizes, exact
 line heights and the same gaps (so LibreOffice and Word keep the PDF's
@@ -11,35 +11,35 @@ the page footer part. Title for the memo title, Heading 1 for section labels
 Bullet 2 for entries and sub-points, Quote for key quotes, Normal for prose.
 Bytes are reproducible: fixed core-property dates and a normalised zip.
 
-Speed: python-docx sets up the package (page, styles, numbering, empty header and
-footer parts) once per Style and process; the memo's paragraphs are then written
-as plain lxml elements, exactly as python-docx would write them, and the zip is
-written once with the unchanging parts deflated once (see docx_package).
+Speed: python-docx is never imported (~65 ms of start-up). Its own template
+(default.docx) is read as a zip and set up once per Style and process (page,
+styles, numbering, empty header and footer parts) with lxml, element for element
+and attribute for attribute as python-docx's setters would write it (see
+docx_package for the package parts); that set-up is also kept in the user's cache
+for the next process. The memo's paragraphs are then written as plain lxml
+elements, exactly as python-docx would write them, and the zip is written once
+with the unchanging parts deflated once.
 """
 from __future__ import annotations
 
 import copy
-import io
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
-from docx.enum.text import WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
 from lxml import etree
 
 from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from .docx_package import (Deflated, app_properties, deflate, drop_thumbnail, set_core_properties,
-                           zip_package)
+from .docx_package import (Deflated, app_properties, deflate, set_core_properties,
+                           template_package, template_package_parser, zip_package)
 from .text import is_empty
 
 GENERATOR = "briefgen"
 _PAGE_FIELD = re.compile(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
-_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 
 
 # ----------------------------------------------------------------------------- geometry
@@ -76,148 +76,209 @@ def bullet_geometry(style, depth: int) -> tuple[float, float]:
 
 # ----------------------------------------------------------------------------- low level
 
-def _hex(colour: str | None) -> RGBColor | None:
-    if colour and re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
-        return RGBColor.from_string(colour[1:].upper())
-    return None
-
-
 def _twips(pt: float) -> str:
     return str(round(pt * 20))
 
 
+# python-docx's child sequences (oxml/text/font.py, parfmt.py, styles.py, section.py): a new
+# child goes before the first of its successors present, looked up in this order, as there
+_RPR_SEQ = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+            "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+            "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
+            "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+            "eastAsianLayout", "specVanish", "oMath")
+_PPR_SEQ = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+            "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+            "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+            "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+            "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+            "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+_STYLE_SEQ = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+              "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+              "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
+_SECT_SEQ = ("footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders",
+             "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+             "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _insert(parent, tag: str, successors) -> object:
+    """A new ``w:tag`` child placed as python-docx's insert_element_before places it."""
+    el = etree.SubElement(parent, _W + tag)
+    for name in successors:
+        succ = parent.find(_W + name)
+        if succ is not None and succ is not el:
+            succ.addprevious(el)
+            break
+    return el
+
+
+def _get_or_add(parent, tag: str, seq) -> object:
+    el = parent.find(_W + tag)
+    if el is None:
+        el = _insert(parent, tag, seq[seq.index(tag) + 1:])
+    return el
+
+
+def _on_off(parent, tag: str, value: bool, seq) -> None:
+    """CT_OnOff: True is the default (no w:val), False is w:val="0"."""
+    el = _get_or_add(parent, tag, seq)
+    if value:
+        el.attrib.pop(_W + "val", None)
+    else:
+        el.set(_W + "val", "0")
+
+
 def _set_fonts(rpr, name: str) -> None:
     """One font for every script slot, with the theme fonts (which would win) removed."""
-    fonts = rpr.find(qn("w:rFonts"))
+    fonts = rpr.find(_W + "rFonts")
     if fonts is None:
-        fonts = OxmlElement("w:rFonts")
+        fonts = etree.SubElement(rpr, _W + "rFonts")
         rpr.insert(0, fonts)
-    for attr in _THEME_ATTRS + ("w:hint",):
-        fonts.attrib.pop(qn(attr), None)
+    for attr in _THEME_ATTRS + ("hint",):
+        fonts.attrib.pop(_W + attr, None)
     for attr in _FONT_SLOTS:
-        fonts.set(qn(attr), name)
+        fonts.set(_W + attr, name)
 
 
-def _exact(fmt, line: float, before: float = 0.0, after: float = 0.0) -> None:
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(line)
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(after)
+def _remove_all(parent, *tags: str) -> None:
+    for tag in tags:
+        for el in parent.findall(_W + tag):
+            parent.remove(el)
 
 
 # ----------------------------------------------------------------------------- styles
 
-def _configure(doc, style) -> None:
-    """Page set-up, document defaults and every built-in style the memo uses."""
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Pt(style.page_width), Pt(style.page_height)
-    sec.top_margin, sec.bottom_margin = Pt(style.margin_top), Pt(style.margin_bottom)
-    sec.left_margin, sec.right_margin = Pt(style.margin_left), Pt(style.margin_right)
-    sec.gutter = Pt(0)
-    # banners centred in the margins, as the PDF draws them
-    bh = banner_height(style)
-    sec.header_distance = Pt(max(0.0, style.margin_top / 2 - bh / 2))
-    sec.footer_distance = Pt(max(0.0, style.margin_bottom / 2 - bh / 2))
+def _configure(doc, styles, numbering, style) -> None:
+    """Page set-up, document defaults and every built-in style the memo uses: the same
+    elements, attributes and order as python-docx's setters would write them."""
+    sect = doc.find(_W + "body").find(_W + "sectPr")
+    pg_sz = _get_or_add(sect, "pgSz", _SECT_SEQ)
+    pg_sz.set(_W + "w", _tw(style.page_width))
+    pg_sz.set(_W + "h", _tw(style.page_height))
+    bh = banner_height(style)  # banners centred in the margins, as the PDF draws them
+    pg_mar = _get_or_add(sect, "pgMar", _SECT_SEQ)
+    for attr, value in (("top", style.margin_top), ("bottom", style.margin_bottom),
+                        ("left", style.margin_left), ("right", style.margin_right), ("gutter", 0.0),
+                        ("header", max(0.0, style.margin_top / 2 - bh / 2)),
+                        ("footer", max(0.0, style.margin_bottom / 2 - bh / 2))):
+        pg_mar.set(_W + attr, _tw(value))
 
-    styles = doc.styles
-    defaults = styles.element.find(qn("w:docDefaults"))
-    _set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), style.docx_font)
-    for sp in defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).findall(qn("w:spacing")):
-        sp.set(qn("w:after"), "0")
-        sp.set(qn("w:line"), "240")
-        sp.set(qn("w:lineRule"), "auto")
+    defaults = styles.find(_W + "docDefaults")
+    _set_fonts(defaults.find(_W + "rPrDefault").find(_W + "rPr"), style.docx_font)
+    for sp in defaults.find(_W + "pPrDefault").find(_W + "pPr").findall(_W + "spacing"):
+        sp.set(_W + "after", "0")
+        sp.set(_W + "line", "240")
+        sp.set(_W + "lineRule", "auto")
 
-    def setup(name: str, *, size: float, bold: bool, colour: str, line: float):
-        st = styles[name]
-        _set_fonts(st.element.get_or_add_rPr(), style.docx_font)
-        st.font.size = Pt(size)
-        st.font.bold = bold
-        st.font.italic = False
-        st.font.all_caps = False
-        st.font.color.rgb = _hex(colour)
-        fmt = st.paragraph_format
-        _exact(fmt, line)
-        fmt.widow_control = False
-        fmt.left_indent = fmt.right_indent = fmt.first_line_indent = Pt(0)
-        ppr = st.element.get_or_add_pPr()
-        for tag in ("w:pBdr", "w:contextualSpacing"):
-            for el in ppr.findall(qn(tag)):
-                ppr.remove(el)
-        rpr = st.element.get_or_add_rPr()
-        for tag in ("w:spacing", "w:kern", "w:i", "w:iCs"):
-            for el in rpr.findall(qn(tag)):
-                rpr.remove(el)
-        return st
+    by_name = {}
+    for st in styles.iterfind(_W + "style"):
+        name = st.find(_W + "name")
+        if name is not None:
+            by_name.setdefault(name.get(_W + "val"), st)
+
+    def setup(name: str, *, size: float, bold: bool, colour: str, line: float,
+              left: float = 0.0, first_line: float = 0.0):
+        st = by_name[_INTERNAL.get(name, name)]
+        rpr = _get_or_add(st, "rPr", _STYLE_SEQ)
+        _set_fonts(rpr, style.docx_font)
+        _get_or_add(rpr, "sz", _RPR_SEQ).set(_W + "val", _hps(size))
+        _on_off(rpr, "b", bold, _RPR_SEQ)
+        _on_off(rpr, "i", False, _RPR_SEQ)
+        _on_off(rpr, "caps", False, _RPR_SEQ)
+        rgb = _rgb(colour)
+        if rgb is not None or rpr.find(_W + "color") is not None:
+            _remove_all(rpr, "color")
+            if rgb is not None:
+                _get_or_add(rpr, "color", _RPR_SEQ).set(_W + "val", rgb)
+        ppr = _get_or_add(st, "pPr", _STYLE_SEQ)
+        spacing = _get_or_add(ppr, "spacing", _PPR_SEQ)
+        spacing.set(_W + "lineRule", "exact")
+        spacing.set(_W + "line", _tw(line))
+        spacing.set(_W + "before", "0")
+        spacing.set(_W + "after", "0")
+        _on_off(ppr, "widowControl", False, _PPR_SEQ)
+        ind = _get_or_add(ppr, "ind", _PPR_SEQ)
+        ind.set(_W + "left", _tw(left))
+        ind.set(_W + "right", "0")
+        ind.attrib.pop(_W + "firstLine", None)
+        ind.attrib.pop(_W + "hanging", None)
+        if _emu(first_line) < 0:
+            ind.set(_W + "hanging", _tw(-first_line))
+        else:
+            ind.set(_W + "firstLine", _tw(first_line))
+        _remove_all(ppr, "pBdr", "contextualSpacing")
+        _remove_all(rpr, "spacing", "kern", "i", "iCs")
+        return st, ppr
 
     body, lh = style.body_size, style.line_height
     setup("Normal", size=body, bold=False, colour=style.text_colour, line=lh)
     setup("Title", size=style.title_size, bold=True, colour=style.title_colour,
           line=style.title_size * 1.2)
     for name in ("Heading 1", "Heading 2"):
-        h = setup(name, size=style.label_size, bold=True, colour=style.label_colour, line=lh)
-        h.paragraph_format.keep_with_next = True
-        h.paragraph_format.keep_together = True
+        _, ppr = setup(name, size=style.label_size, bold=True, colour=style.label_colour, line=lh)
+        _on_off(ppr, "keepNext", True, _PPR_SEQ)
+        _on_off(ppr, "keepLines", True, _PPR_SEQ)
     setup("Quote", size=body, bold=False, colour=style.text_colour, line=lh)
     for depth, name in enumerate(("List Bullet", "List Bullet 2")):
-        fmt = setup(name, size=body, bold=False, colour=style.text_colour, line=lh).paragraph_format
         text_at, bullet_at = bullet_geometry(style, depth)  # same as the numbering level
-        fmt.left_indent, fmt.first_line_indent = Pt(text_at), Pt(bullet_at - text_at)
+        setup(name, size=body, bold=False, colour=style.text_colour, line=lh, left=text_at,
+              first_line=bullet_at - text_at)
     for name in ("Header", "Footer"):
-        st = setup(name, size=style.footer_size, bold=False, colour=style.footer_colour,
-                   line=style.footer_size * 1.3)
-        tabs = st.element.get_or_add_pPr().find(qn("w:tabs"))
-        if tabs is not None:
-            tabs.getparent().remove(tabs)
-    _bullet_numbering(doc, style)
+        _, ppr = setup(name, size=style.footer_size, bold=False, colour=style.footer_colour,
+                       line=style.footer_size * 1.3)
+        _remove_all(ppr, "tabs")
+    _bullet_numbering(numbering, style)
+    return by_name
 
 
-def _bullet_numbering(doc, style) -> None:
+_INTERNAL = {"Header": "header", "Footer": "footer", "Heading 1": "heading 1",
+             "Heading 2": "heading 2"}  # python-docx's BabelFish: UI name -> w:name
+
+
+def _bullet_numbering(numbering, style) -> None:
     """List Bullet / List Bullet 2 get the style's bullet characters, font and indents."""
-    numbering = doc.part.numbering_part.element
     levels = {"ListBullet": (style.bullet, 0), "ListBullet2": (style.sub_bullet, 1)}
-    for absnum in numbering.findall(qn("w:abstractNum")):
-        lvl = absnum.find(qn("w:lvl"))
-        pstyle = lvl.find(qn("w:pStyle")) if lvl is not None else None
-        if pstyle is None or pstyle.get(qn("w:val")) not in levels:
+    for absnum in numbering.findall(_W + "abstractNum"):
+        lvl = absnum.find(_W + "lvl")
+        pstyle = lvl.find(_W + "pStyle") if lvl is not None else None
+        if pstyle is None or pstyle.get(_W + "val") not in levels:
             continue
-        char, depth = levels[pstyle.get(qn("w:val"))]
-        lvl.find(qn("w:lvlText")).set(qn("w:val"), char)
+        char, depth = levels[pstyle.get(_W + "val")]
+        lvl.find(_W + "lvlText").set(_W + "val", char)
         text_at, bullet_at = bullet_geometry(style, depth)
-        ppr = lvl.find(qn("w:pPr"))
-        for tab in ppr.iter(qn("w:tab")):
-            tab.set(qn("w:pos"), _twips(text_at))
-        ind = ppr.find(qn("w:ind"))
-        ind.set(qn("w:left"), _twips(text_at))
-        ind.set(qn("w:hanging"), _twips(text_at - bullet_at))
-        fonts = lvl.find(qn("w:rPr")).find(qn("w:rFonts"))
+        ppr = lvl.find(_W + "pPr")
+        for tab in ppr.iter(_W + "tab"):
+            tab.set(_W + "pos", _twips(text_at))
+        ind = ppr.find(_W + "ind")
+        ind.set(_W + "left", _twips(text_at))
+        ind.set(_W + "hanging", _twips(text_at - bullet_at))
+        fonts = lvl.find(_W + "rPr").find(_W + "rFonts")
         for attr in list(fonts.attrib):
             del fonts.attrib[attr]
         for attr in _FONT_SLOTS:
-            fonts.set(qn(attr), style.docx_font)
+            fonts.set(_W + attr, style.docx_font)
 
 
 def _set_language(styles, language: str) -> None:
     """The document language, in the styles' defaults (``styles``: the w:styles root)."""
-    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
+    rpr = styles.find(_W + "docDefaults").find(_W + "rPrDefault").find(_W + "rPr")
+    lang = rpr.find(_W + "lang")
     if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), language or "en")
+        lang = etree.SubElement(rpr, _W + "lang")
+    lang.set(_W + "val", language or "en")
 
 
 # ----------------------------------------------------------------------------- package base
 # Everything but the memo's own text is the same for every memo of a given Style: the
 # page set-up, the configured styles, numbering, settings, theme and the empty header and
-# footer parts. python-docx builds that once per Style and process; each render deep-copies
-# the three small parts it fills (document, header, footer) and reuses the rest deflated.
+# footer parts. That is built once per Style and process (or loaded from the user cache);
+# each render deep-copies the three small parts it fills (document, header, footer) and
+# reuses the rest deflated.
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _STYLE_NAMES = ("Normal", "Title", "Heading 1", "Heading 2", "Quote", "List Bullet", "List Bullet 2",
                 "Header", "Footer")
-_DYNAMIC = {"word/document.xml", "word/header1.xml", "word/footer1.xml", "docProps/core.xml",
-            "docProps/app.xml", "word/styles.xml"}
 
 
 @dataclass
@@ -229,19 +290,21 @@ class _Base:
     header_name: str
     footer_name: str
     core: object  # cp:coreProperties root
-    styles: bytes  # word/styles.xml without a language (set per render, then cached)
+    styles: object  # w:styles root; its language is set per render, the part cached
     static: dict[str, Deflated]
     style_ids: dict[str, str]
     footer_distance: float  # points, as stored (twips)
     label_drop: float
     by_language: dict[str, Deflated] = field(default_factory=dict)
 
-    def styles_part(self, language: str) -> Deflated:
+    def styles_part(self, language: str, style) -> Deflated:
         part = self.by_language.get(language)
         if part is None:
-            styles = etree.fromstring(self.styles)
-            _set_language(styles, language)
-            part = self.by_language[language] = deflate(_xml(styles))
+            if self.styles is None:  # loaded from the user cache for another language
+                self.styles = _build_base(style).styles
+            _set_language(self.styles, language)  # only w:lang's value differs by language
+            part = self.by_language[language] = deflate(_xml(self.styles))
+            _save(self, style, language)
         return part
 
 
@@ -249,13 +312,17 @@ _BASES: OrderedDict = OrderedDict()  # Style -> _Base, least recently used first
 _MAX_BASES = 16  # fitting picks among a few body sizes per template: bounded, so batches stay flat
 
 
-def _base(style) -> _Base:
+def _base_key(style):
     # spacing_scale only enters the drawing (style.space), never the package: memos the
     # fitter only tightened share one base
-    key = replace(style, spacing_scale=1.0)
+    return replace(style, spacing_scale=1.0)
+
+
+def _base(style, language: str = "en") -> _Base:
+    key = _base_key(style)
     base = _BASES.get(key)
     if base is None:
-        base = _BASES[key] = _build_base(key)
+        base = _BASES[key] = _load(key, language) or _build_base(key)
         while len(_BASES) > _MAX_BASES:
             _BASES.popitem(last=False)
     else:
@@ -264,31 +331,102 @@ def _base(style) -> _Base:
 
 
 def _build_base(style) -> _Base:
-    import zipfile
-
-    from docx import Document
-
-    doc = Document()
-    drop_thumbnail(doc)
-    _configure(doc, style)
-    body = doc.element.body
+    pkg = template_package()
+    document, styles, numbering = (pkg.parse(n) for n in
+                                   ("word/document.xml", "word/styles.xml", "word/numbering.xml"))
+    by_name = _configure(document, styles, numbering, style)
+    body = document.find(_W + "body")
     for p in list(body.iterchildren(_W + "p")):
         body.remove(p)
-    sec = doc.sections[0]
-    header, footer = sec.header, sec.footer
-    header.is_linked_to_previous = False
-    footer.is_linked_to_previous = False
-    buf = io.BytesIO()
-    doc.save(buf)
-    with zipfile.ZipFile(buf) as z:
-        static = {i.filename: deflate(z.read(i)) for i in z.infolist() if i.filename not in _DYNAMIC}
+    sect = body.find(_W + "sectPr")
+    for kind, rid in (("header", pkg.header_rid), ("footer", pkg.footer_rid)):
+        ref = _insert(sect, kind + "Reference", _SECT_SEQ)
+        ref.set(_W + "type", "default")
+        ref.set(_R_ID, rid)
+    footer_twips = int(sect.find(_W + "pgMar").get(_W + "footer"))
+    static = dict(pkg.static)
+    static["word/numbering.xml"] = deflate(_xml(numbering))
     return _Base(
-        document=doc.element, header=header._element, footer=footer._element,
-        header_name=str(header.part.partname).lstrip("/"),
-        footer_name=str(footer.part.partname).lstrip("/"),
-        core=doc.core_properties._element, styles=_xml(doc.styles.element), static=static,
-        style_ids={name: doc.styles[name].style_id for name in _STYLE_NAMES},
-        footer_distance=sec.footer_distance.pt, label_drop=label_drop(style))
+        document=document, header=pkg.parse("header"), footer=pkg.parse("footer"),
+        header_name=pkg.header_name, footer_name=pkg.footer_name,
+        core=pkg.parse("docProps/core.xml"), styles=styles, static=static,
+        style_ids={name: by_name[_INTERNAL.get(name, name)].get(_W + "styleId")
+                   for name in _STYLE_NAMES},
+        footer_distance=footer_twips * 635 / 12700.0, label_drop=label_drop(style))
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+# A fresh process would redo the set-up above (~40 ms: parsing and deflating python-docx's
+# 440 kB styles part among others) for every style it meets; its result is kept in the
+# user's cache (briefgen.usercache), one entry per style and language, named by a hash
+# of the style, this module's and docx_package's code, python-docx's template files and
+# the lxml, libxml2 and zlib versions: the same inputs give the same bytes.
+
+_DISK_KIND = "docx"
+_DISK_FORMAT = "briefgen-docx-base-1"
+
+
+@lru_cache(maxsize=1)
+def _code_and_template_hash() -> str:
+    import zlib
+
+    from . import docx_package
+    from .. import usercache
+
+    files = [Path(__file__), Path(docx_package.__file__), *docx_package.template_files()]
+    return usercache.key(_DISK_FORMAT, *(f.read_bytes() for f in files), zlib.ZLIB_RUNTIME_VERSION,
+                         repr(etree.LXML_VERSION), repr(etree.LIBXML_VERSION))
+
+
+def _disk_name(style, language: str) -> str:
+    from .. import usercache
+
+    return usercache.key(_code_and_template_hash(), repr(style), language) + ".base"
+
+
+def _packed(part: Deflated) -> tuple:
+    return part.data, part.crc, part.size
+
+
+def _save(base: _Base, style, language: str) -> None:
+    import marshal
+
+    from .. import usercache
+
+    try:
+        data = marshal.dumps({
+            "document": _xml(base.document), "header": _xml(base.header), "footer": _xml(base.footer),
+            "core": _xml(base.core), "header_name": base.header_name, "footer_name": base.footer_name,
+            "static": {k: _packed(v) for k, v in base.static.items()},
+            "style_ids": dict(base.style_ids), "footer_distance": base.footer_distance,
+            "styles": {language: _packed(base.by_language[language])}})
+        usercache.write(_DISK_KIND, _disk_name(_base_key(style), language), data)
+    except (OSError, ValueError):
+        pass
+
+
+def _load(style, language: str) -> _Base | None:
+    import marshal
+
+    from .. import usercache
+
+    try:
+        raw = usercache.read(_DISK_KIND, _disk_name(style, language))
+        if raw is None:
+            return None
+        d = marshal.loads(raw)
+        parse = template_package_parser()
+        return _Base(
+            document=etree.fromstring(d["document"], parse), header=etree.fromstring(d["header"], parse),
+            footer=etree.fromstring(d["footer"], parse), header_name=d["header_name"],
+            footer_name=d["footer_name"], core=etree.fromstring(d["core"], parse), styles=None,
+            static={k: Deflated(*v) for k, v in d["static"].items()}, style_ids=d["style_ids"],
+            footer_distance=d["footer_distance"], label_drop=label_drop(style),
+            by_language={k: Deflated(*v) for k, v in d["styles"].items()})
+    except (OSError, ValueError, EOFError, TypeError, KeyError, etree.XMLSyntaxError):
+        return None
 
 
 def _xml(root) -> bytes:
@@ -458,7 +596,7 @@ class _Writer:
     def __init__(self, fitted) -> None:
         self.style = fitted.style
         self.memo = fitted.memo
-        self.base = base = _base(self.style)
+        self.base = base = _base(self.style, fitted.memo.meta.language or "en")
         self.ids = base.style_ids
         self.document = copy.deepcopy(base.document)
         self.body = self.document.find(_W + "body")
@@ -659,19 +797,17 @@ class _Writer:
 
 def render(fitted) -> bytes:
     """Render ``fitted.memo`` with ``fitted.style`` as reproducible DOCX bytes."""
-    from docx.opc.coreprops import CoreProperties
-
     writer = _Writer(fitted)
     writer.draw()
     writer.finish()
     base = writer.base
     core = copy.deepcopy(base.core)
-    set_core_properties(CoreProperties(core), fitted.memo.meta, generator=_generator())
+    set_core_properties(core, fitted.memo.meta, generator=_generator())
     parts = dict(base.static)
     parts["word/document.xml"] = deflate(_xml(writer.document))
     parts[base.header_name] = deflate(_xml(writer.header))
     parts[base.footer_name] = deflate(_xml(writer.footer))
     parts["docProps/core.xml"] = deflate(_xml(core))
     parts["docProps/app.xml"] = _app_part()
-    parts["word/styles.xml"] = base.styles_part(fitted.memo.meta.language or "en")
+    parts["word/styles.xml"] = base.styles_part(fitted.memo.meta.language or "en", fitted.style)
     return zip_package(parts)

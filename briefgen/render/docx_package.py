@@ -1,4 +1,5 @@
-"""Package-level DOCX details: fixed core properties and a byte-reproducible zip container.
+"""Package-level DOCX details: python-docx's template package read without python-docx,
+fixed core properties and a byte-reproducible zip container.
 
 The container is written here, not by python-docx: a fixed entry order, fixed times
 (SOURCE_DATE_EPOCH or 1980-01-01) and fixed permissions, each part deflated once.
@@ -7,12 +8,24 @@ are deflated once per process and their compressed bytes reused (``Deflated``).
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities, as xml.sax.saxutils.escape does (not imported: it pulls in
+    urllib.request and http.client, ~15 ms of start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # the earliest time a zip entry can hold
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -42,29 +55,165 @@ def epoch_time() -> datetime:
     return ZIP_EPOCH
 
 
-def set_core_properties(cp, meta, *, generator: str) -> None:
-    """Title, author, subject, keywords, language and fixed dates from MemoMeta
-    (``cp``: python-docx CoreProperties)."""
-    when = fixed_time(meta.created).replace(tzinfo=None)
-    cp.title = meta.title
-    cp.author = meta.author
-    cp.subject = meta.subject
-    cp.keywords = ", ".join(meta.keywords)
-    cp.language = meta.language or "en"
-    cp.comments = generator
-    cp.category = ""
-    cp.last_modified_by = meta.author
-    cp.revision = 1
-    cp.created = when
-    cp.modified = when
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 
 
-def drop_thumbnail(doc) -> None:
-    """python-docx's template ships a thumbnail of some other document: drop it."""
-    rels = doc.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype == _THUMBNAIL:
-            del rels[rid]
+def set_core_properties(core, meta, *, generator: str) -> None:
+    """Title, author, subject, keywords, language and fixed dates from MemoMeta, on the
+    cp:coreProperties root ``core``, as python-docx's CoreProperties setters write them
+    (a missing element is appended; text over 255 characters is refused, as there)."""
+    when = fixed_time(meta.created).replace(tzinfo=None).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def put(tag: str, value: str):
+        if len(value) > 255:
+            raise ValueError(f"exceeded 255 char limit for property, got:\n\n'{value}'")
+        el = core.find(tag)
+        if el is None:
+            el = etree.SubElement(core, tag)
+        el.text = value
+        return el
+
+    put(_DC + "title", meta.title)
+    put(_DC + "creator", meta.author)
+    put(_DC + "subject", meta.subject)
+    put(_CP + "keywords", ", ".join(meta.keywords))
+    put(_DC + "language", meta.language or "en")
+    put(_DC + "description", generator)
+    put(_CP + "category", "")
+    put(_CP + "lastModifiedBy", meta.author)
+    put(_CP + "revision", "1")
+    for tag in ("created", "modified"):
+        put(_DCTERMS + tag, when).set(_XSI_TYPE, "dcterms:W3CDTF")
+
+
+# ----------------------------------------------------------------------------- template package
+# python-docx's own default.docx, read as a zip without importing python-docx: the parts
+# python-docx would re-serialise (XML parts it models, every .rels, [Content_Types].xml) are
+# written as it writes them; the rest is copied verbatim. The thumbnail (of some other
+# document) is dropped, and an empty header and footer part are added.
+
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_MODELLED = {"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
+             "docProps/core.xml"}  # XML parts python-docx parses (and so re-serialises)
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _package_dir() -> Path:
+    spec = importlib.util.find_spec("docx")  # locates python-docx without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("python-docx is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _xml(root) -> bytes:
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def _rels_xml(rels: list[tuple[str, str, str, bool]]) -> bytes:
+    root = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+    for rid, reltype, target, external in rels:
+        el = etree.SubElement(root, f"{{{_REL_NS}}}Relationship", Id=rid, Type=reltype, Target=target)
+        if external:
+            el.set("TargetMode", "External")
+    return _xml(root)
+
+
+def _read_rels(raw: bytes) -> list[tuple[str, str, str, bool]]:
+    return [(r.get("Id"), r.get("Type"), r.get("Target"), r.get("TargetMode") == "External")
+            for r in etree.fromstring(raw, _PARSER).iter(f"{{{_REL_NS}}}Relationship")]
+
+
+def _next_rid(rels) -> str:
+    used = {r[0] for r in rels}
+    n = 1
+    while f"rId{n}" in used:
+        n += 1
+    return f"rId{n}"
+
+
+@dataclass(frozen=True)
+class TemplatePackage:
+    """default.docx with a header and a footer part: raw XML of the parts a memo fills,
+    and every other part ready to store (``static``)."""
+    raw: dict
+    static: dict
+    header_name: str
+    footer_name: str
+    header_rid: str
+    footer_rid: str
+
+    def parse(self, name: str):
+        return etree.fromstring(self.raw[name], _PARSER)
+
+
+_DEFAULT_TYPES = {"rels": "application/vnd.openxmlformats-package.relationships+xml",
+                  "xml": "application/xml"}
+
+
+def template_files() -> tuple[Path, Path, Path]:
+    """python-docx's files the package is made from."""
+    root = _package_dir() / "templates"
+    return root / "default.docx", root / "default-header.xml", root / "default-footer.xml"
+
+
+def template_package_parser():
+    """The parser python-docx reads parts with (so re-serialised parts come out alike)."""
+    return _PARSER
+
+
+@lru_cache(maxsize=1)
+def template_package() -> TemplatePackage:
+    root = _package_dir() / "templates"
+    with zipfile.ZipFile(root / "default.docx") as z:
+        raw = {i.filename: z.read(i) for i in z.infolist()}
+    raw["header"] = (root / "default-header.xml").read_bytes()
+    raw["footer"] = (root / "default-footer.xml").read_bytes()
+
+    pkg_rels = [r for r in _read_rels(raw["_rels/.rels"]) if r[1] != _THUMBNAIL]
+    thumbs = {"docProps/" + r[2].split("/")[-1] for r in _read_rels(raw["_rels/.rels"])
+              if r[1] == _THUMBNAIL}
+    doc_rels = _read_rels(raw["word/_rels/document.xml.rels"])
+    names = {}
+    for kind in ("header", "footer"):
+        n = 1
+        while f"word/{kind}{n}.xml" in raw:
+            n += 1
+        names[kind] = f"word/{kind}{n}.xml"
+        doc_rels.append((_next_rid(doc_rels), _RT + kind, f"{kind}{n}.xml", False))
+
+    types = etree.fromstring(raw["[Content_Types].xml"], _PARSER)
+    overrides = {o.get("PartName"): o.get("ContentType")
+                 for o in types.iter(f"{{{_CT_NS}}}Override")}
+    overrides = {k: v for k, v in overrides.items() if k.lstrip("/") in raw and k.lstrip("/") not in thumbs}
+    overrides["/" + names["header"]] = _WML + "header+xml"
+    overrides["/" + names["footer"]] = _WML + "footer+xml"
+    ct = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
+    for ext in sorted(_DEFAULT_TYPES):
+        etree.SubElement(ct, f"{{{_CT_NS}}}Default", Extension=ext, ContentType=_DEFAULT_TYPES[ext])
+    for name in sorted(overrides):
+        etree.SubElement(ct, f"{{{_CT_NS}}}Override", PartName=name, ContentType=overrides[name])
+
+    static = {"[Content_Types].xml": deflate(_xml(ct)), "_rels/.rels": deflate(_rels_xml(pkg_rels)),
+              "word/_rels/document.xml.rels": deflate(_rels_xml(doc_rels))}
+    for name, data in raw.items():
+        if name in static or name in thumbs or name in ("header", "footer", "[Content_Types].xml"):
+            continue
+        if name.endswith(".rels"):
+            static[name] = deflate(_rels_xml(_read_rels(data)))
+        elif name in _MODELLED:
+            if name == "word/settings.xml":
+                static[name] = deflate(_xml(etree.fromstring(data, _PARSER)))
+        elif name not in ("docProps/app.xml",):
+            static[name] = deflate(data)
+    return TemplatePackage(raw=raw, static=static, header_name=names["header"],
+                           footer_name=names["footer"], header_rid=doc_rels[-2][0],
+                           footer_rid=doc_rels[-1][0])
 
 
 def app_properties(generator: str) -> bytes:
