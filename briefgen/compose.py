@@ -402,8 +402,28 @@ _GAP_NAMES = {"purpose": "purpose", "agenda": "agenda", "participants": "partici
               "context": "context", "quotes": "direct quotations"}
 
 
+def _overlap(a: Span, b: Span) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared / min(a.end - a.start, b.end - b.start) if shared > 0 else 0.0
+
+
+def distinct(*sections: tuple[Item, ...]) -> list[tuple[Item, ...]]:
+    """The sections without items already told in an earlier one (purpose before
+    expectations before context): the Briefing may file one clause under two headings,
+    a one-page memo says it once."""
+    shown: list[Span] = []
+    out = []
+    for items in sections:
+        kept = tuple(it for it in items
+                     if not any(_overlap(a, b) >= 0.5 for a in it.evidence for b in shown))
+        shown.extend(s for it in kept for s in it.evidence)
+        out.append(kept)
+    return out
+
+
 def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, Any]:
     """Everything a template may use: plain strings, numbers, lists and dicts only."""
+    purpose, expectations, context = distinct(b.purpose, b.expectations, b.context)
     concluded = b.event.status == "concluded"
     gaps = [("outcomes" if concluded else "expectations") if g == "expectations" else _GAP_NAMES.get(g, g)
             for g in b.gaps]
@@ -423,10 +443,10 @@ def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, 
                   "location": _clean(b.event.location), "kind": b.event.kind,
                   "status": b.event.status or "", "concluded": concluded},
         "bottom_line": _bottom_line(b, style),
-        "purpose": _items(b, style, b.purpose),
+        "purpose": _items(b, style, purpose),
         "agenda": _items(b, style, b.agenda, children=True),
-        "expectations": _items(b, style, b.expectations),
-        "context": _items(b, style, b.context),
+        "expectations": _items(b, style, expectations),
+        "context": _items(b, style, context),
         "participants": _participants(b, style),
         "quotes": _quotes(b, style),
         "gaps": [_clean(g) for g in gaps if _clean(g)],

@@ -329,3 +329,15 @@ def test_template_code_cache_ignores_foreign_or_broken_files(spoil, tmp_path, mo
     ctx = c.build_context(ms.sample(), t.style, OPTS)
     assert got.render(**ctx) == c._ENV.from_string(t.source).render(**ctx)
     c._compile.cache_clear()
+
+
+def test_a_clause_filed_under_two_headings_is_shown_once():
+    from briefgen.model import Item, Span
+
+    same = Item("officials expect little", (Span(10, 40),), 0.9)
+    other = Item("ties have cooled", (Span(50, 70),), 0.5)
+    nearly = Item("officials expect little, he said", (Span(10, 48),), 0.4)
+    purpose, expectations, context = C.distinct((same,), (nearly, other), (same, other))
+    assert purpose == (same,)
+    assert expectations == (other,)
+    assert context == ()
