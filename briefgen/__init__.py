@@ -18,7 +18,7 @@ _LAZY = {
     "Article": "briefgen.sources",
     "Briefing": "briefgen.model",
     "to_json": "briefgen.model",
-    "load_template": "briefgen.compose",
+    "load_template": "briefgen.template",
     "MemoOptions": "briefgen.compose",
     "RENDERERS": "briefgen.render",
     "BuildOptions": "briefgen.build",

@@ -16,8 +16,8 @@ from briefgen.model import Event, Item, Participant, Quote
 from briefgen.status import TemplateError
 from tests import memo_samples as ms
 
-# the module, not the function briefgen.compose that briefgen/__init__ re-exports
 C = importlib.import_module("briefgen.compose")
+sandbox = importlib.import_module("briefgen.sandbox")
 
 OPTS = MemoOptions(to="Secretary", from_="Desk officer", date=date(2026, 11, 29))
 
@@ -257,7 +257,7 @@ def _user_template(tmp_path: Path, body: str, name: str = "house") -> Path:
 
 @pytest.mark.parametrize("body, message", HOSTILE)
 def test_hostile_user_templates_get_a_template_error(tmp_path, monkeypatch, body, message):
-    monkeypatch.setattr(C, "RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.3)
     with pytest.raises(TemplateError, match=message):
         compose(ms.sparse(), load_template(_user_template(tmp_path, body)), OPTS)
 
@@ -286,35 +286,35 @@ def test_builtin_template_code_cache_renders_the_same_memo(name, tmp_path, monke
     the memo must be exactly what a plain compile gives, cold and warm."""
     import os
 
-    from briefgen import compose as c
+    from briefgen import compose as c, sandbox as sb
 
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     t = load_template(name)
-    want = c._ENV.from_string(t.source)
+    want = sb.ENV.from_string(t.source)
     for _ in range(2):  # cold (compiles, writes), then warm (reads)
-        c._compile.cache_clear()
-        got = c._compile(t.source, t.name, True)
+        sb.compile_template.cache_clear()
+        got = sb.compile_template(t.source, t.name, True)
         ctx = c.build_context(ms.sample(), t.style, OPTS)
         assert got.render(**ctx) == want.render(**ctx)
     files = list((tmp_path / "briefgen-templates").iterdir())
     assert len(files) == 1 and files[0].suffix == ".code"
     assert os.stat(files[0]).st_mode & 0o077 == 0
-    c._compile.cache_clear()
+    sb.compile_template.cache_clear()
 
 
 @pytest.mark.parametrize("spoil", ["garbage", "world-writable", "group-writable-folder"])
 def test_template_code_cache_ignores_foreign_or_broken_files(spoil, tmp_path, monkeypatch):
-    from briefgen import compose as c
+    from briefgen import compose as c, sandbox as sb
 
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     t = load_template("default")
-    c._compile.cache_clear()
-    c._compile(t.source, t.name, True)
+    sb.compile_template.cache_clear()
+    sb.compile_template(t.source, t.name, True)
     folder = tmp_path / "briefgen-templates"
     (path,) = folder.iterdir()
-    evil = c._ENV.compile("EVIL", t.name)  # valid code for another template
+    evil = sb.ENV.compile("EVIL", t.name)  # valid code for another template
     import marshal
     if spoil == "garbage":
         path.write_bytes(b"not marshal data")
@@ -324,11 +324,11 @@ def test_template_code_cache_ignores_foreign_or_broken_files(spoil, tmp_path, mo
             path.chmod(0o666)
         else:
             folder.chmod(0o770)
-    c._compile.cache_clear()
-    got = c._compile(t.source, t.name, True)
+    sb.compile_template.cache_clear()
+    got = sb.compile_template(t.source, t.name, True)
     ctx = c.build_context(ms.sample(), t.style, OPTS)
-    assert got.render(**ctx) == c._ENV.from_string(t.source).render(**ctx)
-    c._compile.cache_clear()
+    assert got.render(**ctx) == sb.ENV.from_string(t.source).render(**ctx)
+    sb.compile_template.cache_clear()
 
 
 def test_a_clause_filed_under_two_headings_is_shown_once():

@@ -15,7 +15,7 @@ Speed: python-docx is never imported (~65 ms of start-up). Its own template
 (default.docx) is read as a zip and set up once per Style and process (page,
 styles, numbering, empty header and footer parts) with lxml, element for element
 and attribute for attribute as python-docx's setters would write it (see
-docx_package for the package parts); that set-up is also kept in the user's cache
+docx_package for the package parts); that set-up is also kept in briefgen's derived-data cache
 for the next process. The memo's paragraphs are then written as plain lxml
 elements, exactly as python-docx would write them, and the zip is written once
 with the unchanging parts deflated once.
@@ -271,7 +271,7 @@ def _set_language(styles, language: str) -> None:
 # ----------------------------------------------------------------------------- package base
 # Everything but the memo's own text is the same for every memo of a given Style: the
 # page set-up, the configured styles, numbering, settings, theme and the empty header and
-# footer parts. That is built once per Style and process (or loaded from the user cache);
+# footer parts. That is built once per Style and process (or loaded from the derived-data cache);
 # each render deep-copies the three small parts it fills (document, header, footer) and
 # reuses the rest deflated.
 
@@ -300,7 +300,7 @@ class _Base:
     def styles_part(self, language: str, style) -> Deflated:
         part = self.by_language.get(language)
         if part is None:
-            if self.styles is None:  # loaded from the user cache for another language
+            if self.styles is None:  # loaded from the cache for another language
                 self.styles = _build_base(style).styles
             _set_language(self.styles, language)  # only w:lang's value differs by language
             part = self.by_language[language] = deflate(_xml(self.styles))
@@ -360,7 +360,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 
 # A fresh process would redo the set-up above (~40 ms: parsing and deflating python-docx's
 # 440 kB styles part among others) for every style it meets; its result is kept in the
-# user's cache (briefgen.usercache), one entry per style and language, named by a hash
+# derived-data cache (usercache.py), one entry per style and language, named by a hash
 # of the style, this module's and docx_package's code, python-docx's template files and
 # the lxml, libxml2 and zlib versions: the same inputs give the same bytes.
 
