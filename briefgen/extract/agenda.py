@@ -27,6 +27,7 @@ from ..model import Item, Span
 from .cues import lower
 from .lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from .state import State
+from .wordre import LazyPattern, Phrases, fold
 
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
@@ -76,22 +77,59 @@ _PASSIVE = re.compile(
     r"\s+(?:(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
-_PASSIVE_BACK = re.compile(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
+_PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
-_DASH_CUE = re.compile(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
-                       r"explore|priorities|areas)\b", re.I)
-_SPEECH = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
+_DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
+                        r"explore|priorities|areas)\b", re.I)
 _STOP_AT = re.compile(
     r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|"
     r"with the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
     r"|\s+(?:is|are|was|were|has|have|had)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
-    rf"|,\s+(?:(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+){{1,5}}(?:{_SPEECH})\b"
-    rf"|,\s+(?:he|she|they|it|officials?)\s+(?:{_SPEECH})\b"
     r"|,\s+(?:\w+ing|\w+ed)\b")
+# A reporting tail also stops a label: ", Mr Wang said", ", the official told", ", he said".
+# The verbs are looked up in a word list (``_stop_at``) instead of two alternations here.
+_SPEECH = Phrases(REPORTING_VERBS)
+_TAIL_START = re.compile(r",\s+")
+_TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
+_TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
+
+
+def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
+    r"""Whether ", <one to five names or words> <reporting verb>" or ", he <verb>" starts at
+    ``comma``: as the regex ``,\s+(?:(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+){1,5}(?:VERBS)\b|
+    ,\s+(?:he|she|they|it|officials?)\s+(?:VERBS)\b`` (each word must fill the run up to
+    the next space, so there is one way to read them)."""
+    m = _TAIL_START.match(norm, comma, limit)
+    if m is None:
+        return False
+    p = m.end()
+    pron = _TAIL_PRONOUN.match(norm, p, limit)
+    if pron is not None and _SPEECH.end_at(norm, pron.end(), limit) >= 0:
+        return True
+    for _ in range(5):
+        w = _TAIL_WORD.match(norm, p, limit)
+        if w is None:
+            return False
+        p = w.end()
+        if _SPEECH.end_at(norm, p, limit) >= 0:
+            return True
+    return False
+
+
+def _stop_at(norm: str, s: int, e: int) -> int | None:
+    """Start of the first clause break in [s, e) (``_STOP_AT`` or a reporting tail), or None."""
+    m = _STOP_AT.search(norm, s, e)
+    first = m.start() if m else e
+    comma = norm.find(",", s, first)
+    while comma != -1:
+        if _reporting_tail(norm, comma, e):
+            return comma
+        comma = norm.find(",", comma + 1, first)
+    return m.start() if m else None
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
@@ -103,18 +141,36 @@ _RANGE_SPLIT = re.compile(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
 _MAX_WORDS = 7
 _SHORT_WORDS = 5
 _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
-_WEAK = re.compile(r"^(?:it|this|that|them|they|things?|ways?|matters?|issues?|a range|range|"
-                   r"relations|ties|the issue|other issues|each other|one another|anything|"
-                   r"something|reporters|officials?|him|her|us|we|journalists|everything|idea|plans?|proposals?|"
-                   r"moves?|subject|situation|question|progress)$", re.I)
-_BAD_START = re.compile(r"(?:in|on|at|with|by|from|for|during|than|worth|encompassing|into|after|"
-                        r"before|since|until|when|while|where|to|he|she|they|we|i|you|there|of|as|is|are|was|were|"
-                        r"has|have|had|be|been|being|"
-                        r"tomorrow|today|yesterday)\b", re.I)
-_TIME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-                   r"March|April|June|July|August|September|October|November|December|tomorrow|today|"
-                   r"yesterday|tonight|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|^[\d$.,%\s]+$")
-_REPORT_IN = re.compile(rf"\b(?:{_SPEECH}|saying|adding|noting)\b", re.I)
+# Word lists below are compared on fold(label), as re.IGNORECASE would, rather than compiled
+# into alternations (start-up time; see wordre).
+# Labels too weak to be a topic on their own ("it", "the issue", "progress").
+_WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
+relations ties anything something reporters official officials him her us we journalists everything
+idea plan plans proposal proposals move moves subject situation question progress""".split()) | {
+    "a range", "the issue", "other issues", "each other", "one another"}
+# First words that make a label a clause or a prepositional phrase, not a topic.
+_BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since
+until when while where to he she they we i you there of as is are was were has have had be been being
+tomorrow today yesterday""".split())
+# Times are not topics (case as written: "May" and "march" are words).
+_TIME_WORDS = Phrases("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+April June July August September October November December tomorrow today yesterday tonight Jan Feb Mar
+Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+_NUMERIC = re.compile(r"[\d$.,%\s]+$")
+
+
+def _is_weak(label: str) -> bool:
+    """As ``^(?:WEAK)$`` with re.I: ``$`` also matches before a final newline."""
+    low = fold(label)
+    return low in _WEAK or (low.endswith("\n") and low[:-1] in _WEAK)
+
+
+def _is_time(label: str) -> bool:
+    r"""As ``\b(?:TIME WORDS)\b|^[\d$.,%\s]+$``."""
+    return _TIME_WORDS.search(label) is not None or _NUMERIC.match(label) is not None
+
+
+_REPORT_IN = Phrases((*REPORTING_VERBS, "saying", "adding", "noting"))  # search on fold(label): re.I
 _EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
 _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
                     # "outstanding bilateral issues": generic words only, no matter named
@@ -128,10 +184,21 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
 
 # "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
 # follows "of", so a long label is not cut there.
-_OF_HEAD = re.compile(r"\b(?:flow|flows|pace|scope|level|levels|number|future|impact|implications|question|"
-                      r"issue|recognition|status|supply|supplies|price|prices|export|exports|import|imports|"
-                      r"use|cost|costs|reduction|removal|lifting|easing|implementation|release|return|"
-                      r"destruction|protection|transfer|sale|sales|freedom)$", re.I)
+_OF_HEAD = Phrases("""flow flows pace scope level levels number future impact implications question issue
+recognition status supply supplies price prices export exports import imports use cost costs reduction
+removal lifting easing implementation release return destruction protection transfer sale sales
+freedom""".split())
+
+
+def _of_head(norm: str, s: int, e: int) -> bool:
+    r"""Whether norm[s:e] ends with an _OF_HEAD word: as ``\b(?:HEADS)$`` with re.I, searched
+    in [s, e). The character before ``s`` still decides the word boundary, and ``$`` also
+    matches before a final newline."""
+    lo = max(0, s - 1)
+    window = fold(norm[lo:e])
+    end = len(window)
+    return _OF_HEAD.ends_before(window, end, s - lo) or \
+        (window.endswith("\n") and _OF_HEAD.ends_before(window, end - 1, s - lo))
 
 
 _SHORT_STOP = frozenset("the and for its his her our who how why but not".split())
@@ -141,7 +208,7 @@ def _shorten(norm: str, s: int, e: int) -> int:
     """Cut a label that runs too long at a preposition after its head."""
     while len(norm[s:e].split()) > _MAX_WORDS:
         cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2
-                and not (_OF_HEAD.search(norm, s, m.start()) and norm.startswith(" of ", m.start()))]
+                and not (_of_head(norm, s, m.start()) and norm.startswith(" of ", m.start()))]
         if not cuts:
             return e
         fit = [c for c in cuts if len(norm[s:c].split()) <= _SHORT_WORDS]
@@ -150,9 +217,9 @@ def _shorten(norm: str, s: int, e: int) -> int:
 
 
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
-    m = _STOP_AT.search(norm, s, e)
-    if m:
-        e = m.start()
+    stop = _stop_at(norm, s, e)
+    if stop is not None:
+        e = stop
     while True:
         lm = _LEAD_TRIM.match(norm, s, e)
         if not lm:
@@ -165,11 +232,11 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     e = _shorten(norm, s, e)
     label = norm[s:e]
     words = label.split()
-    if not words or len(words) > _MAX_WORDS or _WEAK.match(label) or _VAGUE.search(label):
+    if not words or len(words) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
         return None
-    if not any(len(w) >= 3 and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.match(label) or _TIME.search(label):
+    if not any(len(w) >= 3 and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
-    if _REPORT_IN.search(label) or _EVENT_HEAD.search(label):
+    if _REPORT_IN.search(fold(label)) or _EVENT_HEAD.search(label):
         return None
     # A person named as the whole label ("Mr Abbas") is not a topic.
     named = sum(min(b, e) - max(a, s) for a, b in people if a < e and b > s)
@@ -217,16 +284,16 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
 
 
 _DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
-_TOPIC_HEAD = re.compile(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
-                         r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
-                         r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
+_TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
+                          r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
+                          r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
 _SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
 
 
 def _list_end(norm: str, s: int, limit: int) -> int:
     """End of the coordination: a clause break, or where a nested list starts."""
-    m = _STOP_AT.search(norm, s, limit)
-    end = m.start() if m else limit
+    stop = _stop_at(norm, s, limit)
+    end = limit if stop is None else stop
     sub = _SUBLIST.search(norm, s, end)
     return sub.start() if sub else end
 

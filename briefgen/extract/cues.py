@@ -9,7 +9,6 @@ hints that need support from another cue or from position.
 from __future__ import annotations
 
 import re
-import string
 from bisect import bisect_left
 
 
@@ -51,6 +50,19 @@ def distribute(alt: str, depth: int = 3) -> list[str]:
     return [d for inner in _top_alternatives(alt[3:end - 1]) for d in distribute(inner + rest, depth - 1)]
 
 
+def _opens_on_letters(alt: str) -> bool:
+    """"(?:meant|intended)\\s+to ...": a lone pattern opening on a group whose alternatives
+    each open on a letter. The regex engine takes its set of first letters without
+    ``distribute``, which would copy the rest of the pattern once per alternative (a long
+    pattern is slow to compile, and start-up time matters)."""
+    if not alt.startswith("(?:"):
+        return False
+    end = _group_end(alt)
+    if end < len(alt) and alt[end] in "?*+{":
+        return False
+    return all(a[:1].isalpha() for a in _top_alternatives(alt[3:end - 1]))
+
+
 class Cue:
     """One compiled cue. Speed matters (every pattern scans the whole article):
     patterns run on ``lower(norm)`` without re.I, and a leading ``\\b`` is checked
@@ -68,7 +80,11 @@ class Cue:
         alts = _top_alternatives(pattern)
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
         if self.boundary:
-            pattern = "|".join(d for a in alts for d in distribute(a[2:]))
+            bodies = [a[2:] for a in alts]
+            if len(bodies) == 1 and _opens_on_letters(bodies[0]):
+                pattern = bodies[0]  # the engine finds the first letters itself: no copies needed
+            else:
+                pattern = "|".join(d for b in bodies for d in distribute(b))
         self.rx = re.compile(pattern, re.I) if self.cased else re.compile(pattern)
 
     def starts(self, norm: str, low: str, a: int = 0, b: int | None = None) -> list[int]:
@@ -96,7 +112,8 @@ def _compile(entries: list[tuple[str, float]]) -> tuple[tuple[Cue, float], ...]:
     return tuple((Cue(p), w) for p, w in entries)
 
 
-_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# Spelled out rather than taken from `string`, whose import compiles a regex (start-up time).
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def lower(norm: str) -> str:

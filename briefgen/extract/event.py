@@ -23,6 +23,7 @@ from ..model import DateMention, Event, Span
 from .dates import DATE_RE, month_of, parse_iso, resolve
 from .location import find_location
 from .state import State
+from .wordre import LazyPattern
 
 _ACTION = re.compile(
     r"\W{0,3}(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
@@ -38,13 +39,13 @@ _HOSTS = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|c
 _HOSTED_BY = re.compile(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
                         r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
 _HOST_BONUS = 6.0
-_BODY = re.compile(
+_BODY = LazyPattern(
     r"(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}?(?:[A-Z][\w.'-]*)(?:\s+(?:foreign|trade|finance|"
     r"agriculture|defence|defense)?\s*(?:ministers|leaders|officials))?)\s+"
     r"(?:(?:peace\s+)?talks|meeting|summit|session|leaders|foreign ministers|ministers)\b"
     r"|(?:talks|meeting|summit)\s+(?:by|of|between|among)\s+(?P<np2>(?:[A-Z][\w.'-]*\s+){1,3}"
     r"(?:foreign\s+|trade\s+|finance\s+)?(?:ministers|leaders|officials)?)")
-_LEAD_SUBJECT = re.compile(
+_LEAD_SUBJECT = LazyPattern(
     r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5})")
 
 _KINDS = (

@@ -11,6 +11,7 @@ Minister Qin Gang", "Mr Blair"), an apposition ("Wang Yi, director of ...";
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,7 @@ from ..model import Span
 from .lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_NAME, PERSON_HONORIFICS, PRONOUNS,
                       REPORTING_VERBS, ROLE_MODIFIERS, TITLE_HEADS, TITLE_OF)
 from .state import Mention, Person, State
+from .wordre import Phrases
 
 _UPPER = "A-Z\u00c0-\u00de"
 _LETTER = "A-Za-z\u00c0-\u017f"
@@ -25,9 +27,32 @@ TOKEN = re.compile(
     rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
 _PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
                         "al", "la", "le", "der", "den"})
-_SPEECH = "|".join(sorted((re.escape(v) for v in REPORTING_VERBS), key=len, reverse=True))
-_SPEAKS_AFTER = re.compile(rf"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:{_SPEECH})\b")
-_SPEAKS_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according\s+to)\s*,?\s*$")
+_SPEECH = Phrases(REPORTING_VERBS)
+_SPEAKS_LEAD = re.compile(r"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?")
+_ACCORDING_TO_END = re.compile(r"\baccording\s+to\s*,?\s*$")
+
+
+def _speaks_after(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    r"""A reporting verb right after a name ("Blinken said", "Wang, has also told"): as
+    ``\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:VERBS)\b`` matched at ``pos``
+    (no verb starts with "has", "had", "have" or "also", so the lead is read one way)."""
+    lead = _SPEAKS_LEAD.match(text, pos, len(text) if endpos is None else endpos)
+    return _SPEECH.end_at(text, lead.end(), endpos) >= 0
+
+
+def _speaks_before(text: str, pos: int, endpos: int) -> bool:
+    r"""A reporting verb right before a name ("said Wang", "according to Wang,"): as
+    ``\b(?:VERBS|according\s+to)\s*,?\s*$`` searched in text[pos:endpos]."""
+    if _ACCORDING_TO_END.search(text, pos, endpos):
+        return True
+    end = endpos
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    if end > pos and text[end - 1] == ",":
+        end -= 1
+        while end > pos and text[end - 1].isspace():
+            end -= 1
+    return _SPEECH.ends_before(text, end, pos)
 _NOMINAL = re.compile(
     r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
     r"(?i:president|prime minister|premier|foreign minister|foreign secretary|secretary of state|"
@@ -131,20 +156,40 @@ def _expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | N
 
 
 # "his foreign minister, Adel al-Jubeir", "the UN special envoy to Yemen, Ismail Ould Cheikh Ahmed"
-_REVERSE_APPOS = re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
-                            + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
-                            re.I)
+@functools.cache
+def _reverse_appos() -> re.Pattern:
+    """Compiled on first use: only names after a comma need it, and its title alternation
+    costs about two milliseconds to compile."""
+    return re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
+                      + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
+                      re.I)
 _APPOS_REACH = 200  # characters: a role runs at most 16 words
 _APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
 
 
-_TITLED_AHEAD = re.compile(
-    r"\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(sorted((h.capitalize() for h in TITLE_HEADS), key=len, reverse=True))
-    + r")\s+[A-Z][a-z]")
+_CAPITAL_TITLES = frozenset(h.capitalize() for h in TITLE_HEADS)
+_SPACE = re.compile(r"\s+")
+_CAP_WORD = re.compile(r"([A-Z][\w.'’-]*)\s+")
+_NAME_START = re.compile(r"[A-Z][a-z]")
 
 
 def _titled_name_ahead(norm: str, pos: int, limit: int) -> bool:
-    return bool(_TITLED_AHEAD.match(norm, pos, limit))
+    r"""A titled name next ("... and Foreign Minister Wang Yi"): as the regex
+    ``\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:TITLES)\s+[A-Z][a-z]`` matched at ``pos``, with the
+    title looked up in a set (each word fills the run up to the next space, so the words
+    are read one way)."""
+    m = _SPACE.match(norm, pos, limit)
+    if m is None:
+        return False
+    p = m.end()
+    for _ in range(5):
+        w = _CAP_WORD.match(norm, p, limit)
+        if w is None:
+            return False
+        p = w.end()
+        if w.group(1) in _CAPITAL_TITLES and _NAME_START.match(norm, p, limit):
+            return True
+    return False
 
 
 def _apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]:
@@ -233,12 +278,12 @@ def _candidates(state: State) -> list[_Cand]:
                 arole, ars = _apposition(norm, e0, sent.end)
                 if arole:
                     role, rs, evidence = arole, ars, 2
-            if evidence == 0 and (_SPEAKS_AFTER.match(norm, e0, sent.end)
-                                  or _SPEAKS_BEFORE.search(norm, max(sent.start, s0 - 40), s0)):
+            if evidence == 0 and (_speaks_after(norm, e0, sent.end)
+                                  or _speaks_before(norm, max(sent.start, s0 - 40), s0)):
                 evidence = 1
             # Reverse apposition: "his foreign minister, Adel al-Jubeir,"
             if not role and len(names) >= 2 and norm[max(sent.start, s0 - 3):s0].rstrip().endswith(","):
-                m = _REVERSE_APPOS.search(norm[max(sent.start, s0 - 80):s0])
+                m = _reverse_appos().search(norm[max(sent.start, s0 - 80):s0])
                 base = max(sent.start, s0 - 80)
                 if m:
                     words = m.group(1).split()
@@ -336,7 +381,7 @@ def run(state: State) -> State:
             p = surnames[sn]
             if _edit1(word, sn) and word.lower() not in NOT_NAME:
                 after = norm[m.end():m.end() + 30]
-                if _SPEAKS_AFTER.match(after) or after.startswith(("'s", "’s")):
+                if _speaks_after(after) or after.startswith(("'s", "’s")):
                     p["mentions"].append((m.start(), m.end(), "short"))
 
     persons = []

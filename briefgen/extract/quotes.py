@@ -21,14 +21,15 @@ from ..model import Span
 from .lexicon import REPORTING_VERBS
 from .normalize import CLOSERS, OPENERS
 from .state import Mention, QuoteFound, State
+from .wordre import Phrases
 
 # Naming verbs put a label in quotation marks: 'what American media dubbed a "high-stakes visit"'.
 _NAMING_VERBS = {"dubbed", "termed", "labelled", "labeled", "branded", "billed"}
 _VERBS = sorted({v for v in REPORTING_VERBS} | _NAMING_VERBS | {"saying", "telling", "adding", "noting",
                                                                   "insisting", "arguing", "warning", "calling"},
                 key=len, reverse=True)
-_VERB = "|".join(re.escape(v) for v in _VERBS)
-_VERB_RE = re.compile(rf"\b(?:{_VERB}|[Aa]ccording to)\b")
+# As the regex ``\b(?:VERBS|[Aa]ccording to)\b`` (longest first), without compiling the list.
+_VERB_RE = Phrases((*_VERBS, "according to", "According to"))
 _PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", "warning", "calling"})
 _NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
@@ -73,7 +74,23 @@ def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
 
 _SENTENCE_END = re.compile(r"[.?!]\s*$")
 # A quotation whose opening mark was lost at the paragraph start: 'It took decades," Rhodes said.'
-_LOST_OPEN = re.compile(rf"\s*(?:[\w.'-]+\s+){{0,4}}?(?:{_VERB})\b")
+_VERB_AFTER = Phrases(_VERBS)
+_SPACES = re.compile(r"\s*")
+_LOST_WORD = re.compile(r"[\w.'-]+\s+")
+
+
+def _lost_open(norm: str, pos: int, endpos: int) -> bool:
+    r"""A verb within five words: as ``\s*(?:[\w.'-]+\s+){0,4}?(?:VERBS)\b`` matched at
+    ``pos`` (each word fills the run up to the next space, so the words are read one way)."""
+    p = _SPACES.match(norm, pos, endpos).end()
+    for k in range(5):
+        if _VERB_AFTER.end_at(norm, p, endpos) >= 0:
+            return True
+        w = _LOST_WORD.match(norm, p, endpos) if k < 4 else None
+        if w is None:
+            return False
+        p = w.end()
+    return False
 
 
 def pair_marks(text: str, norm: str, paragraphs) -> list[tuple[int, int, bool]]:
@@ -106,7 +123,7 @@ def pair_marks(text: str, norm: str, paragraphs) -> list[tuple[int, int, bool]]:
                 continue
             if open_at is None:
                 if not segs and pos > para.start and norm[para.start] != '"' and \
-                        norm[pos - 1] in ",.?!" and _LOST_OPEN.match(norm, pos + 1, para.end):
+                        norm[pos - 1] in ",.?!" and _lost_open(norm, pos + 1, para.end):
                     segs.append((para.start, pos, False))
                     continue
                 break
