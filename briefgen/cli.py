@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import traceback
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -96,6 +95,12 @@ def _err(message: str) -> None:
     typer.secho(f"briefgen: {message}", err=True, fg="red")
 
 
+def _print_traceback() -> None:
+    import traceback  # only with --debug: ~10 ms of start-up otherwise
+
+    traceback.print_exc()
+
+
 @contextmanager
 def reported(debug: bool) -> Iterator[None]:
     """One line on stderr and the right exit status for every failure."""
@@ -103,14 +108,14 @@ def reported(debug: bool) -> Iterator[None]:
         yield
     except BriefgenError as e:
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         _err(f"error: {e}")
         raise typer.Exit(int(e.status)) from None
     except (typer.Exit, _ClickException, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as e:  # a bug: say so in one line, details with --debug
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         _err(f"internal error: {type(e).__name__}: {str(e)[:200]} (rerun with --debug)")
         raise typer.Exit(int(ExitStatus.INTERNAL)) from None
 

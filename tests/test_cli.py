@@ -231,3 +231,9 @@ def test_every_pdf_font_is_embedded(tmp_path):
     assert rows, r.stdout
     for row in rows:  # name type encoding emb sub uni object ID
         assert row.split()[-5] == "yes", row
+
+
+def test_debug_adds_the_traceback(tmp_path):
+    r = run("extract", str(tmp_path / "missing.txt"), "--debug")
+    assert r.exit_code == ExitStatus.BAD_INPUT
+    assert "Traceback" in r.stderr and r.stderr.strip().endswith("no such file")
