@@ -100,7 +100,7 @@ def memo_lines(fitted) -> list[list[str]]:
     return lines
 
 
-def font_of(fitted) -> str | None:
+def font_of() -> str | None:
     """The regular TTF the PDF embeds, so the reference embeds the same font."""
     fonts = sorted((ROOT / "templates").glob("default/fonts/*.ttf"))
     regular = [f for f in fonts if "regular" in f.name.lower()] or fonts
@@ -220,7 +220,7 @@ def main() -> int:
         res["in_process"] = stages
         lines = tmp / "lines.json"
         lines.write_text(json.dumps(memo_lines(fitted)), encoding="utf-8")
-        ttf = font_of(fitted)
+        ttf = font_of()
         def ref_cmd(repeat: int) -> list[str]:
             return [sys.executable, str(ROOT / "bench" / "reference.py"), str(lines),
                     str(tmp / "ref"), str(repeat), *([ttf] if ttf else [])]

@@ -8,11 +8,10 @@ from __future__ import annotations
 import gc
 import glob
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .build import BuildOptions, BuildResult, build_file, slug
+from .build import BuildOptions, BuildResult, build_file, output_stem
 from .status import BadInput, ExitStatus
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx")
@@ -56,7 +55,7 @@ def unique_stems(inputs: list[str]) -> dict[str, str]:
     seen: dict[str, int] = {}
     stems = {}
     for src in inputs:
-        base = slug(Path(src).stem) if src != "-" else "stdin"
+        base = output_stem(src)
         n = seen.get(base, 0) + 1
         seen[base] = n
         stems[src] = base if n == 1 else f"{base}-{n}"
@@ -120,4 +119,4 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-__all__ = ["expand_inputs", "build_many", "default_jobs", "unique_stems", "replace"]
+__all__ = ["expand_inputs", "build_many", "default_jobs", "unique_stems"]

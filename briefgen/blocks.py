@@ -11,7 +11,7 @@ dropped at all.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Union
 
 
@@ -150,5 +150,5 @@ class Memo:
 
 __all__ = [
     "Run", "Entry", "Banner", "Field", "HeaderFields", "Para", "Bullets", "Quotes",
-    "Section", "Rule", "Footer", "Block", "MemoMeta", "Memo", "replace", "field",
+    "Section", "Rule", "Footer", "Block", "MemoMeta", "Memo",
 ]

@@ -96,14 +96,14 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
                                stdin=stdin, limits=options.limits)
         result.warnings.extend(article.warnings)
         outputs, fitted = build_article(article, options)
-        targets = plan_outputs(options.out_dir, stem or output_stem(path, article), outputs,
+        targets = plan_outputs(options.out_dir, stem or output_stem(path), outputs,
                                inputs=[path])
         for target, data in targets:
             write_atomic(target, data)
             result.outputs.append(str(target))
         result.fit = fitted.report.to_dict()
         result.dropped = len(fitted.report.dropped)
-        result.warnings.extend(getattr(fitted.report, "warnings", ()) or ())
+        result.warnings.extend(fitted.report.warnings)
     except BriefgenError as e:
         result.status, result.error = e.status, str(e)
     return result
@@ -121,10 +121,9 @@ def slug(text: str, limit: int = 80) -> str:
     return s[:limit].rstrip("-") or "memo"
 
 
-def output_stem(path: str | Path, article) -> str:
-    if str(path) == "-":
-        return slug(article.title or "stdin")
-    return slug(Path(path).stem)
+def output_stem(path: str | Path) -> str:
+    """The default name of an input's outputs: a slug of its file name, "stdin" for "-"."""
+    return "stdin" if str(path) == "-" else slug(Path(path).stem)
 
 
 def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
-from . import layout as textfit
+from . import __version__, layout as textfit
 from .blocks import HeaderFields, Memo, MemoMeta
 from .memo_xml import parse_memo_xml
 from .model import Briefing, Item, Span
@@ -66,18 +66,6 @@ def format_marks(marks: Iterable[int]) -> str:
 
 def _marks(b: Briefing, spans: Iterable[Span]) -> list[int]:
     return sorted({b.paragraph_of(s.start) for s in spans})
-
-
-def _version() -> str:
-    try:
-        from . import __version__  # type: ignore[attr-defined]
-        return str(__version__)
-    except ImportError:
-        from importlib.metadata import PackageNotFoundError, version
-        try:
-            return version("briefgen")
-        except PackageNotFoundError:
-            return "0"
 
 
 def _memo_date(options: MemoOptions, b: Briefing) -> str:
@@ -186,11 +174,6 @@ _GAP_NAMES = {"purpose": "purpose", "agenda": "agenda", "participants": "partici
               "context": "context", "quotes": "direct quotations"}
 
 
-def _overlap(a: Span, b: Span) -> float:
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    return shared / min(a.end - a.start, b.end - b.start) if shared > 0 else 0.0
-
-
 def distinct(*sections: tuple[Item, ...]) -> list[tuple[Item, ...]]:
     """The sections without items already told in an earlier one (purpose before
     expectations before context): the Briefing may file one clause under two headings,
@@ -199,7 +182,7 @@ def distinct(*sections: tuple[Item, ...]) -> list[tuple[Item, ...]]:
     out = []
     for items in sections:
         kept = tuple(it for it in items
-                     if not any(_overlap(a, b) >= 0.5 for a in it.evidence for b in shown))
+                     if not any(a.overlap_share(b) >= 0.5 for a in it.evidence for b in shown))
         shown.extend(s for it in kept for s in it.evidence)
         out.append(kept)
     return out
@@ -239,7 +222,7 @@ def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, 
                    "date": _clean(src.date), "url": _clean(src.url), "paragraphs": src.paragraphs,
                    "words": src.words},
         "article": _article(b, options.source_text),
-        "version": _version(),
+        "version": __version__,
     }
 
 

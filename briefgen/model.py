@@ -8,7 +8,7 @@ ranking. ``to_json`` gives the versioned JSON of ``briefgen extract --format jso
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 SCHEMA_VERSION = "1.0"
@@ -31,6 +31,17 @@ class Span:
 
     def slice(self, text: str) -> str:
         return text[self.start:self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return min(self.end, other.end) > max(self.start, other.start)
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlap_share(self, other: "Span") -> float:
+        """Shared characters as a share of the shorter span (the shared scorer's measure)."""
+        shared = min(self.end, other.end) - max(self.start, other.start)
+        return shared / min(self.end - self.start, other.end - other.start) if shared > 0 else 0.0
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,6 @@ CAPS = {"purpose": 3, "expectations": 6, "agenda": 10}
 _MIN_QUOTE_WORDS = 3
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return min(a.end, b.end) - max(a.start, b.start) > 0
-
-
 # A clause opening on one of these lower-case words cannot stand alone in a memo
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
 # figures.", "because of the sales tax."): it is shown together with the clause before it
@@ -83,7 +79,7 @@ def attach_dangling(picked: list[tuple[float, Span]], anchors: dict[int, int]) -
         a = anchors.get(sp.start, sp.start)
         if a >= sp.start:
             continue
-        held = [j for j, o in enumerate(spans) if j != i and j not in gone and _overlaps(Span(a, sp.start), o)]
+        held = [j for j, o in enumerate(spans) if j != i and j not in gone and Span(a, sp.start).overlaps(o)]
         if not held:
             spans[i] = Span(a, sp.end)
             continue
@@ -107,14 +103,14 @@ def _pick(state: State, section: str, taken: tuple[Item, ...] = ()) -> list[tupl
         sc = c.score(section)
         if sc < floor:
             continue
-        if sc < STRONG and any(_overlaps(Span(c.start, c.end), sp) for it in taken for sp in it.evidence):
+        if sc < STRONG and any(Span(c.start, c.end).overlaps(sp) for it in taken for sp in it.evidence):
             continue
         chosen.append((sc, c.start, c.end))
     chosen.sort(key=lambda x: (-x[0], x[1]))
     out: list[tuple[float, Span]] = []
     for sc, s, e in chosen:
         span = Span(s, e)
-        if any(_overlaps(span, o) for _, o in out):
+        if any(span.overlaps(o) for _, o in out):
             continue
         out.append((sc, span))
         if len(out) >= CAPS.get(section, len(chosen)):

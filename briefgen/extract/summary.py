@@ -117,14 +117,6 @@ def core(state: State, span: Span, section) -> Span:
     return Span(start, end) if len(norm[start:end].split()) >= _CORE_MIN_WORDS else span
 
 
-def _contains(a: Span, b: Span) -> bool:
-    return a.start <= b.start and b.end <= a.end
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return min(a.end, b.end) > max(a.start, b.start)
-
-
 def bottom_line(state: State) -> tuple[Phrase, ...]:
     """Who (+ where), why, what is expected: the core of the best purpose and expectation
     items. No phrase
@@ -140,10 +132,10 @@ def bottom_line(state: State) -> tuple[Phrase, ...]:
             wanted.append(_trim(state.norm, core(state, best.evidence[0], lexicon)))
     chosen: list[Span] = []
     for sp in wanted:
-        clash = [c for c in chosen if _overlaps(sp, c)]
+        clash = [c for c in chosen if sp.overlaps(c)]
         if not clash:
             chosen.append(sp)
-        elif all(_contains(sp, c) for c in clash):
+        elif all(sp.contains(c) for c in clash):
             at = chosen.index(clash[0])
             chosen = [c for c in chosen if c not in clash]
             chosen.insert(at, sp)

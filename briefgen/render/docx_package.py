@@ -20,11 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-
-def escape(text: str) -> str:
-    """&, < and > as entities, as xml.sax.saxutils.escape does (not imported: it pulls in
-    urllib.request and http.client, ~15 ms of start-up)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from . import xml_escape as escape
 
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # the earliest time a zip entry can hold

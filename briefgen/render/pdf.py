@@ -25,12 +25,8 @@ from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Memo, Para, Q
 from ..fonts import FontSet, fonts_for, pin_reportlab, split_by_font
 from ..layout import FittedMemo
 from ..styles import Style
-
-
-def escape(text: str) -> str:
-    """&, < and > as entities, as xml.sax.saxutils.escape does (not imported: it pulls in
-    urllib.request and http.client, ~15 ms of start-up)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from .. import __version__
+from . import xml_escape as escape
 
 
 pin_reportlab()
@@ -492,7 +488,7 @@ def render(fitted: FittedMemo) -> bytes:
         leftMargin=style.margin_left, rightMargin=style.margin_right,
         topMargin=style.margin_top, bottomMargin=style.margin_bottom,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=", ".join(meta.keywords),
-        creator=f"briefgen {_version()}", invariant=1, lang=meta.language or None,
+        creator=f"briefgen {__version__}", invariant=1, lang=meta.language or None,
         initialFontName=kit.fonts.regular, initialFontSize=style.body_size, pageCompression=1,
         showBoundary=0)
     frame = Frame(style.margin_left, style.margin_bottom + plan.bottom_height(style), style.frame_width,
@@ -503,8 +499,3 @@ def render(fitted: FittedMemo) -> bytes:
     if doc.page != 1:
         raise RuntimeError(f"memo laid out on {doc.page} pages; the fitter should have prevented this")
     return buf.getvalue()
-
-
-def _version() -> str:
-    from ..compose import _version as v
-    return v()

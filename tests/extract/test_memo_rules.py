@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract.location import place_of
-from briefgen.extract.summary import _overlaps as spans_overlap
 from briefgen.extract.participants import same_office
 from briefgen.extract.rank import attach_dangling, dedupe_sections
 from briefgen.extract.segment import _place_suffix
 from briefgen.model import Span
+
+spans_overlap = Span.overlaps
 
 LEAD = ("Headline about a visit\n\n"
         "Foreign Minister Ana Ruiz arrived in Lima on Monday for talks meant to repair ties "
