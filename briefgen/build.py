@@ -9,7 +9,6 @@ folder. Batch builds (batch.py) call ``build_file`` once per input.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .regexcache import regex
 from .render import DEFAULT_FORMATS, RENDERERS
 from .sources import Limits
 from .status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
@@ -111,7 +111,7 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
 
 # ------------------------------------------------------------------ output paths
 
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+_SLUG_DROP = regex(r"[^a-z0-9]+")
 
 
 def slug(text: str, limit: int = 80) -> str:

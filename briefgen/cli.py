@@ -43,7 +43,7 @@ class _Group(TyperGroup):
             e.show()
             sys.exit(e.exit_code)
         except (typer.Abort, KeyboardInterrupt):
-            click.echo("briefgen: interrupted", err=True)
+            typer.echo("briefgen: interrupted", err=True)
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else 0)
 

@@ -8,7 +8,6 @@ dicts), renders it with sandbox.py and parses the XML with memo_xml.py.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, Iterable
@@ -17,6 +16,7 @@ from . import __version__, layout as textfit
 from .blocks import HeaderFields, Memo, MemoMeta
 from .memo_xml import parse_memo_xml
 from .model import Briefing, Item, Span
+from .regexcache import regex
 from .sandbox import render
 from .styles import Style
 from .template import Template, builtin_templates, load_template  # noqa: F401 - the public API
@@ -39,9 +39,9 @@ class MemoOptions:
 
 # ------------------------------------------------------------------------ context
 
-_WS = re.compile(r"[ \t\r\n]+")
+_WS = regex(r"[ \t\r\n]+")
 # what XML 1.0 forbids, listed (the complement of its Char production, which compiles ~10x slower)
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_BAD = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(s: str | None) -> str:

@@ -17,30 +17,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .reportlab_setup import pin_reportlab  # first: reportlab imported and configured
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .styles import Style
 
-from reportlab import rl_config
-
 REPLACEMENT = "\u25a1"  # WHITE SQUARE, drawn for characters no font here has
 _LOCK = threading.Lock()
-
-
-def pin_reportlab() -> None:
-    """Pin reportlab's security-relevant settings after import, whatever RL_* environment
-    variables or ~/.reportlab_settings said: no URL fetching from any host or scheme, no
-    expression evaluation in colour strings, invariant (reproducible) output."""
-    rl_config.trustedHosts = None
-    rl_config.trustedSchemes = []
-    rl_config.toColorCanUse = None
-    rl_config.invariant = 1
-    rl_config.allowTableBoundsErrors = 1
-
-
-pin_reportlab()
 
 
 @dataclass(frozen=True)

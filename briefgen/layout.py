@@ -14,11 +14,11 @@ those heights, so a fit costs about one layout per size tried, not one per step.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from .blocks import Entry, Memo, Para, Run, Section
+from .regexcache import regex
 from .styles import Style
 
 ELLIPSIS = "\u2026"
@@ -90,9 +90,8 @@ def min_lines(runs, width: float, style: Style) -> int:
     spaces a line break swallows), over the column width; glyphs the family lacks count
     as nothing. At least one line for any visible text. Fitting uses it only to skip
     measuring layouts that surely overflow, so a loose bound costs time, never a decision."""
+    from .fonts import fonts_for  # first: it imports reportlab, configured
     from reportlab.pdfbase.pdfmetrics import getFont
-
-    from .fonts import fonts_for
 
     fonts = fonts_for(style)
     measure = getFont(fonts.regular).stringWidth
@@ -113,7 +112,7 @@ def fits(text: str, budget: Budget, tail: str = "") -> bool:
 
 
 # clause boundaries: after , ; : and before dashes, brackets and clause-opening words
-_CLAUSE = re.compile(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|when|while|but|as|after|"
+_CLAUSE = regex(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|when|while|but|as|after|"
                      r"amid|because|although|though|including|and|or|to|that|with|since|before|"
                      r"during|despite|following)\s)")
 

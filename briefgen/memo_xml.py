@@ -12,6 +12,7 @@ from typing import Any
 
 from .blocks import (Banner, Bullets, Entry, Field, Footer, HeaderFields, Para, Quotes, Rule, Run,
                      Section)
+from .regexcache import regex
 from .status import TemplateError
 from .styles import Style
 
@@ -34,8 +35,8 @@ VOCABULARY: dict[str, frozenset[str]] = {
     "line": frozenset(),
 }
 _RUN_TAGS = {"b": "bold", "i": "italic", "mark": "mark"}
-_WS = re.compile(r"[ \t\r\n]+")
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
+_WS = regex(r"[ \t\r\n]+")
+_COLOUR = regex(r"#[0-9A-Fa-f]{6}\Z")
 
 
 class _Bad(Exception):

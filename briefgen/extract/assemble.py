@@ -5,14 +5,14 @@ sets ``briefing``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import PurePath
 
 from ..model import Briefing, SourceInfo
+from ..regexcache import regex
 from .state import State
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD = regex(r"\w+(?:['’-]\w+)*")
 
 
 def source_info(state: State) -> SourceInfo:

@@ -9,7 +9,10 @@ hints that need support from another cue or from position.
 from __future__ import annotations
 
 import re
+
 from bisect import bisect_left
+
+from ..regexcache import regex
 
 
 def _depths(p: str):
@@ -85,7 +88,7 @@ class Cue:
                 pattern = bodies[0]  # the engine finds the first letters itself: no copies needed
             else:
                 pattern = "|".join(d for b in bodies for d in distribute(b))
-        self.rx = re.compile(pattern, re.I) if self.cased else re.compile(pattern)
+        self.rx = regex(pattern, re.I) if self.cased else regex(pattern)
 
     def starts(self, norm: str, low: str, a: int = 0, b: int | None = None) -> list[int]:
         """Start offsets of the matches in [a, b), as ``finditer`` with the original pattern."""

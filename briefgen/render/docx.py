@@ -32,12 +32,13 @@ from pathlib import Path
 from lxml import etree
 
 from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
+from ..regexcache import regex
 from .docx_package import (Deflated, app_properties, deflate, set_core_properties,
                            template_package, template_package_parser, zip_package)
 from .text import is_empty
 
 GENERATOR = "briefgen"
-_PAGE_FIELD = re.compile(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
+_PAGE_FIELD = regex(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 
@@ -58,9 +59,8 @@ def label_drop(style) -> float:
     """How far the PDF lowers a smaller label to share the first body line's baseline
     (pdf._label_offset). In Word the shared baseline is free; the drop is added below
     the label instead, so a one-line row is exactly as tall as in the PDF."""
+    from ..fonts import fonts_for  # first: it imports reportlab, configured
     from reportlab.pdfbase import pdfmetrics
-
-    from ..fonts import fonts_for
 
     f = fonts_for(style)
     body = pdfmetrics.getAscentDescent(f.regular, style.body_size)[0]
@@ -531,7 +531,7 @@ def _run(p, text: str | None = None, *, bold: bool | None = None, italic: bool =
     return r
 
 
-_CONTROL = re.compile(r"([\t\r\n])")
+_CONTROL = regex(r"([\t\r\n])")
 
 
 def _table(parent, widths: tuple[float, ...]):

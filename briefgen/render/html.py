@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
+from ..regexcache import regex
 from .text import is_empty
 
 
@@ -71,7 +72,7 @@ def _section(s: Section) -> list[str]:
             + body + ["</div>", "</section>"])
 
 
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
+_COLOUR = regex(r"#[0-9A-Fa-f]{6}\Z")
 _SERIF = ("times", "georgia", "garamond", "cambria", "book antiqua", "palatino")
 
 

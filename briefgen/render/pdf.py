@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..reportlab_setup import pin_reportlab  # first: reportlab imported and configured
+
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -21,15 +23,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Memo, Para, Quotes, Rule, Run, Section
-from ..fonts import FontSet, fonts_for, pin_reportlab, split_by_font
+from ..blocks import Banner, Entry, Footer, HeaderFields, Memo, Para, Quotes, Rule, Run, Section
+from ..fonts import FontSet, fonts_for, split_by_font
 from ..layout import FittedMemo
 from ..styles import Style
 from .. import __version__
 from . import xml_escape as escape
-
-
-pin_reportlab()
 
 
 class _Para(Paragraph):
