@@ -237,3 +237,14 @@ def test_debug_adds_the_traceback(tmp_path):
     r = run("extract", str(tmp_path / "missing.txt"), "--debug")
     assert r.exit_code == ExitStatus.BAD_INPUT
     assert "Traceback" in r.stderr and r.stderr.strip().endswith("no such file")
+
+
+def test_interrupt_is_one_line_and_exit_130(tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("briefgen.sources.read_article", interrupted)
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    r = run("extract", str(tmp_path / "a.txt"))
+    assert r.exit_code == 130  # as a shell expects after Ctrl-C, and quietly: no traceback
+    assert "Traceback" not in r.output and "Traceback" not in r.stderr
