@@ -6,11 +6,11 @@ Prints a table and writes bench/results/latest.json:
   the same fitted memo's lines, the same embedded TrueType font);
 - in-process time per memo over 200 builds, split by stage, the resident memory along the
   way, and the reference's per-memo time;
-- a long article (~1,400 words, fitting must drop items) against the sample;
+- a long article (~1,400 words, fitting must drop items) against the sample, built in turns;
 - a batch of 100 articles with --jobs 1 and --jobs 2: time, throughput, peak RSS per worker.
-Medians with min and max over several runs after a warm-up; ratios to the reference run in
-the same invocation, so they hold on a noisy machine (still: run it on an idle one, since
-the --jobs 2 figure needs both cores). About 3 minutes on 2 cores. Speed targets live here
+Medians with min and max over several runs after a warm-up, the commands compared taking
+turns; ratios to the reference run in the same invocation, so they hold on a noisy machine
+(still: run it on an idle one, since the --jobs 2 figure needs both cores). About 2 minutes on 2 cores. Speed targets live here
 and in the issue, never in unit tests.
 """
 from __future__ import annotations
@@ -58,13 +58,20 @@ def run_child(argv: list[str]) -> tuple[float, float]:
     return elapsed, (kib[-1] / 1024 if kib else float("nan"))
 
 
-def wall(argv: list[str], runs: int) -> dict:
-    """Fresh-process wall time (median, min, max after a warm-up) and peak RSS."""
-    run_child(argv)  # warm-up: page cache, bytecode cache
-    times, peaks = zip(*(run_child(argv) for _ in range(runs)))
-    out = stats(list(times))
-    out["peak_rss_mib"] = max(peaks)
-    return out
+def fresh(commands: dict[str, list[str]], runs: int) -> dict[str, dict]:
+    """Fresh-process wall time (median, min, max) and peak RSS of each command, run in turn
+    (round-robin, after one warm-up each) so that a machine slowing down mid-way affects
+    every command alike and the ratios between them hold."""
+    for argv in commands.values():
+        run_child(argv)  # warm-up: page cache, bytecode and derived-data caches
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    peaks: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(runs):
+        for k, argv in commands.items():
+            t, rss = run_child(argv)
+            times[k].append(t)
+            peaks[k].append(rss)
+    return {k: {**stats(times[k]), "peak_rss_mib": max(peaks[k])} for k in commands}
 
 
 def rss_mib() -> float:
@@ -107,10 +114,11 @@ def font_of() -> str | None:
     return str(regular[0]) if regular else None
 
 
-def in_process(path: Path, n: int) -> tuple[dict, object]:
-    """Build ``path`` n times (after 3 warm-up builds) exactly as build_article does, stage by stage."""
-    import gc
+STAGES = ("read", "extract", "compose", "fit", "pdf", "docx")
 
+
+def build_once(path: Path) -> tuple[list[float], object]:
+    """One memo built exactly as build_article does: (seconds per stage, fitted memo)."""
     from briefgen.compose import MemoOptions, compose, load_template
     from briefgen.extract import extract
     from briefgen.layout import fit
@@ -119,25 +127,32 @@ def in_process(path: Path, n: int) -> tuple[dict, object]:
     from datetime import date
 
     today = date.fromisoformat(DATE)
-    per_stage: dict[str, list[float]] = {k: [] for k in ("read", "extract", "compose", "fit", "pdf", "docx")}
-    totals = []
+    t = [time.perf_counter()]
+    article = read_article(path); t.append(time.perf_counter())
+    briefing = extract(article, today=today); t.append(time.perf_counter())
+    template = load_template(None)
+    memo = compose(briefing, template, MemoOptions(date=today, source_text=article.text))
+    t.append(time.perf_counter())
+    fitted = fit(memo, template.style); t.append(time.perf_counter())
+    RENDERERS["pdf"](fitted); t.append(time.perf_counter())
+    RENDERERS["docx"](fitted); t.append(time.perf_counter())
+    return [b - a for a, b in zip(t, t[1:])], fitted
+
+
+def in_process(path: Path, n: int) -> tuple[dict, object]:
+    """Build ``path`` n times after 3 warm-up builds: time per stage, resident memory."""
+    import gc
+
+    per_stage: dict[str, list[float]] = {k: [] for k in STAGES}
+    totals, rss = [], []
     fitted = None
-    rss = []
     for i in range(n + 3):
-        t = [time.perf_counter()]
-        article = read_article(path); t.append(time.perf_counter())
-        briefing = extract(article, today=today); t.append(time.perf_counter())
-        template = load_template(None)
-        memo = compose(briefing, template, MemoOptions(date=today, source_text=article.text))
-        t.append(time.perf_counter())
-        fitted = fit(memo, template.style); t.append(time.perf_counter())
-        RENDERERS["pdf"](fitted); t.append(time.perf_counter())
-        RENDERERS["docx"](fitted); t.append(time.perf_counter())
+        stages, fitted = build_once(path)
         if i < 3:
             continue  # warm-up
-        for k, (a, b) in zip(per_stage, zip(t, t[1:])):
-            per_stage[k].append(b - a)
-        totals.append(t[-1] - t[0])
+        for k, v in zip(STAGES, stages):
+            per_stage[k].append(v)
+        totals.append(sum(stages))
         if i in (3, 3 + n // 2, n + 2):
             gc.collect()
             rss.append(rss_mib())
@@ -146,6 +161,24 @@ def in_process(path: Path, n: int) -> tuple[dict, object]:
     out["dropped"] = len(fitted.report.dropped)
     out["rss_mib"] = {"after_warmup": rss[0], "half": rss[1], "end": rss[-1]}
     return out, fitted
+
+
+def long_vs_short(long: Path, n: int) -> dict:
+    """The long article and the sample built alternately (after 3 warm-up pairs), so both
+    medians come from the same stretch of machine time."""
+    per = {"short": [], "long": [], "long_fit": []}
+    dropped = 0
+    for i in range(n + 3):
+        short_stages, _ = build_once(SAMPLE)
+        long_stages, fitted = build_once(long)
+        if i >= 3:
+            per["short"].append(sum(short_stages))
+            per["long"].append(sum(long_stages))
+            per["long_fit"].append(long_stages[STAGES.index("fit")])
+            dropped = len(fitted.report.dropped)
+    return {"short": stats(per["short"]), "per_memo": stats(per["long"]), "fit": stats(per["long_fit"]),
+            "dropped": dropped, "words": len(long.read_text(encoding="utf-8").split()),
+            "short_words": len(SAMPLE.read_text(encoding="utf-8").split())}
 
 
 def long_article(tmp: Path, words: int = 1400) -> Path:
@@ -204,7 +237,7 @@ def batch(tmp: Path, jobs: int, n: int, runs: int) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=5, help="timed runs of each fresh-process command")
+    ap.add_argument("--runs", type=int, default=7, help="timed runs of each fresh-process command")
     ap.add_argument("--batch-runs", type=int, default=2, help="timed runs of each batch")
     ap.add_argument("--memos", type=int, default=200)
     ap.add_argument("--batch", type=int, default=100)
@@ -227,17 +260,13 @@ def main() -> int:
 
         ref = subprocess.run(ref_cmd(min(args.memos, 100)), capture_output=True, text=True, check=True, env=ENV)
         res["reference_per_memo"] = json.loads(ref.stdout)["per_memo_s"]
-        res["fresh"] = {
-            "reference": wall(ref_cmd(1), args.runs),
-            "version": wall([BRIEFGEN, "--version"], args.runs),
-            "extract": wall([BRIEFGEN, "extract", str(SAMPLE), "--format", "json"], args.runs),
-            "build": wall([BRIEFGEN, "build", str(SAMPLE), "-o", str(tmp / "o"), "--date", DATE,
-                           "--quiet"], args.runs),
-        }
-        long_stats, long_fitted = in_process(long_article(tmp), max(args.memos // 6, 10))
-        res["long_article"] = {"per_memo": long_stats["total"], "dropped": long_stats["dropped"],
-                               "fit": long_stats["fit"],
-                               "words": len(long_article(tmp).read_text(encoding="utf-8").split())}
+        res["fresh"] = fresh({
+            "reference": ref_cmd(1),
+            "version": [BRIEFGEN, "--version"],
+            "extract": [BRIEFGEN, "extract", str(SAMPLE), "--format", "json"],
+            "build": [BRIEFGEN, "build", str(SAMPLE), "-o", str(tmp / "o"), "--date", DATE, "--quiet"],
+        }, args.runs)
+        res["long_article"] = long_vs_short(long_article(tmp), max(args.memos // 5, 20))
         res["batch"] = {f"jobs{j}": batch(tmp, j, args.batch, args.batch_runs) for j in (1, 2)}
     res["bench_seconds"] = time.perf_counter() - started
 
@@ -248,7 +277,7 @@ def main() -> int:
         "extract_fresh_vs_reference": res["fresh"]["extract"]["median"] / ref_fresh,
         "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
         "batch_jobs2_speedup": res["batch"]["jobs2"]["articles_per_s"] / res["batch"]["jobs1"]["articles_per_s"],
-        "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["in_process"]["total"]["median"],
+        "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["long_article"]["short"]["median"],
     }
     bars = {"build_fresh_vs_reference": ("<=", 1.3), "version_fresh_vs_reference": ("<=", 0.3),
             "extract_fresh_vs_reference": ("<=", 0.5), "per_memo_vs_reference": ("<=", 1.5),
@@ -272,7 +301,8 @@ def main() -> int:
     print(f"  RSS after warm-up {r['after_warmup']:.1f} MiB, half-way {r['half']:.1f}, end {r['end']:.1f}")
     la = res["long_article"]
     print(f"long article ({la['words']} words): {ms(la['per_memo'])}, fit {la['fit']['median'] * 1000:.1f} ms, "
-          f"{la['dropped']} items dropped")
+          f"{la['dropped']} items dropped;\n  the sample ({la['short_words']} words) built alternately with it: "
+          f"{ms(la['short'])}")
     for k, s in res["batch"].items():
         print(f"batch of {args.batch}, {k}: "
               f"{s['median']:.2f} s (min {s['min']:.2f}, max {s['max']:.2f}), {s['articles_per_s']:.1f} articles/s, "
