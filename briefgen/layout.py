@@ -427,21 +427,24 @@ def _search(memo: Memo, style: Style, m) -> tuple[Style, frozenset[Addr], list[A
     present = {b.key for b in memo.blocks if isinstance(b, Section)}
     omit = frozenset(k for k in style.optional_sections if k in present)
 
-    def ok(st: Style) -> bool:
-        if m.over(dropped, omit, st):
+    def fits(drop: frozenset[Addr], st: Style) -> bool:
+        if m.over(drop, omit, st):
             return False
-        used, avail = m.overflow(dropped, omit, st)
+        used, avail = m.overflow(drop, omit, st)
         return used <= avail * st.fill
 
+    def ok(st: Style) -> bool:
+        return fits(dropped, st)
+
     def drop_by(rules: Iterable[str], st: Style, strict: bool) -> bool:
+        """Per rule, drop its entries one by one, in its order, until the memo fits."""
         nonlocal dropped
         for rule in rules:
-            while not ok(st):
+            if not ok(st):
                 steps = _rule_steps(rule, memo, dropped, st, strict)
-                if not steps:
-                    break
-                dropped = dropped | {steps[0]}
-                order.append(steps[0])
+                k = _fewest(len(steps), lambda k: fits(dropped | frozenset(steps[:k]), st))
+                dropped = dropped | frozenset(steps[:k])
+                order.extend(steps[:k])
             if ok(st):
                 return True
         return ok(st)
@@ -470,6 +473,23 @@ def _search(memo: Memo, style: Style, m) -> tuple[Style, frozenset[Addr], list[A
                 omit = omit | {key}
         st = _grow(st, ok)
     return st, dropped, order, omit, warnings
+
+
+def _fewest(n: int, fits: Callable[[int], bool]) -> int:
+    """The smallest k in 1..n with ``fits(k)``, else n; ``fits`` is monotone (dropping more
+    never makes a memo taller), so a galloping search finds what dropping one entry at a
+    time would, with a handful of measurements instead of one per entry."""
+    if n == 0:
+        return 0
+    lo, hi = 0, 1  # fits(lo) is false (or lo == 0, not asked)
+    while hi < n and not fits(hi):
+        lo, hi = hi, min(2 * hi, n)
+    if hi >= n and not fits(n):
+        return n
+    while hi - lo > 1:  # fits(hi), not fits(lo)
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if fits(mid) else (mid, hi)
+    return hi
 
 
 def _grow(st: Style, ok: Callable[[Style], bool]) -> Style:

@@ -193,3 +193,20 @@ def test_short_cut_changes_no_fitting_decision(make, template, monkeypatch):
     quick = fit(memo, template.style)
     monkeypatch.setattr(_Measurer, "over", lambda self, *a: False)
     assert fit(memo, template.style) == quick
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 58])
+def test_fewest_finds_what_one_at_a_time_would_with_few_checks(n):
+    from briefgen.layout import _fewest
+
+    for first_fitting in range(1, n + 2):  # n + 1: nothing fits, every entry goes
+        asked = []
+
+        def fits(k, first_fitting=first_fitting):
+            asked.append(k)
+            return k >= first_fitting
+
+        want = next((k for k in range(1, n + 1) if fits(k)), n)
+        asked.clear()
+        assert _fewest(n, fits) == want
+        assert len(asked) <= 2 * max(n, 1).bit_length() + 1
