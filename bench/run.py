@@ -237,7 +237,7 @@ def batch(tmp: Path, jobs: int, n: int, runs: int) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=7, help="timed runs of each fresh-process command")
+    ap.add_argument("--runs", type=int, default=15, help="timed runs of each fresh-process command")
     ap.add_argument("--batch-runs", type=int, default=2, help="timed runs of each batch")
     ap.add_argument("--memos", type=int, default=200)
     ap.add_argument("--batch", type=int, default=100)

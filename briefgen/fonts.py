@@ -21,9 +21,9 @@ from .reportlab_setup import pin_reportlab  # first: reportlab imported and conf
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from .styles import Style
+from .ttfcache import load_ttfont
 
 REPLACEMENT = "\u25a1"  # WHITE SQUARE, drawn for characters no font here has
 _LOCK = threading.Lock()
@@ -120,28 +120,29 @@ def _cmap_keys(data: bytes) -> frozenset[int] | None:
 
 
 @lru_cache(maxsize=64)
-def _identify(path: Path) -> tuple[str, frozenset[int] | None]:
-    """(registration name from the file's contents, covered code points or None)."""
+def _identify(path: Path) -> tuple[str, frozenset[int] | None, str]:
+    """(registration name from the file's contents, covered code points or None, SHA-256)."""
     data = path.read_bytes()
-    return "bg" + hashlib.sha256(data).hexdigest()[:12], _cmap_keys(data)
+    digest = hashlib.sha256(data).hexdigest()
+    return "bg" + digest[:12], _cmap_keys(data), digest
 
 
 @lru_cache(maxsize=64)
 def _register(path: Path) -> tuple[str, frozenset[int]]:
     """Register one TTF under a content-derived name; return (name, covered code points)."""
-    name, keys = _identify(path)
+    name, keys, digest = _identify(path)
     with _LOCK:
         # look in the registry directly: pdfmetrics.getFont on an unknown name first
         # searches the whole file system for Type 1 (AFM) files, which costs ~0.1 s
         font = pdfmetrics._fonts.get(name)
         if font is None:
-            font = TTFont(name, str(path))
+            font = load_ttfont(name, str(path), digest)
             pdfmetrics.registerFont(font)
     return name, frozenset(font.face.charToGlyph) if keys is None else keys
 
 
 def _coverage(path: Path) -> tuple[str, frozenset[int]]:
-    name, keys = _identify(path)
+    name, keys, _ = _identify(path)
     return (name, keys) if keys is not None else _register(path)
 
 
