@@ -15,13 +15,15 @@ Use ``regex`` for the package's own fixed patterns only, never for text from an 
 
 Libraries compile their own patterns when imported (reportlab's URL pattern alone takes
 about 40 ms). ``compiled_ahead`` wraps such an import: it puts the patterns the same
-import compiled last time into ``re``'s own cache (``re._cache``, where ``re.compile``
-looks first), and afterwards remembers any that it had to compile.
+import compiled the first time into ``re``'s own cache (``re._cache``, where
+``re.compile`` looks first).
 """
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import marshal
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -110,14 +112,17 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 @contextmanager
-def compiled_ahead(group: str) -> Iterator[None]:
-    """Around a third-party import: the regexes it compiled last time (remembered under
-    ``group``) are ready in ``re``'s cache; the ones it compiles now are remembered."""
+def compiled_ahead(package: str) -> Iterator[None]:
+    """Around the import of ``package``: the regexes its import compiled the first time
+    are ready in ``re``'s cache. The entry is written once per installed version of the
+    package (named by its ``__init__`` file's size and time): a pattern built from a set
+    differs from run to run, and re-learning would grow the entry forever."""
     cache = getattr(re, "_cache", None)
-    if _ENTRY is None or not isinstance(cache, dict):
+    origin = _origin(package)
+    if _ENTRY is None or not isinstance(cache, dict) or origin is None:
         yield
         return
-    name = usercache.key(_ENTRY, "group", group)
+    name = usercache.key(_ENTRY, "package", package, *origin)
     stored = _load(name)
     for (pattern, flags), parts in stored.items():
         try:
@@ -126,6 +131,8 @@ def compiled_ahead(group: str) -> Iterator[None]:
             pass
     before = set(cache)
     yield
+    if stored:
+        return
     learned = {}
     for key in [k for k in cache if k not in before]:
         kind, pattern, flags = key
@@ -136,9 +143,18 @@ def compiled_ahead(group: str) -> Iterator[None]:
                     learned[(pattern, flags)] = parts
             except Exception:  # the private interfaces differ here: learn nothing
                 return
-    if learned and len(stored) + len(learned) <= _MAX_ENTRIES:
-        usercache.write("regex", name, marshal.dumps({**stored, **learned}))
+    if learned:
+        usercache.write("regex", name, marshal.dumps(learned))
 
+
+def _origin(package: str) -> tuple[str, str, str] | None:
+    """(path, size, modification time) of an installed package's ``__init__``, or None."""
+    try:
+        spec = importlib.util.find_spec(package)
+        st = os.stat(spec.origin)
+    except (ImportError, ValueError, AttributeError, TypeError, OSError):
+        return None
+    return spec.origin, str(st.st_size), str(st.st_mtime_ns)
 
 if _ENTRY is not None:
     _stored = _load(_ENTRY)
