@@ -1,0 +1,35 @@
+"""build_many: results in input order whatever the number of workers, nothing for nothing."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.batch import build_many
+from briefgen.build import BuildOptions
+from briefgen.status import ExitStatus
+
+SAMPLE = Path(__file__).resolve().parent.parent / "source" / "blinken-beijing-2023.txt"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_no_inputs_no_results(jobs, tmp_path):
+    assert build_many([], BuildOptions(out_dir=tmp_path), jobs) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_come_back_in_input_order(jobs, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    inputs = []
+    for name in ("c.txt", "a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        inputs.append(str(tmp_path / name))
+    inputs.insert(1, str(tmp_path / "missing.txt"))
+    done = []
+    results = build_many(inputs, BuildOptions(out_dir=tmp_path / "out", formats=("pdf",), date=date(2023, 6, 18)),
+                         jobs, on_done=done.append)
+    assert [r.source for r in results] == inputs
+    assert sorted(r.source for r in done) == sorted(inputs)
+    assert [r.status for r in results] == [ExitStatus.OK, ExitStatus.BAD_INPUT, ExitStatus.OK, ExitStatus.OK]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.pdf", "b.pdf", "c.pdf"]
