@@ -51,11 +51,13 @@ class _Group(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
-app = typer.Typer(cls=_Group, no_args_is_help=True, add_completion=True,
+# Plain click help (rich_markup_mode=None): rich's renderer and the Markdown parser it
+# brings would double the time of every ``--help``.
+app = typer.Typer(cls=_Group, no_args_is_help=True, add_completion=True, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Turn a news report of an official visit, summit or talks into a "
                        "grounded one-page briefing memo (PDF, DOCX, Markdown, HTML, JSON).")
-templates_app = typer.Typer(cls=_Group, no_args_is_help=True,
+templates_app = typer.Typer(cls=_Group, no_args_is_help=True, rich_markup_mode=None,
                             help="List, show and start house templates.")
 app.add_typer(templates_app, name="templates")
 

@@ -212,11 +212,12 @@ def test_bad_config_is_usage_error(tmp_path, monkeypatch):
     assert r.exit_code == ExitStatus.USAGE and one_line(r.stderr)
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["extract", str(SAMPLE)]])
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["build", "--help"], ["extract", str(SAMPLE)]])
 def test_light_commands_do_not_import_renderers(argv):
     code = ("import sys; from briefgen.__main__ import main; sys.argv = ['briefgen'] + %r\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('reportlab', 'docx', 'jinja2', 'trafilatura', 'lxml') if m in sys.modules]\n"
+            "heavy = [m for m in ('reportlab', 'docx', 'jinja2', 'trafilatura', 'lxml', 'rich', 'markdown_it', 'PIL')\n"
+            "         if m in sys.modules]\n"
             "print('HEAVY', heavy)" % argv)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "HEAVY []" in r.stdout, r.stdout[-300:] + r.stderr[-300:]
