@@ -65,11 +65,13 @@ def unique_stems(inputs: list[str]) -> dict[str, str]:
 def _warm(options: BuildOptions) -> None:
     """Pool initializer: import and compile everything once per worker."""
     from .compose import load_template
+    from .fonts import fonts_for
 
     template = load_template(options.template)
     import briefgen.render.pdf  # noqa: F401
     from briefgen.render.docx import _base
 
+    fonts_for(template.style)  # registered once, before the workers fork
     _base(template.style)  # the DOCX package set-up, once per worker
 
     gc.freeze()  # what is loaded now lives for the worker's life: keep it out of every collection
