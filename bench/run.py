@@ -10,8 +10,8 @@ Prints a table and writes bench/results/latest.json:
 - a batch of 100 articles with --jobs 1 and --jobs 2: time, throughput, peak RSS per worker.
 Medians with min and max over several runs after a warm-up, the commands compared taking
 turns; ratios to the reference run in the same invocation, so they hold on a noisy machine
-(still: run it on an idle one, since the --jobs 2 figure needs both cores). About 2 minutes on 2 cores. Speed targets live here
-and in the issue, never in unit tests.
+(still: run it on an idle one, since the --jobs 2 figure needs both cores). About 2 minutes
+on 2 cores. Speed targets live here and in the issue, never in unit tests.
 """
 from __future__ import annotations
 

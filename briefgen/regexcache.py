@@ -29,7 +29,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from briefgen import usercache
+from . import usercache
 
 try:
     import _sre
@@ -155,6 +155,7 @@ def _origin(package: str) -> tuple[str, str, str] | None:
     except (ImportError, ValueError, AttributeError, TypeError, OSError):
         return None
     return spec.origin, str(st.st_size), str(st.st_mtime_ns)
+
 
 if _ENTRY is not None:
     _stored = _load(_ENTRY)
