@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from briefgen.extract import extract
-from briefgen.sources import Article, read_article
+from briefgen.model.article import Article
+from briefgen.sources.read import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"

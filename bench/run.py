@@ -82,7 +82,7 @@ def rss_mib() -> float:
 
 def memo_lines(fitted) -> list[list[str]]:
     """The fitted memo as [kind, text] lines, for the reference script."""
-    from briefgen.blocks import Banner, Bullets, Footer, HeaderFields, Para, Quotes, Section
+    from briefgen.model.blocks import Banner, Bullets, Footer, HeaderFields, Para, Quotes, Section
 
     lines = []
     for b in fitted.memo.blocks:
@@ -119,11 +119,11 @@ STAGES = ("read", "extract", "compose", "fit", "pdf", "docx")
 
 def build_once(path: Path) -> tuple[list[float], object]:
     """One memo built exactly as build_article does: (seconds per stage, fitted memo)."""
-    from briefgen.compose import MemoOptions, compose, load_template
+    from briefgen.compose.context import MemoOptions, compose, load_template
     from briefgen.extract import extract
-    from briefgen.layout import fit
+    from briefgen.layout.fit import fit
     from briefgen.render import RENDERERS
-    from briefgen.sources import read_article
+    from briefgen.sources.read import read_article
     from datetime import date
 
     today = date.fromisoformat(DATE)

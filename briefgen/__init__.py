@@ -1,8 +1,8 @@
 """briefgen: a news report of an official visit, summit or talks in, a grounded one-page memo out.
 
 The library API mirrors the CLI; the stages live in their own modules
-(``briefgen.extract.extract``, ``briefgen.compose.compose``,
-``briefgen.layout.fit``). Names here are imported lazily so that
+(``briefgen.extract.extract``, ``briefgen.compose.context.compose``,
+``briefgen.layout.fit.fit``). Names here are imported lazily so that
 ``import briefgen`` (and ``briefgen --version``) stays fast and does not load
 reportlab or python-docx until a memo is actually drawn.
 """
@@ -14,16 +14,16 @@ from typing import Any
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read_article": "briefgen.sources",
-    "Article": "briefgen.sources",
-    "Briefing": "briefgen.model",
-    "to_json": "briefgen.model",
-    "load_template": "briefgen.template",
-    "MemoOptions": "briefgen.compose",
+    "read_article": "briefgen.sources.read",
+    "Article": "briefgen.model.article",
+    "Briefing": "briefgen.model.briefing",
+    "to_json": "briefgen.model.briefing",
+    "load_template": "briefgen.compose.template",
+    "MemoOptions": "briefgen.compose.context",
     "RENDERERS": "briefgen.render",
-    "BuildOptions": "briefgen.build",
-    "build_article": "briefgen.build",
-    "build_file": "briefgen.build",
+    "BuildOptions": "briefgen.app.build",
+    "build_article": "briefgen.app.build",
+    "build_file": "briefgen.app.build",
     "ExitStatus": "briefgen.status",
     "BriefgenError": "briefgen.status",
 }

@@ -12,11 +12,11 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from briefgen import __version__
 
         print(f"briefgen {__version__}")
         return
-    from .cli import app
+    from briefgen.cli import app
 
     try:
         app()

@@ -19,10 +19,10 @@ from typing import Annotated, Iterator, Optional
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .render import FORMATS
-from .sources import INPUT_FORMATS, Limits
-from .status import BriefgenError, ExitStatus, UsageError
+from briefgen import __version__
+from briefgen.render import FORMATS
+from briefgen.sources.read import INPUT_FORMATS, Limits
+from briefgen.status import BriefgenError, ExitStatus, UsageError
 
 
 # Click's exception classes, found through typer's public BadParameter whether
@@ -186,11 +186,11 @@ def build(
     debug: Debug = False,
 ) -> None:
     """Build one-page memos (PDF and DOCX by default) from articles into the output folder."""
-    from .batch import build_many, default_jobs, expand_inputs
-    from .build import BuildOptions, check_formats
-    from .config import effective
-    from .progress import BatchView
-    from .sources import normalise_format
+    from briefgen.app.batch import build_many, default_jobs, expand_inputs
+    from briefgen.app.build import BuildOptions, check_formats
+    from briefgen.app.config import effective
+    from briefgen.app.progress import BatchView
+    from briefgen.sources.read import normalise_format
 
     with reported(debug):
         anchor = parse_date(date_option)
@@ -204,7 +204,7 @@ def build(
             marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict,
             input_format=normalise_format(input_format), encoding=encoding,
             limits=limits(max_bytes, max_chars, max_paragraph_chars))
-        from .compose import load_template
+        from briefgen.compose.context import load_template
 
         load_template(options.template)  # a bad template is one error, not one per article
         if not sources:
@@ -247,22 +247,22 @@ def extract(
     with reported(debug):
         if fmt not in ("json", "text"):
             raise UsageError("--format must be json or text")
-        from .sources import read_article
+        from briefgen.sources.read import read_article
 
         article = read_article(source, encoding=encoding, input_format=input_format,
                                limits=limits(max_bytes, max_chars, max_paragraph_chars))
-        from .extract import extract as run_extract
+        from briefgen.extract import extract as run_extract
 
         briefing = run_extract(article, today=parse_date(date_option))
         if not quiet:
             for w in briefing.warnings:
                 _err(f"warning: {w}")
         if fmt == "json":
-            from .model import to_json
+            from briefgen.model.briefing import to_json
 
             typer.echo(json.dumps(to_json(briefing, article.text), ensure_ascii=False, indent=1))
         else:
-            from .outline import outline
+            from briefgen.render.outline import outline
 
             typer.echo(outline(briefing), nl=False)
 
@@ -277,7 +277,7 @@ def inspect(
 ) -> None:
     """Show the structure of a produced memo: pages, fonts, metadata and block sequence."""
     with reported(debug):
-        from .inspect import inspect_file, to_text
+        from briefgen.inspect.reader import inspect_file, to_text
 
         info = inspect_file(path)
         typer.echo(json.dumps(info, ensure_ascii=False, indent=1) if as_json else to_text(info))
@@ -288,7 +288,7 @@ def inspect(
 @templates_app.command("list", epilog="Example: briefgen templates list")
 def templates_list() -> None:
     """List the built-in templates."""
-    from .compose import builtin_templates
+    from briefgen.compose.context import builtin_templates
 
     for name in builtin_templates():
         typer.echo(name)
@@ -301,7 +301,7 @@ def templates_show(
 ) -> None:
     """Print a template's files (memo.xml.j2 and style.toml)."""
     with reported(debug):
-        from .compose import load_template
+        from briefgen.compose.context import load_template
 
         tpl = load_template(name)
         for fname in ("style.toml", "memo.xml.j2"):
@@ -317,7 +317,7 @@ def templates_init(
 ) -> None:
     """Copy a built-in template into FOLDER as the start of a house style."""
     with reported(debug):
-        from .templates_init import init_template
+        from briefgen.compose.templates_init import init_template
 
         init_template(base, folder)
         typer.echo(f"created {folder}; build with: briefgen build --template {folder} ARTICLE")
@@ -327,7 +327,7 @@ def templates_init(
 def config(debug: Debug = False) -> None:
     """Print the effective settings and where each comes from."""
     with reported(debug):
-        from .config import SETTINGS, config_files, effective
+        from briefgen.app.config import SETTINGS, config_files, effective
 
         for path in config_files():
             typer.echo(f"# config file {path}" + ("" if path.exists() else " (absent)"))

@@ -29,7 +29,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from . import usercache
+from briefgen import usercache
 
 try:
     import _sre

@@ -8,7 +8,7 @@ settings that matter for safety and reproducibility.
 """
 from __future__ import annotations
 
-from .regexcache import compiled_ahead
+from briefgen.regexcache import compiled_ahead
 
 with compiled_ahead("reportlab"):
     import reportlab.platypus  # noqa: F401 - with it, every part of reportlab briefgen uses

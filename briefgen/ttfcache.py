@@ -14,13 +14,13 @@ import pickle
 import sys
 from weakref import WeakKeyDictionary
 
-from . import reportlab_setup  # noqa: F401 - first: reportlab imported and configured
+from briefgen import reportlab_setup  # noqa: F401 - first: reportlab imported and configured
 
 from reportlab import Version, rl_config
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from . import usercache
+from briefgen import usercache
 
 _PROBES = (1, 7, 500, 1000, 2048, 12345)  # font units, to check the scaling function
 

@@ -25,7 +25,7 @@ def _dump(data) -> str:
 
 def inspected_blocks(stem: str, outputs: dict[str, bytes]) -> dict[str, list]:
     """``briefgen inspect``'s block sequence of each produced file, by format."""
-    from briefgen.inspect import inspect_file
+    from briefgen.inspect.reader import inspect_file
 
     blocks = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -38,11 +38,11 @@ def inspected_blocks(stem: str, outputs: dict[str, bytes]) -> dict[str, list]:
 
 def golden_files(sample: Path) -> tuple[dict[str, str], dict[str, list]]:
     """(file name -> expected content, inspected blocks by format) for one sample."""
-    from briefgen.build import BuildOptions, build_article
+    from briefgen.app.build import BuildOptions, build_article
     from briefgen.extract import extract
-    from briefgen.model import to_json
+    from briefgen.model.briefing import to_json
     from briefgen.render.text import block_tree_text
-    from briefgen.sources import read_article
+    from briefgen.sources.read import read_article
 
     article = read_article(sample)
     briefing = extract(article, today=MEMO_DATE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from briefgen.model import Briefing, Event, Item, Participant, Phrase, Quote, SourceInfo, Span
+from briefgen.model.briefing import Briefing, Event, Item, Participant, Phrase, Quote, SourceInfo, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "source" / "blinken-beijing-2023.txt"

@@ -8,7 +8,7 @@ real compose and fit. ``fitted`` wraps any memo with the fitter.
 """
 from __future__ import annotations
 
-from briefgen.blocks import (
+from briefgen.model.blocks import (
     Banner, Bullets, Entry, Field, Footer, HeaderFields, Memo, MemoMeta, Para, Quotes, Rule,
     Run, Section,
 )
@@ -92,13 +92,13 @@ def with_section(memo: Memo, section: Section) -> Memo:
 
 
 def template(name: str = "default"):
-    from briefgen.compose import load_template
+    from briefgen.compose.context import load_template
     return load_template(name)
 
 
 def fitted(memo: Memo | None = None, style=None):
     """A FittedMemo of ``memo`` as layout.fit returns it (with the real fitter)."""
-    from briefgen.layout import fit
+    from briefgen.layout.fit import fit
     return fit(memo or block_memo(), style or template().style)
 
 
@@ -106,8 +106,8 @@ def composed(briefing=None, template_name: str = "default", **options):
     """A hand-built Briefing (default: the sample) through the real compose and fit."""
     from datetime import date
 
-    from briefgen.compose import MemoOptions, compose
-    from briefgen.layout import fit
+    from briefgen.compose.context import MemoOptions, compose
+    from briefgen.layout.fit import fit
 
     from tests.memo_samples import sample
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.batch import build_many
-from briefgen.build import BuildOptions
+from briefgen.app.batch import build_many
+from briefgen.app.build import BuildOptions
 from briefgen.status import ExitStatus
 
 SAMPLE = Path(__file__).resolve().parent.parent / "source" / "blinken-beijing-2023.txt"

@@ -244,7 +244,7 @@ def test_interrupt_is_one_line_and_exit_130(tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("briefgen.sources.read_article", interrupted)
+    monkeypatch.setattr("briefgen.sources.read.read_article", interrupted)
     (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
     r = run("extract", str(tmp_path / "a.txt"))
     assert r.exit_code == 130  # as a shell expects after Ctrl-C, and quietly: no traceback

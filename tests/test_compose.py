@@ -10,14 +10,14 @@ import pytest
 
 import importlib
 
-from briefgen.blocks import Banner, Footer, Run, Section
-from briefgen.compose import MemoOptions, builtin_templates, compose, format_marks, load_template, parse_memo_xml
-from briefgen.model import Event, Item, Participant, Quote
+from briefgen.model.blocks import Banner, Footer, Run, Section
+from briefgen.compose.context import MemoOptions, builtin_templates, compose, format_marks, load_template, parse_memo_xml
+from briefgen.model.briefing import Event, Item, Participant, Quote
 from briefgen.status import TemplateError
 from tests import memo_samples as ms
 
-C = importlib.import_module("briefgen.compose")
-sandbox = importlib.import_module("briefgen.sandbox")
+C = importlib.import_module("briefgen.compose.context")
+sandbox = importlib.import_module("briefgen.compose.sandbox")
 
 OPTS = MemoOptions(to="Secretary", from_="Desk officer", date=date(2026, 11, 29))
 
@@ -286,7 +286,7 @@ def test_builtin_template_code_cache_renders_the_same_memo(name, tmp_path, monke
     the memo must be exactly what a plain compile gives, cold and warm."""
     import os
 
-    from briefgen import compose as c, sandbox as sb
+    from briefgen.compose import context as c, sandbox as sb
 
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
@@ -305,7 +305,7 @@ def test_builtin_template_code_cache_renders_the_same_memo(name, tmp_path, monke
 
 @pytest.mark.parametrize("spoil", ["garbage", "world-writable", "group-writable-folder"])
 def test_template_code_cache_ignores_foreign_or_broken_files(spoil, tmp_path, monkeypatch):
-    from briefgen import compose as c, sandbox as sb
+    from briefgen.compose import context as c, sandbox as sb
 
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr("sys.dont_write_bytecode", False)
@@ -332,7 +332,7 @@ def test_template_code_cache_ignores_foreign_or_broken_files(spoil, tmp_path, mo
 
 
 def test_a_clause_filed_under_two_headings_is_shown_once():
-    from briefgen.model import Item, Span
+    from briefgen.model.briefing import Item, Span
 
     same = Item("officials expect little", (Span(10, 40),), 0.9)
     other = Item("ties have cooled", (Span(50, 70),), 0.5)

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from briefgen.blocks import Bullets, Para, Quotes, Section
-from briefgen.inspect import inspect_file, page_size, soffice, to_json, to_text
+from briefgen.model.blocks import Bullets, Para, Quotes, Section
+from briefgen.inspect.reader import inspect_file, page_size, soffice, to_json, to_text
 from briefgen.render import docx as docx_r
 from briefgen.render import pdf as pdf_r
 from briefgen.status import BadInput, UnsupportedFormat

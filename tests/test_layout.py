@@ -8,10 +8,10 @@ from datetime import date
 import pypdf
 import pytest
 
-from briefgen.blocks import Section
-from briefgen.compose import MemoOptions, compose, load_template
-from briefgen.layout import Budget, count_lines, fit, prune, trim
-from briefgen.model import Participant
+from briefgen.model.blocks import Section
+from briefgen.compose.context import MemoOptions, compose, load_template
+from briefgen.layout.fit import Budget, count_lines, fit, prune, trim
+from briefgen.model.briefing import Participant
 from briefgen.render import pdf
 from tests import memo_samples as ms
 
@@ -136,7 +136,7 @@ def test_trim_never_cuts_inside_a_word():
 def test_added_up_heights_equal_the_drawn_layout(name, headings, make):
     """The fitter adds up per-entry heights; the sum must equal the section Tables the PDF
     draws, to the float, for every kind of candidate (drops, children, spacing, size)."""
-    from briefgen.layout import _Measurer, _rule_steps, exact_overflow
+    from briefgen.layout.fit import _Measurer, _rule_steps, exact_overflow
 
     t = load_template(name)
     style = dataclasses.replace(t.style, headings=headings)
@@ -169,8 +169,8 @@ _MIXED = ("Ministers’ “talks” — in Genève, Αθήνα, 北京 ", "bold"
 def test_min_lines_never_exceeds_the_wrapped_lines(name, words, indent):
     """Fitting skips measuring layouts whose lower bound already overflows: the bound must
     hold for any mix of faces, sizes, long words and glyphs the family lacks."""
-    from briefgen.blocks import Entry, Run
-    from briefgen.layout import min_lines
+    from briefgen.model.blocks import Entry, Run
+    from briefgen.layout.fit import min_lines
 
     style = load_template(name).style
     text = " ".join(["intergovernmental", "a", "talks", "Wi", "ill", "Αθήνα", "北京"][i % 7]
@@ -187,7 +187,7 @@ def test_min_lines_never_exceeds_the_wrapped_lines(name, words, indent):
 
 @pytest.mark.parametrize("make", [ms.sample, ms.long_briefing, lambda: ms.long_briefing(90)])
 def test_short_cut_changes_no_fitting_decision(make, template, monkeypatch):
-    from briefgen.layout import _Measurer
+    from briefgen.layout.fit import _Measurer
 
     memo = compose(make(), template, OPTS)
     quick = fit(memo, template.style)
@@ -197,7 +197,7 @@ def test_short_cut_changes_no_fitting_decision(make, template, monkeypatch):
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 58])
 def test_fewest_finds_what_one_at_a_time_would_with_few_checks(n):
-    from briefgen.layout import _fewest
+    from briefgen.layout.fit import _fewest
 
     for first_fitting in range(1, n + 2):  # n + 1: nothing fits, every entry goes
         asked = []

@@ -95,8 +95,8 @@ def test_the_check_can_fail():
 def test_end_to_end_sample_article():
     """The sample article through the real extractor, compose and fit."""
     try:
-        from briefgen.build import BuildOptions, build_article
-        from briefgen.sources import read_article
+        from briefgen.app.build import BuildOptions, build_article
+        from briefgen.sources.read import read_article
     except ImportError as e:  # pragma: no cover - only while the pipeline is incomplete
         pytest.skip(f"pipeline not importable yet: {e}")
     outputs, f = build_article(read_article(SAMPLE),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.sources import Limits, read_article
+from briefgen.sources.read import Limits, read_article
 from briefgen.status import BadInput, TooLarge
 
 PAGE = """<!DOCTYPE html>

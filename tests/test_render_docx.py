@@ -11,8 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from briefgen.blocks import Bullets, Memo, Section
-from briefgen.inspect import docx_to_pdf, soffice
+from briefgen.model.blocks import Bullets, Memo, Section
+from briefgen.inspect.reader import docx_to_pdf, soffice
 from briefgen.render import docx as docx_r
 from tests.memo_samples import long_briefing, sparse
 from tests.render_samples import INJECTIONS, block_memo, composed, entry, fitted, with_section

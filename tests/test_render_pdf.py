@@ -8,9 +8,9 @@ from datetime import date
 import pypdf
 import pytest
 
-from briefgen.compose import MemoOptions, compose, load_template
-from briefgen.layout import fit
-from briefgen.model import Item, Participant, Quote
+from briefgen.compose.context import MemoOptions, compose, load_template
+from briefgen.layout.fit import fit
+from briefgen.model.briefing import Item, Participant, Quote
 from briefgen.render import pdf
 from tests import memo_samples as ms
 
@@ -91,7 +91,7 @@ def test_text_reads_in_memo_order(sample_pdf):
 
 def test_outline_lists_sections_and_their_items(sample_pdf):
     _, fitted, reader = sample_pdf
-    from briefgen.blocks import Para, Section
+    from briefgen.model.blocks import Para, Section
     outline = reader.outline
     got = []
     for i, node in enumerate(outline):

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
-from briefgen.blocks import Bullets, Memo, Para, Quotes, Section
+from briefgen.model.blocks import Bullets, Memo, Para, Quotes, Section
 from briefgen.render import html as html_r
 from briefgen.render import json as json_r
 from briefgen.render import md as md_r

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from briefgen.sanitize import clean_field, sanitize, warnings_for
+from briefgen.sources.sanitize import clean_field, sanitize, warnings_for
 
 CASES = [
     # (input, expected text, expected counts)

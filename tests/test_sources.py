@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.sources import INPUT_FORMATS, Article, Limits, read_article
+from briefgen.model.article import Article
+from briefgen.sources.read import INPUT_FORMATS, Limits, read_article
 from briefgen.status import BadInput, ExitStatus, TooLarge, UnsupportedFormat, UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,7 +338,7 @@ def test_plain_text_header(tmp_path: Path, text, title, author, outlet, date, sl
 def test_reading_text_imports_no_heavy_library(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", BODY.encode())
     code = (
-        "import sys; from briefgen.sources import read_article; read_article(sys.argv[1]); "
+        "import sys; from briefgen.sources.read import read_article; read_article(sys.argv[1]); "
         "heavy = [m for m in ('lxml', 'trafilatura', 'docx', 'markdown_it') if m in sys.modules]; "
         "print(','.join(heavy))"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.sources import read_article
+from briefgen.sources.read import read_article
 from briefgen.status import BriefgenError
 
 PIECES = [

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.compose import builtin_templates, load_template
+from briefgen.compose.context import builtin_templates, load_template
 from briefgen.status import TemplateError
-from briefgen.styles import load_style, parse_style
+from briefgen.compose.styles import load_style, parse_style
 
 DEFAULT = Path(__file__).resolve().parents[1] / "templates" / "default"
 

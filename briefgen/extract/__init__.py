@@ -1,4 +1,4 @@
 """Extraction: Article -> Briefing through a declared list of pure stages (see pipeline.py)."""
-from .pipeline import STAGES, extract, run_stages
+from briefgen.extract.pipeline import STAGES, extract, run_stages
 
 __all__ = ["extract", "run_stages", "STAGES"]

@@ -23,12 +23,12 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..model import Item, Span
-from ..regexcache import regex
-from .cues import lower
-from .lexicon import CITIES, COUNTRIES, REPORTING_VERBS
-from .state import State
-from .wordre import LazyPattern, Phrases, fold
+from briefgen.model.briefing import Item, Span
+from briefgen.regexcache import regex
+from briefgen.extract.cues import lower
+from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
+from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
 _GROUP_BEFORE = regex(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)

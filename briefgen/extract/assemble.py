@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import PurePath
 
-from ..model import Briefing, SourceInfo
-from ..regexcache import regex
-from .state import State
+from briefgen.model.briefing import Briefing, SourceInfo
+from briefgen.regexcache import regex
+from briefgen.extract.state import State
 
 _WORD = regex(r"\w+(?:['’-]\w+)*")
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import cues
-from ..regexcache import regex
-from .state import Candidate, State
+from briefgen.extract import cues
+from briefgen.regexcache import regex
+from briefgen.extract.state import Candidate, State
 
 _JOINT = regex(
     r",\s+(?=(?:while|whereas|but|although|though|as|after|amid|with|adding|saying|"

@@ -12,7 +12,7 @@ import re
 
 from bisect import bisect_left
 
-from ..regexcache import regex
+from briefgen.regexcache import regex
 
 
 def _depths(p: str):

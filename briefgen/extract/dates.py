@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..regexcache import regex
-from .lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefgen.regexcache import regex
+from briefgen.extract.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"

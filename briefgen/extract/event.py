@@ -19,12 +19,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ..model import DateMention, Event, Span
-from ..regexcache import regex
-from .dates import DATE_RE, parse_iso, resolve
-from .location import find_location
-from .state import State
-from .wordre import LazyPattern
+from briefgen.model.briefing import DateMention, Event, Span
+from briefgen.regexcache import regex
+from briefgen.extract.dates import DATE_RE, parse_iso, resolve
+from briefgen.extract.location import find_location
+from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern
 
 _ACTION = regex(
     r"\W{0,3}(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from ..regexcache import regex
-from .lexicon import CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, REGIONS
-from .state import State
+from briefgen.regexcache import regex
+from briefgen.extract.lexicon import CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, REGIONS
+from briefgen.extract.state import State
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.

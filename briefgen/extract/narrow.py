@@ -26,10 +26,10 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..model import Item, Span
-from . import cues
-from ..regexcache import regex
-from .state import State
+from briefgen.model.briefing import Item, Span
+from briefgen.extract import cues
+from briefgen.regexcache import regex
+from briefgen.extract.state import State
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Participant
-from ..regexcache import regex
-from .state import State
+from briefgen.model.briefing import Participant
+from briefgen.regexcache import regex
+from briefgen.extract.state import State
 
 _MEETING = regex(
     r"\b(?:met|meet|meets|meeting|talks with|talks between|held talks|hold talks|holds talks|"

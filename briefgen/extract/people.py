@@ -15,12 +15,12 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from ..model import Span
-from ..regexcache import regex
-from .lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_NAME, PERSON_HONORIFICS,
+from briefgen.model.briefing import Span
+from briefgen.regexcache import regex
+from briefgen.extract.lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_NAME, PERSON_HONORIFICS,
                       REPORTING_VERBS, ROLE_MODIFIERS, TITLE_HEADS)
-from .state import Mention, Person, State
-from .wordre import Phrases
+from briefgen.extract.state import Mention, Person, State
+from briefgen.extract.wordre import Phrases
 
 _UPPER = "A-Z\u00c0-\u00de"
 _LETTER = "A-Za-z\u00c0-\u017f"

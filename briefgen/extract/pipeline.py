@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from ..model import Briefing
-from ..sources import Article
-from . import (agenda, assemble, classify, event, narrow, normalize, participants, people, quotes,
+from briefgen.model.briefing import Briefing
+from briefgen.model.article import Article
+from briefgen.extract import (agenda, assemble, classify, event, narrow, normalize, participants, people, quotes,
                rank, segment, summary)
-from .state import State
+from briefgen.extract.state import State
 
 Stage = Callable[[State], State]
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Span
-from ..regexcache import regex
-from .lexicon import REPORTING_VERBS
-from .normalize import CLOSERS, OPENERS
-from .state import Mention, QuoteFound, State
-from .wordre import Phrases
+from briefgen.model.briefing import Span
+from briefgen.regexcache import regex
+from briefgen.extract.lexicon import REPORTING_VERBS
+from briefgen.extract.normalize import CLOSERS, OPENERS
+from briefgen.extract.state import Mention, QuoteFound, State
+from briefgen.extract.wordre import Phrases
 
 # Naming verbs put a label in quotation marks: 'what American media dubbed a "high-stakes visit"'.
 _NAMING_VERBS = {"dubbed", "termed", "labelled", "labeled", "branded", "billed"}

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Item, Quote, Span
-from ..regexcache import regex
-from .state import State
+from briefgen.model.briefing import Item, Quote, Span
+from briefgen.regexcache import regex
+from briefgen.extract.state import State
 
 # Selection works on cue scores, which come in steps (the cue weights), so each threshold
 # sits between two steps rather than on one: a small change of it changes nothing (checked

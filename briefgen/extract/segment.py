@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Span
-from ..regexcache import regex
-from .lexicon import ABBREVIATIONS
-from .location import is_place
-from .state import Paragraph, Sentence, State
+from briefgen.model.briefing import Span
+from briefgen.regexcache import regex
+from briefgen.extract.lexicon import ABBREVIATIONS
+from briefgen.extract.location import is_place
+from briefgen.extract.state import Paragraph, Sentence, State
 
 _INDENTED = regex(r"^[ \t]{2,}\S", re.M)
 _BYLINE = regex(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 
-from ..model import Briefing, DateMention, Event, Item, Participant, Phrase, Quote, Span
-from ..sources import Article
-from .cues import Hits
+from briefgen.model.briefing import Briefing, DateMention, Event, Item, Participant, Phrase, Quote, Span
+from briefgen.model.article import Article
+from briefgen.extract.cues import Hits
 
 
 @dataclass(frozen=True)

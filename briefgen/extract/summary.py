@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Phrase, Span
-from . import cues
-from ..regexcache import regex
-from .state import State
+from briefgen.model.briefing import Phrase, Span
+from briefgen.extract import cues
+from briefgen.regexcache import regex
+from briefgen.extract.state import State
 
 _KIND_NOUN = {
     "visit": ("visit", "to"), "state-visit": ("state visit", "to"), "summit": ("summit", "in"),

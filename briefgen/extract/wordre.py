@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..regexcache import regex
+from briefgen.regexcache import regex
 
 _WORD_START = regex(r"\b[A-Za-z]+")
 _LETTERS = regex(r"[A-Za-z]+")

@@ -31,11 +31,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from ..regexcache import regex
-from .docx_package import (Deflated, app_properties, deflate, set_core_properties,
+from briefgen.model.blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
+from briefgen.regexcache import regex
+from briefgen.render.docx_package import (Deflated, app_properties, deflate, set_core_properties,
                            template_package, template_package_parser, zip_package)
-from .text import is_empty
+from briefgen.render.text import is_empty
 
 GENERATOR = "briefgen"
 _PAGE_FIELD = regex(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
@@ -59,7 +59,7 @@ def label_drop(style) -> float:
     """How far the PDF lowers a smaller label to share the first body line's baseline
     (pdf._label_offset). In Word the shared baseline is free; the drop is added below
     the label instead, so a one-line row is exactly as tall as in the PDF."""
-    from ..fonts import fonts_for  # first: it imports reportlab, configured
+    from briefgen.layout.fonts import fonts_for  # first: it imports reportlab, configured
     from reportlab.pdfbase import pdfmetrics
 
     f = fonts_for(style)
@@ -372,8 +372,8 @@ _DISK_FORMAT = "briefgen-docx-base-1"
 def _code_and_template_hash() -> str:
     import zlib
 
-    from . import docx_package
-    from .. import usercache
+    from briefgen.render import docx_package
+    from briefgen import usercache
 
     files = [Path(__file__), Path(docx_package.__file__), *docx_package.template_files()]
     return usercache.key(_DISK_FORMAT, *(f.read_bytes() for f in files), zlib.ZLIB_RUNTIME_VERSION,
@@ -381,7 +381,7 @@ def _code_and_template_hash() -> str:
 
 
 def _disk_name(style, language: str) -> str:
-    from .. import usercache
+    from briefgen import usercache
 
     return usercache.key(_code_and_template_hash(), repr(style), language) + ".base"
 
@@ -393,7 +393,7 @@ def _packed(part: Deflated) -> tuple:
 def _save(base: _Base, style, language: str) -> None:
     import marshal
 
-    from .. import usercache
+    from briefgen import usercache
 
     try:
         data = marshal.dumps({
@@ -410,7 +410,7 @@ def _save(base: _Base, style, language: str) -> None:
 def _load(style, language: str) -> _Base | None:
     import marshal
 
-    from .. import usercache
+    from briefgen import usercache
 
     try:
         raw = usercache.read(_DISK_KIND, _disk_name(style, language))
@@ -436,7 +436,7 @@ def _xml(root) -> bytes:
 
 @lru_cache(maxsize=1)
 def _generator() -> str:
-    from .. import __version__
+    from briefgen import __version__
 
     return f"{GENERATOR} {__version__}"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import xml_escape as escape
+from briefgen.render import xml_escape as escape
 
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # the earliest time a zip entry can hold

@@ -10,9 +10,9 @@ import re
 from html import escape
 from pathlib import Path
 
-from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from ..regexcache import regex
-from .text import is_empty
+from briefgen.model.blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
+from briefgen.regexcache import regex
+from briefgen.render.text import is_empty
 
 
 def _runs(runs: tuple[Run, ...]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from ..blocks import Banner, Bullets, Footer, HeaderFields, Para, Quotes, Rule, Section
+from briefgen.model.blocks import Banner, Bullets, Footer, HeaderFields, Para, Quotes, Rule, Section
 
 _TYPED = {Banner: "banner", HeaderFields: "header", Section: "section", Rule: "rule",
           Footer: "footer", Para: "para", Bullets: "bullets", Quotes: "quotes"}

@@ -6,9 +6,9 @@ tables or (at the start of a line) headings and lists are escaped too.
 """
 from __future__ import annotations
 
-from ..blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from ..regexcache import regex
-from .text import is_empty
+from briefgen.model.blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
+from briefgen.regexcache import regex
+from briefgen.render.text import is_empty
 
 # Escaped wherever they occur: they open inline constructs (emphasis, code,
 # links, autolinks/HTML, tables, strikethrough) or are the escape itself.

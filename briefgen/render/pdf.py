@@ -1,6 +1,6 @@
 """FittedMemo -> PDF bytes with reportlab platypus: one page, embedded fonts, reproducible.
 
-The flowables built here are also what layout.py measures (``page_plan`` and
+The flowables built here are also what layout/fit.py measures (``page_plan`` and
 ``block_height``), so what fits in the fitter fits on the page. Page plan: the
 first Banner in the top margin, the Footer (with the Rule before it) anchored to
 the bottom of the frame, a Banner after it in the bottom margin, everything else
@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..reportlab_setup import pin_reportlab  # first: reportlab imported and configured
+from briefgen.reportlab_setup import pin_reportlab  # first: reportlab imported and configured
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.colors import HexColor
@@ -23,12 +23,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from ..blocks import Banner, Entry, Footer, HeaderFields, Memo, Para, Quotes, Rule, Run, Section
-from ..fonts import FontSet, fonts_for, split_by_font
-from ..layout import FittedMemo
-from ..styles import Style
-from .. import __version__
-from . import xml_escape as escape
+from briefgen.model.blocks import Banner, Entry, Footer, HeaderFields, Memo, Para, Quotes, Rule, Run, Section
+from briefgen.layout.fonts import FontSet, fonts_for, split_by_font
+from briefgen.model.fitted import FittedMemo
+from briefgen.compose.styles import Style
+from briefgen import __version__
+from briefgen.render import xml_escape as escape
 
 
 class _Para(Paragraph):
@@ -272,7 +272,7 @@ def section_flowable(sec: Section, style: Style, *, first: bool = False) -> Flow
                   extra=[("BOTTOMPADDING", (0, 0), (0, 0), style.space("item") + 1.0)])
 
 
-# ------------------------------------------------------------------ measurement (for layout.py)
+# ------------------------------------------------------------------ measurement (for layout/fit.py)
 
 def body_width(style: Style) -> float:
     """Width of a section's body column: where entries wrap."""

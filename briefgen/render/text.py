@@ -7,7 +7,7 @@ formats agree on wording, order and the form of the paragraph marks.
 """
 from __future__ import annotations
 
-from ..blocks import (
+from briefgen.model.blocks import (
     Banner, Bullets, Entry, Footer, HeaderFields, Memo, Para, Quotes, Rule, Run, Section,
 )
 

@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from briefgen.extract import run_stages
-from briefgen.sources import Article
+from briefgen.model.article import Article
 
 
 def article(text: str, **kw) -> Article:

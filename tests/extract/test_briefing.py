@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.extract import STAGES, extract
-from briefgen.model import EVENT_KINDS, EVENT_STATUSES, Span, to_json
-from briefgen.sources import read_article
+from briefgen.model.briefing import EVENT_KINDS, EVENT_STATUSES, Span, to_json
+from briefgen.sources.read import read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "source" / "blinken-beijing-2023.txt"

@@ -8,7 +8,7 @@ from briefgen.extract.location import place_of
 from briefgen.extract.participants import same_office
 from briefgen.extract.rank import attach_dangling, dedupe_sections
 from briefgen.extract.segment import _place_suffix
-from briefgen.model import Span
+from briefgen.model.briefing import Span
 
 spans_overlap = Span.overlaps
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract.narrow import narrow, pieces, stand_alone
-from briefgen.model import Span
+from briefgen.model.briefing import Span
 
 
 def _state(stages, body: str):

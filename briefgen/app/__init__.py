@@ -1,0 +1,1 @@
+"""The application around the stages: build one article, a batch, progress, settings."""

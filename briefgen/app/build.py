@@ -1,0 +1,189 @@
+"""Article in, memo files out: the one place that chains read → extract → compose → fit → render.
+
+``build_article`` is pure (bytes per format); ``build_file`` adds the file
+system: it reads one input and writes each output atomically (a temporary
+file in the output folder, then a rename), refusing anything that would
+overwrite an input, follow a symlink, replace a directory or leave the output
+folder. Batch builds (batch.py) call ``build_file`` once per input.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from briefgen.regexcache import regex
+from briefgen.render import DEFAULT_FORMATS, RENDERERS
+from briefgen.sources.read import Limits
+from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path = Path("out")
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    template: str | None = None  # built-in name or a folder
+    to: str | None = None
+    from_: str | None = None
+    date: date | None = None  # the memo's DATE line (None: the article's date, else "not dated")
+    anchor: date | None = None  # resolves "on Monday" where the article itself gives no date
+    marking: str | None = None
+    page_size: str | None = None
+    strict: bool = False  # fail with OVER_ONE_PAGE if anything had to be dropped
+    input_format: str | None = None
+    encoding: str | None = None
+    limits: Limits | None = None  # input size budgets (sources.Limits defaults)
+
+
+@dataclass
+class BuildResult:
+    """What happened to one input; picklable, so worker processes can return it."""
+
+    source: str
+    status: ExitStatus = ExitStatus.OK
+    outputs: list[str] = field(default_factory=list)
+    error: str | None = None
+    dropped: int = 0
+    fit: dict[str, Any] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown or not formats:
+        raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}; "
+                         f"choose from {', '.join(RENDERERS)}")
+    return tuple(dict.fromkeys(formats))
+
+
+def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any]:
+    """Render ``article`` into each requested format; returns (bytes by format, FittedMemo)."""
+    from briefgen.compose.context import MemoOptions, compose, load_template
+    from briefgen.extract import extract
+    from briefgen.layout.fit import fit
+    from briefgen.model.briefing import to_json
+
+    template = load_template(options.template)
+    briefing = extract(article, today=options.anchor)
+    memo = compose(briefing, template, MemoOptions(
+        to=options.to, from_=options.from_, date=options.date, marking=options.marking,
+        page_size=options.page_size, source_text=article.text))
+    fitted = fit(memo, template.style.with_page_size(options.page_size))
+    if options.strict and fitted.report.over_one_page:
+        what = ", ".join(f"{d['section']} #{d['index'] + 1}" for d in fitted.report.dropped)
+        raise OverOnePage(f"the memo needs more than one page; dropped to fit: {what}",
+                          source=article.origin)
+    if "json" in options.formats:
+        fitted = replace(fitted, briefing=to_json(briefing, article.text))
+    return {fmt: RENDERERS[fmt](fitted) for fmt in options.formats}, fitted
+
+
+def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
+               stem: str | None = None) -> BuildResult:
+    """Build one input into ``options.out_dir``; never raises a BriefgenError.
+
+    ``stem`` names the outputs (a slug of the input's name by default).
+    """
+    from briefgen.sources.read import read_article
+
+    result = BuildResult(source=str(path))
+    try:
+        article = read_article(path, encoding=options.encoding, input_format=options.input_format,
+                               stdin=stdin, limits=options.limits)
+        result.warnings.extend(article.warnings)
+        outputs, fitted = build_article(article, options)
+        targets = plan_outputs(options.out_dir, stem or output_stem(path), outputs,
+                               inputs=[path])
+        for target, data in targets:
+            write_atomic(target, data)
+            result.outputs.append(str(target))
+        result.fit = fitted.report.to_dict()
+        result.dropped = len(fitted.report.dropped)
+        result.warnings.extend(fitted.report.warnings)
+    except BriefgenError as e:
+        result.status, result.error = e.status, str(e)
+    return result
+
+
+# ------------------------------------------------------------------ output paths
+
+_SLUG_DROP = regex(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """A safe file stem: ASCII letters, digits and dashes only."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
+    return s[:limit].rstrip("-") or "memo"
+
+
+def output_stem(path: str | Path) -> str:
+    """The default name of an input's outputs: a slug of its file name, "stdin" for "-"."""
+    return "stdin" if str(path) == "-" else slug(Path(path).stem)
+
+
+def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],
+                 inputs: list[str | Path]) -> list[tuple[Path, bytes]]:
+    """Decide every target path before writing anything, refusing unsafe ones."""
+    out_dir = Path(out_dir)
+    if out_dir.is_symlink():
+        raise OutputRefused("output folder is a symbolic link; refusing to write through it",
+                            source=str(out_dir))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputRefused("output folder exists and is not a folder", source=str(out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputRefused(f"cannot create the output folder: {e.strerror}",
+                            source=str(out_dir)) from None
+    real_dir = out_dir.resolve()
+    protected = set()
+    for p in inputs:
+        if str(p) != "-":
+            try:
+                protected.add(Path(p).resolve())
+            except OSError:
+                pass
+    planned = []
+    for fmt, data in outputs.items():
+        target = out_dir / f"{stem}.{fmt}"
+        if target.is_symlink():
+            raise OutputRefused("output is a symbolic link; refusing to write through it",
+                                source=str(target))
+        if target.exists() and not target.is_file():
+            raise OutputRefused("output path exists and is not a regular file",
+                                source=str(target))
+        real = target.resolve()
+        if real.parent != real_dir:
+            raise OutputRefused("output would land outside the output folder", source=str(target))
+        if real in protected:
+            raise OutputRefused("output would overwrite the input", source=str(target))
+        planned.append((target, data))
+    return planned
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``target``, then rename: no partial files, ever."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as e:
+        raise OutputRefused(f"cannot write: {e.strerror}", source=str(target)) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError):
+            raise OutputRefused(f"cannot write: {e.strerror}", source=str(target)) from None
+        raise

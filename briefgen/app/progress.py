@@ -1,0 +1,89 @@
+"""What a build shows on the terminal: a progress bar while it runs, a summary at the end.
+
+Progress, errors and warnings go to stderr, the summary to stdout; colours only
+on a terminal. rich (progress bar, table) is imported only for batches, so a
+single build starts fast.
+"""
+from __future__ import annotations
+
+import typer
+
+from briefgen.app.build import BuildResult
+from briefgen.status import ExitStatus
+
+
+class BatchView:
+    def __init__(self, total: int, *, quiet: bool, verbose: bool, show_progress: bool) -> None:
+        self.total, self.quiet, self.verbose = total, quiet, verbose
+        self.progress = None
+        if show_progress and not quiet:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn)
+
+            self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), TextColumn("{task.description}"),
+                                     console=Console(stderr=True, highlight=False))
+            self.task = self.progress.add_task("", total=total)
+
+    def __enter__(self) -> "BatchView":
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def advance(self, result: BuildResult) -> None:
+        if self.progress:
+            self.progress.update(self.task, advance=1, description=result.source)
+
+    def summary(self, results: list[BuildResult], *, report: bool = False) -> None:
+        for r in results:
+            if r.error:
+                typer.secho(f"briefgen: error: {r.error}", err=True, fg="red")
+            if not self.quiet:
+                for w in r.warnings:
+                    typer.secho(f"briefgen: warning: {r.source}: {w}", err=True, fg="yellow")
+        if self.quiet:
+            return
+        if len(results) > 1 or self.verbose:
+            print_table(results)
+        else:
+            for r in results:
+                for path in r.outputs:
+                    typer.echo(f"wrote {path}")
+        if report or self.verbose:
+            for r in results:
+                if r.fit:
+                    typer.echo(format_fit(r))
+
+
+def print_table(results: list[BuildResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="briefgen build", title_justify="left")
+    for col in ("file", "status", "dropped to fit", "warnings", "outputs"):
+        table.add_column(col)
+    for r in results:
+        ok = r.status == ExitStatus.OK
+        table.add_row(r.source, "[green]ok[/]" if ok else f"[red]{r.status.name.lower()}[/]",
+                      str(r.dropped) if ok else "-", str(len(r.warnings)), ", ".join(r.outputs))
+    bad = sum(r.status != ExitStatus.OK for r in results)
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(f"{len(results) - bad} built, {bad} failed", markup=False)
+
+
+def format_fit(result: BuildResult) -> str:
+    fit = result.fit or {}
+    lines = [f"fit report for {result.source}: body {fit.get('font_size')} pt, "
+             f"leading {fit.get('leading')}, spacing x{fit.get('spacing_scale')}"]
+    dropped = fit.get("dropped") or []
+    if not dropped:
+        lines.append("  nothing dropped")
+    for d in dropped:
+        lines.append(f"  dropped {d.get('section')} #{int(d.get('index', 0)) + 1}: {str(d.get('text', ''))[:80]}")
+    return "\n".join(lines)

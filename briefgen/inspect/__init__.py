@@ -1,0 +1,1 @@
+"""Read a produced PDF or DOCX back into its block sequence."""

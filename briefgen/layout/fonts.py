@@ -1,0 +1,232 @@
+"""TrueType fonts for the PDF: registered once per process, with a per-character fallback.
+
+A template's four TTFs form one reportlab family. Characters that family lacks
+are drawn in the shipped fallback (DejaVu Sans: Greek, Cyrillic, Armenian,
+Georgian, Hebrew, Arabic, symbols); characters no font here has (CJK, for
+instance) become a visible U+25A1 box and a warning instead of vanishing or
+crashing. Registration names derive from the file contents, never from paths,
+so output does not depend on where briefgen is installed.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import struct
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from briefgen.reportlab_setup import pin_reportlab  # first: reportlab imported and configured
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+
+from briefgen.compose.styles import Style
+from briefgen.ttfcache import load_ttfont
+
+REPLACEMENT = "\u25a1"  # WHITE SQUARE, drawn for characters no font here has
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """reportlab font names for one template, plus the glyph coverage to check text against.
+
+    Names and coverage come from the files' bytes and cmap tables alone; a face is parsed
+    and registered with reportlab only when something draws or measures with it (``face``
+    or ``ensure``): most memos use the regular and bold faces only. The fallback face
+    (DejaVu Sans, the largest file) likewise waits until some text needs it."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    covered: frozenset[int]  # code points all four faces have
+    covered_chars: frozenset[str] = frozenset()  # ``covered`` as characters: a fast path for plain text
+    paths: tuple = ()  # the four files, in the order of the names above
+
+    @property
+    def fallback(self) -> str:
+        return _fallback()[0]
+
+    @property
+    def fallback_covered(self) -> frozenset[int]:
+        return _fallback()[1]
+
+    def face(self, bold: bool = False, italic: bool = False) -> str:
+        """The registered face's name."""
+        n = (1 if bold else 0) + (2 if italic else 0)
+        name = (self.regular, self.bold, self.italic, self.bold_italic)[n]
+        if n >= 2 and self.paths:
+            _register(self.paths[n])
+        return name
+
+    def ensure(self) -> None:
+        """Register every face (e.g. before reportlab maps <i> markup to the italic ones)."""
+        for p in self.paths:
+            _register(p)
+
+
+def _fallback_path() -> Path:
+    return Path(str(importlib.resources.files("briefgen.templates") / "_shared" / "fonts" / "DejaVuSans.ttf"))
+
+
+def _cmap_keys(data: bytes) -> frozenset[int] | None:
+    """The code points reportlab's TTFontFile maps (its charToGlyph keys: the same cmap
+    subtable choice, formats 4 and 12, and its U+0020/U+00A0 sharing), read without parsing
+    the whole font; None for anything else (the caller then lets reportlab parse it)."""
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        return None
+    u16, u32 = struct.Struct(">H").unpack_from, struct.Struct(">L").unpack_from
+    cmap = None
+    for n in range(u16(data, 4)[0]):
+        rec = 12 + 16 * n
+        if data[rec:rec + 4] == b"cmap":
+            cmap = u32(data, rec + 8)[0]
+    if cmap is None:
+        return None
+    version, count = u16(data, cmap)[0], u16(data, cmap + 2)[0]
+    if count == 0 and version != 0:
+        count = version
+    encoffs, enc = None, 0
+    for n in range(count):
+        platform, encoding = u16(data, cmap + 4 + 8 * n)[0], u16(data, cmap + 6 + 8 * n)[0]
+        offset = u32(data, cmap + 8 + 8 * n)[0]
+        if platform == 3 or (platform == 1 and encoding == 1) or (platform == 0 and encoding != 5):
+            enc, encoffs = 1, offset
+        elif platform == 1 and encoding == 0 and enc != 1:
+            enc, encoffs = 2, offset
+    if encoffs is None:
+        return None
+    at = cmap + encoffs
+    fmt = u16(data, at)[0]
+    keys: set[int] = set()
+    if fmt == 4:
+        segs = u16(data, at + 6)[0] // 2
+        ends = struct.unpack_from(f">{segs}H", data, at + 14)
+        starts = struct.unpack_from(f">{segs}H", data, at + 16 + 2 * segs)
+        for a, b in zip(starts, ends):
+            keys.update(range(a, b + 1))
+    elif fmt == 12:
+        for n in range(u32(data, at + 12)[0]):
+            a, b = struct.unpack_from(">LL", data, at + 16 + 12 * n)
+            keys.update(range(a, b + 1))
+    else:
+        return None
+    if 0x20 in keys or 0xA0 in keys:
+        keys.update((0x20, 0xA0))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=64)
+def _identify(path: Path) -> tuple[str, frozenset[int] | None, str]:
+    """(registration name from the file's contents, covered code points or None, SHA-256)."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    return "bg" + digest[:12], _cmap_keys(data), digest
+
+
+@lru_cache(maxsize=64)
+def _register(path: Path) -> tuple[str, frozenset[int]]:
+    """Register one TTF under a content-derived name; return (name, covered code points)."""
+    name, keys, digest = _identify(path)
+    with _LOCK:
+        # look in the registry directly: pdfmetrics.getFont on an unknown name first
+        # searches the whole file system for Type 1 (AFM) files, which costs ~0.1 s
+        font = pdfmetrics._fonts.get(name)
+        if font is None:
+            font = load_ttfont(name, str(path), digest)
+            pdfmetrics.registerFont(font)
+    return name, frozenset(font.face.charToGlyph) if keys is None else keys
+
+
+def _coverage(path: Path) -> tuple[str, frozenset[int]]:
+    name, keys, _ = _identify(path)
+    return (name, keys) if keys is not None else _register(path)
+
+
+@lru_cache(maxsize=1)
+def _fallback() -> tuple[str, frozenset[int]]:
+    fb, fbc = _register(_fallback_path())
+    with _LOCK:
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(fb, bold, italic, fb)
+    return fb, fbc
+
+
+@lru_cache(maxsize=16)
+def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
+    (r, rc), (b, bc), (i, ic), (bi, bic) = (_coverage(p) for p in paths)
+    for p in paths[:2]:  # every memo draws with these two
+        _register(p)
+    with _LOCK:
+        addMapping(r, 0, 0, r)
+        addMapping(r, 1, 0, b)
+        addMapping(r, 0, 1, i)
+        addMapping(r, 1, 1, bi)
+    covered = rc & bc & ic & bic
+    return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)), paths)
+
+
+def fonts_for(style: Style) -> FontSet:
+    """The registered family of ``style`` (cheap after the first call)."""
+    pin_reportlab()  # every path into reportlab passes here
+    return _fonts_for_paths((style.font_regular, style.font_bold, style.font_italic, style.font_bold_italic),
+                            style.name)
+
+
+@lru_cache(maxsize=64)
+def _fonts_for_paths(paths: tuple[Path, ...], name: str) -> FontSet:
+    try:
+        return _fontset(tuple(Path(p).resolve() for p in paths))
+    except Exception as e:  # a corrupt or non-TrueType file in a user template
+        from briefgen.status import TemplateError
+        raise TemplateError(f"template {name!r}: cannot load its fonts ({e.__class__.__name__}: {e})") from None
+
+
+def _ok(cp: int) -> bool:
+    # Controls and format characters are never drawn, so never "missing".
+    return cp < 0x20 or cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD)
+
+
+def split_by_font(text: str, fonts: FontSet) -> list[tuple[str, str]]:
+    """Cut ``text`` into (font, text) pieces: "main" where the family has every glyph,
+    the fallback font name elsewhere; characters nobody has become REPLACEMENT."""
+    if fonts.covered_chars.issuperset(text):
+        return [("main", text)] if text else []
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        cp = ord(ch)
+        if cp in fonts.covered or _ok(cp):
+            key, c = "main", ch
+        elif cp in fonts.fallback_covered:
+            key, c = fonts.fallback, ch
+        else:
+            key, c = fonts.fallback, REPLACEMENT
+        if out and out[-1][0] == key:
+            out[-1] = (key, out[-1][1] + c)
+        else:
+            out.append((key, c))
+    return out
+
+
+def missing_chars(text: str, fonts: FontSet) -> list[str]:
+    """Distinct characters of ``text`` that no font can draw (they print as a box)."""
+    if fonts.covered_chars.issuperset(text):
+        return []
+    seen: dict[str, None] = {}
+    for ch in text:
+        cp = ord(ch)
+        if not (cp in fonts.covered or _ok(cp) or cp in fonts.fallback_covered):
+            seen.setdefault(ch)
+    return list(seen)
+
+
+def string_width(text: str, style: Style, size: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Width in points of ``text`` as the PDF draws it (fallback glyphs included)."""
+    fonts = fonts_for(style)
+    main = fonts.face(bold, italic)
+    return sum(pdfmetrics.stringWidth(t, main if f == "main" else f, size)
+               for f, t in split_by_font(text, fonts))
