@@ -278,59 +278,6 @@ def test_missing_template_is_a_template_error(tmp_path):
         load_template(tmp_path / "empty")
 
 
-# ------------------------------------------------------------------ compiled-code cache
-
-@pytest.mark.parametrize("name", builtin_templates())
-def test_builtin_template_code_cache_renders_the_same_memo(name, tmp_path, monkeypatch):
-    """A fresh process reuses a built-in template's compiled code from the user cache;
-    the memo must be exactly what a plain compile gives, cold and warm."""
-    import os
-
-    from briefgen.compose import context as c, sandbox as sb
-
-    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr("sys.dont_write_bytecode", False)
-    t = load_template(name)
-    want = sb.ENV.from_string(t.source)
-    for _ in range(2):  # cold (compiles, writes), then warm (reads)
-        sb.compile_template.cache_clear()
-        got = sb.compile_template(t.source, t.name, True)
-        ctx = c.build_context(ms.sample(), t.style, OPTS)
-        assert got.render(**ctx) == want.render(**ctx)
-    files = list((tmp_path / "briefgen-templates").iterdir())
-    assert len(files) == 1 and files[0].suffix == ".code"
-    assert os.stat(files[0]).st_mode & 0o077 == 0
-    sb.compile_template.cache_clear()
-
-
-@pytest.mark.parametrize("spoil", ["garbage", "world-writable", "group-writable-folder"])
-def test_template_code_cache_ignores_foreign_or_broken_files(spoil, tmp_path, monkeypatch):
-    from briefgen.compose import context as c, sandbox as sb
-
-    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr("sys.dont_write_bytecode", False)
-    t = load_template("default")
-    sb.compile_template.cache_clear()
-    sb.compile_template(t.source, t.name, True)
-    folder = tmp_path / "briefgen-templates"
-    (path,) = folder.iterdir()
-    evil = sb.ENV.compile("EVIL", t.name)  # valid code for another template
-    import marshal
-    if spoil == "garbage":
-        path.write_bytes(b"not marshal data")
-    else:
-        path.write_bytes(marshal.dumps(evil))
-        if spoil == "world-writable":
-            path.chmod(0o666)
-        else:
-            folder.chmod(0o770)
-    sb.compile_template.cache_clear()
-    got = sb.compile_template(t.source, t.name, True)
-    ctx = c.build_context(ms.sample(), t.style, OPTS)
-    assert got.render(**ctx) == sb.ENV.from_string(t.source).render(**ctx)
-    sb.compile_template.cache_clear()
-
-
 def test_a_clause_filed_under_two_headings_is_shown_once():
     from briefgen.model.briefing import Item, Span
 

@@ -8,6 +8,8 @@ folder. Batch builds (batch.py) call ``build_file`` once per input.
 """
 from __future__ import annotations
 
+import re
+
 import os
 import tempfile
 import unicodedata
@@ -16,7 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefgen.regexcache import regex
 from briefgen.render import DEFAULT_FORMATS, RENDERERS
 from briefgen.sources.read import Limits
 from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
@@ -111,7 +112,7 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
 
 # ------------------------------------------------------------------ output paths
 
-_SLUG_DROP = regex(r"[^a-z0-9]+")
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str, limit: int = 80) -> str:

@@ -7,6 +7,8 @@ dicts), renders it with sandbox.py and parses the XML with memo_xml.py.
 """
 from __future__ import annotations
 
+import re
+
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -17,7 +19,6 @@ from briefgen.layout import fit as textfit
 from briefgen.model.blocks import HeaderFields, Memo, MemoMeta
 from briefgen.compose.memo_xml import parse_memo_xml
 from briefgen.model.briefing import Briefing, Item, Span
-from briefgen.regexcache import regex
 from briefgen.compose.sandbox import render
 from briefgen.compose.styles import Style
 from briefgen.compose.template import Template, builtin_templates, load_template  # noqa: F401 - the public API
@@ -40,9 +41,9 @@ class MemoOptions:
 
 # ------------------------------------------------------------------------ context
 
-_WS = regex(r"[ \t\r\n]+")
+_WS = re.compile(r"[ \t\r\n]+")
 # what XML 1.0 forbids, listed (the complement of its Char production, which compiles ~10x slower)
-_XML_BAD = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(s: str | None) -> str:

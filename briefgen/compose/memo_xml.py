@@ -12,7 +12,6 @@ from typing import Any
 
 from briefgen.model.blocks import (Banner, Bullets, Entry, Field, Footer, HeaderFields, Para, Quotes, Rule, Run,
                      Section)
-from briefgen.regexcache import regex
 from briefgen.status import TemplateError
 from briefgen.compose.styles import Style
 
@@ -35,8 +34,8 @@ VOCABULARY: dict[str, frozenset[str]] = {
     "line": frozenset(),
 }
 _RUN_TAGS = {"b": "bold", "i": "italic", "mark": "mark"}
-_WS = regex(r"[ \t\r\n]+")
-_COLOUR = regex(r"#[0-9A-Fa-f]{6}\Z")
+_WS = re.compile(r"[ \t\r\n]+")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 
 
 class _Bad(Exception):

@@ -83,9 +83,6 @@ ENV = _env()
 @lru_cache(maxsize=32)
 def compile_template(source: str, name: str, builtin: bool = False) -> jinja2.Template:
     try:
-        if builtin:
-            code = _cached_code(source, name)
-            return ENV.template_class.from_code(ENV, code, ENV.make_globals(None), None)
         return ENV.from_string(source)
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"template {name!r}: {TEMPLATE_FILE} line {e.lineno}: {e.message}") from None
@@ -136,32 +133,3 @@ def render(template, context: Mapping[str, Any]) -> str:
             raise TemplateError(f"template {template.name!r}: {err.__class__.__name__}: {err}")
         raise err
     return result["text"]
-
-
-# A built-in template's compiled code is kept in briefgen's derived-data cache (usercache.py), so
-# a fresh process skips jinja's ~20 ms compile: only for the templates shipped with
-# briefgen (trusted source), keyed by everything the generated code depends on (the
-# source, jinja2's and Python's versions, the sandbox's settings).
-
-_CODE_KEY = "briefgen-template-code-1"
-
-
-def _cached_code(source: str, name: str):
-    import marshal
-    import sys
-
-    from briefgen import usercache
-
-    entry = usercache.key(
-        _CODE_KEY, jinja2.__version__, sys.version, repr(sorted(_Sandbox.intercepted_binops)),
-        repr((ENV.trim_blocks, ENV.lstrip_blocks, ENV.keep_trailing_newline, ENV.autoescape)),
-        name, source) + ".code"
-    data = usercache.read("templates", entry)
-    if data is not None:
-        try:
-            return marshal.loads(data)
-        except (ValueError, EOFError, TypeError):
-            pass
-    code = ENV.compile(source, name)
-    usercache.write("templates", entry, marshal.dumps(code))
-    return code

@@ -14,17 +14,16 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from briefgen.regexcache import regex
 from briefgen.status import TemplateError
 
 CM = 72 / 2.54
 PAGE_SIZES = {"A4": (595.2756, 841.8898), "LETTER": (612.0, 792.0)}
 HEADING_MODES = ("column", "above")
 SPACING_KEYS = ("header", "section", "item", "child", "footer")
-_COLOUR = regex(r"#[0-9A-Fa-f]{6}\Z")
-_FONT_FILE = regex(r"fonts/[A-Za-z0-9][A-Za-z0-9._-]*\.ttf\Z")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
+_FONT_FILE = re.compile(r"fonts/[A-Za-z0-9][A-Za-z0-9._-]*\.ttf\Z")
 # "quotes>1" (keep one), "context>3", "agenda.children" (drop sub-points)
-_DROP_RULE = regex(r"[a-z_]+(>[0-9]+|\.children)\Z")
+_DROP_RULE = re.compile(r"[a-z_]+(>[0-9]+|\.children)\Z")
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,12 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span
-from briefgen.regexcache import regex
 from briefgen.extract.cues import lower
 from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
-_GROUP_BEFORE = regex(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
+_GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
 _PLACES = COUNTRIES | CITIES
 
@@ -43,7 +42,7 @@ def _is_place_list(norm: str, parts: list[tuple[int, int]]) -> bool:
 
 
 _COOP = r"co-?operat(?:ion|e)"
-_TRIGGER = regex(
+_TRIGGER = re.compile(
     r"\b(?:including|such as|such (?:[\w-]+ ){1,3}?as|ranging from|range from|"
     r"on the agenda (?:are|is|were|was|will be)|"
     r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
@@ -63,28 +62,28 @@ _TRIGGER = regex(
 # One pattern per opening literal, run on lower(norm) without re.I: the regex engine then skips
 # ahead on the literal prefix (several times faster on a long article).
 _GOALS = (
-    regex(r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|"
+    re.compile(r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|"
                r"secure|reform|cut|reduce|ease|end|open|accelerate|finalise|finalize|revive|settle|curb|lift|"
                r"re-?energi[sz]e|stimulate|increase|eliminate)\s)"),
-    regex(r"\baimed at (?=(?:defusing|easing|resolving|boosting|stimulating|strengthening|improving|"
+    re.compile(r"\baimed at (?=(?:defusing|easing|resolving|boosting|stimulating|strengthening|improving|"
                r"expanding|deepening|promoting|restoring|settling|reducing|ending|curbing|lifting|opening|"
                r"securing|increasing|reviving|accelerating|enhancing|building|repairing|mending|"
                r"re-?energi[sz]ing)\s)"),
-    regex(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
+    re.compile(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
 )
-_EVENT = regex(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
+_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
-_PASSIVE = regex(
+_PASSIVE = re.compile(
     r"\s+(?:(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
-_DOMINATE_BACK = regex(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
-_DASH_LIST = regex(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
+_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
+_DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
                         r"explore|priorities|areas)\b", re.I)
-_STOP_AT = regex(
+_STOP_AT = re.compile(
     r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|"
     r"with the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
@@ -94,9 +93,9 @@ _STOP_AT = regex(
 # A reporting tail also stops a label: ", Mr Wang said", ", the official told", ", he said".
 # The verbs are looked up in a word list (``_stop_at``) instead of two alternations here.
 _SPEECH = Phrases(REPORTING_VERBS)
-_TAIL_START = regex(r",\s+")
-_TAIL_WORD = regex(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
-_TAIL_PRONOUN = regex(r"(?:he|she|they|it|officials?)\s+")
+_TAIL_START = re.compile(r",\s+")
+_TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
+_TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
 
 
 def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
@@ -131,17 +130,17 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
             return comma
         comma = norm.find(",", comma + 1, first)
     return m.start() if m else None
-_LEAD_TRIM = regex(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
+_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
                         r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of)\s+",
                         re.I)
-_COMMA_SPLIT = regex(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
-_AND_SPLIT = regex(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
-_RANGE_SPLIT = regex(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
+_COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
+_AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
+_RANGE_SPLIT = re.compile(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
 _MAX_WORDS = 7
 _SHORT_WORDS = 5
-_CUT_PREP = regex(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
+_CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
 # Word lists below are compared on fold(label), as re.IGNORECASE would, rather than compiled
 # into alternations (start-up time; see wordre).
 # Labels too weak to be a topic on their own ("it", "the issue", "progress").
@@ -157,7 +156,7 @@ tomorrow today yesterday""".split())
 _TIME_WORDS = Phrases("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
 April June July August September October November December tomorrow today yesterday tonight Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
-_NUMERIC = regex(r"[\d$.,%\s]+$")
+_NUMERIC = re.compile(r"[\d$.,%\s]+$")
 
 
 def _is_weak(label: str) -> bool:
@@ -172,8 +171,8 @@ def _is_time(label: str) -> bool:
 
 
 _REPORT_IN = Phrases((*REPORTING_VERBS, "saying", "adding", "noting"))  # search on fold(label): re.I
-_EVENT_HEAD = regex(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
-_VAGUE = regex(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
+_EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
+_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
                     # "outstanding bilateral issues": generic words only, no matter named
                     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
@@ -284,11 +283,11 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
     return head_parts + inner
 
 
-_DET = regex(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
+_DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
 _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
                           r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
                           r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
-_SUBLIST = regex(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
+_SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
 
 
 def _list_end(norm: str, s: int, limit: int) -> int:

@@ -5,14 +5,15 @@ sets ``briefing``.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from pathlib import PurePath
 
 from briefgen.model.briefing import Briefing, SourceInfo
-from briefgen.regexcache import regex
 from briefgen.extract.state import State
 
-_WORD = regex(r"\w+(?:['’-]\w+)*")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 def source_info(state: State) -> SourceInfo:

@@ -18,10 +18,9 @@ import re
 from dataclasses import replace
 
 from briefgen.extract import cues
-from briefgen.regexcache import regex
 from briefgen.extract.state import Candidate, State
 
-_JOINT = regex(
+_JOINT = re.compile(
     r",\s+(?=(?:while|whereas|but|although|though|as|after|amid|with|adding|saying|"
     r"noting|where|when|since|despite|because|according|aiming|seeking|hoping|in a bid|in an effort|"
     r"in order|to try)\b)"
@@ -59,7 +58,7 @@ def clauses(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
-_EVENT_WORDS = regex(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|negotiat\w+|"
+_EVENT_WORDS = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|negotiat\w+|"
                           r"conference|mission|session)\b", re.I)
 
 
@@ -67,7 +66,7 @@ _EVENT_WORDS = regex(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|neg
 BACKGROUND = 0.15
 # A clause dated to another time ("in late 2022", "last year", "years ago") tells history:
 # its "agreed"/"signed" is background, not what this event is expected to yield.
-_OTHER_TIME = regex(r"\b(?:in|since|during)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
+_OTHER_TIME = re.compile(r"\b(?:in|since|during)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                          r"\blast (?:year|decade)\b|\byears? ago\b|\bdecades? ago\b|\bthen-")
 OTHER_TIME_FACTOR = 0.5
 # A goal stated in a sentence about the visit/talks is their purpose more surely.

@@ -12,7 +12,6 @@ import re
 
 from bisect import bisect_left
 
-from briefgen.regexcache import regex
 
 
 def _depths(p: str):
@@ -88,7 +87,7 @@ class Cue:
                 pattern = bodies[0]  # the engine finds the first letters itself: no copies needed
             else:
                 pattern = "|".join(d for b in bodies for d in distribute(b))
-        self.rx = regex(pattern, re.I) if self.cased else regex(pattern)
+        self.rx = re.compile(pattern, re.I) if self.cased else re.compile(pattern)
 
     def starts(self, norm: str, low: str, a: int = 0, b: int | None = None) -> list[int]:
         """Start offsets of the matches in [a, b), as ``finditer`` with the original pattern."""

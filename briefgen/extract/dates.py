@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from briefgen.regexcache import regex
 from briefgen.extract.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-DATE_RE = regex(
+DATE_RE = re.compile(
     rf"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     rf"|\b(?P<md>{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)\b"
     rf"|\b(?P<dm>(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(?P<dm_y>(?:19|20)\d\d))?)\b"

@@ -20,24 +20,23 @@ from dataclasses import replace
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
-from briefgen.regexcache import regex
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
 from briefgen.extract.location import find_location
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern
 
-_ACTION = regex(
+_ACTION = re.compile(
     r"\W{0,3}(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
 # Heads of state and government outrank a company chairman meeting the same minister.
-_HEADS = regex(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
+_HEADS = re.compile(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
                     r"pope|emir|sultan|crown prince", re.I)
 # The host of the summit/meeting/talks leads it: "X meets leaders ... at a summit", "hosted by X".
-_HOSTS = regex(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
+_HOSTS = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
                     r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
-_HOSTED_BY = regex(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
+_HOSTED_BY = re.compile(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
                         r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
 _HOST_BONUS = 6.0
 _BODY = LazyPattern(
@@ -50,30 +49,30 @@ _LEAD_SUBJECT = LazyPattern(
     r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5})")
 
 _KINDS = (
-    ("state-visit", regex(r"\bstate visit\b", re.I), 3.0),
-    ("peace-talks", regex(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
+    ("state-visit", re.compile(r"\bstate visit\b", re.I), 3.0),
+    ("peace-talks", re.compile(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
                                r"agreement)|\bceasefire talks|\bpower sharing\b", re.I), 2.5),
-    ("trade-talks", regex(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
+    ("trade-talks", re.compile(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
                                r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
-    ("summit", regex(r"\bsummit\b", re.I), 2.0),
-    ("talks", regex(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
-    ("visit", regex(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
+    ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
+    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
+    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
 )
 
 _STATUS = {
-    "upcoming": regex(
+    "upcoming": re.compile(
         r"\bwill\s+(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|"
         r"be|discuss|sign|start|skip)\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|"
         r"going)\s+to\b|\bset to\b|\bnext (?:week|month)\b|\btomorrow\b|\bahead of\b|\bupcoming\b|"
         r"\bsets out\b|\bpostponed\b|\bis to\b|\bare to\b|\bto make\b|\bto meet\b|\bto visit\b|"
         r"\bto skip\b|\bwill not attend\b|\bplans? to\b|\bpreview\b|"
         r"\bnext\s+week's\b|\bdue to\b|\bto begin\b|\bkick off\b", re.I),
-    "ongoing": regex(
+    "ongoing": re.compile(
         r"\barrived in\b|\bis in\b|\bis visiting\b|\bis on a\b|\bopens?\s+talks\b|\bvisiting\b|"
         r"\bis (?:holding|using|meeting)\b|\bare (?:holding|meeting)\b|\bon the verge\b|\bcurrently\b|"
         r"\bis becoming\b|\bhas become\b|\blaunched\b|\bunder way\b|"
         r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b", re.I),
-    "concluded": regex(
+    "concluded": re.compile(
         r"\bconcluded\b|\bwrapped up\b|\breturn(?:ed|s) from\b|\barrived back\b|\bhas held\b|\bheld talks\b|"
         r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|"
         r"\bagreed\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|"

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 
-from briefgen.regexcache import regex
 from briefgen.extract.lexicon import CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, REGIONS
 from briefgen.extract.state import State
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
-_AFTER = regex(
+_AFTER = re.compile(
     r"\b(?=[abcdfhijmnstv])(?P<cue>arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
     r"visits|visited|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
     r"mission to|journey to|flew to|fly to|flies to|heads? to|headed to|held in|be held in|"
@@ -31,23 +30,23 @@ _STRONG = frozenset("""arrived arrive arrives arriving visit visits visiting vis
 travelled traveled tour depart mission journey flew fly flies head heads headed held be hosted
 talks summit meeting conference""".split())
 # "a Camp David summit", "the Brussels talks", "at a Geneva conference".
-_BEFORE_EVENT = regex(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
+_BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
                            r"(?:summit|talks|meeting|conference|negotiations)\b")
 # "the Chinese capital", "the Japanese capital".
-_CAPITAL_OF = regex(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
+_CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
-_TOPIC_BEFORE = regex(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|"
+_TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|"
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
                            r"(?:the\s+)?$", re.I)
 # "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
-_EVENT_NEAR = regex(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
+_EVENT_NEAR = re.compile(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
 # "Mr Hu is in Brazil", "the leaders are in Seoul".
-_IS_IN = regex(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
+_IS_IN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
 # "slated to begin on Thursday in Geneva", "will be born this week in Peru": a time, then the venue.
-_WHEN = regex(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
+_WHEN = re.compile(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
                    r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
 # ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
-_REPORTER = regex(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
+_REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
 _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
                      "mountains desert basin".split())

@@ -28,7 +28,6 @@ from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
-from briefgen.regexcache import regex
 from briefgen.extract.state import State
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
@@ -48,41 +47,41 @@ _SAY = (r"(?:said|says|say|saying|told|telling|tells|stressed|noted|noting|added
         r"insisted|believes?|believed|hinted|confirmed|announced|indicated|suggested|acknowledged|"
         r"admitted|explained|stated|reiterated|underlined|emphasi[sz]ed)")
 # Where a clause ends and the next begins: the match is the gap between two pieces.
-_BREAK = regex(
+_BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|where|when|while|whereas|but|although|though|after|amid|"
     r"since|because|despite|according to|adding|saying|noting)\b)"
     r"|;\s+|\s+-{1,2}\s+"
     r"|\s+(?=(?:amid|despite|whereas)\s|(?:after|since) (?:months|years|weeks|decades|days) of\b|but that\b)")
 # A reporting verb's complement starts after "that": "told reporters this week that he does not expect".
-_THAT = regex(r"\sthat\s+")
-_SAID_BEFORE = regex(r"\b" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?$")
+_THAT = re.compile(r"\sthat\s+")
+_SAID_BEFORE = re.compile(r"\b" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?$")
 _FRAME_REACH = 60  # characters before "that" searched for the reporting verb
 
 # Leading words that tie a piece to what came before; dropped when what follows stands alone.
-_OPENER = regex(
+_OPENER = re.compile(
     r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|for (?:his|her|its|their) part)"
     r"\b,?\s+|(?<=but )that\s+)+", re.I)
 # A subordinator is dropped only from a piece that is nothing but its clause (no comma after it):
 # "when the two agreed on the visit" stands alone, "When he arrives, he will" does not.
-_SUBORDINATE = regex(r"(?:when|while|with)\s+(?=[^,;]*$)", re.I)
+_SUBORDINATE = re.compile(r"(?:when|while|with)\s+(?=[^,;]*$)", re.I)
 # "which" with its auxiliary: "which was postponed" -> "postponed"; it must be followed by a verb
 # form (not "which Burns described as ..."), and a "who" clause keeps its person unless it only
 # reports: "who said that X" -> X.
-_WHICH = regex(r"which\s+(?:(?:is|was|were|are|has|have|had|will|would)\s+(?:been\s+)?)?", re.I)
-_VERBISH = regex(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
+_WHICH = re.compile(r"which\s+(?:(?:is|was|were|are|has|have|had|will|would)\s+(?:been\s+)?)?", re.I)
+_VERBISH = re.compile(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
                       r"brought|won|struck|set|put)\b")
-_REPORT = regex(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
+_REPORT = re.compile(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
 # After "and"/"but", a verb means the subject is in the clause before ("but said the ...").
-_PREDICATE = regex(r"(?:said|says|told|added|is|was|were|are|has|have|had|will|would|could|can|may|"
+_PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|will|would|could|can|may|"
                         r"must|should|did|does|[a-z]+ed)\b")
 # A piece that cannot be read without the clause before it.
-_DANGLES = regex(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
+_DANGLES = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
 
 # How a reporting frame ends: its verb, perhaps with "that" and a few words between.
-_FRAME_END = regex(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")
+_FRAME_END = re.compile(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")
 
 # A goal hung on the event noun: "[X sets out on] a tough mission to Washington aimed at ...".
-_GOAL_PHRASE = regex(
+_GOAL_PHRASE = re.compile(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:visit|mission|trip|tour|talks|summit|meeting)"
     r"(?:\s+to\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,?\s+(?:aimed at|meant to|intended to|designed to)\b")
 

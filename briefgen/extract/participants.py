@@ -21,10 +21,9 @@ import re
 from dataclasses import replace
 
 from briefgen.model.briefing import Participant
-from briefgen.regexcache import regex
 from briefgen.extract.state import State
 
-_MEETING = regex(
+_MEETING = re.compile(
     r"\b(?:met|meet|meets|meeting|talks with|talks between|held talks|hold talks|holds talks|"
     r"sit down with|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
@@ -32,28 +31,28 @@ _MEETING = regex(
     r"told (?:his|her) \w+ counterpart)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting.
-_OFFICIAL = regex(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
+_OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
                        r"prince|emir|sultan|sheikh|pope|leader|official|diplomat|negotiator|delegate|"
                        r"director|commissioner|chief|head|chair|governor|senator|spokes|counsel|"
                        r"adviser|advisor|representative|general|lady|spouse", re.I)
 # A name used as a modifier ("the Biden administration", "the Biden-Xi sit-down") names a
 # government or an event, not the person at the table.
-_MODIFIER = regex(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
+_MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
                        r"presidency|years)\b|-[A-Z])")
 # Whoever travels with or joins a party takes part, title or not.
-_ENTOURAGE = regex(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b", re.I)
+_ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b", re.I)
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
-_ANOTHER_TIME = regex(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
+_ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                            r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-", re.I)
-_SIDE = regex(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
+_SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
 
 
 # Roles that sit at the table of talks in their own right (leaders and ministers), unlike
 # ambassadors, spokesmen or analysts who comment on them.
-_PRINCIPALS = regex(r"president|prime minister|premier|minister|chancellor|king|queen|emir|"
+_PRINCIPALS = re.compile(r"president|prime minister|premier|minister|chancellor|king|queen|emir|"
                          r"sultan|leader|secretary-general|secretary general", re.I)
-_OFFICE_WORDS = regex(r"\b(?:of|for|to|the|us|u\.s\.|[a-z]+(?:an|ese|ish|ian|i|ch))\b|"
+_OFFICE_WORDS = re.compile(r"\b(?:of|for|to|the|us|u\.s\.|[a-z]+(?:an|ese|ish|ian|i|ch))\b|"
                            r"\b(?:assistant|deputy|vice|under|acting|senior|chief|top|principal|junior|"
                            r"first|second|permanent|special)\b", re.I)
 

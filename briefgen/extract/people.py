@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
-from briefgen.regexcache import regex
 from briefgen.extract.lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_NAME, PERSON_HONORIFICS,
                       REPORTING_VERBS, ROLE_MODIFIERS, TITLE_HEADS)
 from briefgen.extract.state import Mention, Person, State
@@ -24,13 +23,13 @@ from briefgen.extract.wordre import Phrases
 
 _UPPER = "A-Z\u00c0-\u00de"
 _LETTER = "A-Za-z\u00c0-\u017f"
-TOKEN = regex(
+TOKEN = re.compile(
     rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
 _PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
                         "al", "la", "le", "der", "den"})
 _SPEECH = Phrases(REPORTING_VERBS)
-_SPEAKS_LEAD = regex(r"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?")
-_ACCORDING_TO_END = regex(r"\baccording\s+to\s*,?\s*$")
+_SPEAKS_LEAD = re.compile(r"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?")
+_ACCORDING_TO_END = re.compile(r"\baccording\s+to\s*,?\s*$")
 
 
 def _speaks_after(text: str, pos: int = 0, endpos: int | None = None) -> bool:
@@ -54,14 +53,14 @@ def _speaks_before(text: str, pos: int, endpos: int) -> bool:
         while end > pos and text[end - 1].isspace():
             end -= 1
     return _SPEECH.ends_before(text, end, pos)
-_NOMINAL = regex(
+_NOMINAL = re.compile(
     r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
     r"(?i:president|prime minister|premier|foreign minister|foreign secretary|secretary of state|"
     r"secretary|minister|diplomat|leader|chancellor|king|pope|envoy|ambassador|chairman|spokesman|"
     r"spokeswoman|spokesperson))\b")
-_PRONOUN = regex(r"\b(he|she|He|She|his|His|her|Her|him)\b")
-_CAPWORD = regex(r"\b[A-Z][a-z]{4,}\b")
-_HISTORIC = regex(r"(?:\bthen-|\bformer\s+|\blate\s+|\bex-)\s*$", re.I)
+_PRONOUN = re.compile(r"\b(he|she|He|She|his|His|her|Her|him)\b")
+_CAPWORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
+_HISTORIC = re.compile(r"(?:\bthen-|\bformer\s+|\blate\s+|\bex-)\s*$", re.I)
 
 
 @dataclass
@@ -161,17 +160,17 @@ def _expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | N
 def _reverse_appos() -> re.Pattern:
     """Compiled on first use: only names after a comma need it, and its title alternation
     costs about two milliseconds to compile."""
-    return regex(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
+    return re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
                       + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
                       re.I)
 _APPOS_REACH = 200  # characters: a role runs at most 16 words
-_APPOS = regex(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
+_APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
 
 
 _CAPITAL_TITLES = frozenset(h.capitalize() for h in TITLE_HEADS)
-_SPACE = regex(r"\s+")
-_CAP_WORD = regex(r"([A-Z][\w.'’-]*)\s+")
-_NAME_START = regex(r"[A-Z][a-z]")
+_SPACE = re.compile(r"\s+")
+_CAP_WORD = re.compile(r"([A-Z][\w.'’-]*)\s+")
+_NAME_START = re.compile(r"[A-Z][a-z]")
 
 
 def _titled_name_ahead(norm: str, pos: int, limit: int) -> bool:

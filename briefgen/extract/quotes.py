@@ -14,10 +14,11 @@ group that coined it as speaker ('what American media dubbed a "..."').
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from briefgen.model.briefing import Span
-from briefgen.regexcache import regex
 from briefgen.extract.lexicon import REPORTING_VERBS
 from briefgen.extract.normalize import CLOSERS, OPENERS
 from briefgen.extract.state import Mention, QuoteFound, State
@@ -31,12 +32,12 @@ _VERBS = sorted({v for v in REPORTING_VERBS} | _NAMING_VERBS | {"saying", "telli
 # As the regex ``\b(?:VERBS|[Aa]ccording to)\b`` (longest first), without compiling the list.
 _VERB_RE = Phrases((*_VERBS, "according to", "According to"))
 _PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", "warning", "calling"})
-_NOMINAL_SPEAKER = regex(
+_NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
     r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency))\b")
 # A group named without an article: "American media", "Chinese state media", "Western diplomats".
-_GROUP_SPEAKER = regex(
+_GROUP_SPEAKER = re.compile(
     r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
     r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
     r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
@@ -72,11 +73,11 @@ def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
     return out
 
 
-_SENTENCE_END = regex(r"[.?!]\s*$")
+_SENTENCE_END = re.compile(r"[.?!]\s*$")
 # A quotation whose opening mark was lost at the paragraph start: 'It took decades," Rhodes said.'
 _VERB_AFTER = Phrases(_VERBS)
-_SPACES = regex(r"\s*")
-_LOST_WORD = regex(r"[\w.'-]+\s+")
+_SPACES = re.compile(r"\s*")
+_LOST_WORD = re.compile(r"[\w.'-]+\s+")
 
 
 def _lost_open(norm: str, pos: int, endpos: int) -> bool:

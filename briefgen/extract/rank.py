@@ -13,10 +13,11 @@ bottom.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from briefgen.model.briefing import Item, Quote, Span
-from briefgen.regexcache import regex
 from briefgen.extract.state import State
 
 # Selection works on cue scores, which come in steps (the cue weights), so each threshold
@@ -49,7 +50,7 @@ _MIN_QUOTE_WORDS = 3
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
 # figures.", "because of the sales tax."): it is shown together with the clause before it
 # in the same sentence (see attach_dangling).
-_DANGLING = regex(r"(?:and|but|or|nor|where|when|which|who|whom|whose|according to|saying|adding|"
+_DANGLING = re.compile(r"(?:and|but|or|nor|where|when|which|who|whom|whose|according to|saying|adding|"
                        r"noting|as well as|as|because)\b")
 _TIE_STEP = 0.002  # raw score gap that keeps a fragment just below its anchor (0.001 shown)
 

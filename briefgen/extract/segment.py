@@ -16,39 +16,38 @@ import re
 from dataclasses import replace
 
 from briefgen.model.briefing import Span
-from briefgen.regexcache import regex
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
 
-_INDENTED = regex(r"^[ \t]{2,}\S", re.M)
-_BYLINE = regex(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
-_UPDATED = regex(r"^\s*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
-_LONE_NAME = regex(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
-_SLUG = regex(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
-_TRAILER = regex(
+_INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
+_BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
+_UPDATED = re.compile(r"^\s*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
+_LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
+_SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
+_TRAILER = re.compile(
     r"(?:\s*(?:\S+@\S+\.\w+)?\s*\((?:END|MORE|ENDS)\)\s*|\s+REUTER\s*|\s*-{2,}\s*end\s*-{2,}\s*)$", re.I)
-_CREDIT = regex(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
+_CREDIT = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0,3}"
 # "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
-DATELINE = regex(
+DATELINE = re.compile(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
-STRICT_DATELINE = regex(
+STRICT_DATELINE = re.compile(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 
-_SENT_END = regex(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
-_NON_WORD = regex(r"\W+")
-_INITIALISM = regex(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z]\.$")
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
+_NON_WORD = re.compile(r"\W+")
+_INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z]\.$")
 _STARTERS = frozenset("""The He She It They We But In A An This That These Those Its His Her Their
 Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
-_CAPTION = regex(
+_CAPTION = re.compile(
     r"\((?:L|R|C|left|right|centre|center|front|rear)\)|\[(?:Reuters|AFP|AP|Xinhua|EPA|Getty|"
     r"Yonhap|Photo|File)[^\]]*\]|^\s*(?:Photo|Picture|File photo|Image)\s*:", re.I)
 

@@ -16,7 +16,6 @@ from dataclasses import replace
 
 from briefgen.model.briefing import Phrase, Span
 from briefgen.extract import cues
-from briefgen.regexcache import regex
 from briefgen.extract.state import State
 
 _KIND_NOUN = {
@@ -44,15 +43,15 @@ def subject(principal: str | None, role: str | None, kind: str, location: str | 
 
 
 # Discourse openers that tie a clause to the one before it; a bottom line starts without them.
-_OPENER = regex(r"(?:(?:at the same time|however|meanwhile|but|and|also|still|yet|moreover|with|while|"
+_OPENER = re.compile(r"(?:(?:at the same time|however|meanwhile|but|and|also|still|yet|moreover|with|while|"
                      r"in addition|separately|for his part|for her part|for their part|"
                      r"according to [^,.;\"]{1,60},),?\s+)+", re.I)
 _WHERE_REACH = 80
 # Between the name and the place: a short verb phrase with no clause break, ending on a
 # preposition ("arrived in", "will travel to", "is on a visit to").
-_TO_PLACE = regex(r"(?:\s+(?!(?:that|said|says|told|who|which)\b)[\w'-]+){1,7}\s+(?:in|to|at|into)\s+(?:the\s+)?")
+_TO_PLACE = re.compile(r"(?:\s+(?!(?:that|said|says|told|who|which)\b)[\w'-]+){1,7}\s+(?:in|to|at|into)\s+(?:the\s+)?")
 # Where the cue's clause ends: a new clause ("after months of", ", which", " amid", "; ").
-_CORE_END = regex(r",\s+(?:which|while|but|although|as|after|amid|since|because|according)\b|"
+_CORE_END = re.compile(r",\s+(?:which|while|but|although|as|after|amid|since|because|according)\b|"
                        r"\s+(?:after|since) (?:months|years|weeks|decades|days) of\b|\s+(?:amid|despite)\s|"
                        r";\s|\s-{1,2}\s")
 _CORE_MIN_WORDS = 5  # chars from the principal's name to the place, for a "who ... where" phrase

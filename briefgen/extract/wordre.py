@@ -14,12 +14,13 @@ the end of the text and the character before ``pos`` still seen by a leading
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 
-from briefgen.regexcache import regex
 
-_WORD_START = regex(r"\b[A-Za-z]+")
-_LETTERS = regex(r"[A-Za-z]+")
+_WORD_START = re.compile(r"\b[A-Za-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 # re.IGNORECASE matches an ASCII letter against its capital and against four
 # other characters ("İ", "ı" ~ i, "ſ" ~ s, Kelvin sign ~ k). Folding those to
@@ -143,5 +144,5 @@ class LazyPattern:
 
     def __getattr__(self, name: str):
         if self._rx is None:
-            self._rx = regex(self._source, self._flags)
+            self._rx = re.compile(self._source, self._flags)
         return getattr(self._rx, name)

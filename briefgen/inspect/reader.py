@@ -24,14 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.regexcache import regex
 from briefgen.status import BadInput, UnsupportedFormat
 
 PAGE_NAMES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0), "Legal": (612.0, 1008.0),
               "A3": (841.89, 1190.55), "A5": (419.53, 595.28)}
 BULLETS = frozenset("•◦▪▫●○‣⁃–—-·*■□➢►")
-_PAGE_LABEL = regex(r"^Page \d+ of \d+$")
-_WS = regex(r"\s+")
+_PAGE_LABEL = re.compile(r"^Page \d+ of \d+$")
+_WS = re.compile(r"\s+")
 
 
 def _norm(text: str) -> str:

@@ -13,13 +13,14 @@ those heights, so a fit costs about one layout per size tried, not one per step.
 """
 from __future__ import annotations
 
+import re
+
 import math
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from briefgen.model.blocks import Entry, Memo, Para, Run, Section
 from briefgen.model.fitted import FitReport, FittedMemo
-from briefgen.regexcache import regex
 from briefgen.compose.styles import Style
 
 ELLIPSIS = "\u2026"
@@ -113,7 +114,7 @@ def fits(text: str, budget: Budget, tail: str = "") -> bool:
 
 
 # clause boundaries: after , ; : and before dashes, brackets and clause-opening words
-_CLAUSE = regex(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|when|while|but|as|after|"
+_CLAUSE = re.compile(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|when|while|but|as|after|"
                      r"amid|because|although|though|including|and|or|to|that|with|since|before|"
                      r"during|despite|following)\s)")
 

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from briefgen.reportlab_setup import pin_reportlab  # first: reportlab imported and configured
-
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.compose.styles import Style
-from briefgen.ttfcache import load_ttfont
 
 REPLACEMENT = "\u25a1"  # WHITE SQUARE, drawn for characters no font here has
 _LOCK = threading.Lock()
@@ -130,13 +129,14 @@ def _identify(path: Path) -> tuple[str, frozenset[int] | None, str]:
 @lru_cache(maxsize=64)
 def _register(path: Path) -> tuple[str, frozenset[int]]:
     """Register one TTF under a content-derived name; return (name, covered code points)."""
-    name, keys, digest = _identify(path)
+    name, keys, _ = _identify(path)
     with _LOCK:
-        # look in the registry directly: pdfmetrics.getFont on an unknown name first
-        # searches the whole file system for Type 1 (AFM) files, which costs ~0.1 s
-        font = pdfmetrics._fonts.get(name)
-        if font is None:
-            font = load_ttfont(name, str(path), digest)
+        # ask by registered name: pdfmetrics.getFont on an unknown name first searches
+        # the whole file system for Type 1 (AFM) files, which costs ~0.1 s
+        if name in pdfmetrics.getRegisteredFontNames():
+            font = pdfmetrics.getFont(name)
+        else:
+            font = TTFont(name, str(path))
             pdfmetrics.registerFont(font)
     return name, frozenset(font.face.charToGlyph) if keys is None else keys
 
@@ -168,6 +168,17 @@ def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
         addMapping(r, 1, 1, bi)
     covered = rc & bc & ic & bic
     return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)), paths)
+
+
+def pin_reportlab() -> None:
+    """Pin reportlab's security-relevant settings, whatever RL_* environment variables or
+    ~/.reportlab_settings said: no URL fetching from any host or scheme, no expression
+    evaluation in colour strings, invariant (reproducible) output."""
+    rl_config.trustedHosts = None
+    rl_config.trustedSchemes = []
+    rl_config.toColorCanUse = None
+    rl_config.invariant = 1
+    rl_config.allowTableBoundsErrors = 1
 
 
 def fonts_for(style: Style) -> FontSet:

@@ -32,13 +32,12 @@ from pathlib import Path
 from lxml import etree
 
 from briefgen.model.blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from briefgen.regexcache import regex
 from briefgen.render.docx_package import (Deflated, app_properties, deflate, set_core_properties,
                            template_package, template_package_parser, zip_package)
 from briefgen.render.text import is_empty
 
 GENERATOR = "briefgen"
-_PAGE_FIELD = regex(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
+_PAGE_FIELD = re.compile(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 
@@ -304,7 +303,6 @@ class _Base:
                 self.styles = _build_base(style).styles
             _set_language(self.styles, language)  # only w:lang's value differs by language
             part = self.by_language[language] = deflate(_xml(self.styles))
-            _save(self, style, language)
         return part
 
 
@@ -322,7 +320,7 @@ def _base(style, language: str = "en") -> _Base:
     key = _base_key(style)
     base = _BASES.get(key)
     if base is None:
-        base = _BASES[key] = _load(key, language) or _build_base(key)
+        base = _BASES[key] = _build_base(key)
         while len(_BASES) > _MAX_BASES:
             _BASES.popitem(last=False)
     else:
@@ -356,77 +354,6 @@ def _build_base(style) -> _Base:
 
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-# A fresh process would redo the set-up above (~40 ms: parsing and deflating python-docx's
-# 440 kB styles part among others) for every style it meets; its result is kept in the
-# derived-data cache (usercache.py), one entry per style and language, named by a hash
-# of the style, this module's and docx_package's code, python-docx's template files and
-# the lxml, libxml2 and zlib versions: the same inputs give the same bytes.
-
-_DISK_KIND = "docx"
-_DISK_FORMAT = "briefgen-docx-base-1"
-
-
-@lru_cache(maxsize=1)
-def _code_and_template_hash() -> str:
-    import zlib
-
-    from briefgen.render import docx_package
-    from briefgen import usercache
-
-    files = [Path(__file__), Path(docx_package.__file__), *docx_package.template_files()]
-    return usercache.key(_DISK_FORMAT, *(f.read_bytes() for f in files), zlib.ZLIB_RUNTIME_VERSION,
-                         repr(etree.LXML_VERSION), repr(etree.LIBXML_VERSION))
-
-
-def _disk_name(style, language: str) -> str:
-    from briefgen import usercache
-
-    return usercache.key(_code_and_template_hash(), repr(style), language) + ".base"
-
-
-def _packed(part: Deflated) -> tuple:
-    return part.data, part.crc, part.size
-
-
-def _save(base: _Base, style, language: str) -> None:
-    import marshal
-
-    from briefgen import usercache
-
-    try:
-        data = marshal.dumps({
-            "document": _xml(base.document), "header": _xml(base.header), "footer": _xml(base.footer),
-            "core": _xml(base.core), "header_name": base.header_name, "footer_name": base.footer_name,
-            "static": {k: _packed(v) for k, v in base.static.items()},
-            "style_ids": dict(base.style_ids), "footer_distance": base.footer_distance,
-            "styles": {language: _packed(base.by_language[language])}})
-        usercache.write(_DISK_KIND, _disk_name(_base_key(style), language), data)
-    except (OSError, ValueError):
-        pass
-
-
-def _load(style, language: str) -> _Base | None:
-    import marshal
-
-    from briefgen import usercache
-
-    try:
-        raw = usercache.read(_DISK_KIND, _disk_name(style, language))
-        if raw is None:
-            return None
-        d = marshal.loads(raw)
-        parse = template_package_parser()
-        return _Base(
-            document=etree.fromstring(d["document"], parse), header=etree.fromstring(d["header"], parse),
-            footer=etree.fromstring(d["footer"], parse), header_name=d["header_name"],
-            footer_name=d["footer_name"], core=etree.fromstring(d["core"], parse), styles=None,
-            static={k: Deflated(*v) for k, v in d["static"].items()}, style_ids=d["style_ids"],
-            footer_distance=d["footer_distance"], label_drop=label_drop(style),
-            by_language={k: Deflated(*v) for k, v in d["styles"].items()})
-    except (OSError, ValueError, EOFError, TypeError, KeyError, etree.XMLSyntaxError):
-        return None
 
 
 def _xml(root) -> bytes:
@@ -531,7 +458,7 @@ def _run(p, text: str | None = None, *, bold: bool | None = None, italic: bool =
     return r
 
 
-_CONTROL = regex(r"([\t\r\n])")
+_CONTROL = re.compile(r"([\t\r\n])")
 
 
 def _table(parent, widths: tuple[float, ...]):

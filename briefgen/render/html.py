@@ -11,7 +11,6 @@ from html import escape
 from pathlib import Path
 
 from briefgen.model.blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from briefgen.regexcache import regex
 from briefgen.render.text import is_empty
 
 
@@ -72,7 +71,7 @@ def _section(s: Section) -> list[str]:
             + body + ["</div>", "</section>"])
 
 
-_COLOUR = regex(r"#[0-9A-Fa-f]{6}\Z")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 _SERIF = ("times", "georgia", "garamond", "cambria", "book antiqua", "palatino")
 
 

@@ -6,18 +6,19 @@ tables or (at the start of a line) headings and lists are escaped too.
 """
 from __future__ import annotations
 
+import re
+
 from briefgen.model.blocks import Banner, Bullets, Entry, Footer, HeaderFields, Para, Quotes, Rule, Run, Section
-from briefgen.regexcache import regex
 from briefgen.render.text import is_empty
 
 # Escaped wherever they occur: they open inline constructs (emphasis, code,
 # links, autolinks/HTML, tables, strikethrough) or are the escape itself.
-_ALWAYS = regex(r"([\\`*_{}\[\]<>()#|~])")
-_ENTITY = regex(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_ALWAYS = re.compile(r"([\\`*_{}\[\]<>()#|~])")
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 # At the start of a line these open a list, a heading, a quote or a thematic break.
-_LEADING_BLOCK = regex(r"^(\s*)([-+=!.])")
-_LEADING_ORDERED = regex(r"^(\s*\d{1,9})([.)])")
-_SPACES = regex(r"[ \t\r\n\f\v]+")  # ASCII only: no-break spaces stay
+_LEADING_BLOCK = re.compile(r"^(\s*)([-+=!.])")
+_LEADING_ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # ASCII only: no-break spaces stay
 _WRAP = {"bold": "**", "italic": "*"}
 
 

@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.reportlab_setup import pin_reportlab  # first: reportlab imported and configured
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.colors import HexColor
@@ -24,7 +23,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from briefgen.model.blocks import Banner, Entry, Footer, HeaderFields, Memo, Para, Quotes, Rule, Run, Section
-from briefgen.layout.fonts import FontSet, fonts_for, split_by_font
+from briefgen.layout.fonts import FontSet, fonts_for, pin_reportlab, split_by_font
 from briefgen.model.fitted import FittedMemo
 from briefgen.compose.styles import Style
 from briefgen import __version__

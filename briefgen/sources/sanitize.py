@@ -30,7 +30,6 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from briefgen.regexcache import regex
 
 # Order of the warnings, and their wording (singular, plural).
 _LABELS: dict[str, tuple[str, str]] = {
@@ -57,7 +56,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 # Counted but not warned about: they change no visible character.
 SILENT = frozenset({"crlf", "nfc"})
 
-_LINE_BREAKS = regex("[\u2028\u2029\x85\x0c\x0b]")
+_LINE_BREAKS = re.compile("[\u2028\u2029\x85\x0c\x0b]")
 _NONCHARS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
@@ -68,8 +67,8 @@ _CLASSES: tuple[tuple[str, str], ...] = (
     ("bidi", "\u202a-\u202e\u2066-\u2069"),
     ("invisible", "\u200b\u2060\ufeff\u180e\u00ad\U000e0001\U000e0020-\U000e007f"),
 )
-_REMOVE = regex("[" + "".join(chars for _, chars in _CLASSES) + "]")
-_CLASS_OF = [(name, regex(f"[{chars}]")) for name, chars in _CLASSES]
+_REMOVE = re.compile("[" + "".join(chars for _, chars in _CLASSES) + "]")
+_CLASS_OF = [(name, re.compile(f"[{chars}]")) for name, chars in _CLASSES]
 
 
 def _classify(ch: str) -> str:
@@ -127,7 +126,7 @@ def warnings_for(counts: Mapping[str, int]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_SPACES = regex(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def clean_field(value: object, *, limit: int = 300) -> str | None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefgen.model.briefing import Span
-from briefgen.regexcache import regex
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -30,31 +29,31 @@ _DATE = (rf"(?:(?P<m1>{MONTH})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>\
          rf"|(?P<d2>\d{{1,2}})\s(?P<m2>{MONTH})(?:,?\s(?P<y2>\d{{4}}))?"
          rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))")
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "", _DATE)
-_DATE_RE = regex(_DATE)
+_DATE_RE = re.compile(_DATE)
 _WORD = r"[A-Z][\w.'’\-]*"
 _CITY = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
-DATELINE = regex(
+DATELINE = re.compile(
     rf"(?P<city>{_CITY})"
     rf"(?:,\s(?P<date>{_PLAIN_DATE})|,\s(?P<region>{_CITY})(?:,\s(?P<date2>{_PLAIN_DATE}))?)?"
     r"(?:\s?\((?P<outlet>[A-Z][\w&.'’ -]{0,40})\))?"
     r"(?:\s*(?:--|—|–)\s*|\s-\s)"
 )
-SLUG = regex(
+SLUG = re.compile(
     r"\((?:LEAD|URGENT|UPDATE(?:\s\d+)?|REFILE|CORRECTED|RECAST|EXCLUSIVE|(?:News\s)?Focus"
     r"|(?:\d+(?:st|nd|rd|th)\s)?(?:LD|LEAD)(?:-[\w ]+)?|ATTN:[^()\n]{0,200}|[A-Z][a-z]+\sInterview)\)"
 )
-_LEADING_SLUGS = regex(rf"(?:{SLUG.pattern}\s*)+")
+_LEADING_SLUGS = re.compile(rf"(?:{SLUG.pattern}\s*)+")
 _NAME = r"[A-Z][\w'’.\-]*(?:\s(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|le))*"
-BYLINE = regex(
+BYLINE = re.compile(
     rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?",
 )
-_INLINE_BY = regex(rf"\bBy\s+(?P<names>{_NAME})")
+_INLINE_BY = re.compile(rf"\bBy\s+(?P<names>{_NAME})")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?"
-DATE_LINE = regex(
+DATE_LINE = re.compile(
     rf"(?:(?:Published|Updated|Posted|Last updated)(?:\son)?:?\s*)?{_WEEKDAY}(?:{_DATE})"
     r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
 )
-_JOB = regex(r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist")
+_JOB = re.compile(r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist")
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
 _HEADER_LINES = 5  # non-blank lines after the title where a dateline may appear

@@ -25,7 +25,6 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.regexcache import regex
 from briefgen.sources.sanitize import sanitize
 from briefgen.status import BadInput
 from briefgen.sources.readers import Draft, with_title
@@ -37,11 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from briefgen.sources.read import Limits
 
-_CHARSET = regex(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
               "embed", "applet", "svg", "math", "canvas", "audio", "video", "map", "button",
               "select", "textarea", "dialog")
-_HIDDEN_STYLE = regex(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li",
            "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
            "table", "tr", "td", "th", "figure", "figcaption", "br", "hr", "address", "body"}

@@ -18,7 +18,6 @@ import re
 from typing import TYPE_CHECKING
 
 from briefgen.sources.readers import Draft, with_title
-from briefgen.regexcache import regex
 from briefgen.sources.readers.decode import decode
 from briefgen.sources.readers.header import iso_date
 
@@ -27,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from briefgen.sources.read import Limits
 
-_FRONT = regex(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEYS = {
     "title": "title", "headline": "title",
     "date": "date", "published": "date", "pubdate": "date",
@@ -35,9 +34,9 @@ _KEYS = {
     "source": "outlet", "outlet": "outlet", "publisher": "outlet", "site": "outlet", "sitename": "outlet",
     "url": "url", "link": "url", "canonical": "url",
 }
-_SPACES = regex(r"[ \t]{2,}")
-_RAW_SKIP = regex(r"<(script|style|template|noscript)\b", re.I)
-_RAW_END = regex(r"</(script|style|template|noscript)\s*>", re.I)
+_SPACES = re.compile(r"[ \t]{2,}")
+_RAW_SKIP = re.compile(r"<(script|style|template|noscript)\b", re.I)
+_RAW_END = re.compile(r"</(script|style|template|noscript)\s*>", re.I)
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
