@@ -168,8 +168,9 @@ def long_briefing(n_items: int = 40, status: str = "ongoing") -> Briefing:
         source=_source("long.txt", t, title="A very long article", outlet="Wire", date="2024-05-01"),
         subject="Talks between two delegations on many matters",
         event=Event(principal="Speaker 0", location="Geneva", kind="talks", status=status),
-        bottom_line=(Phrase(paras[0][:120], (f.span(paras[0][:120]),)),
-                     Phrase(paras[1][:90], (f.span(paras[1][:90]),))),
+        # paragraphs no section item comes from: the memo does not repeat its bottom line
+        bottom_line=(Phrase(paras[25][:120], (f.span(paras[25][:120]),)),
+                     Phrase(paras[26][:90], (f.span(paras[26][:90]),))),
         purpose=items(0, 2),
         participants=tuple(Participant(f"Person {i}", "Deputy Minister of Things", (f.span(f"Paragraph {i + 1} "),),
                                        score=1 - i / 10) for i in range(5)),

@@ -11,7 +11,7 @@ from typing import Callable
 from briefgen.model.briefing import Briefing
 from briefgen.model.article import Article
 from briefgen.extract import (agenda, assemble, classify, event, narrow, normalize, participants, people, quotes,
-               rank, segment, summary)
+               rank, segment, statements, summary)
 from briefgen.extract.state import State
 
 Stage = Callable[[State], State]
@@ -27,6 +27,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("agenda", agenda.run),
     ("rank", rank.run),
     ("narrow", narrow.run),
+    ("statements", statements.run),
     ("summary", summary.run),
     ("assemble", assemble.run),
 )
