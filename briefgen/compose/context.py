@@ -194,16 +194,28 @@ def _sentences(pieces: list[Phrase | Supplied]) -> list[list[Phrase | Supplied]]
 
 
 def _bottom_parts(pieces: list[Phrase | Supplied]) -> list[Part]:
+    """The pieces as text: pieces that are adjacent in the article join as written, others
+    with a space; supplied words in brackets, a supplied full stop bare."""
     parts: list[Part] = []
+    last_end: int | None = None
     for p in pieces:
-        text = _clean(p.text)
-        if not text:
+        text = _XML_BAD.sub("", p.text)
+        if not text.strip():
             continue
         supplied = isinstance(p, Supplied)
-        shown = bracket(text) if supplied else text
-        if parts and any(c.isalnum() for c in text):
+        where = p.stands_for if supplied else (p.evidence[0] if p.evidence else None)
+        if supplied and not any(c.isalnum() for c in text):
+            if parts:
+                parts[-1] = (parts[-1][0].rstrip() + text, parts[-1][1]) if not parts[-1][1] \
+                    else parts[-1]
+                if parts[-1][1]:
+                    parts.append((text, False))
+            continue
+        if parts and not (where is not None and where.start == last_end):
+            parts[-1] = (parts[-1][0].rstrip(), parts[-1][1])
             parts.append((" ", False))
-        parts.append((shown, supplied))
+        parts.append((bracket(text) if supplied else text, supplied))
+        last_end = where.end if where is not None else None
     return parts
 
 

@@ -37,13 +37,13 @@ _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0
 # "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
 DATELINE = re.compile(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
-    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
 STRICT_DATELINE = re.compile(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
-    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
 _NON_WORD = re.compile(r"\W+")
@@ -56,7 +56,7 @@ _CAPTION = re.compile(
 
 # Page furniture: a paragraph opening on one of these is no part of the story.
 _FURNITURE = re.compile(
-    r"\s*(?:RELATED\b|Related\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
+    r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
     r"(?:READ|Read) (?:MORE|[Mm]ore|[Aa]lso)\b|(?:SEE|See) [Aa]lso\b|Media playback is unsupported|"
     r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
     r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:)")
@@ -75,6 +75,13 @@ _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 def _furniture(norm: str, s: int, e: int) -> bool:
     """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -")."""
     return bool(_FURNITURE.match(norm, s, e)) or len(_LETTERS.findall(norm, s, e)) < 2
+
+# A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
+# "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
+DASH_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z'.-]{{2,}}(?:\s+[A-Z][A-Z'.-]{{2,}}){{0,2}})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}))?(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{{1,20}})\))?"
+    r"(?P<dash>\s*[\u2014\u2013-]{1,2}\s*)(?=[A-Z\"\u201c])")
 
 
 def _lines(text: str):
@@ -233,6 +240,10 @@ def run(state: State) -> State:
         m = find_dateline(norm, s, e) if dateline is None else None
         if m is None and dateline is None and i < 3:
             m = find_dateline(norm, s, e, anywhere=True)
+        if m is None and dateline is None and i < 3:
+            m = DASH_DATELINE.match(norm[s:min(e, s + 120)])
+            if m and not any(c in "\u2014\u2013 " for c in state.text[s + m.start("dash"):s + m.end("dash")]):
+                m = None  # a hyphen ("NATO-Russia") joins words; only a dash ends a dateline
         if m is not None and dateline is None:
             if m.start() > 0:
                 meta.append(Span(s, s + m.start()))

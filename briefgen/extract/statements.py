@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span, Supplied
-from briefgen.extract.state import State
+from briefgen.extract.lexicon import NATIONALITIES, NOT_NAME, ORG_HEADS, TITLE_HEADS
+from briefgen.extract.location import is_place
+from briefgen.extract.state import Mention, State
 
 # Words that end no statement: a line stopping on one is torn ("... what he calls the").
 FUNCTION_WORDS = frozenset("""the a an of to and or but in on at for with by from as that which who whom whose
@@ -46,17 +48,30 @@ def has_finite_verb(text: str) -> bool:
         any(w.endswith(("n't", "n’t")) for w in words)
 
 
-def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool = False) -> bool:
+# Openers that point back to something told before ("At the time, ...", "Since then ..."): a
+# sentence of the bottom line, read first, cannot start on one.
+_BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|also|however|but|and|yet|"
+                   r"meanwhile|instead|in turn|in response|likewise|similarly|moreover|besides|"
+                   r"that|this|these|those|there|here|the same)\b", re.I)
+
+
+def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool = False,
+                    strict: bool = False) -> bool:
     """Does the line stand alone: it opens at a clause start (a capital, not a pronoun nobody
     named, not a connective or a demonstrative subject) and ends at a clause end (not on a
     function word)? ``supplied_lead``: its opening pronoun is replaced by a name;
     ``phrase_ok``: a bullet may be a phrase ("high-stakes visit meant to ..."), so a small
-    letter does not tear it."""
+    letter does not tear it; ``strict``: the line is read first (the bottom line), so it may
+    not open on words that point back ("At the time", "Since then", "This")."""
     s = text.strip().lstrip("\"“‘'(")
     words = _TOKENS.findall(s)
     if not words:
         return False
     first = words[0].lower()
+    if strict and not supplied_lead and _BACK.match(s):
+        return False
+    if strict and text.replace("“", '"').replace("”", '"').count('"') % 2:
+        return False  # a quotation torn open
     if not supplied_lead:
         if not phrase_ok and not s[:1].isupper() and not s[:1].isdigit():
             return False
@@ -83,57 +98,118 @@ def looks_done(text: str) -> bool:
     return bool(_DONE.search(text)) and not _AHEAD.search(text)
 
 
-# How far into an item a pronoun still leads it ("According to him, ...", "But he said ...").
-_LEAD_WORDS = 4
 _WORD = re.compile(r"[\w'’-]+")
 
 
+def nameable(name: str) -> bool:
+    """A person's name the memo may supply: two or more capitalised words, none of them a
+    title, a nationality, an organisation or an initial, and not a place ("North Korea",
+    "Russian President", "Cuba and France" and "Joseph R" are not)."""
+    words = name.replace("’", "'").split()
+    if len(words) < 2 or " and " in name or is_place(name):
+        return False
+    for w in words:
+        if w.endswith("'s"):
+            return False
+        lw = w.lower().strip(".,'")
+        if not w[:1].isupper() or len(lw) < 2 or lw in TITLE_HEADS or lw in NATIONALITIES or \
+                lw in ORG_HEADS or lw in NOT_NAME:
+            return False
+    return True
+
+
 def display_name(state: State, key: int) -> str | None:
-    """How the article itself refers back to a person: its most frequent short form
-    ("Straw", "Xi"), else the full name."""
+    """How the article itself refers back to a person: its most frequent short form that is
+    a word of the full name ("Straw", "Xi"), else the full name; None when the person's name
+    is no name the memo may supply."""
     person = state.person(key)
-    if person is None:
+    if person is None or person.historic or not nameable(person.name):
         return None
+    words = set(person.name.split())
     shorts = Counter(state.text[m.start:m.end] for m in state.mentions
-                     if m.person == key and m.kind == "short")
+                     if m.person == key and m.kind == "short" and state.text[m.start:m.end] in words)
     if shorts:
         return max(shorts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
     return person.name
 
 
-def _lead_pronoun(state: State, span: Span) -> tuple[Span, int] | None:
-    """The pronoun mention among the first few words of ``span``, with its person."""
-    words = list(_WORD.finditer(state.norm, span.start, span.end))[:_LEAD_WORDS]
-    if not words:
+def name_for(state: State, m: Mention) -> str | None:
+    """The name a pronoun mention stands for, possessive where the pronoun is ("his visit"
+    -> "Blinken’s"; "her" only when a word of substance follows: "her visit", not "told her")."""
+    name = display_name(state, m.person)
+    if not name:
         return None
-    reach = words[-1].end()
+    word = state.norm[m.start:m.end].lower()
+    after = state.norm[m.end:m.end + 20].split()
+    if word == "his" or (word == "her" and after and after[0][:1].isalpha() and
+                         after[0].lower() not in FUNCTION_WORDS):
+        name += "’s"
+    return name
+
+
+# How soon after the comma closing an opening phrase a name must follow to be the pronoun's.
+_CATAPHORA_REACH = 30
+
+
+def _cataphoric(state: State, m: Mention) -> bool:
+    """A pronoun in an opening phrase whose person is named right after it ("Despite his own
+    record, Obama ..."): the name follows, so none is supplied (the mention index, looking
+    back, may point at someone else)."""
+    sent = state.sentence_at(m.start)
+    if sent is None:
+        return False
+    comma = state.norm.find(",", m.end, sent.end)
+    if comma == -1:
+        return False
+    return any(x.kind != "pronoun" and comma < x.start <= comma + _CATAPHORA_REACH
+               for x in state.mentions if x.start > comma and x.start < sent.end)
+
+
+# How far into the sentence before it the pronoun's person must be named: its subject.
+_SUBJECT_REACH = 60
+
+
+def referent(state: State, m: Mention) -> int | None:
+    """Who a pronoun opening a sentence stands for: the person the sentence before opens on,
+    by name ("Blinken met Qin. He said ..." -> Blinken; "For her part, Merkel scolded Trump.
+    She ..." -> Merkel). None when that sentence names nobody near its start, or lies in an
+    earlier paragraph than the one before: too unsure to supply a name."""
+    sent = state.sentence_at(m.start)
+    if sent is None or sent.index == 0:
+        return None
+    prev = state.sentences[sent.index - 1]
+    if prev.para < sent.para - 1:
+        return None
+    first = next((x for x in state.mentions if prev.start <= x.start < prev.end and x.kind != "pronoun"), None)
+    if first is None or first.start - prev.start > _SUBJECT_REACH:
+        return None
+    return first.person
+
+
+def supplied_names(state: State, span: Span, named: set[int] = frozenset()) -> tuple[Supplied, ...]:
+    """A name for the pronoun that opens ``span`` ("He said ..." -> [Straw] said ...), when
+    the article makes clear who it is and ``named`` does not hold that person already.
+    Pronouns inside a line are left as written: the mention index is surest at a sentence
+    start, and a wrong name would put words in the wrong mouth."""
     for m in state.mentions:
-        if m.start >= reach:
+        if m.start > span.start:
             break
-        if m.start >= span.start and m.kind == "pronoun":
-            return Span(m.start, m.end), m.person
-        if m.start >= span.start:
-            return None  # the item names someone before any pronoun: it stands alone
-    return None
+        if m.start == span.start and m.kind == "pronoun" and not _cataphoric(state, m):
+            who = referent(state, m)
+            if who is None or who in named:
+                return ()
+            name = name_for(state, replace(m, person=who))
+            if name:
+                return (Supplied(text=name, stands_for=Span(m.start, m.end)),)
+    return ()
 
 
 def resolve(state: State, item: Item) -> Item:
-    """The item with its leading pronoun supplied as a name, when the article says who."""
+    """The item with a name supplied for the pronoun that opens it."""
     if not item.evidence or item.supplied:
         return item
-    found = _lead_pronoun(state, item.evidence[0])
-    if found is None:
-        return item
-    span, key = found
-    name = display_name(state, key)
-    if not name:
-        return item
-    word = state.norm[span.start:span.end].lower()
-    after = state.norm[span.end:span.end + 12].split()
-    if word == "his" or (word == "her" and after and after[0][:1].isalpha() and
-                         after[0].lower() not in FUNCTION_WORDS):
-        name = name + "’s"
-    return replace(item, supplied=(Supplied(text=name, stands_for=span),))
+    names = supplied_names(state, item.evidence[0])
+    return replace(item, supplied=names) if names else item
 
 
 def run(state: State) -> State:

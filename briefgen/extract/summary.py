@@ -22,7 +22,7 @@ from datetime import date
 from briefgen.model.briefing import Event, Item, Phrase, Span, Supplied
 from briefgen.extract.lexicon import NATIONALITIES
 from briefgen.extract.state import State
-from briefgen.extract.statements import display_name, has_finite_verb, whole_statement
+from briefgen.extract.statements import has_finite_verb, supplied_names, whole_statement
 
 _KIND_NOUN = {
     "visit": "visit", "state-visit": "state visit", "summit": "summit", "talks": "talks",
@@ -77,24 +77,30 @@ def _who(principal: str | None, role: str | None) -> str:
     p = (principal or "").strip()
     if not p or (len(p.split()) == 1 and p.lower().rstrip(".") in NATIONALITIES):
         return ""
+    role = re.sub(r"^(?:Visiting|visiting)\s+", "", role or "")
     if role and len(role.split()) <= 5 and role[:1].isupper() and role.lower() not in p.lower():
         return f"{role} {p}"
     return p
 
 
-def subject(ev: Event, title: str | None = None, dated: bool = False) -> str:
+def subject(ev: Event, title: str | None = None, dated: bool = False, named: bool = True) -> str:
     """Subject line from the event: kind, who, where (the event's place), when (only when the
     article is ``dated``: weekdays resolved against the day of the build mislead); the
-    headline when no event was found."""
+    headline when no event was found. ``named``: the principal is a person the article names
+    or a group; otherwise ("Open", "South American") the subject goes without it."""
     if not has_event(ev):
         return (title or "").strip() or "Article without a visit or talks"
     noun = _KIND_NOUN.get(ev.kind, "meeting")
-    who = _who(ev.principal, ev.principal_role)
+    who = _who(ev.principal, ev.principal_role) if named else ""
     place = (ev.location or "").strip()
     tail = "".join(f", {x}" for x in (when(ev.dates) if dated else "",) if x)
-    if ev.kind in ("visit", "state-visit") and who:
+    if ev.kind in ("visit", "state-visit") and who and " and " not in who:
         head = f"{noun.capitalize()} of {who}" + (f" to {place}" if place else "")
         return head + tail
+    if ev.kind in ("visit", "state-visit"):
+        noun = "meeting" if who else noun
+        if not who and place:
+            return f"{noun.capitalize()} to {place}" + tail
     if ev.kind == "summit" and place:
         head = f"Summit in {place}"
         return head + tail
@@ -107,7 +113,7 @@ def subject(ev: Event, title: str | None = None, dated: bool = False) -> str:
         head = f"{possessive(who)} {noun}"
         head = head[:1].upper() + head[1:]
     else:
-        head = noun.capitalize()
+        return noun.capitalize() + (f" in {place}" if place else "") + tail
     return head + (f", {place}" if place else "") + tail
 
 
@@ -118,7 +124,11 @@ _JOINT = re.compile(r",\s+(?:which|while|but|although|as|after|amid|since|becaus
                     r"reiterating|saying|adding|marking|in a|the first)\b|"
                     r"\s+(?:after|since) (?:months|years|weeks|decades|days) of\b|\s+(?:amid|despite)\s|"
                     r";\s|\s[-–—]{1,2}\s|,\s+(?=\")")
-LEAD_WORDS = 40  # a lead sentence longer than this is cut at a clause joint
+LEAD_WORDS = 40  # a lead sentence longer than this is cut at a clause joint ...
+LEAD_MAX = 55  # ... and one still longer is not taken (the bottom line has four lines)
+# A sentence that tells of the event: its place, or a word for going or meeting.
+_EVENT_WORD = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meet\w*|met|arriv\w+|travel\w*|host\w*|"
+                         r"landed|flew|welcom\w+|negotiat\w+|conference|consultations?)\b", re.I)
 MIN_WORDS = 6  # no sentence of the bottom line is shorter
 SECOND_WORDS = 35  # the purpose or outcome sentence is at most this long
 _STATUS_VERB = {  # visit, meeting: in the tense of the event's status
@@ -164,56 +174,94 @@ def _cut(state: State, span: Span, keep_to: int) -> Span:
     return span
 
 
-def _pieces(state: State, span: Span) -> list[Phrase | Supplied]:
-    """A sentence as pieces: a leading pronoun as a supplied name, the rest as the article's
-    words, a full stop supplied where the cut left none."""
+def _named_in(state: State, pieces: list[Phrase | Supplied]) -> set[int]:
+    """People the pieces already name (by a name, or a supplied name for a pronoun)."""
+    spans = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
+    spans += [p.stands_for for p in pieces if isinstance(p, Supplied) and p.stands_for]
+    return {m.person for m in state.mentions for s in spans if s.start <= m.start < s.end}
+
+
+def _pieces(state: State, span: Span, named: set[int] | None = None) -> list[Phrase | Supplied]:
+    """A sentence as pieces: a pronoun standing for someone the bottom line has not named yet
+    becomes that person's name, supplied; the rest are the article's words; a full stop is
+    supplied where the cut left none."""
     out: list[Phrase | Supplied] = []
     start = span.start
-    for m in state.mentions:
-        if m.start > span.start:
-            break
-        if m.start == span.start and m.kind == "pronoun":
-            name = display_name(state, m.person)
-            if name:
-                if state.norm[m.start:m.end].lower() in ("his", "her"):
-                    name = possessive(name).replace("'", "’")
-                out.append(Supplied(name, stands_for=Span(m.start, m.end)))
-                start = m.end
-                while start < span.end and state.norm[start] == " ":
-                    start += 1
-    body = Span(start, span.end)
-    out.append(Phrase(text=state.text[body.start:body.end], evidence=(body,)))
+    for sup in supplied_names(state, span, named or set()):
+        at = sup.stands_for
+        if at.start > start:
+            out.append(Phrase(text=state.text[start:at.start], evidence=(Span(start, at.start),)))
+        out.append(sup)
+        start = at.end
+    if start < span.end:
+        out.append(Phrase(text=state.text[start:span.end], evidence=(Span(start, span.end),)))
     if state.norm[span.end - 1] not in ".!?\"":
         out.append(Supplied("."))
     return out
 
 
+LEAD_SENTENCES = 3  # the lead: the first body sentences, where news puts who, where, when
+
+
+def _usable(state: State, at: int) -> Span | None:
+    """The sentence holding ``at``, cut to a clause end, if it can open a bottom line."""
+    span = _sentence_span(state, at)
+    if span is None:
+        return None
+    keep = at
+    if state.event.location:
+        where = state.norm.find(state.event.location, at, span.end)
+        keep = where + len(state.event.location) if where != -1 else at
+    span = _cut(state, span, keep)
+    text = state.norm[span.start:span.end]
+    if _words(text) > LEAD_MAX or not whole_statement(text, strict=True) or not has_finite_verb(text):
+        return None
+    return span
+
+
+def _tells_event(state: State, span: Span) -> bool:
+    text = state.norm[span.start:span.end]
+    place = state.event.location
+    return bool((place and place in text) or _EVENT_WORD.search(text))
+
+
 def _lead(state: State) -> Span | None:
-    """The first body sentence that names the principal (the article's own "who goes where"),
-    or, with no principal, the first body sentence: what the article reports."""
+    """The article's own "who goes where": the lead sentence that names the principal; else
+    a lead sentence that tells of the event (its place, or a word for going or meeting: the
+    principal may be named later); else the first later sentence naming the principal that
+    tells of the event, else the first naming the principal at all."""
+    body = [s for s in state.sentences if not s.caption][:LEAD_SENTENCES]
     person = state.person(state.principal_key)
-    anchors: list[int] = []
     if person is not None:
-        anchors = [m.start for m in state.mentions if m.person == person.key and m.kind != "pronoun"]
-        anchors = anchors or [person.first.start]
+        anchors = sorted({m.start for m in state.mentions if m.person == person.key and m.kind != "pronoun"}
+                         or {person.first.start})
     elif state.event.evidence:
         anchors = [state.event.evidence[0].start]
     else:
-        anchors = [s.start for s in state.sentences[:3]]
-    for at in sorted(anchors)[:6]:
-        span = _sentence_span(state, at)
+        anchors = []
+    lead_end = body[-1].end if body else 0
+    named = [sp for sp in dict.fromkeys(_usable(state, a) for a in anchors[:8]) if sp is not None]
+    for sp in named:
+        if sp.start < lead_end:
+            return sp
+    for sent in body[:2]:
+        sp = _usable(state, sent.start)
+        if sp is not None and _tells_event(state, sp):
+            return sp
+    telling = [sp for sp in named if _tells_event(state, sp)]
+    return (telling or named or [None])[0]
+
+
+def _first_sentence(state: State) -> Span | None:
+    """What the article reports first: its first body sentence that is a whole statement."""
+    for sent in state.sentences[:4]:
+        span = _sentence_span(state, sent.start)
         if span is None:
             continue
-        keep = at
-        if state.event.location:
-            found = state.norm.find(state.event.location, at, span.end)
-            keep = found + len(state.event.location) if found != -1 else at
-        span = _cut(state, span, keep)
+        span = _cut(state, span, span.start)
         text = state.norm[span.start:span.end]
-        if _words(text) > LEAD_WORDS + 10 or not whole_statement(text, supplied_lead=False) \
-                or not has_finite_verb(text):
-            continue
-        return span
+        if _words(text) <= LEAD_MAX and whole_statement(text, strict=True) and has_finite_verb(text):
+            return span
     return None
 
 
@@ -222,7 +270,7 @@ def _frame(state: State) -> list[Phrase | Supplied]:
     names and the place are the article's words where it writes them."""
     ev = state.event
     person = state.person(state.principal_key)
-    if person is None and not ev.principal:
+    if person is None and not _named(state):
         return []
     visit, talks, meet = _STATUS_VERB.get(ev.status, _STATUS_VERB[None])
     out: list[Phrase | Supplied] = []
@@ -261,7 +309,7 @@ def _second(state: State, taken: list[Span]) -> Item | None:
                 continue
             text = state.norm[sp.start:sp.end]
             if _words(text) > SECOND_WORDS or not has_finite_verb(text) or \
-                    not whole_statement(text, supplied_lead=bool(it.supplied)):
+                    not whole_statement(text, supplied_lead=bool(it.supplied), strict=True):
                 continue
             return it
     return None
@@ -269,26 +317,47 @@ def _second(state: State, taken: list[Span]) -> Item | None:
 
 def bottom_line(state: State) -> tuple[Phrase | Supplied, ...]:
     """One or two whole sentences: who goes where (the article's lead, or a supplied frame),
-    then the single most important purpose or outcome."""
+    then the single most important purpose or outcome. With no event: what the article
+    reports first, as it says it."""
+    if not has_event(state.event):
+        first = _first_sentence(state)
+        return tuple(_pieces(state, first)) if first is not None else ()
     lead = _lead(state)
     pieces = _pieces(state, lead) if lead is not None else _frame(state)
+    if not pieces:
+        first = _first_sentence(state)
+        pieces = _pieces(state, first) if first is not None else []
     taken = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
-    if not has_event(state.event) and lead is not None:
-        return tuple(pieces)
     second = _second(state, taken)
     if second is not None:
-        pieces += _pieces(state, second.evidence[0])
+        pieces += _pieces(state, second.evidence[0], named=_named_in(state, pieces))
     return tuple(pieces)
 
 
 def _dated(state: State) -> bool:
-    """The article gives its own date, so the dates it names resolve to real days."""
-    return bool(state.article.date or state.dateline_date)
+    """The article gives its own full date, so the days it names resolve to real dates (a
+    dateline's "April 27" has no year, and a build date is no anchor for an old story)."""
+    return bool(state.article.date and re.match(r"\d{4}-\d\d-\d\d", state.article.date))
+
+
+def _named(state: State) -> bool:
+    """The principal is a person the article names, or a group ("G7 finance ministers",
+    "India and Russia"), not a stray word the parser took for one."""
+    p = (state.event.principal or "").strip()
+    if not p:
+        return False
+    if state.person(state.principal_key) is not None or " and " in p:
+        return True
+    words = p.split()
+    if words[-1].lower().rstrip(".") in NATIONALITIES or words[-1].lower() in ("american", "european", "african",
+                                                                               "asian", "arab"):
+        return False
+    return len(words) >= 2 or (p.isupper() and len(p) >= 2)
 
 
 def run(state: State) -> State:
     """Sets subject, bottom_line, gaps."""
-    subj = subject(state.event, state.article.title, dated=_dated(state))
+    subj = subject(state.event, state.article.title, dated=_dated(state), named=_named(state))
     bottom = bottom_line(state)
     found = {"purpose": state.purpose, "agenda": state.agenda, "expectations": state.expectations,
              "context": state.context, "participants": state.participants, "quotes": state.quote_items}
