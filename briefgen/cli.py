@@ -173,6 +173,8 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail (exit 5) if anything had to be dropped to fit one page.")] = False,
     report: Annotated[bool, typer.Option("--report", help="Print what fitting dropped and the final sizes.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace existing files in the output folder that briefgen did not write.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", min=1, help="Parallel workers (default: number of cores).")] = None,
     input_format: InputFormat = None,
@@ -201,7 +203,7 @@ def build(
         options = BuildOptions(
             out_dir=Path(cfg["output"].value), formats=fmts, template=cfg["template"].value,
             to=cfg["to"].value, from_=cfg["from"].value, date=memo_date(anchor), anchor=anchor,
-            marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict,
+            marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict, force=force,
             input_format=normalise_format(input_format), encoding=encoding,
             limits=limits(max_bytes, max_chars, max_paragraph_chars))
         from briefgen.compose.context import load_template

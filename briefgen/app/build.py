@@ -3,8 +3,8 @@
 ``build_article`` is pure (bytes per format); ``build_file`` adds the file
 system: it reads one input and writes each output atomically (a temporary
 file in the output folder, then a rename), refusing anything that would
-overwrite an input, follow a symlink, replace a directory or leave the output
-folder. Batch builds (batch.py) call ``build_file`` once per input.
+overwrite an input or a file briefgen did not write (unless forced), follow a
+symlink, replace a directory or leave the output folder. Batch builds (batch.py) call ``build_file`` once per input.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from briefgen.app.provenance import written_by_briefgen
 from briefgen.render import DEFAULT_FORMATS, RENDERERS
 from briefgen.sources.read import Limits
 from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
@@ -35,6 +36,7 @@ class BuildOptions:
     marking: str | None = None
     page_size: str | None = None
     strict: bool = False  # fail with OVER_ONE_PAGE if anything had to be dropped
+    force: bool = False  # replace existing outputs briefgen did not write
     input_format: str | None = None
     encoding: str | None = None
     limits: Limits | None = None  # input size budgets (sources.Limits defaults)
@@ -98,7 +100,7 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
         result.warnings.extend(article.warnings)
         outputs, fitted = build_article(article, options)
         targets = plan_outputs(options.out_dir, stem or output_stem(path), outputs,
-                               inputs=[path])
+                               inputs=[path], force=options.force)
         for target, data in targets:
             write_atomic(target, data)
             result.outputs.append(str(target))
@@ -113,6 +115,11 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
 # ------------------------------------------------------------------ output paths
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# A stem kept as it is: ASCII letters, digits, dot, dash and underscore, starting with a letter
+# or digit, at most 80 characters, not a Windows device name.
+_SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}\Z")
+_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                           *(f"lpt{i}" for i in range(10))})
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -122,14 +129,31 @@ def slug(text: str, limit: int = 80) -> str:
     return s[:limit].rstrip("-") or "memo"
 
 
+def safe_stem(stem: str) -> bool:
+    """A file stem that is safe everywhere as it is (see ``_SAFE_STEM``)."""
+    return bool(_SAFE_STEM.match(stem)) and stem.split(".")[0].lower() not in _DEVICE_NAMES \
+        and not stem.endswith(".")
+
+
 def output_stem(path: str | Path) -> str:
-    """The default name of an input's outputs: a slug of its file name, "stdin" for "-"."""
-    return "stdin" if str(path) == "-" else slug(Path(path).stem)
+    """The default name of an input's outputs: the input's stem where it is a safe file name
+    (``kerry_pandoc.docx`` -> ``kerry_pandoc``), else a slug of it; "stdin" for "-"."""
+    if str(path) == "-":
+        return "stdin"
+    stem = Path(path).stem
+    if safe_stem(stem):
+        return stem
+    s = slug(stem)
+    return f"{s}-memo" if s in _DEVICE_NAMES else s
 
 
 def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],
-                 inputs: list[str | Path]) -> list[tuple[Path, bytes]]:
-    """Decide every target path before writing anything, refusing unsafe ones."""
+                 inputs: list[str | Path], force: bool = False) -> list[tuple[Path, bytes]]:
+    """Decide every target path before writing anything, refusing unsafe ones.
+
+    An existing file is replaced only if briefgen wrote it (its format's generator
+    marker, see ``provenance``), or with ``force``.
+    """
     out_dir = Path(out_dir)
     if out_dir.is_symlink():
         raise OutputRefused("output folder is a symbolic link; refusing to write through it",
@@ -163,6 +187,10 @@ def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],
             raise OutputRefused("output would land outside the output folder", source=str(target))
         if real in protected:
             raise OutputRefused("output would overwrite the input", source=str(target))
+        if not force and target.exists() and not written_by_briefgen(target):
+            raise OutputRefused("exists and was not written by briefgen; refusing to replace it "
+                                "(move it away, choose another folder with -o, or use --force)",
+                                source=str(target))
         planned.append((target, data))
     return planned
 
