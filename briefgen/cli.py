@@ -35,6 +35,7 @@ class _Group(TyperGroup):
     """Click's usage errors exit with EX_USAGE (64), so exit 2 always means bad input."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        _hide_unset_envvars(self)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -49,6 +50,16 @@ class _Group(TyperGroup):
             typer.echo("briefgen: interrupted", err=True)
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _hide_unset_envvars(command) -> None:
+    """typer shows an option's env var in its error messages even when it has none
+    ("Invalid value for '--jobs' / '-j' (env var: 'None')"): show it only where one is set."""
+    for param in getattr(command, "params", ()):
+        if getattr(param, "envvar", None) is None and getattr(param, "show_envvar", False):
+            param.show_envvar = False
+    for sub in getattr(command, "commands", {}).values():
+        _hide_unset_envvars(sub)
 
 
 # Plain click help (rich_markup_mode=None): rich's renderer and the Markdown parser it
@@ -129,10 +140,24 @@ def parse_date(value: str | None) -> date | None:
     """The --date option; None when not given."""
     if value is None:
         return None
+    import re
+
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value)
+    if not m:
+        raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        raise UsageError(f"--date {value!r}: month {month} is out of range (01-12)")
+    import calendar
+
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        raise UsageError(f"--date {value!r}: day {day} is out of range for {year:04d}-{month:02d} "
+                         f"(01-{last})")
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+        return date(year, month, day)
+    except ValueError as e:  # year 0
+        raise UsageError(f"--date {value!r}: {e}") from None
 
 
 def memo_date(explicit: date | None) -> date:
@@ -189,7 +214,7 @@ def build(
 ) -> None:
     """Build one-page memos (PDF and DOCX by default) from articles into the output folder."""
     from briefgen.app.batch import build_many, default_jobs, expand_inputs
-    from briefgen.app.build import BuildOptions, check_formats
+    from briefgen.app.build import BuildOptions, check_formats, check_page_size
     from briefgen.app.config import effective
     from briefgen.app.progress import BatchView
     from briefgen.sources.read import normalise_format
@@ -203,7 +228,8 @@ def build(
         options = BuildOptions(
             out_dir=Path(cfg["output"].value), formats=fmts, template=cfg["template"].value,
             to=cfg["to"].value, from_=cfg["from"].value, date=memo_date(anchor), anchor=anchor,
-            marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict, force=force,
+            marking=cfg["marking"].value, strict=strict, force=force,
+            page_size=check_page_size(cfg["page_size"].value, cfg["page_size"].origin),
             input_format=normalise_format(input_format), encoding=encoding,
             limits=limits(max_bytes, max_chars, max_paragraph_chars))
         from briefgen.compose.context import load_template

@@ -127,3 +127,59 @@ def test_build_keeps_the_input_stem(tmp_path):
     r = run("build", str(src), "-o", str(tmp_path / "o"), "-f", "pdf")
     assert r.exit_code == 0, r.output
     assert [p.name for p in (tmp_path / "o").iterdir()] == ["kerry_pandoc.pdf"]
+
+
+# ------------------------------------------------------------------ 6. messages and options
+
+@pytest.mark.parametrize("value, words", [
+    ("2023-13-40", "month 13 is out of range"),
+    ("2023-02-29", "day 29 is out of range for 2023-02"),
+    ("2023-1-0", "day 0 is out of range"),
+    ("13/01/2023", "must be YYYY-MM-DD"),
+])
+def test_date_messages_say_what_is_wrong(tmp_path, value, words):
+    r = run("build", str(SAMPLE), "-o", str(tmp_path), "--date", value)
+    assert r.exit_code == ExitStatus.USAGE
+    assert words in r.stderr, r.stderr
+    assert "must be YYYY-MM-DD" not in r.stderr or words == "must be YYYY-MM-DD"
+
+
+def test_unknown_page_size_is_a_usage_error_listing_the_sizes(tmp_path):
+    r = run("build", str(SAMPLE), "-o", str(tmp_path), "--page-size", "A5")
+    assert r.exit_code == ExitStatus.USAGE, r.output
+    assert "'A5'" in r.stderr and "A4, Letter" in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_page_size_from_config_names_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "briefgen.toml").write_text('page_size = "Legal"\n')
+    r = run("build", str(SAMPLE), "-o", "o")
+    assert r.exit_code == ExitStatus.USAGE and "briefgen.toml" in r.stderr and "A4, Letter" in r.stderr
+
+
+def test_option_range_errors_do_not_mention_an_unset_env_var(tmp_path):
+    r = run("build", str(SAMPLE), "-o", str(tmp_path), "--jobs", "0")
+    assert r.exit_code == ExitStatus.USAGE
+    assert "--jobs" in r.output and "env var" not in r.output
+
+
+def test_config_formats_may_be_a_list(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "briefgen.toml").write_text('formats = ["md", "json"]\n')
+    r = run("build", str(SAMPLE), "-o", "o")
+    assert r.exit_code == 0, r.output
+    assert sorted(p.suffix for p in (tmp_path / "o").iterdir()) == [".json", ".md"]
+    (tmp_path / "briefgen.toml").write_text('formats = ["md", 3]\n')
+    r = run("build", str(SAMPLE), "-o", "o")
+    assert r.exit_code == ExitStatus.USAGE and "list of strings" in r.stderr
+
+
+def test_one_word_article_warns_there_is_no_body(tmp_path):
+    src = tmp_path / "one.txt"
+    src.write_text("Hello\n")
+    r = run("build", str(src), "-o", str(tmp_path / "o"), "-f", "md")
+    assert r.exit_code == 0
+    assert "no body to brief" in r.stderr
+    r = run("build", str(SAMPLE), "-o", str(tmp_path / "o"), "-f", "md")
+    assert "no body to brief" not in r.stderr

@@ -63,6 +63,18 @@ def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(formats))
 
 
+def check_page_size(size: str | None, origin: str = "option") -> str | None:
+    """``--page-size`` (or ``page_size`` in a config file): a usage error listing the sizes."""
+    if size is None:
+        return None
+    from briefgen.compose.styles import PAGE_SIZES
+
+    if size.strip().upper() not in PAGE_SIZES:
+        where = "--page-size" if origin == "option" else f"page_size in {origin}"
+        raise UsageError(f"{where}: unknown page size {size!r}; choose from A4, Letter")
+    return size.strip()
+
+
 def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any]:
     """Render ``article`` into each requested format; returns (bytes by format, FittedMemo)."""
     from briefgen.compose.context import MemoOptions, compose, load_template

@@ -160,13 +160,23 @@ def check_text_limits(text: str, limits: Limits) -> None:
                            f"{limits.max_paragraph_chars:,} ({LIMIT_OPTIONS['max_paragraph_chars']})")
 
 
-def _has_body(text: str, spans: tuple[Span, ...]) -> bool:
-    pos = 0
+def _body_words(text: str, spans: tuple[Span, ...]) -> int:
+    """Words of body text: outside the title, byline, dateline and slugs."""
+    words, pos = 0, 0
     for span in sorted(spans):
-        if text[pos:span.start].strip():
-            return True
+        words += len(text[pos:span.start].split())
         pos = max(pos, span.end)
-    return bool(text[pos:].strip())
+    return words + len(text[pos:].split())
+
+
+MIN_BODY_WORDS = 5  # fewer: a stray word or a caption, not a sentence to brief
+
+
+def _short_body(words: int) -> tuple[str, ...]:
+    if words >= MIN_BODY_WORDS:
+        return ()
+    return (f"the article has only {words} word{'s' if words != 1 else ''} of body text: "
+            "there is no body to brief, so the memo will be mostly empty",)
 
 
 def read_article(path: str | Path, *, encoding: str | None = None, input_format: str | None = None,
@@ -194,7 +204,8 @@ def read_article(path: str | Path, *, encoding: str | None = None, input_format:
         if not text.strip():
             raise BadInput("empty article" + (" (no article text found)" if fmt != "txt" and raw.strip() else ""))
         header = scan(text, title_first=draft.title_first)
-        if not _has_body(text, header.spans):
+        body_words = _body_words(text, header.spans)
+        if not body_words:
             raise BadInput("empty article (a title or header but no body text)")
     except BriefgenError as e:
         if e.source is None and not isinstance(e, UsageError):
@@ -210,7 +221,7 @@ def read_article(path: str | Path, *, encoding: str | None = None, input_format:
         date=draft.date or header.date,
         url=clean_field(draft.url, limit=2000),
         metadata_spans=header.spans,
-        warnings=tuple(draft.warnings) + warnings_for(counts),
+        warnings=tuple(draft.warnings) + warnings_for(counts) + _short_body(body_words),
         input_format=fmt,
         encoding=draft.encoding,
     )
