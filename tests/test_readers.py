@@ -334,3 +334,29 @@ def test_docx_from_stdin_is_sniffed(tmp_path: Path) -> None:
     article = read_article("-", stdin=io.BytesIO(data))
     assert article.input_format == "docx"
     assert article.title == "Blinken lands in Beijing"
+
+
+def test_html_nested_deeper_than_the_parser_goes_is_read(tmp_path: Path) -> None:
+    paragraphs = ["Foreign Minister Ana Silva arrived in Geneva on Monday for talks.",
+                  "The ministers will discuss carbon pricing and border tariffs."]
+    deep = ("<html><head><title>Talks in Geneva</title></head><body>" + "<div>" * 10_000
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + '<div hidden>HIDDEN ONE</div><script>var x = "HIDDEN TWO";</script>'
+            + '<p style="display: none">HIDDEN <b>THREE</b></p><p>After the hidden parts.</p>'
+            + "</div>" * 10_000 + "</body></html>")
+    article = read_article(write(tmp_path, "deep.html", deep))
+    for p in paragraphs:
+        assert p in article.text.split("\n")
+    assert "After the hidden parts." in article.text
+    assert "HIDDEN" not in article.text
+
+
+def test_flatten_keeps_shallow_markup_and_caps_the_depth() -> None:
+    from briefgen.sources.readers.nesting import flatten
+
+    blocks = frozenset({"div", "p"})
+    out = flatten('<div class="a&quot;b"><p>x &amp; y</p></div>', blocks=blocks, dropped=lambda t, a: False)
+    assert out == '<div class="a&quot;b"><p>x &amp; y</p></div>'
+    out = flatten("<div>" * 5 + "<p>one</p><p>two</p>" + "</div>" * 5, blocks=blocks,
+                  dropped=lambda t, a: False, max_depth=3)
+    assert out == "<div><div><div><p>one</p><p>two</p></div></div></div>"
