@@ -183,3 +183,27 @@ def test_one_word_article_warns_there_is_no_body(tmp_path):
     assert "no body to brief" in r.stderr
     r = run("build", str(SAMPLE), "-o", str(tmp_path / "o"), "-f", "md")
     assert "no body to brief" not in r.stderr
+
+
+# ------------------------------------------------------------------ 2. a Word file's date
+
+def test_verbose_says_which_date_was_used(tmp_path):
+    import datetime
+
+    import docx
+
+    document = docx.Document()
+    stamp = datetime.datetime(2026, 1, 5, 14, 30)
+    document.core_properties.created = document.core_properties.modified = stamp
+    document.add_paragraph("BEIJING, May 16, 2015 (AP) - US Secretary of State John Kerry met Chinese "
+                           "Foreign Minister Wang Yi on Saturday. Kerry meets President Xi on Tuesday.")
+    document.save(tmp_path / "kerry_pandoc.docx")
+    r = run("build", str(tmp_path / "kerry_pandoc.docx"), "-o", str(tmp_path / "o"), "-f", "json", "-v")
+    assert r.exit_code == 0, r.output
+    assert "article date 2015-05-16, from the text" in r.stderr
+    assert "conversion stamp" in r.stderr
+    doc = json.loads((tmp_path / "o" / "kerry_pandoc.json").read_text())
+    tuesday = [d for d in doc["briefing"]["event"]["dates"] if d["text"] == "on Tuesday"]
+    assert tuesday and tuesday[0]["iso"] == "2015-05-19"
+    r = run("build", str(tmp_path / "kerry_pandoc.docx"), "-o", str(tmp_path / "o"), "-f", "json")
+    assert "article date" not in r.stderr

@@ -360,3 +360,37 @@ def test_flatten_keeps_shallow_markup_and_caps_the_depth() -> None:
     out = flatten("<div>" * 5 + "<p>one</p><p>two</p>" + "</div>" * 5, blocks=blocks,
                   dropped=lambda t, a: False, max_depth=3)
     assert out == "<div><div><div><p>one</p><p>two</p></div></div></div>"
+
+
+def _dated_docx(path: Path, created, modified, lead: str) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = created
+    document.core_properties.modified = modified
+    document.add_paragraph("Kerry meets Wang in Beijing", style="Title")
+    document.add_paragraph(lead + "US Secretary of State John Kerry met Foreign Minister Wang Yi on Saturday.")
+    document.save(path)
+    return path
+
+
+def test_docx_date_in_the_text_beats_core_properties(tmp_path: Path) -> None:
+    created = datetime.datetime(2019, 3, 1, 9, 0)
+    path = _dated_docx(tmp_path / "a.docx", created, created + datetime.timedelta(days=2),
+                       "BEIJING, May 16, 2015 (AP) - ")
+    article = read_article(path)
+    assert article.date == "2015-05-16"
+    assert "article date 2015-05-16, from the text (dateline or byline)" in article.notes
+
+
+def test_docx_conversion_stamp_is_not_the_article_date(tmp_path: Path) -> None:
+    stamp = datetime.datetime(2026, 1, 5, 14, 30, 0)
+    path = _dated_docx(tmp_path / "a.docx", stamp, stamp + datetime.timedelta(seconds=20), "")
+    article = read_article(path)
+    assert article.date is None
+    assert any("conversion stamp" in n for n in article.notes)
+    # A creation date that differs from the last change is the document's own: used.
+    path = _dated_docx(tmp_path / "b.docx", stamp, stamp + datetime.timedelta(hours=3), "")
+    article = read_article(path)
+    assert article.date == "2026-01-05"
+    assert "article date 2026-01-05, from the Word file's creation date" in article.notes

@@ -53,6 +53,7 @@ class BuildResult:
     dropped: int = 0
     fit: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the input was read (its date ...): --verbose
 
 
 def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -110,6 +111,7 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
         article = read_article(path, encoding=options.encoding, input_format=options.input_format,
                                stdin=stdin, limits=options.limits)
         result.warnings.extend(article.warnings)
+        result.notes.extend(article.notes)
         outputs, fitted = build_article(article, options)
         targets = plan_outputs(options.out_dir, stem or output_stem(path), outputs,
                                inputs=[path], force=options.force)

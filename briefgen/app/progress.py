@@ -46,6 +46,9 @@ class BatchView:
             if not self.quiet:
                 for w in r.warnings:
                     typer.secho(f"briefgen: warning: {r.source}: {w}", err=True, fg="yellow")
+            if self.verbose:
+                for note in r.notes:
+                    typer.echo(f"briefgen: note: {r.source}: {note}", err=True)
         if self.quiet:
             return
         if len(results) > 1 or self.verbose:
