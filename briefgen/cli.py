@@ -198,6 +198,10 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail (exit 5) if anything had to be dropped to fit one page.")] = False,
     report: Annotated[bool, typer.Option("--report", help="Print what fitting dropped and the final sizes.")] = False,
+    summary: Annotated[Optional[str], typer.Option(
+        "--summary", metavar="table|lines|json",
+        help="Summary of a batch: a table, one line per input, or JSON for scripts "
+             "(default: table on a terminal, else lines).")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace existing files in the output folder that briefgen did not write.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
@@ -216,11 +220,12 @@ def build(
     from briefgen.app.batch import build_many, default_jobs, expand_inputs
     from briefgen.app.build import BuildOptions, check_formats, check_page_size
     from briefgen.app.config import effective
-    from briefgen.app.progress import BatchView
+    from briefgen.app.progress import BatchView, summary_format
     from briefgen.sources.read import normalise_format
 
     with reported(debug):
         anchor = parse_date(date_option)
+        summary_kind = summary_format(summary, terminal=sys.stdout.isatty())
         cfg = effective({"to": to, "from": from_, "marking": marking, "template": template,
                          "output": str(output) if output else None, "formats": formats,
                          "page_size": page_size})
@@ -241,7 +246,8 @@ def build(
                                  "try: briefgen build ARTICLE.txt")
             sources = ["source"]
         inputs, missing = expand_inputs(sources)
-        view = BatchView(total=len(inputs), quiet=quiet, verbose=verbose, show_progress=len(inputs) > 1)
+        view = BatchView(total=len(inputs), quiet=quiet, verbose=verbose, show_progress=len(inputs) > 1,
+                         summary=summary_kind)
         with view:
             results = build_many(inputs, options, jobs or default_jobs(), on_done=view.advance)
         results = missing + results

@@ -207,3 +207,41 @@ def test_verbose_says_which_date_was_used(tmp_path):
     assert tuesday and tuesday[0]["iso"] == "2015-05-19"
     r = run("build", str(tmp_path / "kerry_pandoc.docx"), "-o", str(tmp_path / "o"), "-f", "json")
     assert "article date" not in r.stderr
+
+
+# ------------------------------------------------------------------ 7. batch summary
+
+def _long_batch(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = Path("articles/from a folder with a long name/helsinki")
+    folder.mkdir(parents=True)
+    for i in (1, 2):
+        (folder / f"helsinki-summit-coverage-of-the-second-day-{i}.txt").write_text(SAMPLE.read_text())
+    (folder / "broken.txt").write_bytes(b"")
+    return folder, Path("out/a long output folder name")
+
+
+def test_summary_off_a_terminal_is_one_full_line_per_input(tmp_path, monkeypatch):
+    folder, out = _long_batch(tmp_path, monkeypatch)
+    r = run("build", str(folder), "-o", str(out), "-f", "pdf,docx", "--jobs", "1")
+    assert r.exit_code == ExitStatus.FAILED
+    lines = r.stdout.splitlines()
+    assert len(lines) == 4 and lines[-1] == "2 built, 1 failed"
+    for i, line in zip((1, 2), lines[1:3]):
+        stem = f"helsinki-summit-coverage-of-the-second-day-{i}"
+        assert line.split("\t") == ["ok", f"{folder}/{stem}.txt", "dropped " + line.split("\t")[2][8:],
+                                    "warnings 0", f"{out}/{stem}.pdf, {out}/{stem}.docx"]
+    assert lines[0].startswith(f"bad_input\t{folder}/broken.txt\t")
+    assert "…" not in r.stdout
+
+
+def test_summary_json_for_scripts(tmp_path, monkeypatch):
+    folder, out = _long_batch(tmp_path, monkeypatch)
+    r = run("build", str(folder), "-o", str(out), "-f", "md", "--jobs", "1", "--summary", "json", "-q")
+    doc = json.loads(r.stdout)
+    assert (doc["built"], doc["failed"]) == (2, 1)
+    assert [row["status"] for row in doc["results"]] == ["bad_input", "ok", "ok"]
+    assert doc["results"][0]["exit_status"] == 2 and "empty article" in doc["results"][0]["error"]
+    assert doc["results"][1]["outputs"] == [f"{out}/helsinki-summit-coverage-of-the-second-day-1.md"]
+    r = run("build", str(SAMPLE), "-o", str(out), "-f", "md", "--summary", "yaml")
+    assert r.exit_code == ExitStatus.USAGE and "table, lines, json" in r.stderr
