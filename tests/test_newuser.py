@@ -245,3 +245,35 @@ def test_summary_json_for_scripts(tmp_path, monkeypatch):
     assert doc["results"][1]["outputs"] == [f"{out}/helsinki-summit-coverage-of-the-second-day-1.md"]
     r = run("build", str(SAMPLE), "-o", str(out), "-f", "md", "--summary", "yaml")
     assert r.exit_code == ExitStatus.USAGE and "table, lines, json" in r.stderr
+
+
+# ------------------------------------------------------------------ 5. --strict
+
+def test_strict_failure_names_each_dropped_item_and_what_to_do(tmp_path):
+    r = run("build", str(SAMPLE), "-o", str(tmp_path), "--strict", "-f", "pdf", "--report")
+    assert r.exit_code == ExitStatus.OVER_ONE_PAGE
+    head, *rest = r.stderr.strip().splitlines()
+    assert "does not fit one page with template 'default'" in head and "--strict" in head
+    assert "none from the required sections (BOTTOM LINE" in head
+    items = [line for line in rest if line.startswith("  dropped from ")]
+    assert len(items) >= 2 and "#" not in "".join(items)
+    assert any(line.startswith("  dropped from KEY QUOTES: “") for line in items)
+    assert all(len(line.split(": ", 1)[1].split()) <= 9 for line in items)  # first words only
+    hint = rest[-1]
+    for advice in ("--template corporate", "fewer sections", "margin", "without --strict"):
+        assert advice in hint
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_strict_failure_counts_required_sections():
+    from briefgen.app.build import strict_failure
+    from briefgen.compose.context import load_template
+    from briefgen.model.blocks import Section
+
+    memo = type("M", (), {"blocks": (Section(key="purpose", label="PURPOSE", body=()),
+                                     Section(key="quotes", label="KEY QUOTES", body=()))})()
+    dropped = ({"section": "purpose", "index": 2, "text": "one two three four five six seven eight nine ten"},
+               {"section": "quotes", "index": 0, "text": "“short”"})
+    message = str(strict_failure(dropped, memo, load_template("default"), ("purpose",), source="a.txt"))
+    assert "2 items would be dropped, 1 of them from required sections (PURPOSE)" in message
+    assert "  dropped from PURPOSE: one two three four five six seven eight …" in message

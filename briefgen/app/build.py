@@ -90,12 +90,45 @@ def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any
         page_size=options.page_size, source_text=article.text))
     fitted = fit(memo, template.style.with_page_size(options.page_size))
     if options.strict and fitted.report.over_one_page:
-        what = ", ".join(f"{d['section']} #{d['index'] + 1}" for d in fitted.report.dropped)
-        raise OverOnePage(f"the memo needs more than one page; dropped to fit: {what}",
-                          source=article.origin)
+        raise strict_failure(fitted.report.dropped, memo, template, template.style.never_drop,
+                             source=article.origin)
     if "json" in options.formats:
         fitted = replace(fitted, briefing=to_json(briefing, article.text))
     return {fmt: RENDERERS[fmt](fitted) for fmt in options.formats}, fitted
+
+
+def first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def strict_failure(dropped, memo, template, required, *, source: str) -> OverOnePage:
+    """``--strict``'s error: what was dropped (section label and first words, one per line)
+    and what the user can change so the memo fits."""
+    from briefgen.model.blocks import Section
+
+    labels = {b.key: " ".join(b.label.split()) or b.key for b in memo.blocks if isinstance(b, Section)}
+    lines = []
+    for d in dropped:
+        key = str(d.get("section", "")).removesuffix(".children")
+        label = labels.get(key, key) + (" (sub-point)" if str(d.get("section")).endswith(".children") else "")
+        lines.append(f"  dropped from {label}: {first_words(str(d.get('text', '')))}")
+    hit = sorted({str(d.get("section", "")).removesuffix(".children") for d in dropped} & set(required))
+    if hit:
+        n = len([d for d in dropped if str(d.get("section", "")).removesuffix(".children") in hit])
+        must = f", {n} of them from required sections ({', '.join(labels.get(k, k) for k in hit)})"
+    else:
+        shown = [labels[k] for k in required if k in labels]
+        must = f", none from the required sections ({', '.join(shown)})" if shown else ""
+    name = template.name
+    hint = ("  to fit: try a more compact template (" + ("--template corporate" if name != "corporate"
+            else "a copy with smaller sizes in style.toml") + "), fewer sections (copy the template with "
+            f"`briefgen templates init DIR --from-template {name}` and remove some from memo.xml.j2), "
+            "smaller page margins ([page] margin_*_cm in style.toml), or build without --strict "
+            "to keep what fits")
+    head = (f"the memo does not fit one page with template {name!r}: {len(dropped)} item"
+            f"{'s' if len(dropped) != 1 else ''} would be dropped{must} (--strict)")
+    return OverOnePage("\n".join([head, *lines, hint]), source=source)
 
 
 def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
