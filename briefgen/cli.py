@@ -177,6 +177,18 @@ def limits(max_bytes: int | None, max_chars: int | None, max_paragraph: int | No
     return Limits(**{k: v for k, v in given.items() if v is not None})
 
 
+def _complete_template(incomplete: str) -> list[tuple[str, str]]:
+    from briefgen.app.completion import complete_template
+
+    return complete_template(incomplete)
+
+
+def _complete_formats(incomplete: str) -> list[tuple[str, str]]:
+    from briefgen.app.completion import complete_formats
+
+    return complete_formats(incomplete)
+
+
 # ------------------------------------------------------------------ build
 
 @app.command(epilog="Example: briefgen build source/ -o out --format pdf,docx --to 'Minister' --jobs 2")
@@ -186,9 +198,11 @@ def build(
         show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output folder.")] = None,
     formats: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=f"Comma-separated formats from {','.join(FORMATS)}.")] = None,
+        "--format", "-f", help=f"Comma-separated formats from {','.join(FORMATS)}.",
+        autocompletion=_complete_formats)] = None,
     template: Annotated[Optional[str], typer.Option(
-        "--template", "-t", help="Built-in template name or a template folder.")] = None,
+        "--template", "-t", help="Built-in template name or a template folder.",
+        autocompletion=_complete_template)] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="TO line of the header.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", help="FROM line of the header.")] = None,
     date_option: MemoDate = None,
@@ -321,11 +335,13 @@ def inspect(
 
 @templates_app.command("list", epilog="Example: briefgen templates list")
 def templates_list() -> None:
-    """List the built-in templates."""
-    from briefgen.compose.context import builtin_templates
+    """List the built-in templates and the template folders here, each with its description."""
+    from briefgen.app.completion import builtin_templates, local_templates
 
-    for name in builtin_templates():
-        typer.echo(name)
+    rows = builtin_templates() + [(f"{name}/", d) for name, d in local_templates()]
+    width = max(len(name) for name, _ in rows)
+    for name, text in rows:
+        typer.echo(f"{name:<{width}}  {text}".rstrip())
 
 
 @templates_app.command("show", epilog="Example: briefgen templates show default")

@@ -277,3 +277,49 @@ def test_strict_failure_counts_required_sections():
     message = str(strict_failure(dropped, memo, load_template("default"), ("purpose",), source="a.txt"))
     assert "2 items would be dropped, 1 of them from required sections (PURPOSE)" in message
     assert "  dropped from PURPOSE: one two three four five six seven eight …" in message
+
+
+# ------------------------------------------------------------------ 8. completion and listing
+
+def test_templates_list_describes_each_template(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("templates", "init", "house").exit_code == 0
+    lines = run("templates", "list").stdout.splitlines()
+    names = [line.split()[0] for line in lines]
+    assert names == ["corporate", "default", "house/"]
+    assert all(len(line.split(None, 1)) == 2 and len(line.split(None, 1)[1]) > 20 for line in lines)
+
+
+def test_style_description_is_one_line(tmp_path):
+    from briefgen.compose.styles import parse_style
+    from briefgen.status import TemplateError
+
+    text = (ROOT / "templates" / "default" / "style.toml").read_text()
+    assert 'description = "' in text
+    parse_style(text, name="x", base_dir=ROOT / "templates" / "default")
+    bad = text.replace('description = "', 'description = """two\nlines', 1).replace(
+        'Liberation Serif"\n', 'Liberation Serif"""\n', 1)
+    with pytest.raises(TemplateError, match="description must be one line"):
+        parse_style(bad, name="x", base_dir=ROOT / "templates" / "default")
+
+
+def _complete(words: str, cwd: Path) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, _BRIEFGEN_COMPLETE="complete_bash", COMP_WORDS=words,
+               COMP_CWORD=str(len(words.split(" ")) - 1))
+    code = "import sys; sys.argv[0] = 'briefgen'; from briefgen.__main__ import main; main()"
+    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=cwd, capture_output=True, text=True)
+    return r.stdout.split()
+
+
+def test_shell_completion_offers_templates_and_formats(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("templates", "init", "house").exit_code == 0
+    (tmp_path / "not-a-template").mkdir()
+    assert _complete("briefgen build --template ", tmp_path) == ["corporate", "default", "house"]
+    assert _complete("briefgen build -t h", tmp_path) == ["house"]
+    assert _complete("briefgen build --format ", tmp_path) == ["pdf", "docx", "md", "html", "json"]
+    assert _complete("briefgen build --format pdf,d", tmp_path) == ["pdf,docx"]
