@@ -68,6 +68,19 @@ def test_foreign_pdf_and_docx_are_not_ours(tmp_path):
     assert not written_by_briefgen(docx)
 
 
+def test_pdf_generator_read_through_another_writer(tmp_path):
+    from pypdf import PdfWriter
+
+    for creator, ours in (("briefgen 0.1.0", True), ("Microsoft Word", False)):
+        w = PdfWriter()
+        w.add_blank_page(100, 100)
+        w.add_metadata({"/Creator": creator, "/Producer": "pypdf"})
+        path = tmp_path / f"{ours}.pdf"
+        with open(path, "wb") as f:
+            w.write(f)
+        assert written_by_briefgen(path) is ours
+
+
 def test_build_refuses_to_replace_a_file_it_did_not_write(tmp_path):
     src = tmp_path / "kerry.txt"
     src.write_text(SAMPLE.read_text())
