@@ -37,10 +37,12 @@ class BatchView:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                        TimeElapsedColumn)
 
-            self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn(), TextColumn("{task.description}"),
-                                     console=Console(stderr=True, highlight=False))
-            self.task = self.progress.add_task("", total=total)
+            console = Console(stderr=True, highlight=False)
+            if console.is_terminal:  # in a log, a bar is one cut-off line: the summary says it all
+                self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                                         TimeElapsedColumn(), TextColumn("{task.description}"),
+                                         console=console)
+                self.task = self.progress.add_task("", total=total)
 
     def __enter__(self) -> "BatchView":
         if self.progress:
