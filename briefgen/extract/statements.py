@@ -212,9 +212,18 @@ def resolve(state: State, item: Item) -> Item:
     return replace(item, supplied=names) if names else item
 
 
+def lead_in(state: State, item: Item) -> bool:
+    """The item only introduces a list ("The talks covered:"): it says nothing alone."""
+    end = item.evidence[0].end if item.evidence else 0
+    rest = state.norm[end:end + 3].lstrip()
+    return state.norm[end - 1:end] == ":" or rest.startswith(":")
+
+
+def _whole(state: State, items: tuple[Item, ...]) -> tuple[Item, ...]:
+    return tuple(resolve(state, it) for it in items if not lead_in(state, it))
+
+
 def run(state: State) -> State:
-    """Sets the supplied names of purpose, expectations, context items."""
-    return replace(state,
-                   purpose=tuple(resolve(state, it) for it in state.purpose),
-                   expectations=tuple(resolve(state, it) for it in state.expectations),
-                   context=tuple(resolve(state, it) for it in state.context))
+    """Sets the supplied names of purpose, expectations, context items; drops list lead-ins."""
+    return replace(state, purpose=_whole(state, state.purpose),
+                   expectations=_whole(state, state.expectations), context=_whole(state, state.context))

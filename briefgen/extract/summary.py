@@ -174,13 +174,6 @@ def _cut(state: State, span: Span, keep_to: int) -> Span:
     return span
 
 
-def _named_in(state: State, pieces: list[Phrase | Supplied]) -> set[int]:
-    """People the pieces already name (by a name, or a supplied name for a pronoun)."""
-    spans = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
-    spans += [p.stands_for for p in pieces if isinstance(p, Supplied) and p.stands_for]
-    return {m.person for m in state.mentions for s in spans if s.start <= m.start < s.end}
-
-
 def _pieces(state: State, span: Span, named: set[int] | None = None) -> list[Phrase | Supplied]:
     """A sentence as pieces: a pronoun standing for someone the bottom line has not named yet
     becomes that person's name, supplied; the rest are the article's words; a full stop is
@@ -330,7 +323,7 @@ def bottom_line(state: State) -> tuple[Phrase | Supplied, ...]:
     taken = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
     second = _second(state, taken)
     if second is not None:
-        pieces += _pieces(state, second.evidence[0], named=_named_in(state, pieces))
+        pieces += _pieces(state, second.evidence[0])  # its opening pronoun named even so: a sentence of its own
     return tuple(pieces)
 
 
