@@ -23,7 +23,7 @@ his her their its our your my what calls about than into onto is are was were be
 will would could should can may might must not this these those under over between among against amid
 during before after including such""".split())
 # Pronouns that name nobody on their own; a line opening on one needs its person supplied.
-PRONOUNS = frozenset("he she they his her their him them we our us".split())
+PRONOUNS = frozenset("he she they his her their him them we our us i my me".split())
 # A line opening on these words hangs on the one before it.
 _DANGLING = frozenset("and but or nor so which who whom whose where whereas".split())
 _DEMONSTRATIVE = frozenset("it this these those that such".split())
@@ -37,6 +37,11 @@ draws got gets knew knows paid pays sold sells built builds spent spends underst
 arrives visits wants hopes expects plans aims calls urges warns agrees signs travels heads announces
 continues remains includes appears seems marks follows faces needs insists believes stresses notes adds
 looks tries opens returns represents welcomes condemns discusses reiterates underscores""".split())
+_SUBORDINATE = frozenset("""after before during despite since while amid although though because if when
+following unlike once unless until whereas""".split())
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|ours|myself|ourselves)\b|\b(?:I|we)['’](?:m|re|ve|ll|d)\b")
+_REPORTING_ING = frozenset("""saying adding noting stressing insisting arguing warning telling speaking
+explaining citing describing calling urging""".split())
 _ED = re.compile(r"\b[a-z][a-z-]*ed\b")
 _TOKENS = re.compile(r"[A-Za-z0-9’']+")
 
@@ -67,7 +72,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     words = _TOKENS.findall(s)
     if not words:
         return False
-    first = words[0].lower()
+    first = re.sub(r"['’](?:re|s|ll|ve|m|d)$", "", words[0].lower())  # "we’re" -> "we"
     if strict and not supplied_lead and _BACK.match(s):
         return False
     if strict and text.replace("“", '"').replace("”", '"').count('"') % 2:
@@ -75,26 +80,38 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     if not supplied_lead:
         if not phrase_ok and not s[:1].isupper() and not s[:1].isdigit():
             return False
+        if s[:1].islower() and (first in _AUX or first in _IRREGULAR or _ED.fullmatch(first)):
+            return False  # a verb with its subject torn off ("represents an important step ...")
+        if first in _REPORTING_ING:
+            return False  # "Saying his country is bent on ...": who is saying?
         if (first in PRONOUNS and not (words[0].isupper() and len(words[0]) > 1)) or first in _DANGLING:
             return False
         if first in _DEMONSTRATIVE and len(words) > 1 and (words[1].lower() in _AUX or
                                                            words[1].lower() in _IRREGULAR):
             return False
+    if first in _SUBORDINATE and "," not in s:
+        return False  # "After his own visit with ...": the main clause is missing
+    bare = re.sub(r'"[^"]*"|“[^”]*”', " ", s)
+    if _FIRST_PERSON.search(bare):
+        return False  # speech without its marks ("... across our governments"): whose words?
     tail = re.search(r"([A-Za-z’']+)[\s.,;:!?\"”’']*$", s)
     if tail and tail.group(1).lower().strip("’'") in FUNCTION_WORDS:
         return False  # torn: it stops on a function word (an ellipsis is no word, so "… the…" passes)
     return True
 
 
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|may|might|expects?|expected|hopes?|hoped|plans?|planned|"
-                    r"aims?|aimed|seeks?|wants?|likely|set to|going to|due to|to be|is to|are to|"
-                    r"intends?|scheduled)\b", re.I)
-_DONE = re.compile(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|"
-                   r"decided|launched|issued|made|took|won|held|met|ended|[a-z]+ed)\b")
+_AHEAD = re.compile(r"\b(?:will|would|shall|could|may|might|expect\w*|hop\w*|plan\w*|aim\w*|goals?|seek\w*|"
+                    r"want\w*|likely|unlikely|set to|going to|due to|to be|is to|are to|intend\w*|"
+                    r"scheduled|signal\w*)\b", re.I)
+# What an event yields: agreements, decisions, statements, meetings held.
+_DONE = re.compile(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
+                   r"issued|struck|sealed|secured|committed|endorsed|ratified|unveiled|discussed|"
+                   r"exchanged views|held talks|met)\b", re.I)
 
 
 def looks_done(text: str) -> bool:
-    """An outcome, not an expectation: told in the past, with no word looking ahead."""
+    """An outcome, not an expectation: something the event yielded (agreed, signed, met ...),
+    told with no word looking ahead ("expect", "would", "hopes", "signalled")."""
     return bool(_DONE.search(text)) and not _AHEAD.search(text)
 
 
@@ -148,7 +165,7 @@ def name_for(state: State, m: Mention) -> str | None:
 
 
 # How soon after the comma closing an opening phrase a name must follow to be the pronoun's.
-_CATAPHORA_REACH = 30
+_CATAPHORA_REACH = 60
 
 
 def _cataphoric(state: State, m: Mention) -> bool:
@@ -169,21 +186,41 @@ def _cataphoric(state: State, m: Mention) -> bool:
 _SUBJECT_REACH = 60
 
 
-def referent(state: State, m: Mention) -> int | None:
+def referent(state: State, m: Mention, depth: int = 2) -> int | None:
     """Who a pronoun opening a sentence stands for: the person the sentence before opens on,
     by name ("Blinken met Qin. He said ..." -> Blinken; "For her part, Merkel scolded Trump.
-    She ..." -> Merkel). None when that sentence names nobody near its start, or lies in an
-    earlier paragraph than the one before: too unsure to supply a name."""
+    She ..." -> Merkel), or by a pronoun that itself opens it and resolves so ("Blinken spoke.
+    He stressed ... According to him, ..."). None when that sentence names nobody near its
+    start, or lies in an earlier paragraph than the one before: too unsure to supply a name."""
     sent = state.sentence_at(m.start)
-    if sent is None or sent.index == 0:
+    if sent is None:
+        return None
+    here = next((x for x in state.mentions if sent.start <= x.start < m.start and x.kind != "pronoun"), None)
+    if here is not None:
+        return here.person  # the line starts inside a sentence whose subject is named
+    if sent.index == 0:
         return None
     prev = state.sentences[sent.index - 1]
     if prev.para < sent.para - 1:
         return None
-    first = next((x for x in state.mentions if prev.start <= x.start < prev.end and x.kind != "pronoun"), None)
-    if first is None or first.start - prev.start > _SUBJECT_REACH:
-        return None
-    return first.person
+    near = [x for x in state.mentions if prev.start <= x.start < min(prev.end, prev.start + _SUBJECT_REACH)]
+    named = next((x for x in near if x.kind != "pronoun"), None)
+    if named is not None:
+        return named.person
+    if depth and near and near[0].kind == "pronoun" and _opens(state, near[0], prev.start):
+        return referent(state, near[0], depth - 1)
+    return None
+
+
+# A pronoun this near the start of a line opens it ("He said", "According to him, ...").
+_OPEN_WORDS = 3
+
+
+def _opens(state: State, m: Mention, start: int) -> bool:
+    """The pronoun is among the first words from ``start``, with no name before it."""
+    before = state.norm[start:m.start]
+    return len(_TOKENS.findall(before)) < _OPEN_WORDS and not any(
+        x.kind != "pronoun" and start <= x.start < m.start for x in state.mentions)
 
 
 def supplied_names(state: State, span: Span, named: set[int] = frozenset()) -> tuple[Supplied, ...]:
@@ -192,9 +229,13 @@ def supplied_names(state: State, span: Span, named: set[int] = frozenset()) -> t
     Pronouns inside a line are left as written: the mention index is surest at a sentence
     start, and a wrong name would put words in the wrong mouth."""
     for m in state.mentions:
-        if m.start > span.start:
+        if m.start >= span.end:
             break
-        if m.start == span.start and m.kind == "pronoun" and not _cataphoric(state, m):
+        if m.start < span.start:
+            continue
+        if m.kind != "pronoun" or not _opens(state, m, span.start):
+            return ()
+        if not _cataphoric(state, m):
             who = referent(state, m)
             if who is None or who in named:
                 return ()
