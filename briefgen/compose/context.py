@@ -219,22 +219,28 @@ def _bottom_parts(pieces: list[Phrase | Supplied]) -> list[Part]:
     return parts
 
 
-def _bottom_line(b: Briefing, style: Style) -> dict[str, Any] | None:
-    """The BLUF: its sentences, the last ones dropped while they do not fit the line budget."""
+def fitted_bottom_line(b: Briefing, style: Style) -> tuple[Phrase | Supplied, ...]:
+    """The bottom line's pieces that fit its line budget: the last sentences go first."""
     sentences = _sentences([p for p in b.bottom_line if _clean(p.text)])
-    if not sentences:
-        return None
     budget = textfit.Budget(style, lines=style.bottom_line_lines, indent=0.0)
-    while sentences:
+    while len(sentences) > 1:
         pieces = [p for s in sentences for p in s]
-        parts = _bottom_parts(pieces)
-        text = "".join(t for t, _ in parts)
-        spans = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
-        mark = format_marks(_marks(b, spans))
-        if len(sentences) == 1 or textfit.fits(text, budget, tail="\u00a0" + mark):
-            return _entry_ctx(b, style, text, spans, 0, 1.0, style.bottom_line_lines, 0.0, parts=parts)
+        text = "".join(t for t, _ in _bottom_parts(pieces))
+        mark = format_marks(_marks(b, [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]))
+        if textfit.fits(text, budget, tail="\u00a0" + mark):
+            break
         sentences.pop()
-    return None
+    return tuple(p for s in sentences for p in s)
+
+
+def _bottom_line(b: Briefing, style: Style, pieces: tuple[Phrase | Supplied, ...]) -> dict[str, Any] | None:
+    """The BLUF as the template sees it (``pieces``: what fits, from fitted_bottom_line)."""
+    if not pieces:
+        return None
+    parts = _bottom_parts(list(pieces))
+    text = "".join(t for t, _ in parts)
+    spans = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
+    return _entry_ctx(b, style, text, spans, 0, 1.0, style.bottom_line_lines, 0.0, parts=parts)
 
 
 def _participants(b: Briefing, style: Style) -> list[dict]:
@@ -279,10 +285,10 @@ def distinct(*sections: tuple[Item, ...]) -> list[tuple[Item, ...]]:
     return out
 
 
-def _bottom_spans(b: Briefing) -> list[Span]:
+def _bottom_spans(pieces: tuple[Phrase | Supplied, ...]) -> list[Span]:
     """What the bottom line says, as article ranges (a supplied name covers its pronoun)."""
-    spans = sorted([s for p in b.bottom_line if isinstance(p, Phrase) for s in p.evidence] +
-                   [p.stands_for for p in b.bottom_line if isinstance(p, Supplied) and p.stands_for])
+    spans = sorted([s for p in pieces if isinstance(p, Phrase) for s in p.evidence] +
+                   [p.stands_for for p in pieces if isinstance(p, Supplied) and p.stands_for])
     out: list[Span] = []
     for s in spans:
         if out and s.start - out[-1].end <= 1:
@@ -299,32 +305,30 @@ def _folded(text: str) -> str:
     return _FOLD.sub(" ", text.lower()).strip()
 
 
-def said_in_bottom_line(b: Briefing, it: Item, spans: list[Span] | None = None) -> bool:
-    """The bottom line already says most of this item, or its very words (an article may
-    print a sentence twice): a one-page memo says it once."""
-    spans = _bottom_spans(b) if spans is None else spans
-    if any(s.overlap_share(e) >= 0.5 for e in it.evidence[:1] for s in spans):
+def said_in_bottom_line(pieces: tuple[Phrase | Supplied, ...], it: Item) -> bool:
+    """The bottom line (the ``pieces`` shown) already says most of this item, or its very
+    words (an article may print a sentence twice): a one-page memo says it once."""
+    if any(s.overlap_share(e) >= 0.5 for e in it.evidence[:1] for s in _bottom_spans(pieces)):
         return True
     words = _folded(it.text)
-    return len(words.split()) >= 3 and words in _folded(" ".join(p.text for p in b.bottom_line))
+    return len(words.split()) >= 3 and words in _folded(" ".join(p.text for p in pieces))
 
 
 # An agenda topic this long is a statement, not a label: the bottom line does not repeat it.
 LABEL_WORDS = 6
 
 
-def shown_items(b: Briefing, items: tuple[Item, ...], *, labels: bool = False) -> tuple[Item, ...]:
+def shown_items(pieces: tuple[Phrase | Supplied, ...], items: tuple[Item, ...], *,
+                labels: bool = False) -> tuple[Item, ...]:
     """Items a reader can take alone and has not just read in the bottom line (an agenda
     ``label`` only when it is long enough to be a statement)."""
-    spans = _bottom_spans(b)
-
     def alone(it: Item) -> bool:
         parts = item_parts(it)
         return whole_statement("".join(t for t, _ in parts), supplied_lead=parts[0][1], phrase_ok=True)
 
     return tuple(it for it in items if alone(it)
                  and not ((not labels or len(it.text.split()) >= LABEL_WORDS) and
-                          said_in_bottom_line(b, it, spans)))
+                          said_in_bottom_line(pieces, it)))
 
 
 def split_outcomes(items: tuple[Item, ...], status: str | None) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
@@ -351,11 +355,12 @@ def _unique(*sections: list[dict]) -> None:
 
 def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, Any]:
     """Everything a template may use: plain strings, numbers, lists and dicts only."""
-    purpose, expectations, context = distinct(*(shown_items(b, s) for s in (b.purpose, b.expectations,
+    bottom = fitted_bottom_line(b, style)
+    purpose, expectations, context = distinct(*(shown_items(bottom, s) for s in (b.purpose, b.expectations,
                                                                             b.context)))
     concluded = b.event.status == "concluded"
     expectations, outcomes = split_outcomes(expectations, b.event.status)
-    agenda = shown_items(b, b.agenda, labels=True)
+    agenda = shown_items(bottom, b.agenda, labels=True)
     gaps = [("outcomes" if concluded else "expectations") if g == "expectations" else _GAP_NAMES.get(g, g)
             for g in b.gaps]
     src = b.source
@@ -373,7 +378,7 @@ def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, 
         "event": {"principal": _clean(b.event.principal), "principal_role": _clean(b.event.principal_role),
                   "location": _clean(b.event.location), "kind": b.event.kind,
                   "status": b.event.status or "", "concluded": concluded},
-        "bottom_line": _bottom_line(b, style),
+        "bottom_line": _bottom_line(b, style, bottom),
         "purpose": _items(b, style, purpose),
         "agenda": _items(b, style, agenda, children=True),
         "expectations": _items(b, style, expectations),
