@@ -43,6 +43,7 @@ class MemoOptions:
 # ------------------------------------------------------------------------ context
 
 _WS = re.compile(r"[ \t\r\n]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # what XML 1.0 forbids, listed (the complement of its Char production, which compiles ~10x slower)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -96,7 +97,8 @@ def _article(b: Briefing, text: str | None) -> list[dict[str, Any]]:
     starts = list(b.source.paragraph_starts)
     out = []
     for n, (a, z) in enumerate(zip(starts, starts[1:] + [len(text)]), start=1):
-        para = _WS.sub(" ", _clean(text[a:z]))
+        blank = _BLANK_LINE.search(text, a, z)  # furniture between two paragraphs is not theirs
+        para = _WS.sub(" ", _clean(text[a:blank.start() if blank else z]))
         if para:
             out.append({"n": n, "text": para, "mark": f"¶{n}"})
     return out

@@ -61,7 +61,7 @@ _FURNITURE = re.compile(
     r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
     r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:)")
 # List bullets, alone or doubled, where a list was run into the paragraph.
-_BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+")
+_BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
 _BULLET_INSIDE = re.compile(r"\s*(?:[•●▪◦‣∙]\s*)+")
 # A news agency's tag glued to the next word: "(Yonhap)The leaders ...".
 _GLUED_AGENCY = re.compile(r"[^\n]{0,60}?\((?:Yonhap|AFP|AP|Reuters|Xinhua|EFE|dpa|DPA|ANI|PTI|IANS|Bernama|"

@@ -29,14 +29,24 @@ _DANGLING = frozenset("and but or nor so which who whom whose where whereas".spl
 _DEMONSTRATIVE = frozenset("it this these those that such".split())
 _AUX = frozenset("""is are was were am has have had do does did will would shall should can could may might
 must 's""".split())
-_IRREGULAR = frozenset("""said says met meets held holds began begins made makes took takes gave gives told tells
-went goes came comes left leaves sought seeks flew flies saw sees won wins spoke speaks brought brings
-thought thinks found finds kept keeps stood stands sent sends led leads set sets put puts struck felt feels
-became becomes grew grows rose rises fell falls wrote writes drove ran runs broke breaks chose chooses drew
-draws got gets knew knows paid pays sold sells built builds spent spends understood understands hit hits
-arrives visits wants hopes expects plans aims calls urges warns agrees signs travels heads announces
-continues remains includes appears seems marks follows faces needs insists believes stresses notes adds
-looks tries opens returns represents welcomes condemns discusses reiterates underscores""".split())
+_IRREGULAR = frozenset("""said met held began made took gave told went came left sought flew saw won spoke brought
+thought found kept stood sent led set put struck felt became grew rose fell wrote drove ran broke chose drew
+got knew paid sold built spent understood hit""".split())
+# Present-tense forms that are also plural nouns ("plans", "notes", "visits"): finite only after
+# a subject-like word ("Berg plans", "he notes", "which marks").
+_PRESENT_S = frozenset("""says meets holds begins makes takes gives tells goes comes leaves seeks flies sees wins
+speaks brings thinks finds keeps stands sends leads sets puts feels becomes grows rises falls writes runs
+breaks chooses draws gets knows pays sells builds spends understands hits arrives visits wants hopes
+expects plans aims calls urges warns agrees signs travels heads announces continues remains includes
+appears seems marks follows faces needs insists believes stresses notes adds looks tries opens returns
+represents welcomes condemns discusses reiterates underscores""".split())
+# Words after which such a form is a noun ("agenda and notes", "the plans", "new visits").
+_NOUN_BEFORE = frozenset("""the a an of to and or nor for in on at by with from his her their its our your my
+new these those this its several many some two three four five few more most other such into about""".split())
+# Plain present forms, finite after a plural subject ("officials expect", "they want").
+_PLAIN = frozenset("""expect want hope plan say meet agree seek aim need believe remain continue face insist
+fear worry argue warn urge""".split())
+_PLURAL_SUBJECT = frozenset("they we i you who which that".split())
 _SUBORDINATE = frozenset("""after before during despite since while amid although though because if when
 following unlike once unless until whereas""".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|ours|myself|ourselves)\b|\b(?:I|we)['’](?:m|re|ve|ll|d)\b")
@@ -48,9 +58,15 @@ _TOKENS = re.compile(r"[A-Za-z0-9’']+")
 
 def has_finite_verb(text: str) -> bool:
     """A rough test for a clause: an auxiliary, a past tense or a common finite verb form."""
-    words = [w.lower() for w in _TOKENS.findall(text)]
-    return any(w in _AUX or w in _IRREGULAR for w in words) or bool(_ED.search(text)) or \
-        any(w.endswith(("n't", "n’t")) for w in words)
+    raw = _TOKENS.findall(text)
+    words = [w.lower() for w in raw]
+    if any(w in _AUX or w in _IRREGULAR for w in words) or bool(_ED.search(text)) or \
+            any(w.endswith(("n't", "n’t")) for w in words):
+        return True
+    return any(i > 0 and ((w in _PRESENT_S and words[i - 1] not in _NOUN_BEFORE) or
+                           (w in _PLAIN and (words[i - 1] in _PLURAL_SUBJECT or
+                                             (words[i - 1].endswith("s") and words[i - 1] not in _NOUN_BEFORE))))
+               for i, w in enumerate(words))
 
 
 # Openers that point back to something told before ("At the time, ...", "Since then ..."): a
@@ -91,7 +107,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False
     if first in _SUBORDINATE and "," not in s:
         return False  # "After his own visit with ...": the main clause is missing
-    bare = re.sub(r'"[^"]*"|“[^”]*”', " ", s)
+    bare = re.sub(r'"[^"]*"|“[^”]*”|‘[^’]*(?:’(?!\w)|$)', " ", s)
     if _FIRST_PERSON.search(bare):
         return False  # speech without its marks ("... across our governments"): whose words?
     tail = re.search(r"([A-Za-z’']+)[\s.,;:!?\"”’']*$", s)
