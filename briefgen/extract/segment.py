@@ -69,6 +69,8 @@ _GLUED_AGENCY = re.compile(r"[^\n]{0,60}?\((?:Yonhap|AFP|AP|Reuters|Xinhua|EFE|d
 # An embedded tweet's signature at a paragraph's end.
 _TWEET_SIGN = re.compile(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
                          r"|\s*pic\.twitter\.com/\w+\s*$")
+# A crosshead in quotation marks between paragraphs: "'No substantial disagreement'".
+_CROSSHEAD = re.compile(r"(['\"])[^.!?'\"\n]{2,60}\1")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 
 
@@ -293,7 +295,7 @@ def run(state: State) -> State:
     sents: list[Sentence] = []
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
-        heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e]))
+        heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
         for ss, se in split_sentences(norm, s, e):
             cap = heading or bool(_CAPTION.search(norm[ss:se]))
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))

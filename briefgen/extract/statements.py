@@ -76,6 +76,22 @@ _BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|a
                    r"that|this|these|those|there|here|the same)\b", re.I)
 
 
+# "It is unclear whether ...", "It was the first ...": an "it" that points at nothing.
+_EXPLETIVE = frozenset("is was remains seems appears".split())
+_ADVERBS = frozenset("also still now then later again already further however thus".split())
+
+
+def _points_back(words: list[str]) -> bool:
+    """A demonstrative or "it" that is the subject of the line ("It also called for ...",
+    "This was ..."), so the line needs the one before it."""
+    rest = [w for w in words[1:4] if w.lower() not in _ADVERBS][:2]
+    if not rest:
+        return False
+    if words[0].lower() == "it" and rest[0].lower() in _EXPLETIVE:
+        return False
+    return has_finite_verb(" ".join([words[0]] + rest)) and not rest[0][:1].isupper()
+
+
 def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool = False,
                     strict: bool = False) -> bool:
     """Does the line stand alone: it opens at a clause start (a capital, not a pronoun nobody
@@ -102,8 +118,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False  # "Saying his country is bent on ...": who is saying?
         if (first in PRONOUNS and not (words[0].isupper() and len(words[0]) > 1)) or first in _DANGLING:
             return False
-        if first in _DEMONSTRATIVE and len(words) > 1 and (words[1].lower() in _AUX or
-                                                           words[1].lower() in _IRREGULAR):
+        if first in _DEMONSTRATIVE and _points_back(words):
             return False
     if first in _SUBORDINATE and "," not in s:
         return False  # "After his own visit with ...": the main clause is missing
