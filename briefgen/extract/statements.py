@@ -47,6 +47,9 @@ new these those this its several many some two three four five few more most oth
 _PLAIN = frozenset("""expect want hope plan say meet agree seek aim need believe remain continue face insist
 fear worry argue warn urge""".split())
 _PLURAL_SUBJECT = frozenset("they we i you who which that".split())
+# Present forms that are seldom nouns: a line opening on one has lost its subject.
+_VERB_ONLY = _PRESENT_S - frozenset("""plans visits calls marks notes needs heads signs looks returns faces hopes
+sets puts hits runs falls rises draws pays stands talks wins sees""".split())
 _SUBORDINATE = frozenset("""after before during despite since while amid although though because if when
 following unlike once unless until whereas""".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|ours|myself|ourselves)\b|\b(?:I|we)['’](?:m|re|ve|ll|d)\b")
@@ -112,7 +115,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     if not supplied_lead:
         if not phrase_ok and not s[:1].isupper() and not s[:1].isdigit():
             return False
-        if s[:1].islower() and (first in _AUX or first in _IRREGULAR or _ED.fullmatch(first)):
+        if s[:1].islower() and (first in _AUX or first in _IRREGULAR or first in _VERB_ONLY or _ED.fullmatch(first)):
             return False  # a verb with its subject torn off ("represents an important step ...")
         if first in _REPORTING_ING:
             return False  # "Saying his country is bent on ...": who is saying?

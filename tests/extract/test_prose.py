@@ -217,3 +217,51 @@ def test_heading_follows_status(status, labels):
     memo = compose(b, load_template("default"), OPTS)
     got = [s.label for s in memo.blocks if isinstance(s, Section) and s.label in ("OUTCOMES", "EXPECTATIONS")]
     assert got == labels
+
+
+# --- the rules a line must pass, one by one -------------------------------------------------------
+
+@pytest.mark.parametrize("line, kw, whole", [
+    ("Blinken arrived in Beijing on Sunday.", {"strict": True}, True),
+    ("He said the talks were useful.", {}, False),  # whom?
+    ("He said the talks were useful.", {"supplied_lead": True}, True),  # [Straw] said ...
+    ("high-stakes visit meant to steer relations back on course", {"phrase_ok": True}, True),
+    ("high-stakes visit meant to steer relations back on course", {"strict": True}, False),
+    ("postponed in February after the shoot-down", {"phrase_ok": True}, False),  # its subject torn off
+    ("represents an important step toward the goal", {"phrase_ok": True}, False),
+    ("Saying his country is bent on the plan", {"phrase_ok": True}, False),
+    ("After his own visit with the Vatican's secretary of state", {"phrase_ok": True}, False),
+    ("After the talks, Kerry flew to Rome", {"phrase_ok": True}, True),
+    ("Negotiate in a", {"phrase_ok": True}, False),  # torn end
+    ("European Union President Donald Tusk said that", {}, False),
+    ("To establish lines of communication across our governments", {"phrase_ok": True}, False),  # speech unmarked
+    ('He told reporters "we are ready to talk"', {"supplied_lead": True}, True),  # first person quoted
+    ("It also called for an immediate end to violence.", {}, False),
+    ("It is unclear whether the talks will resume.", {}, True),
+    ("At the time, the two countries agreed to a limited opening.", {"strict": True}, False),
+    ('Mr Chirac told reporters: "One can only have a balance.', {"strict": True}, False),  # torn quotation
+    ("US officials met their Chinese counterparts.", {}, True),  # "US" is no pronoun
+])
+def test_whole_statement_rules(line, kw, whole):
+    from briefgen.extract.statements import whole_statement
+    assert whole_statement(line, **kw) is whole
+
+
+@pytest.mark.parametrize("text, finite", [
+    ("The visit marks a shift in ties", True), ("Officials expect a deal", True),
+    ("Berg plans to visit Oslo", True), ("Prime Minister Ola Berg, the visit to Oslo: agenda and notes", False),
+    ("high-stakes visit meant to steer relations", False), ("The talks were held in Geneva", True),
+])
+def test_finite_verb(text, finite):
+    from briefgen.extract.statements import has_finite_verb
+    assert has_finite_verb(text) is finite
+
+
+def test_crosshead_and_list_lead_in_are_no_lines():
+    text = ("Summit talks\n\nLeaders of the two countries met in Oslo on Monday for talks on fishing quotas.\n\n"
+            "'No substantial disagreement'\n\nThe talks covered:\n\n- Quotas for cod\n\n- Licences for boats\n\n"
+            "Officials said the talks would continue in June.")
+    lines = memo_lines(extract(article(text)))
+    flat = [t for ts in lines.values() for t in ts]
+    assert not any("No substantial disagreement" in t for t in flat)
+    assert not any(t.startswith("The talks covered") for t in flat)
