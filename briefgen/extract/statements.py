@@ -240,10 +240,23 @@ def referent(state: State, m: Mention, depth: int = 2) -> int | None:
     near = [x for x in state.mentions if prev.start <= x.start < min(prev.end, prev.start + _SUBJECT_REACH)]
     named = next((x for x in near if x.kind != "pronoun"), None)
     if named is not None:
+        if any(x.person != named.person and x.kind != "pronoun" and _speaker(state, x, prev.start, prev.end)
+               for x in state.mentions if prev.start <= x.start < prev.end):
+            return None  # "X will host the meeting, said Y. He also announced ...": X or Y?
         return named.person
     if depth and near and near[0].kind == "pronoun" and _opens(state, near[0], prev.start):
         return referent(state, near[0], depth - 1)
     return None
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
+_SAID_AFTER = re.compile(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
+
+
+def _speaker(state: State, x: Mention, start: int, end: int) -> bool:
+    """The mention is the speaker of a reporting clause ("..., said Wang Wenbin", "Wang said")."""
+    return bool(_SAID_BEFORE.search(state.norm[max(start, x.start - 60):x.start]) or
+                _SAID_AFTER.match(state.norm[x.end:min(end, x.end + 100)]))
 
 
 # A pronoun this near the start of a line opens it ("He said", "According to him, ...").

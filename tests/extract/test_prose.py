@@ -265,3 +265,12 @@ def test_crosshead_and_list_lead_in_are_no_lines():
     flat = [t for ts in lines.values() for t in ts]
     assert not any("No substantial disagreement" in t for t in flat)
     assert not any(t.startswith("The talks covered") for t in flat)
+
+
+def test_no_name_when_the_sentence_before_has_a_second_speaker():
+    text = ("Talks in Anhui\n\nSpecial envoy Yue Xiaoyong will host the meeting in Anhui on Wednesday, said "
+            "Wang Wenbin, a spokesman for the foreign ministry. He also announced that a US official would "
+            "attend the meeting.")
+    b = extract(article(text))
+    assert not any(it.supplied for it in b.purpose + b.expectations + b.context)
+    check_prose(b)
