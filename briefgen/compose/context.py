@@ -179,7 +179,8 @@ def _items(b: Briefing, style: Style, items: tuple[Item, ...], *, children: bool
     bullet_indent = textfit.bullet_indent(style)
     for i, it in enumerate(items):
         kids = [_entry_ctx(b, style, c.text, c.evidence, j, c.score, style.bullet_lines, 2 * bullet_indent)
-                for j, c in enumerate(it.children)] if children else []
+                for j, c in enumerate(k for k in it.children if whole_statement(k.text, phrase_ok=True))] \
+            if children else []
         out.append(_entry_ctx(b, style, it.text, it.evidence, i, it.score, style.bullet_lines,
                               bullet_indent, children=kids, parts=item_parts(it)))
     return out
@@ -245,13 +246,21 @@ def _bottom_line(b: Briefing, style: Style, pieces: tuple[Phrase | Supplied, ...
     return _entry_ctx(b, style, text, spans, 0, 1.0, style.bottom_line_lines, 0.0, parts=parts)
 
 
+# A reporting verb in a role means the parser took a clause for a title.
+_ROLE_CLAUSE = re.compile(r"\b(?:said|says|told|declared|announced|added|noted|warned|insisted|urged|asked|"
+                          r"called|stressed|claimed|vowed|promised|wants|wanted)\b", re.I)
+
+
 def _participants(b: Briefing, style: Style) -> list[dict]:
     out = []
     for i, p in enumerate(b.participants):
-        text = _clean(p.name) + (f", {_clean(p.role)}" if p.role and _clean(p.role) else "")
+        role = _clean(p.role)
+        if role and _ROLE_CLAUSE.search(role):
+            role = ""  # "declared his Russian counterpart" is a clause, not a title: the name alone
+        text = _clean(p.name) + (f", {role}" if role else "")
         ctx = _entry_ctx(b, style, text, p.evidence, i, p.score, style.bullet_lines,
                          textfit.bullet_indent(style))
-        ctx.update(name=_clean(p.name), role=_clean(p.role), side=_clean(p.side))
+        ctx.update(name=_clean(p.name), role=role, side=_clean(p.side))
         out.append(ctx)
     return out
 
@@ -348,8 +357,11 @@ def _unique(*sections: list[dict]) -> None:
     """The same line shown twice reads as an error: later copies go (in place)."""
     seen: set[str] = set()
     for sec in sections:
-        keep = [e for e in sec if e["full_text"] not in seen]
-        seen.update(e["full_text"] for e in sec)
+        keep = []
+        for e in sec:
+            if e["full_text"] not in seen:
+                keep.append(e)
+                seen.add(e["full_text"])
         sec[:] = keep
         for i, e in enumerate(sec):
             e["index"] = i
@@ -397,6 +409,8 @@ def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, 
         "version": __version__,
     }
     _unique(ctx["purpose"], ctx["agenda"], ctx["expectations"], ctx["outcomes"], ctx["context"])
+    _unique(ctx["participants"])
+    _unique(ctx["quotes"])
     return ctx
 
 

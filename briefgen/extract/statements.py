@@ -79,6 +79,8 @@ _BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|a
                    r"that|this|these|those|there|here|the same)\b", re.I)
 
 
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
+                       r"announced|according to|insisted|warned|argued|asked)\b")
 # "It is unclear whether ...", "It was the first ...": an "it" that points at nothing.
 _EXPLETIVE = frozenset("is was remains seems appears".split())
 _ADVERBS = frozenset("also still now then later again already further however thus".split())
@@ -112,6 +114,12 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
         return False
     if strict and text.replace("“", '"').replace("”", '"').count('"') % 2:
         return False  # a quotation torn open
+    if strict and ";" in re.sub(r'"[^"]*"|“[^”]*”', " ", text):
+        return False  # a list of clauses, not a sentence to read first
+    if strict and re.search(r",[\"”’']?\s*$", text):
+        return False  # a quotation cut from its attribution ("... tariffs,")
+    if strict and text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(re.sub(r'"[^"]*"|“[^”]*”', " ", text)):
+        return False  # a quotation with nobody saying it
     if not supplied_lead:
         if not phrase_ok and not s[:1].isupper() and not s[:1].isdigit():
             return False

@@ -161,6 +161,9 @@ def _sentence_span(state: State, at: int) -> Span | None:
 def _cut(state: State, span: Span, keep_to: int) -> Span:
     """A long sentence cut at the first clause joint after ``keep_to`` (what must stay)."""
     text = state.norm
+    semi = text.find("; ", max(keep_to, span.start), span.end)
+    if semi != -1 and _words(text[span.start:semi]) >= MIN_WORDS and text.count('"', span.start, semi) % 2 == 0:
+        span = Span(span.start, semi)  # a bottom line is no list: the first clause of one
     if _words(text[span.start:span.end]) <= LEAD_WORDS:
         return span
     for m in _JOINT.finditer(text, max(keep_to, span.start), span.end):
@@ -196,7 +199,15 @@ def _pieces(state: State, span: Span, named: set[int] | None = None) -> list[Phr
 LEAD_SENTENCES = 3  # the lead: the first body sentences, where news puts who, where, when
 
 
-def _usable(state: State, at: int) -> Span | None:
+def _repeats_participant(state: State, span: Span) -> bool:
+    """The sentence holds a participant's line word for word ("Wang Yi, director of the ..."):
+    the memo would say it twice."""
+    text = state.text[span.start:span.end]
+    return any(p.role and len(f"{p.name} {p.role}".split()) >= 6 and f"{p.name}, {p.role}" in text
+               for p in state.participants)
+
+
+def _usable(state: State, at: int, repeat_ok: bool = False) -> Span | None:
     """The sentence holding ``at``, cut to a clause end, if it can open a bottom line."""
     span = _sentence_span(state, at)
     if span is None:
@@ -208,6 +219,8 @@ def _usable(state: State, at: int) -> Span | None:
     span = _cut(state, span, keep)
     text = state.norm[span.start:span.end]
     if _words(text) > LEAD_MAX or not whole_statement(text, strict=True) or not has_finite_verb(text):
+        return None
+    if not repeat_ok and _repeats_participant(state, span):
         return None
     return span
 
@@ -233,7 +246,8 @@ def _lead(state: State) -> Span | None:
     else:
         anchors = []
     lead_end = body[-1].end if body else 0
-    named = [sp for sp in dict.fromkeys(_usable(state, a) for a in anchors[:8]) if sp is not None]
+    named = [sp for sp in dict.fromkeys(_usable(state, a) for a in anchors[:8]) if sp is not None] or \
+        [sp for sp in dict.fromkeys(_usable(state, a, repeat_ok=True) for a in anchors[:1]) if sp is not None]
     for sp in named:
         if sp.start < lead_end:
             return sp
@@ -302,7 +316,8 @@ def _second(state: State, taken: list[Span]) -> Item | None:
                 continue
             text = state.norm[sp.start:sp.end]
             if _words(text) > SECOND_WORDS or not has_finite_verb(text) or \
-                    not whole_statement(text, supplied_lead=bool(it.supplied), strict=True):
+                    not whole_statement(text, supplied_lead=bool(it.supplied), strict=True) or \
+                    _repeats_participant(state, sp):
                 continue
             return it
     return None

@@ -274,3 +274,14 @@ def test_no_name_when_the_sentence_before_has_a_second_speaker():
     b = extract(article(text))
     assert not any(it.supplied for it in b.purpose + b.expectations + b.context)
     check_prose(b)
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("“It is impossible to judge how long it will take,”", False),  # cut from its attribution
+    ("“We expect a deal,” Kudlow told reporters.", True),
+    ("“We expect a deal.”", False),  # nobody says it
+    ("Officials met; they agreed; they left.", False),  # a list, not a sentence
+])
+def test_bottom_line_sentence_rules(line, whole):
+    from briefgen.extract.statements import whole_statement
+    assert whole_statement(line, strict=True) is whole
