@@ -79,6 +79,7 @@ _BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|a
                    r"that|this|these|those|there|here|the same)\b", re.I)
 
 
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*(?:’(?!\w)|$)')
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
                        r"announced|according to|insisted|warned|argued|asked)\b")
 # "It is unclear whether ...", "It was the first ...": an "it" that points at nothing.
@@ -109,16 +110,19 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     words = _TOKENS.findall(s)
     if not words:
         return False
+    bare = _QUOTED.sub(" ", text.strip())  # the line without its quotations
+    if text.lstrip()[:1] in "\"“‘" and _REPORTED.search(bare):
+        supplied_lead = True  # "“We expect a deal,” Kudlow said": the quotation's words are its speaker's
     first = re.sub(r"['’](?:re|s|ll|ve|m|d)$", "", words[0].lower())  # "we’re" -> "we"
     if strict and not supplied_lead and _BACK.match(s):
         return False
     if strict and text.replace("“", '"').replace("”", '"').count('"') % 2:
         return False  # a quotation torn open
-    if strict and ";" in re.sub(r'"[^"]*"|“[^”]*”', " ", text):
+    if strict and ";" in bare:
         return False  # a list of clauses, not a sentence to read first
     if strict and re.search(r",[\"”’']?\s*$", text):
         return False  # a quotation cut from its attribution ("... tariffs,")
-    if strict and text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(re.sub(r'"[^"]*"|“[^”]*”', " ", text)):
+    if strict and text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(bare):
         return False  # a quotation with nobody saying it
     if not supplied_lead:
         if not phrase_ok and not s[:1].isupper() and not s[:1].isdigit():
@@ -133,7 +137,6 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False
     if first in _SUBORDINATE and "," not in s:
         return False  # "After his own visit with ...": the main clause is missing
-    bare = re.sub(r'"[^"]*"|“[^”]*”|‘[^’]*(?:’(?!\w)|$)', " ", s)
     if _FIRST_PERSON.search(bare):
         return False  # speech without its marks ("... across our governments"): whose words?
     tail = re.search(r"([A-Za-z’']+)[\s.,;:!?\"”’']*$", s)
