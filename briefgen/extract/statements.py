@@ -80,6 +80,8 @@ _BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|a
 
 
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*(?:’(?!\w)|$)')
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|told|added|wrote|noted|stressed)\b|"
+                           r"\b(?:said|says|added)\s+(?:he|she|they)\b", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
                        r"announced|according to|insisted|warned|argued|asked)\b")
 # "It is unclear whether ...", "It was the first ...": an "it" that points at nothing.
@@ -112,6 +114,8 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
         return False
     bare = _QUOTED.sub(" ", text.strip())  # the line without its quotations
     if text.lstrip()[:1] in "\"“‘" and _REPORTED.search(bare):
+        if strict and _PRONOUN_SAYS.search(bare):
+            return False  # "“...,” he said": read first, nobody is named
         supplied_lead = True  # "“We expect a deal,” Kudlow said": the quotation's words are its speaker's
     first = re.sub(r"['’](?:re|s|ll|ve|m|d)$", "", words[0].lower())  # "we’re" -> "we"
     if strict and not supplied_lead and _BACK.match(s):

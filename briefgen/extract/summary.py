@@ -309,17 +309,20 @@ def _second(state: State, taken: list[Span]) -> Item | None:
     not already said."""
     concluded = state.event.status == "concluded"
     pools = (state.expectations, state.purpose) if concluded else (state.purpose, state.expectations)
-    for pool in pools:
-        for it in sorted(pool, key=lambda i: (-i.score, i.evidence[0].start)):
-            sp = it.evidence[0]
-            if any(sp.overlaps(t) for t in taken):
-                continue
-            text = state.norm[sp.start:sp.end]
-            if _words(text) > SECOND_WORDS or not has_finite_verb(text) or \
-                    not whole_statement(text, supplied_lead=bool(it.supplied), strict=True) or \
-                    _repeats_participant(state, sp):
-                continue
-            return it
+    # The section that fits the status first; in it, the analyst's own statement before a
+    # quotation (a quotation speaks for one side), best first.
+    ranked = sorted(((k, state.norm[it.evidence[0].start] == '"', -it.score, it.evidence[0].start), it)
+                    for k, pool in enumerate(pools) for it in pool if it.evidence)
+    for _, it in ranked:
+        sp = it.evidence[0]
+        if any(sp.overlaps(t) for t in taken):
+            continue
+        text = state.norm[sp.start:sp.end]
+        if _words(text) > SECOND_WORDS or not has_finite_verb(text) or \
+                not whole_statement(text, supplied_lead=bool(it.supplied), strict=True) or \
+                _repeats_participant(state, sp):
+            continue
+        return it
     return None
 
 

@@ -285,3 +285,9 @@ def test_no_name_when_the_sentence_before_has_a_second_speaker():
 def test_bottom_line_sentence_rules(line, whole):
     from briefgen.extract.statements import whole_statement
     assert whole_statement(line, strict=True) is whole
+
+
+def test_a_quotation_said_by_a_pronoun_opens_no_bottom_line():
+    from briefgen.extract.statements import whole_statement
+    assert whole_statement('"We expect China to help," he said.', strict=True) is False
+    assert whole_statement('"We expect China to help," Westerwelle said.', strict=True) is True
