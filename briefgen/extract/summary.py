@@ -88,8 +88,11 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
     article is ``dated``: weekdays resolved against the day of the build mislead); the
     headline when no event was found. ``named``: the principal is a person the article names
     or a group; otherwise ("Open", "South American") the subject goes without it."""
+    headline = (title or "").strip()
+    if not re.search(r"[^\W\d_]{2,}", headline):
+        headline = ""  # "• • •" is no headline
     if not has_event(ev):
-        return (title or "").strip() or "Article without a visit or talks"
+        return headline or "Untitled article"
     noun = _KIND_NOUN.get(ev.kind, "meeting")
     who = _who(ev.principal, ev.principal_role) if named else ""
     place = (ev.location or "").strip()
@@ -112,6 +115,8 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
     elif who:
         head = f"{possessive(who)} {noun}"
         head = head[:1].upper() + head[1:]
+    elif not place and headline:
+        return headline  # neither who nor where: the headline says more than "Meeting"
     else:
         return noun.capitalize() + (f" in {place}" if place else "") + tail
     return head + (f", {place}" if place else "") + tail

@@ -291,3 +291,12 @@ def test_a_quotation_said_by_a_pronoun_opens_no_bottom_line():
     from briefgen.extract.statements import whole_statement
     assert whole_statement('"We expect China to help," he said.', strict=True) is False
     assert whole_statement('"We expect China to help," Westerwelle said.', strict=True) is True
+
+
+@pytest.mark.parametrize("event, title, expected", [
+    (Event(kind="talks", evidence=(Span(0, 5),)), "Ministers meet on fish", "Ministers meet on fish"),
+    (Event(kind="talks", evidence=(Span(0, 5),)), "• • •", "Talks"),
+    (Event(), None, "Untitled article"),
+])
+def test_subject_falls_back_to_the_headline(event, title, expected):
+    assert subject(event, title) == expected
