@@ -36,8 +36,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 # ------------------------------------------------------------------------------------ subject
 
 def has_event(ev: Event) -> bool:
-    """The parser found an event (a no-event result leaves principal, place and evidence empty)."""
-    return bool(ev.principal or ev.location or ev.evidence)
+    """The parser found an event: a no-event result has no kind (or leaves principal, place and
+    evidence empty)."""
+    return ev.kind is not None and bool(ev.principal or ev.location or ev.evidence)
 
 
 def possessive(who: str) -> str:
@@ -93,7 +94,7 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
         headline = ""  # "• • •" is no headline
     if not has_event(ev):
         return headline or "Untitled article"
-    noun = _KIND_NOUN.get(ev.kind, "meeting")
+    noun = _KIND_NOUN.get(ev.kind or "other", "meeting")
     who = _who(ev.principal, ev.principal_role) if named else ""
     place = (ev.location or "").strip()
     tail = "".join(f", {x}" for x in (when(ev.dates) if dated else "",) if x)
@@ -371,9 +372,19 @@ def _named(state: State) -> bool:
     return len(words) >= 2 or (p.isupper() and len(p) >= 2)
 
 
+def headline(state: State) -> str | None:
+    """The article's headline: the reader's title, else the title line segment set aside."""
+    if state.article.title:
+        return state.article.title
+    first = state.metadata[0] if state.metadata else None
+    if first is not None and not state.text[:first.start].strip():
+        return " ".join(state.text[first.start:first.end].split()) or None
+    return None
+
+
 def run(state: State) -> State:
     """Sets subject, bottom_line, gaps."""
-    subj = subject(state.event, state.article.title, dated=_dated(state), named=_named(state))
+    subj = subject(state.event, headline(state), dated=_dated(state), named=_named(state))
     bottom = bottom_line(state)
     found = {"purpose": state.purpose, "agenda": state.agenda, "expectations": state.expectations,
              "context": state.context, "participants": state.participants, "quotes": state.quote_items}
