@@ -10,7 +10,11 @@ import pytest
 
 from briefgen.model.blocks import Section
 from briefgen.compose.context import MemoOptions, compose, load_template
-from briefgen.layout.fit import Budget, count_lines, fit, prune, trim
+from briefgen.layout.fit import fit, prune
+from briefgen.layout.flowables import body_width
+from briefgen.layout.lines import Budget, count_lines, trim
+from briefgen.layout.measure import Measurer, exact_overflow
+from briefgen.layout.paragraphs import entry_paragraphs, kit
 from briefgen.model.briefing import Participant
 from briefgen.render import pdf
 from tests import memo_samples as ms
@@ -116,7 +120,7 @@ def test_count_lines_matches_reportlab(text):
     style = load_template("default").style
     got = count_lines(text.strip(), style.content_width, style)
     from reportlab.platypus import Paragraph
-    para = Paragraph(text.strip(), pdf._kit(style).body)
+    para = Paragraph(text.strip(), kit(style).body)
     para.wrap(style.content_width, 1000)
     assert got == len(para.blPara.lines)
 
@@ -136,12 +140,12 @@ def test_trim_never_cuts_inside_a_word():
 def test_added_up_heights_equal_the_drawn_layout(name, headings, make):
     """The fitter adds up per-entry heights; the sum must equal the section Tables the PDF
     draws, to the float, for every kind of candidate (drops, children, spacing, size)."""
-    from briefgen.layout.fit import _Measurer, _rule_steps, exact_overflow
+    from briefgen.layout.fit import _rule_steps
 
     t = load_template(name)
     style = dataclasses.replace(t.style, headings=headings)
     memo = compose(make(), dataclasses.replace(t, style=style), OPTS)
-    m = _Measurer(memo, style)
+    m = Measurer(memo, style)
     drops = [frozenset()]
     for rule in ("agenda.children", "context>1", "quotes>0", "expectations>0"):
         steps = _rule_steps(rule, memo, drops[-1], style, strict=False)
@@ -170,28 +174,27 @@ def test_min_lines_never_exceeds_the_wrapped_lines(name, words, indent):
     """Fitting skips measuring layouts whose lower bound already overflows: the bound must
     hold for any mix of faces, sizes, long words and glyphs the family lacks."""
     from briefgen.model.blocks import Entry, Run
-    from briefgen.layout.fit import min_lines
+    from briefgen.layout.lines import min_lines
 
     style = load_template(name).style
     text = " ".join(["intergovernmental", "a", "talks", "Wi", "ill", "Αθήνα", "北京"][i % 7]
                     for i in range(words))
-    width = pdf.body_width(style) - indent
+    width = body_width(style) - indent
     for runs in ((Run(text),), (Run(text, "bold"),), (Run(text, "italic"),),
                  tuple(Run(text[i::4] or "x", s) for i, s in enumerate(("plain",) + _MIXED[1:]))):
         for size in (style.min_body_size, style.max_body_size):
             st = dataclasses.replace(style, body_size=size)
-            para = pdf._entry_paragraphs(Entry(runs=runs), "para", st, pdf._kit(st))[0]
+            para = entry_paragraphs(Entry(runs=runs), "para", st)[0]
             para.wrap(width, 10_000)
             assert min_lines(runs, width, st) <= len(para.blPara.lines)
 
 
 @pytest.mark.parametrize("make", [ms.sample, ms.long_briefing, lambda: ms.long_briefing(90)])
 def test_short_cut_changes_no_fitting_decision(make, template, monkeypatch):
-    from briefgen.layout.fit import _Measurer
 
     memo = compose(make(), template, OPTS)
     quick = fit(memo, template.style)
-    monkeypatch.setattr(_Measurer, "over", lambda self, *a: False)
+    monkeypatch.setattr(Measurer, "over", lambda self, *a: False)
     assert fit(memo, template.style) == quick
 
 
