@@ -210,18 +210,41 @@ def test_unknown_block_fails_loudly():
         docx_r.render(fitted(with_unknown_block()))
 
 
-# ------------------------------------------------------------------ package set-up without python-docx
+# ------------------------------------------------------------------ package
 
-def test_render_does_not_import_python_docx():
-    """python-docx's template is read as a zip: rendering never imports the library (~65 ms)."""
+@pytest.mark.parametrize("name", ["blocks", "corporate", "long"])
+def test_body_ends_with_a_paragraph(rendered, name):
+    """A body ending in a table makes Word add a paragraph, which can push a full page onto a
+    second one."""
+    body = _doc(rendered[name]).element.body
+    last = [el for el in body if el.tag != qn("w:sectPr")][-1]
+    assert last.tag == qn("w:p")
+
+
+def test_generator_recorded_in_app_properties(rendered):
+    from briefgen import __version__
+
+    with zipfile.ZipFile(io.BytesIO(rendered["sample"])) as z:
+        app = z.read("docProps/app.xml").decode()
+    assert f"<Application>briefgen {__version__}</Application>" in app
+
+
+def test_templates_ship_a_small_reference_docx():
+    from briefgen.compose.context import load_template
+    from briefgen.render.docx_package import reference_path
+
+    for name in ("default", "corporate"):
+        path = reference_path(load_template(name).style)
+        assert path.parent.name == name and path.stat().st_size < 20_000
+        styles = {s.name for s in docx.Document(str(path)).styles}
+        assert {"Normal", "Title", "Heading 1", "Quote", "List Bullet", "List Bullet 2"} <= styles
+
+
+def test_writer_does_not_import_reportlab():
     import subprocess
     import sys
 
-    code = ("import sys; from tests.render_samples import fitted; f = fitted(); "
-            "[m for m in list(sys.modules) if m == 'docx' or m.startswith('docx.')] and sys.exit(3); "
-            "from briefgen.render import docx; docx.render(f); "
-            "sys.exit(2 if any(m == 'docx' or m.startswith('docx.') for m in sys.modules) else 0)")
+    code = ("import sys, briefgen.render.docx; "
+            "sys.exit(2 if any(m.split('.')[0] == 'reportlab' for m in sys.modules) else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
-
-

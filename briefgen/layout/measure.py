@@ -42,7 +42,7 @@ class Measurer:
         self.fixed: dict[tuple, float] = {}
         self.floors: dict[tuple, tuple[float, tuple[tuple[int, float], ...]]] = {}
 
-    def _entry(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
+    def entry(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
         k = (addr, st.body_size)
         got = self.entries.get(k)
         if got is None:
@@ -50,8 +50,8 @@ class Measurer:
             got = self.entries[k] = (h, tuple((c.index, kh) for c, kh in zip(e.children, kids)))
         return got
 
-    def _floor(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
-        """Like ``_entry``, but a cheap lower bound on the heights (see ``min_lines``), or
+    def floor(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
+        """Like ``entry``, but a cheap lower bound on the heights (see ``min_lines``), or
         the exact heights where already measured."""
         k = (addr, st.body_size)
         got = self.entries.get(k) or self.floors.get(k)
@@ -68,13 +68,13 @@ class Measurer:
     def over(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style) -> bool:
         """True when the memo surely overflows ``avail x fill``: checked on lower bounds of the
         entries not measured yet, so entries fitting will drop anyway are never wrapped."""
-        used, avail = self.overflow(dropped, omit, st, measure=self._floor)
+        used, avail = self.overflow(dropped, omit, st, measure=self.floor)
         return used > avail * st.fill
 
     def overflow(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style,
                  measure=None) -> tuple[float, float]:
         """(content height, available height) with ``dropped`` entries and ``omit`` sections left out."""
-        measure = measure or self._entry
+        measure = measure or self.entry
         size = st.body_size
         sized = (size, st.spacing_scale)
         total, first = 0.0, True
@@ -103,20 +103,20 @@ class Measurer:
             lh = self.labels.get((key, size))
             if lh is None:
                 lh = self.labels[(key, size)] = fl.label_height(label, st)
-            total += fl.section_height(lh, items, st, first=first, offset=self._offset(st))
+            total += fl.section_height(lh, items, st, first=first, offset=self.offset(st))
             first = False
         avail = self.fixed.get(("avail", sized))
         if avail is None:
-            avail = self.fixed[("avail", sized)] = self._avail(st)
+            avail = self.fixed[("avail", sized)] = self.avail(st)
         return total, avail
 
-    def _offset(self, st: Style) -> float:
+    def offset(self, st: Style) -> float:
         off = self.fixed.get(("offset", st.body_size))
         if off is None:
             off = self.fixed[("offset", st.body_size)] = fl.label_offset(st)
         return off
 
-    def _avail(self, st: Style) -> float:
+    def avail(self, st: Style) -> float:
         if not self.bottom:
             return st.frame_height
         return st.frame_height - (st.space("footer") + sum(
