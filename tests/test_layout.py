@@ -213,3 +213,87 @@ def test_fewest_finds_what_one_at_a_time_would_with_few_checks(n):
         asked.clear()
         assert _fewest(n, fits) == want
         assert len(asked) <= 2 * max(n, 1).bit_length() + 1
+
+
+# ------------------------------------------------------------------ long section labels (issue 14)
+
+def _user_template(tmp_path, label: str):
+    from briefgen.compose.templates_init import init_template
+
+    folder = init_template("default", tmp_path / "house")
+    xml = folder / "memo.xml.j2"
+    xml.write_text(xml.read_text(encoding="utf-8").replace('label="BOTTOM LINE"', f'label="{label}"'),
+                   encoding="utf-8")
+    return load_template(folder)
+
+
+def _label_fragments(data: bytes, label_words: set[str]):
+    """(text, x, y) of every drawn text fragment made of ``label_words`` (pypdf's positions)."""
+    out = []
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.split() and set(text.split()) <= label_words:
+            out.append((text.strip(), x, y))
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return out
+
+
+@pytest.mark.parametrize("make", [ms.sparse, ms.sample])
+def test_a_long_label_never_runs_into_the_body(tmp_path, make):
+    """"KEY JUDGEMENT" is as wide as the label column at the largest size: it must wrap (or the
+    column widen), keeping white between the label and the body, on one page."""
+    from briefgen.layout.fonts import string_width
+
+    t = _user_template(tmp_path, "KEY JUDGEMENT")
+    fitted = fit(compose(make(), t, OPTS), t.style)
+    data = pdf.render(fitted)
+    assert _pages(fitted) == 1
+    st, plan = fitted.style, fitted.plan
+    body_x = plan.margin_left + plan.label_width
+    frags = _label_fragments(data, {"KEY", "JUDGEMENT"})
+    assert " ".join(t for t, *_ in frags).split() == ["KEY", "JUDGEMENT"]
+    line = {}
+    for text, x, y in frags:
+        line.setdefault(round(y, 1), []).append((x, text))
+    for y, words in line.items():
+        words.sort()
+        text = " ".join(w for _, w in words)
+        right = words[0][0] + string_width(text, st, st.label_size, bold=True)
+        assert right <= body_x - 0.25 * st.label_size, (text, right, body_x)  # a quarter em of white
+    if make is ms.sparse:  # grown to the largest size: the label takes two lines
+        assert st.body_size == st.max_body_size and len(line) == 2
+
+
+def test_a_label_word_wider_than_the_style_allows_is_a_template_error(tmp_path):
+    from briefgen.status import TemplateError
+
+    t = _user_template(tmp_path, "INTERGOVERNMENTALISATIONSAUSSCHUSS")
+    with pytest.raises(TemplateError, match="INTERGOVERNMENTALISATIONSAUSSCHUSS.*at most \\d+ pt"):
+        fit(compose(ms.sample(), t, OPTS), t.style)
+
+
+def test_a_label_word_too_wide_for_the_column_widens_it_within_bounds(tmp_path):
+    from briefgen.layout.labels import label_room
+
+    t = _user_template(tmp_path, "COUNTERINTELLIGENCE")
+    fitted = fit(compose(ms.sample(), t, OPTS), t.style)
+    assert t.style.label_width < fitted.plan.label_width <= label_room(t.style)
+    assert fitted.plan.body_width == pytest.approx(fitted.plan.frame_width - fitted.plan.label_width)
+    assert _pages(fitted) == 1
+
+
+def test_the_cli_exits_6_naming_the_label(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefgen.cli import app
+
+    t = _user_template(tmp_path, "INTERGOVERNMENTALISATIONSAUSSCHUSS")
+    src = tmp_path / "article.txt"
+    src.write_text(ms.SPARSE_TEXT, encoding="utf-8")
+    r = CliRunner().invoke(app, ["build", str(src), "--template", str(t.path), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 6, r.output
+    assert "INTERGOVERNMENTALISATIONSAUSSCHUSS" in r.output and "Traceback" not in r.output
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True

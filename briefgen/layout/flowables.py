@@ -62,8 +62,17 @@ def body_width(style: Style) -> float:
     return style.content_width if style.headings == "column" else style.frame_width
 
 
+GUTTER = 0.5  # x the label size: the least white between a label and the body beside it
+
+
+def label_gutter(style: Style) -> float:
+    """White kept right of a label in the label column (labels wrap before it)."""
+    return GUTTER * style.label_size if style.headings == "column" else 0.0
+
+
 def label_column(style: Style) -> float:
-    return style.label_width if style.headings == "column" else style.frame_width
+    """The width a section label wraps in."""
+    return style.label_width - label_gutter(style) if style.headings == "column" else style.frame_width
 
 
 def footer_label_width(style: Style) -> float:
@@ -103,7 +112,8 @@ def section_flowable(sec: Section, style: Style, *, first: bool = False) -> Flow
     label = label_paragraph(sec.label, style)
     if style.headings == "column":
         return _table([[label, body]], [style.label_width, style.content_width], font, top=gap,
-                      extra=[("TOPPADDING", (0, 0), (0, 0), gap + label_offset(style))])
+                      extra=[("TOPPADDING", (0, 0), (0, 0), gap + label_offset(style)),
+                             ("RIGHTPADDING", (0, 0), (0, 0), label_gutter(style))])
     return _table([[label], [body]], [style.frame_width], font, top=gap,
                   extra=[("BOTTOMPADDING", (0, 0), (0, 0), style.space("item") + 1.0)])
 

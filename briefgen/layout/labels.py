@@ -1,7 +1,7 @@
 """The label column: wide enough for every section label's longest word, or a TemplateError.
 
-A label wraps at its spaces (reportlab and Word both do), so what must fit the column is
-its widest word, measured bold at the largest label size fitting may pick. A column too
+A label wraps at its spaces (reportlab and Word both do) before a gutter of white at the
+column's right edge, so what must fit the column is its widest word and the gutter, measured bold at the largest label size fitting may pick. A column too
 narrow for it is widened up to MAX_LABEL_SHARE of the frame (the body keeps the rest);
 past that the template cannot be drawn without labels running into the body: exit 6.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefgen.compose.styles import Style
+from briefgen.layout.flowables import GUTTER
 from briefgen.layout.fonts import string_width
 from briefgen.model.blocks import Memo, Section
 from briefgen.status import TemplateError
 
 MAX_LABEL_SHARE = 1 / 3  # of the frame width: the widest a label column may grow
-GUTTER = 0.5  # x the label size: the least white between a label and the body
 
 
 def label_room(style: Style) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefgen.compose.styles import Style
-from briefgen.layout.flowables import block_height, body_width, footer_label_width, label_offset
+from briefgen.layout.flowables import block_height, body_width, footer_label_width, label_gutter, label_offset
 from briefgen.layout.paragraphs import bullet_geometry
 from briefgen.model.blocks import Banner, Footer, Memo, Rule, Section
 from briefgen.model.fitted import PagePlan
@@ -69,4 +69,5 @@ def page_plan(memo: Memo, style: Style) -> PagePlan:
         label_width=style.label_width if style.headings == "column" else 0.0,
         body_width=body_width(style), header_label_width=style.header_label_width,
         footer_label_width=footer_label_width(style), label_drop=label_offset(style),
+        label_gutter=label_gutter(style),
         bullets=(bullet_geometry(style, 0), bullet_geometry(style, 1)))

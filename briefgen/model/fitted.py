@@ -62,6 +62,7 @@ class PagePlan:
     header_label_width: float  # TO / FROM / DATE / SUBJECT
     footer_label_width: float  # "Page 1 of 1" beside the footer lines
     label_drop: float  # how far a label is lowered to share the first body line's baseline
+    label_gutter: float  # white right of a label in the label column (labels wrap before it)
     bullets: tuple[tuple[float, float], ...]  # per depth: (text indent, bullet position)
 
     @property

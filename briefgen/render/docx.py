@@ -246,6 +246,7 @@ class _Writer:
             label = label_cell.paragraphs[0]
             label.style = self.styles["Heading 1"]
             label.paragraph_format.space_after = Pt(plan.label_drop)
+            label.paragraph_format.right_indent = Pt(plan.label_gutter)
             label.add_run(s.label)
             first = [body_cell.paragraphs[0]]
 
