@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from briefgen.model.blocks import Bullets, Memo, Section
-from briefgen.inspect.reader import docx_to_pdf, soffice
+from briefgen.inspect.libreoffice import docx_to_pdf, soffice
 from briefgen.render import docx as docx_r
 from tests.memo_samples import long_briefing, sparse
 from tests.render_samples import INJECTIONS, block_memo, composed, entry, fitted, with_section

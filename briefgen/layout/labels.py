@@ -28,7 +28,7 @@ def fit_label_column(memo: Memo, style: Style) -> Style:
     unchanged when it already does; TemplateError naming the label when none can."""
     size = round(max(style.body_size, style.max_body_size) * style.label_scale, 2)
     limit = label_room(style) if style.headings == "column" else style.frame_width
-    need, widest = 0.0, ""
+    need = 0.0
     for b in memo.blocks:
         if not isinstance(b, Section):
             continue
@@ -39,8 +39,7 @@ def fit_label_column(memo: Memo, style: Style) -> Style:
                     f"template {style.name!r}: section label {b.label!r} does not fit: {word!r} needs "
                     f"{w:.0f} pt, the label column can be at most {limit:.0f} pt wide; "
                     "use a shorter label or a smaller [sizes] label_scale")
-            if w > need:
-                need, widest = w, word
+            need = max(need, w)
     if style.headings != "column" or need <= style.label_width:
         return style
     return replace(style, label_width=round(need, 3))

@@ -173,8 +173,9 @@ class _Writer:
         p.add_run().font.size = Pt(1)
 
     def footer_block(self, f: Footer) -> None:
-        """Footer lines on the left, the page label bottom-right beside them."""
-        st, plan = self.style, self.plan
+        """Footer lines on the left, the page label bottom-right beside them (the Footer
+        style gives them their size and colour)."""
+        plan = self.plan
         empty = self.unused.pop("footer", None)
         if empty is not None:  # no rule above: the part's empty first paragraph takes no room
             exact(empty.paragraph_format, 1.0)
@@ -191,17 +192,14 @@ class _Writer:
         p.style = self.styles["Footer"]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-        def grey(run) -> None:
-            pass  # the Footer style's size and colour
-
         m = _PAGE_FIELD.match(f.page_label or "")
         pieces = ((m[1], None), ("1", "PAGE"), (m[2], None), ("1", "NUMPAGES"), (m[3], None)) if m \
             else ((f.page_label, None),)
         for text, instr in pieces:
             if instr:
-                docx_xml.field(p, instr, text, grey)
+                docx_xml.field(p, instr, text)
             elif text:
-                grey(p.add_run(text))
+                p.add_run(text)
 
     def finish(self) -> None:
         """The bottom banner; else a paragraph closing the footer after its table lifts the

@@ -66,12 +66,10 @@ def bottom_border(paragraph, width: float, colour: str) -> None:
         ppr.append(bdr)
 
 
-def field(paragraph, instr: str, shown: str, fmt) -> None:
-    """A complex field (``instr``: PAGE, NUMPAGES) showing ``shown`` until a reader updates it;
-    ``fmt(run)`` formats each of its runs."""
+def field(paragraph, instr: str, shown: str) -> None:
+    """A complex field (``instr``: PAGE, NUMPAGES) showing ``shown`` until a reader updates it."""
     def run_with(tag: str | None = None, **attrs):
         run = paragraph.add_run()
-        fmt(run)
         if tag:
             el = OxmlElement(tag)
             for k, v in attrs.items():
