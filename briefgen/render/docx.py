@@ -82,30 +82,29 @@ class _Writer:
         p.style = self.styles[style_name]
         return p
 
-    def runs(self, p, runs: tuple[Run, ...], *, size: float | None = None, colour: str | None = None) -> None:
+    def runs(self, p, runs: tuple[Run, ...]) -> None:
+        """Runs in the paragraph's style: bold, italic, or the small grey paragraph marks."""
         st = self.style
         for r in runs:
-            if r.style not in ("plain", "bold", "italic", "mark"):
-                raise ValueError(f"docx renderer: unknown run style {r.style!r}")
             run = p.add_run(r.text)
-            if r.style == "bold":
-                run.bold = True
-            elif r.style == "italic":
-                run.italic = True
-            if r.style == "mark":
-                run.font.color.rgb, run.font.size = rgb(st.mark_colour), Pt(st.mark_size)
-                continue
-            if colour is not None:
-                run.font.color.rgb = rgb(colour)
-            if size is not None:
-                run.font.size = Pt(size)
+            match r.style:
+                case "bold":
+                    run.bold = True
+                case "italic":
+                    run.italic = True
+                case "mark":
+                    run.font.color.rgb, run.font.size = rgb(st.mark_colour), Pt(st.mark_size)
+                case "plain":
+                    pass
+                case other:
+                    raise ValueError(f"docx renderer: unknown run style {other!r}")
 
     # blocks -------------------------------------------------------------------------------
     def draw(self) -> None:
         plan = self.plan
         if plan.top_banner:
             self.banner(plan.top_banner, top=True)
-        for i, block in enumerate(plan.flow):
+        for block in plan.flow:
             match block:
                 case Banner():
                     self.banner(block, top=True)
