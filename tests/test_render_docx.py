@@ -248,3 +248,49 @@ def test_writer_does_not_import_reportlab():
             "sys.exit(2 if any(m.split('.')[0] == 'reportlab' for m in sys.modules) else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
+
+
+def _house(tmp_path):
+    from briefgen.compose.context import load_template
+    from briefgen.compose.templates_init import init_template
+
+    folder = init_template("default", tmp_path / "house")
+    return folder, lambda: load_template(folder)
+
+
+def test_a_house_style_without_reference_docx_uses_the_default_one(tmp_path):
+    folder, load = _house(tmp_path)
+    (folder / "reference.docx").unlink()
+    t = load()
+    d = _doc(docx_r.render(fitted(style=t.style)))
+    assert d.styles["Heading 1"].font.size.pt == half_point(fitted(style=t.style).style.label_size)
+
+
+def test_style_toml_wins_over_the_reference_docx(tmp_path):
+    folder, load = _house(tmp_path)
+    toml = folder / "style.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('label = "#1A1A1A"', 'label = "#AA0000"'),
+                    encoding="utf-8")
+    d = _doc(docx_r.render(fitted(style=load().style)))
+    assert str(d.styles["Heading 1"].font.color.rgb) == "AA0000"
+
+
+@pytest.mark.parametrize("content", [b"not a zip", b""])
+def test_a_broken_reference_docx_is_a_template_error(tmp_path, content):
+    from briefgen.status import TemplateError
+
+    folder, load = _house(tmp_path)
+    (folder / "reference.docx").write_bytes(content)
+    with pytest.raises(TemplateError, match="reference.docx"):
+        docx_r.render(fitted(style=load().style))
+
+
+def test_a_reference_docx_without_the_memo_styles_is_a_template_error(tmp_path):
+    from briefgen.status import TemplateError
+
+    folder, load = _house(tmp_path)
+    doc = docx.Document(str(folder / "reference.docx"))
+    doc.styles["List Bullet"].delete()
+    doc.save(str(folder / "reference.docx"))
+    with pytest.raises(TemplateError, match="List Bullet"):
+        docx_r.render(fitted(style=load().style))

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections import OrderedDict
 from dataclasses import replace
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
@@ -29,6 +32,7 @@ from briefgen.render import docx_xml
 from briefgen.render.docx_package import reference_bytes, reference_path, save, set_core_properties
 from briefgen.render.docx_styles import STYLE_NAMES, configure, exact, rgb
 from briefgen.render.text import is_empty
+from briefgen.status import TemplateError
 
 _PAGE_FIELD = re.compile(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
 
@@ -45,19 +49,31 @@ def configured(style, plan, language: str):
            plan.top_banner_y, plan.bottom_banner_y, plan.bullets, language)
     data = _CONFIGURED.get(key)
     if data is None:
-        doc = docx.Document(io.BytesIO(reference_bytes(reference_path(style))))
+        data = _CONFIGURED[key] = _set_up(style, plan, language)
+        while len(_CONFIGURED) > _MAX_CONFIGURED:
+            _CONFIGURED.popitem(last=False)
+    else:
+        _CONFIGURED.move_to_end(key)
+    return docx.Document(io.BytesIO(data))
+
+
+def _set_up(style, plan, language: str) -> bytes:
+    """The reference document with the page and styles set up, saved; a reference.docx that
+    is not a Word document or lacks a style the memo uses is the template's error (exit 6)."""
+    path = reference_path(style)
+    try:
+        doc = docx.Document(io.BytesIO(reference_bytes(path)))
         configure(doc, style, plan, language)
         sec = doc.sections[0]
         sec.header.is_linked_to_previous = False
         sec.footer.is_linked_to_previous = False
         buf = io.BytesIO()
         doc.save(buf)
-        data = _CONFIGURED[key] = buf.getvalue()
-        while len(_CONFIGURED) > _MAX_CONFIGURED:
-            _CONFIGURED.popitem(last=False)
-    else:
-        _CONFIGURED.move_to_end(key)
-    return docx.Document(io.BytesIO(data))
+    except (KeyError, ValueError, AttributeError, StopIteration, OSError, zipfile.BadZipFile,
+            PackageNotFoundError, etree.LxmlError) as e:
+        raise TemplateError(f"template {style.name!r}: {path.name} is not a usable Word document "
+                            f"with the styles {', '.join(STYLE_NAMES)} ({type(e).__name__}: {e})") from None
+    return buf.getvalue()
 
 
 class _Writer:

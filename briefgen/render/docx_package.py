@@ -55,10 +55,20 @@ def reference_path(style) -> Path:
     return Path(str(files("briefgen.templates") / "default" / REFERENCE))
 
 
+MAX_REFERENCE = 2_000_000  # bytes: a reference document holds styles, not content
+
+
 @lru_cache(maxsize=16)
 def reference_bytes(path: Path) -> bytes:
     """The reference document's bytes, read once per process (kept in memory only)."""
-    return path.read_bytes()
+    from briefgen.status import TemplateError
+
+    try:
+        if path.stat().st_size > MAX_REFERENCE:
+            raise TemplateError(f"{path.name} is larger than {MAX_REFERENCE // 1_000_000} MB", source=str(path))
+        return path.read_bytes()
+    except OSError as e:
+        raise TemplateError(f"cannot read {path.name} ({e})", source=str(path)) from None
 
 
 def set_core_properties(doc, meta) -> None:
