@@ -33,7 +33,7 @@ def _look(doc, name: str, style, *, size: float, bold: bool, colour: str, line: 
     st = doc.styles[name]
     font = st.font
     font.name = style.docx_font
-    docx_xml.font_slots(st.element.get_or_add_rPr(), style.docx_font)
+    docx_xml.style_font(st, style.docx_font)
     font.size = Pt(size)
     font.bold = bold
     font.italic = False

@@ -1,8 +1,8 @@
 """The few DOCX details python-docx has no API for, one small helper each.
 
-Raw XML (OxmlElement, qn, python-docx's documented ``._element`` / ``._p`` / ``._tbl`` /
-``._tc`` route) is used in briefgen ONLY here, for:
-  1. font_slots      - one font in all four script slots (python-docx sets ascii/hAnsi only)
+Raw XML (OxmlElement, qn, python-docx's documented ``.element`` / ``._p`` / ``._tbl`` /
+``._tc`` route) is used by the DOCX writer ONLY here, for:
+  1. style_font      - one font in all four script slots (python-docx sets ascii/hAnsi only)
                        and no theme font overriding it;
   2. defaults        - the document's default font and language (w:rPrDefault);
   3. bottom_border   - a paragraph's bottom border (the memo's rules);
@@ -23,6 +23,11 @@ _SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 
 def _twips(pt: float) -> str:
     return str(int(round(Pt(pt) / 635.0)))  # EMU -> twips, as python-docx writes a Pt
+
+
+def style_font(style, name: str) -> None:
+    """``name`` in every script slot of a Word style's run properties."""
+    font_slots(style.element.get_or_add_rPr(), name)
 
 
 def font_slots(rpr, name: str) -> None:
@@ -74,7 +79,7 @@ def field(paragraph, instr: str, shown: str) -> None:
             el = OxmlElement(tag)
             for k, v in attrs.items():
                 el.set(qn(k), v)
-            run._r.append(el)
+            run.element.append(el)
             return el
         return run
 
