@@ -17,7 +17,6 @@ import io
 import re
 import zipfile
 from collections import OrderedDict
-from dataclasses import replace
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -45,7 +44,7 @@ def configured(style, plan, language: str):
     """A fresh Document of the style's reference.docx with the page and the styles set up for
     this fitted style. The set-up is the same for every memo of a (style, size, language), so
     its bytes are kept in memory (bounded) and each render opens a copy."""
-    key = (replace(style, spacing_scale=1.0), plan.page_width, plan.page_height, plan.banner_height,
+    key = (style, plan.page_width, plan.page_height, plan.banner_height,
            plan.top_banner_y, plan.bottom_banner_y, plan.bullets, language)
     data = _CONFIGURED.get(key)
     if data is None:
@@ -290,15 +289,17 @@ class _Writer:
                 case _:
                     raise TypeError(f"docx renderer: unknown section part {type(part).__name__}")
             for e, style_name in items:
+                # the item gap is in the List Bullet and Quote styles (the child gap in List
+                # Bullet 2): only a section's first entry, and prose after another, differ
                 p = paragraph(style_name)
-                if count:
+                if count == 0 and style_name != "Normal":
+                    p.paragraph_format.space_before = Pt(0)
+                elif count and style_name == "Normal":
                     p.paragraph_format.space_before = Pt(st.space("item"))
                 count += 1
                 self.entry(p, e)
                 for c in e.children:
-                    child = paragraph("List Bullet 2")
-                    child.paragraph_format.space_before = Pt(st.space("child"))
-                    self.entry(child, c)
+                    self.entry(paragraph("List Bullet 2"), c)
 
     def entry(self, p, e: Entry) -> None:
         self.runs(p, e.runs)

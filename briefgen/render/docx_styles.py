@@ -29,7 +29,7 @@ def exact(fmt, line: float, before: float = 0.0, after: float = 0.0) -> None:
 
 
 def _look(doc, name: str, style, *, size: float, bold: bool, colour: str, line: float,
-          left: float = 0.0, first_line: float = 0.0) -> None:
+          left: float = 0.0, first_line: float = 0.0, before: float = 0.0) -> None:
     st = doc.styles[name]
     font = st.font
     font.name = style.docx_font
@@ -40,7 +40,7 @@ def _look(doc, name: str, style, *, size: float, bold: bool, colour: str, line: 
     font.all_caps = False
     font.color.rgb = rgb(colour)
     fmt = st.paragraph_format
-    exact(fmt, line)
+    exact(fmt, line, before=before)
     fmt.widow_control = False
     fmt.left_indent = Pt(left)
     fmt.right_indent = Pt(0)
@@ -68,11 +68,12 @@ def configure(doc, style, plan, language: str) -> None:
     heading = doc.styles["Heading 1"].paragraph_format
     heading.keep_with_next = True
     heading.keep_together = True
-    _look(doc, "Quote", style, size=body, bold=False, colour=text, line=lh)
+    # entries: the gap above each is in their style (a section's first entry sets 0)
+    _look(doc, "Quote", style, size=body, bold=False, colour=text, line=lh, before=style.space("item"))
     for depth, name in enumerate(("List Bullet", "List Bullet 2")):
         text_at, bullet_at = plan.bullets[depth]
         _look(doc, name, style, size=body, bold=False, colour=text, line=lh, left=text_at,
-              first_line=bullet_at - text_at)
+              first_line=bullet_at - text_at, before=style.space("child" if depth else "item"))
         docx_xml.bullet_level(doc, name, (style.bullet, style.sub_bullet)[depth], style.docx_font,
                               text_at, bullet_at)
     for name in ("Header", "Footer"):
