@@ -44,8 +44,8 @@ def configured(style, plan, language: str):
     """A fresh Document of the style's reference.docx with the page and the styles set up for
     this fitted style. The set-up is the same for every memo of a (style, size, language), so
     its bytes are kept in memory (bounded) and each render opens a copy."""
-    key = (style, plan.page_width, plan.page_height, plan.banner_height,
-           plan.top_banner_y, plan.bottom_banner_y, plan.bullets, language)
+    key = (style, plan.page_width, plan.page_height, plan.banner_height, plan.top_banner_y,
+           plan.bottom_banner_y, plan.bullets, plan.headings, plan.label_drop, plan.label_gutter, language)
     data = _CONFIGURED.get(key)
     if data is None:
         data = _CONFIGURED[key] = _set_up(style, plan, language)
@@ -257,8 +257,6 @@ class _Writer:
             docx_xml.row_top_margin(cells, gap)
             label = label_cell.paragraphs[0]
             label.style = self.styles["Heading 1"]
-            label.paragraph_format.space_after = Pt(plan.label_drop)
-            label.paragraph_format.right_indent = Pt(plan.label_gutter)
             label.add_run(s.label)
             first = [body_cell.paragraphs[0]]
 

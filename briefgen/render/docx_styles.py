@@ -68,6 +68,9 @@ def configure(doc, style, plan, language: str) -> None:
     heading = doc.styles["Heading 1"].paragraph_format
     heading.keep_with_next = True
     heading.keep_together = True
+    if plan.headings == "column":  # a label in its column: dropped to the body's baseline, a gutter
+        heading.space_after = Pt(plan.label_drop)
+        heading.right_indent = Pt(plan.label_gutter)
     # entries: the gap above each is in their style (a section's first entry sets 0)
     _look(doc, "Quote", style, size=body, bold=False, colour=text, line=lh, before=style.space("item"))
     for depth, name in enumerate(("List Bullet", "List Bullet 2")):
