@@ -10,6 +10,8 @@ then looser spacing, so the page never looks half empty. Heights come from
 layout/measure.py (the same paragraphs the PDF draws): each entry is wrapped once per
 type size, and every candidate (what to drop, which spacing) is arithmetic on
 those heights, so a fit costs about one layout per size tried, not one per step.
+Before fitting, the label column is sized for the memo's labels (layout/labels.py);
+after, the page plan (layout/plan.py) records where everything goes, for the renderers.
 """
 from __future__ import annotations
 
