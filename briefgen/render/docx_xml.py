@@ -21,6 +21,35 @@ _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme", 
 _SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 
 
+# the schema's order: an element goes before the first of its successors present
+_AFTER_RFONTS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+                 "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+                 "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position",
+                 "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+                 "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                 "w:specVanish", "w:oMath")
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+               "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+               "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+               "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+               "w:pPrChange")
+_AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_TCMAR = ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+                "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
+
+
+def _place(parent, el, successors: tuple[str, ...]) -> None:
+    """``el`` into ``parent`` before the first of its schema successors present, else last."""
+    for tag in successors:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addprevious(el)
+            return
+    parent.append(el)
+
+
 def _twips(pt: float) -> str:
     return str(int(round(Pt(pt) / 635.0)))  # EMU -> twips, as python-docx writes a Pt
 
@@ -35,7 +64,7 @@ def font_slots(rpr, name: str) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+        _place(rpr, fonts, _AFTER_RFONTS)
     for attr in _THEME_ATTRS:
         fonts.attrib.pop(qn(attr), None)
     for attr in _SLOTS:
@@ -49,7 +78,7 @@ def defaults(doc, font: str, lang: str) -> None:
     el = rpr.find(qn("w:lang"))
     if el is None:
         el = OxmlElement("w:lang")
-        rpr.append(el)
+        _place(rpr, el, _AFTER_LANG)
     el.set(qn("w:val"), lang or "en")
 
 
@@ -62,13 +91,7 @@ def bottom_border(paragraph, width: float, colour: str) -> None:
                  ("w:space", "0"), ("w:color", colour.lstrip("#").upper())):
         bottom.set(qn(k), v)
     bdr.append(bottom)
-    # w:pBdr goes before w:shd, w:tabs ... w:spacing, w:ind, w:jc in a w:pPr
-    later = [c for c in ppr if c.tag in {qn(t) for t in ("w:shd", "w:tabs", "w:suppressAutoHyphens",
-                                                        "w:spacing", "w:ind", "w:jc", "w:rPr")}]
-    if later:
-        later[0].addprevious(bdr)
-    else:
-        ppr.append(bdr)
+    _place(ppr, bdr, _AFTER_PBDR)
 
 
 def field(paragraph, instr: str, shown: str) -> None:
@@ -132,11 +155,7 @@ def cell_margins(table) -> None:
     mar = OxmlElement("w:tblCellMar")
     for edge in ("top", "left", "bottom", "right"):
         mar.append(_margin(edge, 0.0))
-    look = tbl_pr.find(qn("w:tblLook"))  # w:tblCellMar goes just before w:tblLook
-    if look is not None:
-        look.addprevious(mar)
-    else:
-        tbl_pr.append(mar)
+    _place(tbl_pr, mar, _AFTER_TBLCELLMAR)
 
 
 def row_top_margin(cells, pt: float) -> None:
@@ -147,8 +166,4 @@ def row_top_margin(cells, pt: float) -> None:
         tc_pr = cell._tc.get_or_add_tcPr()
         tc_mar = OxmlElement("w:tcMar")
         tc_mar.append(_margin("top", pt))
-        valign = tc_pr.find(qn("w:vAlign"))  # w:tcMar comes after w:tcW, before w:vAlign
-        if valign is not None:
-            valign.addprevious(tc_mar)
-        else:
-            tc_pr.append(tc_mar)
+        _place(tc_pr, tc_mar, _AFTER_TCMAR)
