@@ -301,3 +301,30 @@ def test_the_cli_exits_6_naming_the_label(tmp_path):
     assert r.exit_code == 6, r.output
     assert "INTERGOVERNMENTALISATIONSAUSSCHUSS" in r.output and "Traceback" not in r.output
     assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+# ------------------------------------------------------------------ the page plan (what renderers read)
+
+@pytest.mark.parametrize("make", [ms.sample, ms.sparse, lambda: ms.long_briefing(40)])
+def test_the_plan_places_blocks_in_the_page(template, make):
+    fitted = fit(compose(make(), template, OPTS), template.style)
+    plan, st = fitted.plan, fitted.style
+    assert plan.frame_bottom + plan.frame_height == pytest.approx(plan.page_height - plan.margin_top)
+    assert plan.frame_width == pytest.approx(plan.page_width - plan.margin_left - plan.margin_right)
+    # everything the fitter measured fits in the frame the plan leaves for it
+    used, avail = exact_overflow(fitted.memo, st)
+    assert avail == pytest.approx(plan.frame_height) and used <= plan.frame_height
+    if plan.top_banner is not None:  # centred in the top margin, the bottom one in the bottom margin
+        assert plan.top_banner_y == pytest.approx(plan.page_height - plan.margin_top / 2)
+        assert plan.bottom_banner_y == pytest.approx(plan.margin_bottom / 2)
+        assert plan.banner_height < min(plan.margin_top, plan.margin_bottom)
+    if plan.headings == "column":
+        assert plan.label_width + plan.body_width == pytest.approx(plan.frame_width)
+        assert 0 < plan.label_gutter < plan.label_width
+    else:
+        assert plan.body_width == plan.frame_width and plan.label_gutter == 0
+    (text0, bullet0), (text1, bullet1) = plan.bullets
+    assert bullet0 < text0 < bullet1 < text1 < plan.body_width / 4
+    blocks = (plan.top_banner,) * (plan.top_banner is not None) + plan.flow + plan.bottom + \
+        (plan.bottom_banner,) * (plan.bottom_banner is not None)
+    assert blocks == fitted.memo.blocks  # every block has exactly one place, in reading order

@@ -294,3 +294,31 @@ def test_a_reference_docx_without_the_memo_styles_is_a_template_error(tmp_path):
     doc.save(str(folder / "reference.docx"))
     with pytest.raises(TemplateError, match="List Bullet"):
         docx_r.render(fitted(style=load().style))
+
+
+def composed_with(template):
+    from datetime import date
+
+    from briefgen.compose.context import MemoOptions, compose
+    from briefgen.layout.fit import fit
+    from tests.memo_samples import sample
+
+    return fit(compose(sample(), template, MemoOptions(date=date(2026, 11, 29))), template.style)
+
+
+def test_the_docx_takes_its_columns_from_the_page_plan(tmp_path):
+    """A label word too wide for the style's label column widens it (layout's decision); the
+    DOCX table follows the plan, as the PDF does."""
+    folder, load = _house(tmp_path)
+    xml = folder / "memo.xml.j2"
+    xml.write_text(xml.read_text(encoding="utf-8").replace('label="BOTTOM LINE"', 'label="COUNTERINTELLIGENCE"'),
+                   encoding="utf-8")
+    f = composed_with(load())
+    assert f.plan.label_width > load().style.label_width
+    table = _doc(docx_r.render(f)).tables[0]
+    label_w, body_w = (c.width.pt for c in table.columns)
+    assert label_w == pytest.approx(f.plan.label_width, abs=0.05)
+    assert body_w == pytest.approx(f.plan.body_width, abs=0.05)
+    heading = _doc(docx_r.render(f)).styles["Heading 1"].paragraph_format
+    assert heading.right_indent.pt == pytest.approx(f.plan.label_gutter, abs=0.05)
+
