@@ -87,7 +87,7 @@ def _who(principal: str | None, role: str | None) -> str:
 def subject(ev: Event, title: str | None = None, dated: bool = False, named: bool = True) -> str:
     """Subject line from the event: kind, who, where (the event's place), when (only when the
     article is ``dated``: weekdays resolved against the day of the build mislead); the
-    headline when no event was found. ``named``: the principal is a person the article names
+    headline when no event was found or its place was not. ``named``: the principal is a person the article names
     or a group; otherwise ("Open", "South American") the subject goes without it."""
     headline = (title or "").strip()
     if not re.search(r"[^\W\d_]{2,}", headline):
@@ -97,6 +97,8 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
     noun = _KIND_NOUN.get(ev.kind or "other", "meeting")
     who = _who(ev.principal, ev.principal_role) if named else ""
     place = (ev.location or "").strip()
+    if not place and headline:
+        return headline  # without its place the event says less than the headline does
     tail = "".join(f", {x}" for x in (when(ev.dates) if dated else "",) if x)
     if ev.kind in ("visit", "state-visit") and who and " and " not in who:
         head = f"{noun.capitalize()} of {who}" + (f" to {place}" if place else "")
@@ -105,9 +107,10 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
         noun = "meeting" if who else noun
         if not who and place:
             return f"{noun.capitalize()} to {place}" + tail
-    if ev.kind == "summit" and place:
-        head = f"Summit in {place}"
-        return head + tail
+    if ev.kind == "summit":  # a summit is nobody's: "Jack Straw's summit" misleads
+        if place:
+            return f"Summit in {place}" + tail
+        return headline or "Summit"
     if who and " and " in who:
         head = f"{noun.capitalize()} between {who}"
     elif who and _group(who):

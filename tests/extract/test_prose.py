@@ -300,3 +300,8 @@ def test_a_quotation_said_by_a_pronoun_opens_no_bottom_line():
 ])
 def test_subject_falls_back_to_the_headline(event, title, expected):
     assert subject(event, title) == expected
+
+
+def test_a_summit_is_nobodys():
+    assert subject(Event("Jack Straw", None, None, "summit"), "UK will stand firm on EU rebate") == \
+        "UK will stand firm on EU rebate"
