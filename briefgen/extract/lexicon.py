@@ -159,3 +159,27 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr corp inc ltd co bros no vs
 etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est approx dept univ messrs
 """.split())
+
+
+# ---------------------------------------------------------------- people and places (parser-people)
+
+# Title heads written as abbreviations or compounds: "PM Lee", "UN Secretary-General Ban".
+TITLE_HEADS = TITLE_HEADS | frozenset("""
+pm dpm vp fm secretary-general under-secretary speaker first-lady
+""".split())
+
+# Capitalised words that never make a person's name, beyond NOT_NAME: page furniture
+# ("Related Story", "Read More", "File Photo"), news outlets and agencies, and head nouns of
+# named places, events and things ("Bavarian Alps", "Bastille Day", "Nobel Peace Prize").
+NOT_PERSON_NAME = NOT_NAME | frozenset("""
+related story stories video videos read more share photo photos image images file caption captions
+playback advertisement newsletter newsletters manage subscribe sign photographer getty epa
+xinhua kyodo tass itar irna wafa bloomberg cnn nhk kcna jazeera mailonline usatoday
+alps castle day prize complex act straits technologies coalition partnership service industrial
+yesterday today tomorrow tonight nevertheless moreover furthermore instead still
+""".split())
+
+# Countries named in two words whose second word stands alone in a capitalised run
+# ("Saudi Arabia", "Sri Lanka", "New Zealand") and small states missing above.
+COUNTRIES = COUNTRIES | frozenset("arabia lanka zealand emirates brunei darussalam bhutan maldives".split())
+NATIONALITIES = NATIONALITIES | frozenset("lankan".split())

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_NAME, REPORTING_VERBS,
+from briefgen.extract.lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_PERSON_NAME, REPORTING_VERBS,
                                       ROLE_MODIFIERS, TITLE_HEADS)
 from briefgen.extract.wordre import Phrases
 
 _UPPER = "A-Z\u00c0-\u00de"
 _LETTER = "A-Za-z\u00c0-\u017f"
 TOKEN = re.compile(
+    r"(?:[A-Z]\.){1,3}(?!\w)|"
     rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
 PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
                         "al", "la", "le", "der", "den"})
@@ -47,7 +48,7 @@ def speaks_before(text: str, pos: int, endpos: int) -> bool:
     return _SPEECH.ends_before(text, end, pos)
 
 
-_NEVER_NAME = NOT_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIES | ROLE_MODIFIERS
+_NEVER_NAME = NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIES | ROLE_MODIFIERS
 COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
 
 
@@ -58,6 +59,48 @@ def is_nameish(tok: str) -> bool:
     if "." in tok or low.endswith(COMPOUND_ADJ):
         return False  # "Argentine-born", "Saudi-led": adjectives, not names
     return low not in _NEVER_NAME
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def is_initials(tok: str) -> bool:
+    """Initials inside a name ("S.M." Krishna, Joseph "R." Biden), not an initialism that
+    names a country or body ("U.S.", "U.N.")."""
+    if not _INITIALS.fullmatch(tok):
+        return False
+    low = tok.lower()
+    return len(tok) == 2 or (low not in NATIONALITIES and low.replace(".", "") not in _NEVER_NAME)
+
+
+# A month that is also a surname ("Theresa May"): a name only after a given name, never
+# before a number ("May 5").
+_MONTH_SURNAMES = frozenset({"May"})
+_DIGIT_NEXT = re.compile(r"\s*\d")
+
+
+def continues_name(norm: str, tok: str, end: int) -> bool:
+    """A token that may go on a name already started but never starts one."""
+    return is_initials(tok) or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def title_case(norm: str, s: int, e: int) -> bool:
+    """A headline set in title case ("Tension Prompts Kerry to ..."): almost every longer
+    word capitalised and no closing punctuation; its capitals say nothing about names."""
+    chunk = norm[s:e].rstrip()
+    if chunk.endswith((".", "!", "?", '"')):
+        return False
+    words = [w for w in _WORD.findall(chunk) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+# A capitalised sentence opener that is no name: "Addressing Liu, ...", "Nevertheless Japan ...".
+def weak_opener(tok: str) -> bool:
+    low = tok.lower()
+    return (len(low) > 5 and low.endswith("ing")) or (len(low) > 4 and low.endswith("ly"))
 
 
 def role_word(tok: str) -> bool:

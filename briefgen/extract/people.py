@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import PERSON_HONORIFICS
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
-from briefgen.extract.names import PARTICLES, is_nameish, speaks_after, speaks_before, tokens
+from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, speaks_after,
+                                    speaks_before, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, expand_role_left, reverse_appos
 from briefgen.extract.state import Mention, Person, State
 
@@ -37,23 +38,34 @@ def _candidates(state: State) -> list[_Cand]:
     norm = state.norm
     out: list[_Cand] = []
     for sent in state.sentences:
+        if title_case(norm, sent.start, sent.end):
+            continue
         toks = tokens(norm, sent.start, sent.end)
         i = 0
         while i < len(toks):
             tok = toks[i][0]
-            if not is_nameish(tok) or tok in PARTICLES:
+            if i == 0 and weak_opener(tok):
                 i += 1
                 continue
-            # Maximal run of name tokens (particles allowed inside).
+            # Initials open a name only right before one ("S.M. Krishna").
+            starts = is_initials(tok) and i + 1 < len(toks) and (
+                is_nameish(toks[i + 1][0]) or is_initials(toks[i + 1][0])) and \
+                norm[toks[i][2]:toks[i + 1][1]] == " "
+            if not starts and (not is_nameish(tok) or tok in PARTICLES):
+                i += 1
+                continue
+            # Maximal run of name tokens (particles, initials and "May" allowed inside).
             j = i
             while j + 1 < len(toks):
                 nt = toks[j + 1][0]
                 gap = norm[toks[j][2]:toks[j + 1][1]]
-                if gap not in (" ",) or not (is_nameish(nt)):
+                if gap not in (" ",) or not (is_nameish(nt) or continues_name(norm, nt, toks[j + 1][2])):
                     break
                 if nt in PARTICLES and not (j + 2 < len(toks) and toks[j + 2][0][:1].isupper()):
                     break
                 j += 1
+            while j > i and is_initials(toks[j][0]):
+                j -= 1  # a name never ends on an initial
             run = toks[i:j + 1]
             names = [t[0] for t in run]
             # Strip a possessive from the last token.
@@ -176,7 +188,7 @@ def run(state: State) -> State:
         role_span = None
         if p["role"] and p["role_start"] is not None:
             role_span = Span(p["role_start"], p["role_start"] + len(p["role"]))
-        shorts = tuple(dict.fromkeys([p["tokens"][-1], p["tokens"][0]]))
+        shorts = tuple(dict.fromkeys(t for t in (p["tokens"][-1], p["tokens"][0]) if not is_initials(t)))
         persons.append(Person(k, p["name"], p["role"], role_span, Span(*p["first"]), shorts,
                               historic=p["historic"]))
         for s, e, kind in p["mentions"]:
