@@ -176,10 +176,19 @@ related story stories video videos read more share photo photos image images fil
 playback advertisement newsletter newsletters manage subscribe sign photographer getty epa
 xinhua kyodo tass itar irna wafa bloomberg cnn nhk kcna jazeera mailonline usatoday
 alps castle day prize complex act straits technologies coalition partnership service industrial
-yesterday today tomorrow tonight nevertheless moreover furthermore instead still
+yesterday today tomorrow tonight nevertheless moreover furthermore instead still afterwards
+separately elsewhere
 """.split())
 
 # Countries named in two words whose second word stands alone in a capitalised run
 # ("Saudi Arabia", "Sri Lanka", "New Zealand") and small states missing above.
 COUNTRIES = COUNTRIES | frozenset("arabia lanka zealand emirates brunei darussalam bhutan maldives".split())
 NATIONALITIES = NATIONALITIES | frozenset("lankan".split())
+
+# Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted), longest
+# first: the reporting verbs, their participles, and naming verbs that put a label in marks
+# ('what American media dubbed a "high-stakes visit"').
+NAMING_VERBS = frozenset({"dubbed", "termed", "labelled", "labeled", "branded", "billed"})
+QUOTE_VERBS = tuple(sorted(set(REPORTING_VERBS) | NAMING_VERBS | {
+    "saying", "telling", "adding", "noting", "insisting", "arguing", "warning", "calling",
+    "tweeted", "responded", "answered", "indicated"}, key=len, reverse=True))

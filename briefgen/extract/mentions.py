@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.lexicon import NATIONALITIES, NOT_NAME
+from briefgen.extract.marks import inside
 from briefgen.extract.names import speaks_after
 from briefgen.extract.state import Mention, Person, State
 
@@ -77,7 +78,9 @@ def _role_matches(role: str | None, phrase: str) -> bool:
 
 
 def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention]) -> list[Mention]:
+    """"the top US diplomat", "the president": the fitting person last named outside a quotation."""
     out = list(mentions)
+    quoted = tuple((s, e) for s, e, _ in state.quoted)
     for m in _NOMINAL.finditer(state.norm):
         if any(x.start <= m.start() < x.end for x in state.metadata):
             continue
@@ -87,41 +90,72 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
             continue
         # The most recently mentioned fitting person.
         def last_seen(p: Person) -> int:
-            return max((x.start for x in out if x.person == p.key and x.start < m.start()), default=-1)
+            return max((x.start for x in out if x.person == p.key and x.start < m.start()
+                        and not inside(quoted, x.start)), default=-1)
         best = max(cands, key=last_seen)
         out.append(Mention(best.key, m.start(), m.end(), "nominal"))
     out.sort(key=lambda m: m.start)
     return out
 
 
-def _in_quote(norm: str, s: int, sent_start: int) -> bool:
-    return norm.count('"', sent_start, s) % 2 == 1
+_FEMALE = frozenset("mrs ms mme madam madame queen princess chairwoman spokeswoman congresswoman "
+                    "lady dame empress duchess businesswoman".split())
+_MALE = frozenset("mr king prince chairman spokesman congressman emperor duke sir lord "
+                  "businessman".split())
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Mme|Mr)\.?\s+$")
+_SUBJECT_REACH = 40  # characters: a mention this close to its sentence start is its subject
+
+
+def _genders(norm: str, persons: list[Person], mentions: list[Mention]) -> dict[int, str]:
+    """"m" or "f" where the article says so: an honorific before a name ("Mrs Merkel") or a
+    gendered title ("Queen", "spokeswoman"); others stay unknown and fit either pronoun."""
+    out: dict[int, str] = {}
+    for p in persons:
+        words = set((p.role or "").lower().replace("-", " ").split())
+        if words & _FEMALE:
+            out[p.key] = "f"
+        elif words & _MALE:
+            out[p.key] = "m"
+    for m in mentions:
+        if m.kind in ("name", "short") and m.person not in out:
+            h = _HONORIFIC_BEFORE.search(norm, max(0, m.start - 6), m.start)
+            if h:
+                out[m.person] = "m" if h.group(1) == "Mr" else "f"
+    return out
 
 
 def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
-    """he/she: the subject of this sentence if named before it, else of the previous sentences."""
+    """he/she/his/her: the first fitting person named before it in its sentence (outside
+    quotations), else in the nearest earlier sentence that names someone fitting: the one
+    person it names, or its subject when it opens with one. Two people and no plain subject
+    leave the pronoun unresolved: no guess."""
     norm = state.norm
+    quoted = tuple((s, e) for s, e, _ in state.quoted)
+    genders = _genders(norm, [p for p in state.people], mentions)
     out = list(mentions)
-    by_sentence: dict[int, list[Mention]] = {}
-    for s in state.sentences:
-        by_sentence[s.index] = []
+    by_sentence: dict[int, list[Mention]] = {s.index: [] for s in state.sentences}
     for m in mentions:
         s = state.sentence_at(m.start)
-        if s is not None and not _in_quote(norm, m.start, s.start):
+        if s is not None and not inside(quoted, m.start):
             by_sentence[s.index].append(m)
     for sent in state.sentences:
         for pm in _PRONOUN.finditer(norm, sent.start, sent.end):
-            if _in_quote(norm, pm.start(), sent.start):
+            if inside(quoted, pm.start()):
                 continue
-            here = [m for m in by_sentence[sent.index] if m.start < pm.start()]
+            g = "f" if pm.group(1).lower() in ("she", "her") else "m"
+            fits = lambda m: genders.get(m.person, g) == g  # noqa: E731
+            here = [m for m in by_sentence[sent.index] if m.start < pm.start() and fits(m)]
             target = here[0].person if here else None
             k = sent.index - 1
             while target is None and k >= 0 and k >= sent.index - 3:
-                if state.sentences[k].para < sent.para - 1:
+                prev_sent = state.sentences[k]
+                if prev_sent.para < sent.para - 1:
                     break
-                prev = by_sentence.get(k) or []
+                prev = [m for m in by_sentence.get(k) or [] if fits(m)]
                 if prev:
-                    target = prev[0].person
+                    if len({m.person for m in prev}) == 1 or prev[0].start - prev_sent.start <= _SUBJECT_REACH:
+                        target = prev[0].person
+                    break
                 k -= 1
             if target is not None:
                 pmn = Mention(target, pm.start(), pm.end(), "pronoun")
@@ -130,4 +164,3 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
                 by_sentence[sent.index].sort(key=lambda m: m.start)
     out.sort(key=lambda m: m.start)
     return out
-

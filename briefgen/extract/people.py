@@ -51,6 +51,9 @@ def _candidates(state: State) -> list[_Cand]:
             starts = is_initials(tok) and i + 1 < len(toks) and (
                 is_nameish(toks[i + 1][0]) or is_initials(toks[i + 1][0])) and \
                 norm[toks[i][2]:toks[i + 1][1]] == " "
+            # "Mrs May": a month after an honorific is a surname.
+            starts = starts or (i > 0 and toks[i - 1][0].lower() in PERSON_HONORIFICS
+                                and continues_name(norm, tok, toks[i][2]))
             if not starts and (not is_nameish(tok) or tok in PARTICLES):
                 i += 1
                 continue
