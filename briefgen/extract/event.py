@@ -23,6 +23,7 @@ from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
 from briefgen.extract.location import find_location
 from briefgen.extract.state import State
+from briefgen.extract.timing import WEIGHTS, decide, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -58,28 +59,6 @@ _KINDS = (
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
 )
-
-_STATUS = {
-    "upcoming": re.compile(
-        r"\bwill\s+(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|"
-        r"be|discuss|sign|start|skip)\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|"
-        r"going)\s+to\b|\bset to\b|\bnext (?:week|month)\b|\btomorrow\b|\bahead of\b|\bupcoming\b|"
-        r"\bsets out\b|\bpostponed\b|\bis to\b|\bare to\b|\bto make\b|\bto meet\b|\bto visit\b|"
-        r"\bto skip\b|\bwill not attend\b|\bplans? to\b|\bpreview\b|"
-        r"\bnext\s+week's\b|\bdue to\b|\bto begin\b|\bkick off\b", re.I),
-    "ongoing": re.compile(
-        r"\barrived in\b|\bis in\b|\bis visiting\b|\bis on a\b|\bopens?\s+talks\b|\bvisiting\b|"
-        r"\bis (?:holding|using|meeting)\b|\bare (?:holding|meeting)\b|\bon the verge\b|\bcurrently\b|"
-        r"\bis becoming\b|\bhas become\b|\blaunched\b|\bunder way\b|"
-        r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b", re.I),
-    "concluded": re.compile(
-        r"\bconcluded\b|\bwrapped up\b|\breturn(?:ed|s) from\b|\barrived back\b|\bhas held\b|\bheld talks\b|"
-        r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|"
-        r"\bagreed\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|"
-        r"\bspeaking after\b|\brecently visited\b|\bemerged from\b|\bdiscussed\b|"
-        r"\bpledge\b|\bhosted\b|\battended\b", re.I),
-}
-
 
 def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
@@ -163,25 +142,23 @@ def _kind(state: State) -> str:
     return best
 
 
-def status_scores(text_chunks: list[tuple[str, float]]) -> dict[str, float]:
-    out = {k: 0.0 for k in _STATUS}
-    for chunk, w in text_chunks:
-        for k, rx in _STATUS.items():
-            out[k] += w * len(rx.findall(chunk))
-    return out
-
-
-def _status(state: State) -> str | None:
+def _status(state: State, kind: str) -> str | None:
+    """From the headline and the lead (timing.py), the article's date and the dates it names."""
     norm = state.norm
     chunks: list[tuple[str, float]] = []
     if state.metadata and state.metadata[0].start < (state.paragraphs[0].start if state.paragraphs else 0):
-        chunks.append((norm[state.metadata[0].start:state.metadata[0].end], 2.0))
-    for i, s in enumerate(_body_sentences(state, 4)):
-        chunks.append((norm[s.start:s.end], (3.0, 1.5, 1.0, 0.7)[i]))
-    scores = status_scores(chunks)
-    if not any(scores.values()):
-        return None
-    return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
+        chunks.append((norm[state.metadata[0].start:state.metadata[0].end], WEIGHTS[0]))
+    for i, s in enumerate(_body_sentences(state, 3)):
+        chunks.append((norm[s.start:s.end], WEIGHTS[1 + i]))
+    anchor = _anchor(state)
+    event_dates = []
+    if anchor is not None:
+        for s in _body_sentences(state, 2):
+            for m in DATE_RE.finditer(norm, s.start, s.end):
+                iso = resolve(m, anchor, 0)
+                if iso and (m.group("md") or m.group("dm") or m.group("iso")):
+                    event_dates.append(date.fromisoformat(iso))
+    return decide(chunks, kind, anchor, event_dates)
 
 
 def _anchor(state: State) -> date | None:
@@ -225,8 +202,9 @@ def run(state: State) -> State:
     person = state.person(key)
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
-    status = _status(state)
+    kind = _kind(state)
+    status = _status(state, kind)
     event = Event(principal=principal, principal_role=person.role if person else None,
-                  location=find_location(state), kind=_kind(state), status=status,
+                  location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)
     return replace(state, event=event, principal_key=key)
