@@ -60,16 +60,37 @@ _KINDS = (
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
 )
 
+# The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
+# "A and B are set to travel"), or the one welcomed or received ("Trump welcomed French President
+# Emmanuel Macron"). A visit is the visitor's, whoever hosts it.
+_TRAVELS = re.compile(
+    r"\W{0,3}(?:(?:and\s+)?(?:[A-Z][\w.'-]*\s+){0,5}?)?(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+|"
+    r"was\s+|also\s+|on\s+\w+\s+|set\s+to\s+|to\s+)*(?:arrived|arrives|arrive|landed|lands|reached|reaches|"
+    r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
+    r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
+_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|greeted|greets|hosted|hosts|"
+                       r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+# "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
+_BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
+_VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
+
+
 def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
 
 
-def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
+def _principal(state: State, kind: str = "other") -> tuple[int | None, str | None, Span | None]:
     norm = state.norm
     lead = _body_sentences(state, 3)
     scores: dict[int, float] = {}
     hosts: dict[int, bool] = {}
+    visitors: set[int] = set()
+    visit_sents: set[int] = set()  # one visitor per sentence: "A and B are set to travel" is A's
     acted: set[int] = set()  # named as doing something (travelling, meeting), not only speaking
+    # Visitors come from the lead: the first body sentence that names someone.
+    named = {state.sentence_at(m.start).index for m in state.mentions
+             if m.kind != "pronoun" and state.sentence_at(m.start) is not None}
+    lead2 = [s for s in lead[:2] if s.index in named][:1]
     for m in state.mentions:
         p = state.person(m.person)
         if p is None or p.historic:
@@ -82,6 +103,15 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
             w += 3.0 if m.start - sent.start < 80 else 1.5
         elif sent in lead:
             w += 1.0
+        if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
+                norm[sent.start:m.start].count('"') % 2 == 0 and (
+                    (sent.index not in visit_sents and (
+                        _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
+                    or _BETWEEN.search(norm, max(sent.start, m.start - 90), m.start)):
+            visitors.add(m.person)
+            visit_sents.add(sent.index)
+            w += _VISITOR_BONUS
         act = _ACTION.match(norm, m.end, min(sent.end, m.end + 60))
         if act:
             w += 1.5
@@ -98,14 +128,19 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
     for p in state.people:
         if p.key in scores and p.role and _HEADS.search(p.role):
             scores[p.key] += 2.0
-    # The host of the meeting leads it, whoever the lead sentence is about.
-    pool = [k for k in scores if hosts.get(k)] or list(scores)
+    # The host of a summit or talks leads them, whoever the lead sentence is about; a visit is
+    # the visitor's.
+    pool = list(scores)
+    if visitors and kind in ("visit", "state-visit"):
+        pool = [k for k in scores if k in visitors] or pool
+    elif not visitors:
+        pool = [k for k in scores if hosts.get(k)] or pool
     best = max(pool, key=lambda k: (scores[k], -k), default=None)
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
                    and m.kind != "pronoun"}
     # Someone named often but only quoted, with no title, is a source, not the lead actor.
-    if best is not None and (best in lead_people or hosts.get(best) or (
+    if best is not None and (best in lead_people or hosts.get(best) or best in visitors or (
             scores[best] >= 8 and (state.person(best).role or best in acted))):
         return best, None, None
     # A titled person in the second sentence still beats a body noun phrase.
@@ -198,11 +233,11 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
 
 def run(state: State) -> State:
     """Sets event and principal_key."""
-    key, body, body_span = _principal(state)
+    kind = _kind(state)
+    key, body, body_span = _principal(state, kind)
     person = state.person(key)
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
-    kind = _kind(state)
     status = _status(state, kind)
     event = Event(principal=principal, principal_role=person.role if person else None,
                   location=find_location(state), kind=kind, status=status,

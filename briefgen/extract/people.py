@@ -167,6 +167,10 @@ def run(state: State) -> State:
             continue
         tok = c.tokens[0]
         owners = [p for p in people if tok in p["tokens"]]
+        if c.role and owners and all(p["first"][0] > c.start and p["role"] != c.role for p in owners):
+            # "President Trump welcomed ..." long before "Melania Trump": a titled surname
+            # written first names someone of its own, not a namesake named later.
+            owners = []
         if owners:
             # Prefer the person already mentioned most (the main actor over a namesake).
             p = max(owners, key=lambda p: (len(p["mentions"]), -p["first"][0]))
