@@ -75,6 +75,54 @@ _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
 
+_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<np>(?:[A-Za-z][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
+    r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
+    r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
+    r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged)\b")
+_NOT_SUBJECT_START = frozenset("in on at after before during when while as with by for from but and "
+                               "speaking following amid despite".split())
+
+
+def _group_subject(state: State, sent) -> Span | None:
+    """The subject of the lead when it names sides, not a person: a plural head ("teams",
+    "representatives and ... insurgents", "ministers") or "talks between X and Y", with a
+    capitalised word in it and no person in it but as a possessive ("Ian Paisley's")."""
+    norm = state.norm
+    m = _SUBJECT.match(norm, sent.start, sent.end)
+    if m is None:
+        return None
+    np_ = m.group("np").rstrip(" ,")
+    words = np_.split()
+    if len(words) > 10 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
+                              for w in words):
+        return None  # a clause, not a noun phrase: "China warned the United States that ..."
+    if not words or words[0].lower() in _NOT_SUBJECT_START or not any(w[:1].isupper() for w in words):
+        return None
+    head = words[-1].lower()
+    plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
+    if not (plural or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
+        return None
+    start = m.start("np")
+    end = start + len(np_)
+    for x in state.mentions:
+        if start <= x.start < end and x.kind != "pronoun" and not norm.startswith(("'s", "’s"), x.end):
+            return None
+    return Span(start, end)
+
+
+def _named_body(state: State, sents) -> tuple[None, str, Span] | None:
+    """A body named with the event noun: "United Nations talks", "talks by EC foreign ministers"."""
+    norm = state.norm
+    for sent in sents:
+        for m in _BODY.finditer(norm, sent.start, sent.end):
+            g = "np" if m.group("np") else "np2"
+            np_ = m.group(g).strip()
+            if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
+                return None, np_, Span(m.start(g), m.start(g) + len(np_))
+    return None
+
+
 def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
 
@@ -139,6 +187,15 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
                    and m.kind != "pronoun"}
+    # Sides rather than a person lead: the lead's subject is a plural group ("Israeli and
+    # Palestinian teams headed to ...", "Nuclear talks between Iran and six world powers ...").
+    if lead and not visitors and not any(hosts.values()):
+        group = _group_subject(state, lead[0])
+        if group is not None:
+            # "a special UN Security Council meeting" names the body, unless the subject already
+            # names the sides of the talks ("talks between Iran and six world powers").
+            named = None if " between " in norm[group.start:group.end] else _named_body(state, lead[:2])
+            return named if named is not None else (None, state.text[group.start:group.end], group)
     # Someone named often but only quoted, with no title, is a source, not the lead actor.
     if best is not None and (best in lead_people or hosts.get(best) or best in visitors or (
             scores[best] >= 8 and (state.person(best).role or best in acted))):
@@ -149,12 +206,9 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     if best is not None and best in second and (state.person(best).role or "") and \
             _HEADS.search(state.person(best).role or ""):
         return best, None, None
-    for sent in lead[:2]:
-        for m in _BODY.finditer(norm, sent.start, sent.end):
-            g = "np" if m.group("np") else "np2"
-            np_ = m.group(g).strip()
-            if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
-                return None, np_, Span(m.start(g), m.start(g) + len(np_))
+    named = _named_body(state, lead[:2])
+    if named is not None:
+        return named
     for sent in lead[:1]:
         m = _LEAD_SUBJECT.match(norm, sent.start, sent.end)
         if m and not lead_people:
@@ -202,6 +256,10 @@ def _anchor(state: State) -> date | None:
     d = parse_iso(state.article.date)
     if d is not None:
         return d
+    if state.dateline_date is not None:  # a dated dateline or the page's "publish date: ..."
+        m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
+        iso = resolve(m, None, 0) if m else None
+        return date.fromisoformat(iso) if iso else None
     return None
 
 
