@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import PurePath
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
-from briefgen.extract.location import find_location
+from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
@@ -289,8 +290,57 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
+# Is there an event at all? An event noun or a named venue ("the European Council", "a UN
+# Security Council meeting"), travel by an official, or a meeting verb beside an official; a
+# sports report or a campaign story has none of them.
+_EVENT_NOUN = re.compile(
+    r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
+    r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat)\b|"
+    r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
+    r"\b(?:[A-Z][\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\bG-?(?:7|8|20)\b", re.I)
+_TRAVEL_TO = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
+    r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|"
+    r"(?:is|are|was|were)\s+(?:now\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
+                    r"called\s+on|sat\s+down\s+with|discussed)\b", re.I)
+_OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
+                            r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
+
+
+def event_found(state: State) -> str | None:
+    """None when the headline or the lead reports a visit, summit or talks; otherwise what
+    was missing, for the warning."""
+    norm = state.norm
+    chunks = [(m.start, m.end) for m in state.metadata[:1]]
+    chunks += [(s.start, s.end) for s in _body_sentences(state, 5)]
+    met = False
+    for s, e in chunks:
+        if _EVENT_NOUN.search(norm, s, e):
+            return None
+        official = _OFFICIAL_WORD.search(norm, s, e) is not None
+        for m in _TRAVEL_TO.finditer(norm, s, e):
+            if official or place_of(m.group("place")):
+                return None
+        if _MEETS.search(norm, s, e):
+            met = True
+            if official:
+                return None
+    if met:
+        return "no meeting verb with a named official"
+    return "no visit, meeting or talks named in the headline or the lead"
+
+
 def run(state: State) -> State:
-    """Sets event and principal_key."""
+    """Sets event and principal_key (an empty Event and a warning when no event is reported)."""
+    missing = event_found(state)
+    if missing is not None:
+        name = state.article.origin if state.article.origin.startswith("<") else \
+            PurePath(state.article.origin).name
+        warning = f"{name}: no visit, summit or talks found ({missing})"
+        return replace(state, event=Event(kind=None), principal_key=None,
+                       warnings=state.warnings + (warning,))
     kind = _kind(state)
     key, body, body_span = _principal(state, kind)
     person = state.person(key)

@@ -49,3 +49,71 @@ def test_body_principal_when_no_person_leads(stages):
 ])
 def test_subject(args, expected):
     assert subject(*args) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # a visit under way: arrival outweighs a past "met" inside it
+    ("Foreign Minister Ann Roe arrived in Lima on Monday for a three-day visit. She met President Kay.", "ongoing"),
+    ("During his two-day visit, Minister Bo Lin met Prime Minister Ann Roe.", "ongoing"),
+    # arriving on the eve of a meeting still to come is ahead of it
+    ("Minister Bo Lin reached Lima on Tuesday to attend a meeting of ministers, which will be held on Friday.",
+     "upcoming"),
+    # the end stated: over, whatever else the lead says
+    ("Capping a three-day visit to Lima, Minister Bo Lin said the two sides would work together.", "concluded"),
+    ("The leaders of two countries have met in a border village.", "concluded"),
+    ("Minister Bo Lin is to make an official visit to Lima next month.", "upcoming"),
+])
+def test_status_from_time_words(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event").event.status == status
+
+
+def test_status_from_the_articles_own_date(stages):
+    # the page's date against a date the lead names: the visit is ahead of it
+    text = ("A visit\n\npublish date: 2019-04-23 10:00\n\nMinister Bo Lin of Peru visits Chile "
+            "from 3 June 2019 for talks with President Kay.")
+    assert stages(text, until="event").event.status == "upcoming"
+
+
+@pytest.mark.parametrize("text, principal", [
+    # the visitor, not the host named more often
+    ("Minister Ann Roe landed in Lima on Friday for talks with President Bo Kay. Kay said he was glad. "
+     "Kay added that Kay would speak.", "Ann Roe"),
+    ("President Bo Kay welcomed Chancellor Ann Roe on Monday for a state visit. Mr. Kay spoke. Mr. Kay smiled.",
+     "Ann Roe"),
+    # coordinated travellers: the first named
+    ("Trade Representative Ann Roe and Finance Secretary Bo Kay are set to travel to Lima. Kay said so. "
+     "Kay agreed.", "Ann Roe"),
+    # sides, not a person, as the lead's subject
+    ("Northern and Southern negotiators gathered on Monday for talks in Lima. Envoy Ann Roe spoke.",
+     "Northern and Southern negotiators"),
+])
+def test_principal_is_the_visitor_or_the_sides(stages, text, principal):
+    assert stages("Headline\n\n" + text, until="event").event.principal == principal
+
+
+@pytest.mark.parametrize("text, missing", [
+    # a sports report: no official, no visit or talks
+    ("Rovers beat United 3-1 on Saturday\n\nRovers beat United 3-1 at home on Saturday, with striker Tom Bale "
+     "scoring twice. Coach Sam Reed said his side played well. The clubs meet again in May.",
+     "no meeting verb with a named official"),
+    # a domestic campaign story: a politician, rallies and voters, but nobody met
+    ("Candidate rallies voters in the north\n\nCandidate Jo Park spoke to supporters at a rally in a "
+     "town hall on Tuesday, promising lower taxes. Park told the crowd that jobs come first. Her campaign "
+     "will hold more rallies this month.",
+     "no visit, meeting or talks named in the headline or the lead"),
+])
+def test_no_event_is_told_apart(stages, text, missing):
+    st = stages(text, until="event")
+    ev = st.event
+    assert (ev.principal, ev.location, ev.kind, ev.status) == (None, None, None, None)
+    assert st.warnings == (f"t.txt: no visit, summit or talks found ({missing})",)
+
+
+def test_no_event_warning_reaches_the_briefing(stages):
+    b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
+    assert b.event.principal is None and any("no visit, summit or talks found" in w for w in b.warnings)
+
+
+def test_no_event_subject_is_the_headline(stages):
+    b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
+    assert b.subject == "Rovers beat United"
