@@ -77,6 +77,18 @@ def _role_matches(role: str | None, phrase: str) -> bool:
     return True
 
 
+def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -> int | None:
+    """The first person named (outside quotations) in the sentence before the one at ``pos``."""
+    sent = state.sentence_at(pos)
+    if sent is None or sent.index == 0:
+        return None
+    prev = state.sentences[sent.index - 1]
+    for x in sorted(mentions, key=lambda x: x.start):
+        if prev.start <= x.start < prev.end and x.kind in ("name", "short") and not inside(quoted, x.start):
+            return x.person
+    return None
+
+
 def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention]) -> list[Mention]:
     """"the top US diplomat", "the president": the fitting person last named outside a quotation."""
     out = list(mentions)
@@ -87,12 +99,20 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
         phrase = m.group(1)
         cands = [p for p in persons if _role_matches(p.role, phrase) and p.first.start < m.start()]
         if not cands:
+            # "Jack Straw said ... . The foreign secretary told MPs": a description right after an
+            # untitled person's sentence bridges to that person.
+            prev = _previous_subject(state, out, m.start(), quoted)
+            if prev is not None and state.person(prev) is not None and state.person(prev).role is None \
+                    and " " in (state.person(prev).name or ""):
+                out.append(Mention(prev, m.start(), m.end(), "nominal"))
             continue
-        # The most recently mentioned fitting person.
-        def last_seen(p: Person) -> int:
-            return max((x.start for x in out if x.person == p.key and x.start < m.start()
-                        and not inside(quoted, x.start)), default=-1)
-        best = max(cands, key=last_seen)
+
+        # The most salient fitting person: named most often so far, then most recently.
+        def salience(p: Person) -> tuple[int, int]:
+            seen = [x.start for x in out if x.person == p.key and x.start < m.start()
+                    and not inside(quoted, x.start)]
+            return len(seen), max(seen, default=-1)
+        best = max(cands, key=salience)
         out.append(Mention(best.key, m.start(), m.end(), "nominal"))
     out.sort(key=lambda m: m.start)
     return out
@@ -124,6 +144,16 @@ def _genders(norm: str, persons: list[Person], mentions: list[Mention]) -> dict[
     return out
 
 
+def _antecedent(norm: str, prev: list[Mention], sent_start: int) -> int | None:
+    """Of the fitting people named in one earlier sentence: the only one; else its subject (named
+    at its start); else the one it reports as speaking ("..., Kerry said."); else nobody."""
+    people = {m.person for m in prev}
+    if len(people) == 1 or prev[0].start - sent_start <= _SUBJECT_REACH:
+        return prev[0].person
+    speakers = {m.person for m in prev if m.kind != "pronoun" and speaks_after(norm, m.end, m.end + 40)}
+    return speakers.pop() if len(speakers) == 1 else None
+
+
 def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
     """he/she/his/her: the first fitting person named before it in its sentence (outside
     quotations), else in the nearest earlier sentence that names someone fitting: the one
@@ -147,14 +177,20 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
             here = [m for m in by_sentence[sent.index] if m.start < pm.start() and fits(m)]
             target = here[0].person if here else None
             k = sent.index - 1
-            while target is None and k >= 0 and k >= sent.index - 3:
+            seen = 0  # sentences of reported text looked at (a quotation's own sentences are skipped)
+            para = sent.para
+            while target is None and k >= 0 and seen < 3:
                 prev_sent = state.sentences[k]
-                if prev_sent.para < sent.para - 1:
+                if prev_sent.para < para - 1:
                     break
+                if inside(quoted, prev_sent.start) and inside(quoted, prev_sent.end - 2):
+                    para = prev_sent.para  # a long quotation: keep walking back to who opened it
+                    k -= 1
+                    continue
+                seen += 1
                 prev = [m for m in by_sentence.get(k) or [] if fits(m)]
                 if prev:
-                    if len({m.person for m in prev}) == 1 or prev[0].start - prev_sent.start <= _SUBJECT_REACH:
-                        target = prev[0].person
+                    target = _antecedent(norm, prev, prev_sent.start)
                     break
                 k -= 1
             if target is not None:

@@ -11,6 +11,7 @@ surnames' typos, role nouns and pronouns.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
@@ -31,6 +32,9 @@ class _Cand:
     role_start: int | None
     evidence: int  # 2 = title/honorific/apposition, 1 = speaks, 0 = bare
     historic: bool = False
+
+
+_AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 
 
 def _candidates(state: State) -> list[_Cand]:
@@ -94,8 +98,10 @@ def _candidates(state: State) -> list[_Cand]:
                 if arole:
                     role, rs, evidence = arole, ars, 2
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
-                                  or speaks_before(norm, max(sent.start, s0 - 40), s0)):
-                evidence = 1
+                                  or speaks_before(norm, max(sent.start, s0 - 40), s0)
+                                  or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))):
+                evidence = 1  # a speaker: '," Charles Armstrong, an Asia expert, said'
+
             # Reverse apposition: "his foreign minister, Adel al-Jubeir,"
             if not role and len(names) >= 2 and norm[max(sent.start, s0 - 3):s0].rstrip().endswith(","):
                 m = reverse_appos().search(norm[max(sent.start, s0 - 80):s0])

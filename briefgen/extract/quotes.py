@@ -53,7 +53,7 @@ def _mention_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in mentions if s <= m.start and m.end <= e]
 
 
-_NAME_NEXT = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
+_NAME_NEXT = re.compile(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
 
 
 def _named(norm: str, pos: int, limit: int, mentions, names):
@@ -66,6 +66,31 @@ def _named(norm: str, pos: int, limit: int, mentions, names):
     if ms:
         return names[ms[0].person], ms[0].person, None, ms[0].kind
     name = _body(m.group(1))
+    return (name, None, None, "body") if name else None
+
+
+# A news outlet named before its description: "the official Xinhua news agency", "newspaper
+# the Global Times", "State-run Chinese newspaper the Global Times".
+_OUTLET_NAMED = re.compile(
+    r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:news\s+)?(?:agency|newspaper|daily|broadcaster)\b|"
+    r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_OUTLET_HEADS = ("agency", "newspaper", "daily", "broadcaster")
+_ANTECEDENT_REACH = 1500  # characters back: a few paragraphs
+
+
+def _antecedent_body(state: State, nm: re.Match):
+    """"the state news agency said" after "the official Xinhua news agency": Xinhua. A definite
+    description of an outlet refers back to the outlet last named with that head noun."""
+    desc = nm.group(0)
+    head = nm.group(1).split()[-1].lower()
+    if head not in _OUTLET_HEADS or not desc.lower().startswith("the"):
+        return None
+    norm = state.norm
+    name = None
+    for m in _OUTLET_NAMED.finditer(norm, max(0, nm.start() - _ANTECEDENT_REACH), nm.start()):
+        cand = _body(m.group(1) or m.group(2) or "")
+        if cand and cand.split()[-1].lower() not in _OUTLET_HEADS:
+            name = cand
     return (name, None, None, "body") if name else None
 
 
@@ -215,7 +240,8 @@ def _after(state: State, mentions, names, e: int, para):
         return None, None, verb, "unresolved " + pm.group(1).lower()  # a pronoun nobody could be sure of
     nm = _NOMINAL_SPEAKER.search(norm, a, vs)
     if nm:
-        return _named(norm, nm.end(), vs, mentions, names) or (" ".join(nm.group(1).split()), None, verb, "nominal")
+        return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
+            (" ".join(nm.group(1).split()), None, verb, "nominal")
     bm = _BODY_BEFORE.search(norm, a, vs)
     if bm and _body(bm.group(1)):
         return _body(bm.group(1)), None, verb, "body"
@@ -225,7 +251,8 @@ def _after(state: State, mentions, names, e: int, para):
         return names[ms[0].person], ms[0].person, verb, ms[0].kind
     nm = _NOMINAL_SPEAKER.match(norm, ve + 1, limit)
     if nm:
-        return _named(norm, nm.end(), limit, mentions, names) or (" ".join(nm.group(1).split()), None, verb, "nominal")
+        return _named(norm, nm.end(), limit, mentions, names) or _antecedent_body(state, nm) or \
+            (" ".join(nm.group(1).split()), None, verb, "nominal")
     bm = _BODY_AFTER.match(norm, ve, limit)
     if bm and _body(bm.group(1)) and head.strip(" ,") == "":
         return _body(bm.group(1)), None, verb, "body"
@@ -261,7 +288,8 @@ def _before(state: State, mentions, names, s: int, sent):
     if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
         return " ".join(gm.group(1).split()), None, verb, "nominal"
     if nm is not None and (not ms or nm.start() > ms[-1].end):
-        return " ".join(nm.group(1).split()), None, verb, "nominal"
+        return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
+            (" ".join(nm.group(1).split()), None, verb, "nominal")
     if ms:
         # The subject nearest the verb, unless a pronoun points back to someone named.
         m = ms[-1] if vs - ms[-1].end < 45 and v.group() not in _PARTICIPLES else ms[0]
