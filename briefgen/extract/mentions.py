@@ -77,6 +77,9 @@ def _role_matches(role: str | None, phrase: str) -> bool:
     return True
 
 
+_APPOS_GAP = re.compile(r",\s*")
+
+
 def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -> int | None:
     """The first person named (outside quotations) in the sentence before the one at ``pos``."""
     sent = state.sentence_at(pos)
@@ -107,11 +110,16 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
                 out.append(Mention(prev, m.start(), m.end(), "nominal"))
             continue
 
-        # The most salient fitting person: named most often so far, then most recently.
-        def salience(p: Person) -> tuple[int, int]:
-            seen = [x.start for x in out if x.person == p.key and x.start < m.start()
-                    and not inside(quoted, x.start)]
-            return len(seen), max(seen, default=-1)
+        # An apposition names the person just named ("Kritenbrink, the Assistant Secretary");
+        # otherwise the fitting person whose role has most of the phrase's words, then the most
+        # salient: named most often so far, then most recently.
+        words = set(phrase.lower().split())
+
+        def salience(p: Person) -> tuple[bool, int, int, int]:
+            seen = [x for x in out if x.person == p.key and x.start < m.start() and not inside(quoted, x.start)]
+            appos = any(_APPOS_GAP.fullmatch(state.norm, x.end, m.start()) for x in seen)
+            return (appos, len(words & set((p.role or "").lower().split())), len(seen),
+                    max((x.start for x in seen), default=-1))
         best = max(cands, key=salience)
         out.append(Mention(best.key, m.start(), m.end(), "nominal"))
     out.sort(key=lambda m: m.start)

@@ -94,14 +94,20 @@ def _antecedent_body(state: State, nm: re.Match):
     return (name, None, None, "body") if name else None
 
 
+# Words that can stand alone as a speaking body ("Xinhua said", "the Kremlin said").
+_BODY_WORDS = frozenset("xinhua kyodo tass irna wafa yonhap reuters afp ap bbc cnn nhk kcna bloomberg "
+                        "kremlin pentagon".split())
+_OPENERS = frozenset("the a an but and or in on at as after before while when then also however "
+                     "meanwhile earlier later separately afterwards still yet so".split())
+
+
 def _body(phrase: str) -> str | None:
     """A capitalised phrase that names a body rather than a person or a pronoun."""
     words = phrase.split()
-    while words and words[0].lower() in NOT_PERSON_NAME and words[0].lower() not in (
-            "house", "ministry", "council", "office", "department", "times", "post", "agency", "news",
-            "daily", "journal", "herald", "tribune", "kremlin"):
+    while words and words[0].lower() in _OPENERS:
         words = words[1:]
-    if not words or words[0] in ("He", "She", "They", "It", "I", "We", "You"):
+    if not words or words[0] in ("He", "She", "They", "It", "I", "We", "You") or \
+            words[0].lower() in NOT_PERSON_NAME - _BODY_WORDS and len(words) == 1:
         return None
     return " ".join(words)
 
