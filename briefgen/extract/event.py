@@ -73,6 +73,7 @@ _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|gree
                        r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
+_HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is the lead's lead
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
 
@@ -122,6 +123,12 @@ def _named_body(state: State, sents) -> tuple[None, str, Span] | None:
             if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
                 return None, np_, Span(m.start(g), m.start(g) + len(np_))
     return None
+
+
+def _word_at(text: str, word: str) -> int:
+    """Offset of ``word`` as a whole word in ``text``, or -1."""
+    m = re.search(r"\b" + re.escape(word) + r"\b", text)
+    return m.start() if m else -1
 
 
 def _body_sentences(state: State, n: int):
@@ -177,6 +184,15 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     for p in state.people:
         if p.key in scores and p.role and _HEADS.search(p.role):
             scores[p.key] += 2.0
+    # The headline names the lead actor first ("Merkel and Trump ... meet Tuesday").
+    title = state.article.title or (norm[state.metadata[0].start:state.metadata[0].end]
+                                    if state.metadata and state.paragraphs
+                                    and state.metadata[0].start < state.paragraphs[0].start else "")
+    at = {p.key: min((i for i in (_word_at(title, w) for w in p.surnames) if i >= 0), default=-1)
+          for p in state.people if p.key in scores}
+    named = [k for k, i in at.items() if i >= 0]
+    if named:
+        scores[min(named, key=lambda k: at[k])] += _HEADLINE_BONUS
     # The host of a summit or talks leads them, whoever the lead sentence is about; a visit is
     # the visitor's.
     pool = list(scores)

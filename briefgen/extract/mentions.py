@@ -176,6 +176,13 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
         s = state.sentence_at(m.start)
         if s is not None and not inside(quoted, m.start):
             by_sentence[s.index].append(m)
+    # A pronoun after exactly one person in its sentence tells that person's gender ("Khar met
+    # her Indian counterpart"): learnt first, so later pronouns can choose between two people.
+    for sent in state.sentences:
+        for pm in _PRONOUN.finditer(norm, sent.start, sent.end):
+            before = {m.person for m in by_sentence[sent.index] if m.start < pm.start()}
+            if len(before) == 1 and not inside(quoted, pm.start()):
+                genders.setdefault(before.pop(), "f" if pm.group(1).lower() in ("she", "her") else "m")
     for sent in state.sentences:
         for pm in _PRONOUN.finditer(norm, sent.start, sent.end):
             if inside(quoted, pm.start()):

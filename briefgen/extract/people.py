@@ -35,6 +35,8 @@ class _Cand:
 
 
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
+# "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
+_AFFILIATION = re.compile(r"\s+(?:from|of)\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 
 
 def _candidates(state: State) -> list[_Cand]:
@@ -99,7 +101,8 @@ def _candidates(state: State) -> list[_Cand]:
                     role, rs, evidence = arole, ars, 2
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
-                                  or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))):
+                                  or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
+                                  or (len(names) in (2, 3) and _AFFILIATION.match(norm, e0, sent.end))):
                 evidence = 1  # a speaker: '," Charles Armstrong, an Asia expert, said'
 
             # Reverse apposition: "his foreign minister, Adel al-Jubeir,"

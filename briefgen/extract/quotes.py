@@ -45,6 +45,11 @@ _BODY_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z
 # ... or after it: '," said the White House.'
 _BODY_AFTER = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
 _PRONOUN_SUBJECT = re.compile(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
+# The stretch between a name and its verb that is only an apposition: ", a former diplomat, ".
+_APPOSITION = re.compile(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
+# '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.
+_ROLE_THEN_NAME = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
+_SUBJECT_REACH = 40  # characters: a name this close to its clause start is its subject
 _AFTER_REACH = 160  # characters from the closing mark to the reporting verb: a name and its role
 _AFTER_NAME_GAP = 70  # from the verb to the name after it ("said Chinese Foreign Minister Wang Yi")
 
@@ -72,7 +77,8 @@ def _named(norm: str, pos: int, limit: int, mentions, names):
 # A news outlet named before its description: "the official Xinhua news agency", "newspaper
 # the Global Times", "State-run Chinese newspaper the Global Times".
 _OUTLET_NAMED = re.compile(
-    r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:news\s+)?(?:agency|newspaper|daily|broadcaster)\b|"
+    r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+(?:[\w'’-]+\s+){0,5}?|\s+)(?:news\s+)?"
+    r"(?:agency|newspaper|daily|broadcaster)\b|"
     r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _OUTLET_HEADS = ("agency", "newspaper", "daily", "broadcaster")
 _ANTECEDENT_REACH = 1500  # characters back: a few paragraphs
@@ -199,10 +205,22 @@ def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
     got = _before(state, mentions, names, s, sent)
     if got is not None:
         return got
-    # A fragment quoted inside a sentence about one person is that person's.
+    # A fragment quoted inside a sentence about one person is that person's; in a sentence
+    # about several, its subject's ("The president praised the chancellor as "my friend"").
+    norm = state.norm
     lo = sent.start
+    prev_close = norm.rfind('"', lo, s - 1)
+    if prev_close != -1:
+        lo = prev_close + 1  # a second quotation in the sentence: only its own clause
+        while lo < s and norm[lo] in " ,;":
+            lo += 1
+        for joint in (" while ", " whereas ", ", and ", ", but "):
+            j = norm.find(joint, lo, s)
+            if j != -1:
+                lo = j + len(joint)
     ms = [m for m in _mention_in(mentions, lo, s) if m.kind != "pronoun"] or _mention_in(mentions, lo, s)
-    if ms and (len({m.person for m in ms}) == 1 or _VERB_RE.search(state.norm, sent.start, sent.end)):
+    if ms and (len({m.person for m in ms}) == 1 or _VERB_RE.search(norm, lo, sent.end)
+               or ms[0].start - lo <= _SUBJECT_REACH):
         return names[ms[0].person], ms[0].person, None, ms[0].kind
     return None, None, None, None
 
@@ -253,7 +271,7 @@ def _after(state: State, mentions, names, e: int, para):
         return _body(bm.group(1)), None, verb, "body"
     # '," said Chinese Foreign Minister Wang Yi.' / '," said the White House.'
     ms = _mention_in(mentions, ve, min(limit, ve + _AFTER_NAME_GAP))
-    if ms and "," not in norm[ve:ms[0].start]:
+    if ms and ("," not in norm[ve:ms[0].start] or _ROLE_THEN_NAME.fullmatch(norm, ve, ms[0].start)):
         return names[ms[0].person], ms[0].person, verb, ms[0].kind
     nm = _NOMINAL_SPEAKER.match(norm, ve + 1, limit)
     if nm:
@@ -293,6 +311,8 @@ def _before(state: State, mentions, names, s: int, sent):
     gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs)
     if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
         return " ".join(gm.group(1).split()), None, verb, "nominal"
+    if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:
+        nm = None  # 'Yukio Okamoto, a former Japanese diplomat, said': the name is the speaker
     if nm is not None and (not ms or nm.start() > ms[-1].end):
         return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
             (" ".join(nm.group(1).split()), None, verb, "nominal")
