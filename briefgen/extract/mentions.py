@@ -131,7 +131,9 @@ _FEMALE = frozenset("mrs ms mme madam madame queen princess chairwoman spokeswom
 _MALE = frozenset("mr king prince chairman spokesman congressman emperor duke sir lord "
                   "businessman".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Mme|Mr)\.?\s+$")
-_SUBJECT_REACH = 40  # characters: a mention this close to its sentence start is its subject
+_POSSESSIVE_NEXT = re.compile(r"\s+\w")  # "her Indian counterpart", not "praised her."
+_SUBJECT_REACH = 40
+_COORDINATED = re.compile(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
 
 
 def _genders(norm: str, persons: list[Person], mentions: list[Mention]) -> dict[int, str]:
@@ -156,17 +158,25 @@ def _antecedent(norm: str, prev: list[Mention], sent_start: int) -> int | None:
     """Of the fitting people named in one earlier sentence: the only one; else its subject (named
     at its start); else the one it reports as speaking ("..., Kerry said."); else nobody."""
     people = {m.person for m in prev}
-    if len(people) == 1 or prev[0].start - sent_start <= _SUBJECT_REACH:
+    if len(people) == 1:
         return prev[0].person
+    # The subject of the earlier sentence is the preferred antecedent (centering), unless it is
+    # one of two coordinated subjects ("Roe and Kay met. He said ...": no guess); without a
+    # subject, the one person it reports as speaking ("..., Kerry said.").
+    first = prev[0]
+    other = next((m for m in prev if m.person != first.person), None)
+    if first.start - sent_start <= _SUBJECT_REACH and other is not None:
+        return None if _COORDINATED.fullmatch(norm, first.end, other.start) else first.person
     speakers = {m.person for m in prev if m.kind != "pronoun" and speaks_after(norm, m.end, m.end + 40)}
     return speakers.pop() if len(speakers) == 1 else None
 
 
 def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
     """he/she/his/her: the first fitting person named before it in its sentence (outside
-    quotations), else in the nearest earlier sentence that names someone fitting: the one
-    person it names, or its subject when it opens with one. Two people and no plain subject
-    leave the pronoun unresolved: no guess."""
+    quotations), else in the nearest earlier sentence that names someone fitting (a long
+    quotation's own sentences are walked over): the one person it names, the one it reports
+    as speaking, or its subject when it opens with one. Two coordinated subjects, or two
+    people and no plain subject, leave the pronoun unresolved: no guess."""
     norm = state.norm
     quoted = tuple((s, e) for s, e, _ in state.quoted)
     genders = _genders(norm, [p for p in state.people], mentions)
@@ -180,9 +190,12 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
     # her Indian counterpart"): learnt first, so later pronouns can choose between two people.
     for sent in state.sentences:
         for pm in _PRONOUN.finditer(norm, sent.start, sent.end):
+            word = pm.group(1).lower()
+            if word == "him" or (word == "her" and not _POSSESSIVE_NEXT.match(norm, pm.end())):
+                continue  # an object pronoun is usually someone else: "Kay praised her"
             before = {m.person for m in by_sentence[sent.index] if m.start < pm.start()}
             if len(before) == 1 and not inside(quoted, pm.start()):
-                genders.setdefault(before.pop(), "f" if pm.group(1).lower() in ("she", "her") else "m")
+                genders.setdefault(before.pop(), "f" if word in ("she", "her") else "m")
     for sent in state.sentences:
         for pm in _PRONOUN.finditer(norm, sent.start, sent.end):
             if inside(quoted, pm.start()):

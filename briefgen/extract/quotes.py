@@ -50,6 +50,9 @@ _APPOSITION = re.compile(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
 # '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.
 _ROLE_THEN_NAME = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
 _SUBJECT_REACH = 40  # characters: a name this close to its clause start is its subject
+_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
+                         r"(?:described|put|called|quoted|said)\b)|which|who|when|because|after|before|since|if|"
+                         r"unless)\b", re.I)
 _AFTER_REACH = 160  # characters from the closing mark to the reporting verb: a name and its role
 _AFTER_NAME_GAP = 70  # from the verb to the name after it ("said Chinese Foreign Minister Wang Yi")
 
@@ -248,8 +251,8 @@ def _after(state: State, mentions, names, e: int, para):
         return None
     vs, ve = vm.start(), vm.end()
     head = norm[a:vs]
-    if len(head) > 120:
-        return None
+    if len(head) > 120 or _NEW_CLAUSE.match(norm, a, limit):
+        return None  # '", while Bo Kay called for ...': another clause with its own subject
     verb = Span(vs, ve)
     if vm.group().lower() == "according to":
         ms = _mention_in(mentions, ve, min(limit, ve + _AFTER_NAME_GAP))

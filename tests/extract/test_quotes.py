@@ -46,3 +46,47 @@ def test_quote_spanning_paragraphs(stages):
     got = _quotes(stages, text)
     assert [t for t, _ in got] == ["We will go on with this work.", "And we will finish it"]
     assert {s for _, s in got} == {"Tony Blair"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting clause after the quote runs past a long apposition
+    ('President Ann Roe spoke. "Trade is vital," Bo Kay, deputy national security adviser for '
+     'strategic communications, told reporters.', [("Trade is vital", "Bo Kay")]),
+    # "said" then a role, a comma and the name
+    ("\"The threat is real,\" said Peru's foreign minister, Ana Soto.", [("The threat is real", "Ana Soto")]),
+    # a name after a nominal
+    ('"We want a deal," said the senior negotiator, Omar Diaz.', [("We want a deal", "Omar Diaz")]),
+    # the apposition names the speaker, not the description inside it
+    ('Omar Diaz, a former diplomat, said Lima "is in a difficult position".',
+     [("is in a difficult position", "Omar Diaz")]),
+    # a body as speaker, and "it" going back to it
+    ('The Daily Star said the talks failed. "Both sides lost," it said.', [("Both sides lost", "Daily Star")]),
+    ('"Talks went well," the official Tass news agency said.', [("Talks went well", "Tass")]),
+    # a description of an outlet goes back to the outlet named before
+    ('The official Tass news agency reported the visit. "Talks went well," the state news agency said.',
+     [("Talks went well", "Tass")]),
+])
+def test_attribution_clauses(stages, text, expected):
+    assert _quotes(stages, text) == expected
+
+
+def test_he_said_after_a_long_quote_goes_back_to_who_is_reported(stages):
+    text = ("President Ann Roe met the envoy. The president is on a trip.\n\n"
+            '"We agreed. There is more to do. We will do it. It is a goal," she said.')
+    assert {s for _, s in _quotes(stages, text)} == {"Ann Roe"}
+
+
+def test_a_lone_pronoun_after_two_people_leaves_the_speaker_unknown(stages):
+    text = ('Minister Ann Roe and Minister Bo Kay met in Lima on Monday.\n\n"It went well," he said.')
+    assert _quotes(stages, text) == [("It went well", None)]
+
+
+def test_a_lone_pronoun_goes_to_the_subject_of_the_sentence_before(stages):
+    text = ('Minister Ann Roe met Minister Bo Kay in Lima on Monday.\n\n"It went well," he said.')
+    assert _quotes(stages, text) == [("It went well", "Ann Roe")]
+
+
+def test_fragment_goes_to_the_subject_of_its_own_clause(stages):
+    text = ('Ann Roe from the Stop War Coalition criticised the "politics of hate", while Bo Kay from '
+            'the Peace Now Group called for people to "take to the streets".')
+    assert _quotes(stages, text) == [("politics of hate", "Ann Roe"), ("take to the streets", "Bo Kay")]
