@@ -252,8 +252,10 @@ def _status(state: State, kind: str) -> str | None:
     """From the headline and the lead (timing.py), the article's date and the dates it names."""
     norm = state.norm
     chunks: list[tuple[str, float]] = []
+    headline = ""
     if state.metadata and state.metadata[0].start < (state.paragraphs[0].start if state.paragraphs else 0):
-        chunks.append((norm[state.metadata[0].start:state.metadata[0].end], WEIGHTS[0]))
+        headline = norm[state.metadata[0].start:state.metadata[0].end]
+        chunks.append((headline, WEIGHTS[0]))
     for i, s in enumerate(_body_sentences(state, 3)):
         chunks.append((norm[s.start:s.end], WEIGHTS[1 + i]))
     anchor = _anchor(state)
@@ -264,7 +266,7 @@ def _status(state: State, kind: str) -> str | None:
                 iso = resolve(m, anchor, 0)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso")):
                     event_dates.append(date.fromisoformat(iso))
-    return decide(chunks, kind, anchor, event_dates)
+    return decide(chunks, kind, anchor, event_dates, headline)
 
 
 def _anchor(state: State) -> date | None:

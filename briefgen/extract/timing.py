@@ -26,12 +26,17 @@ _FUTURE = re.compile(
     r"lead|discuss|sign|start|skip|resume|head|convene|gather)\b|"
     r"\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going)\s+to\s+(?:\w+\s+)?(?:travel|visit|"
     r"meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|discuss|sign|start|resume|head|take)\b|"
-    r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|work|host)\b|"
+    r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|host)\b|"
     r"\b(?:set|due|scheduled|slated)\s+to\s+(?:begin|start|meet|travel|visit|resume|hold|take place)\b|"
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
-    r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|\bto make\b|"
-    r"\bahead of\b|\bto (?:meet|visit|skip)\b|\bdue to\b|\bto begin\b|\bkick off\b|\bto resume\b", re.I)
+    r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
+    r"\bahead of\b|\bkick off\b", re.I)
+# A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
+_HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
+# A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
+_HEADLINE_FUTURE = re.compile(r"\bto\s+(?:visit|meet|skip|make|hold|attend|travel|host|lead|resume|focus|sign|"
+                              r"begin|open|start|head|discuss|seek|press|push|tour)\b", re.I)
 # Any other future or intention in the lead: weaker than a verb about the event itself.
 _WEAK_FUTURE = re.compile(r"\bwill\b|\bwould\b|\bplans?\b|\bexpected\b|\bhopes?\b", re.I)
 # A present tense about the talks or their parties: the news is happening.
@@ -46,25 +51,30 @@ _UNDER_WAY = re.compile(
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
     r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
+    r"\bon the verge\b|\blaunched\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
     r",\s+in\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?(?:\s+for\b|,)", re.I)
 _OVER = re.compile(
     r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
     r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
-    r"\bat the end of\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
+    r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
-                      r"\b(?:during|on)\s+(?:a|an|his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
+                      r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b", re.I)
 _END_STATED = re.compile(r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
-                         r"\barrived back\b|\bat the end of\b|\breadout\b", re.I)
+                         r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
+# Past meeting verbs: over for a meeting, but only a step of a visit still under way.
+_STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
+                   r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b", re.I)
 _VISITS = ("visit", "state-visit")
 # Weights of the headline and of the first body sentences: the lead tells the news.
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
 
 
-def status_scores(chunks: list[tuple[str, float]]) -> dict[str, float]:
+def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[str, float]:
+    """Weighted cue counts per status over the lead's chunks (and the headline's infinitives)."""
     out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
     for text, w in chunks:
         out["upcoming"] += w * len(_FUTURE.findall(text))
@@ -72,25 +82,31 @@ def status_scores(chunks: list[tuple[str, float]]) -> dict[str, float]:
         out["concluded"] += w * len(_OVER.findall(text))
         out["upcoming"] += 0.3 * w * len(_WEAK_FUTURE.findall(text))
         out["ongoing"] += 0.3 * w * len(_WEAK_NOW.findall(text))
+    if headline:
+        out["upcoming"] += WEIGHTS[0] * len(_HEADLINE_FUTURE.findall(headline))
+        out["ongoing"] += WEIGHTS[0] * len(_HEADLINE_IN.findall(headline))
     return out
 
 
-def decide(chunks: list[tuple[str, float]], kind: str, anchor: date | None,
-           event_dates: list[date]) -> str | None:
-    """upcoming / ongoing / concluded, or None when the text says nothing about time."""
+def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | None,
+           event_dates: list[date], headline: str = "") -> str | None:
+    """upcoming / ongoing / concluded, or None when the text says nothing about time.
+    ``chunks`` holds the headline (if any) and the lead's sentences with their weights."""
     if anchor is not None and event_dates:
         first, last = min(event_dates), max(event_dates)
         if first > anchor:
             return "upcoming"
         if last < anchor and (anchor - last).days > 1:
             return "concluded"
-    scores = status_scores(chunks)
+    scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
-    arrived = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
+    under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
     if _END_STATED.search(text):
         scores["concluded"] += 3.0
-    elif arrived and kind in _VISITS:
+    elif under_way and kind in _VISITS:
+        # A visit under way: its past meetings are steps of it, not its end.
         scores["ongoing"] += 3.0
-    if not any(scores.values()):
+        scores["concluded"] -= sum(w * len(_STEP.findall(t)) for t, w in chunks)
+    if not any(v > 0 for v in scores.values()):
         return None
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])

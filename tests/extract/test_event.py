@@ -117,3 +117,18 @@ def test_no_event_warning_reaches_the_briefing(stages):
 def test_no_event_subject_is_the_headline(stages):
     b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
     assert b.subject == "Rovers beat United"
+
+
+@pytest.mark.parametrize("title, text, status", [
+    # a headline's infinitive is its future; a bare "to visit" in the body is not
+    ("Minister to visit Lima", "Minister Bo Lin has said little about the trip to Lima.", "upcoming"),
+    ("Lin in Lima", "Minister Bo Lin has become the first minister to visit Lima since 1990, holding talks "
+     "there.", "ongoing"),
+    # "due to" a cause and "at the end of 2014" a date: neither says when the event is
+    ("Lin in Lima", "Minister Bo Lin landed in Lima on Friday for a visit, due to the crisis. A deal may "
+     "hold until the end of 2014.", "ongoing"),
+    # parties in talks, on the verge of a deal
+    ("Two sides in peace talks", "The two parties are on the verge of a deal.", "ongoing"),
+])
+def test_status_headline_and_false_friends(stages, title, text, status):
+    assert stages(f"{title}\n\n{text}", until="event").event.status == status
