@@ -193,3 +193,18 @@ NAMING_VERBS = frozenset({"dubbed", "termed", "labelled", "labeled", "branded", 
 QUOTE_VERBS = tuple(sorted(set(REPORTING_VERBS) | NAMING_VERBS | {
     "saying", "telling", "adding", "noting", "insisting", "arguing", "warning", "calling",
     "tweeted", "responded", "answered", "indicated"}, key=len, reverse=True))
+
+# Countries named in several words ("the UK", "the United Kingdom") and abbreviations of them.
+COUNTRY_PHRASES = frozenset({
+    "uk", "u.k.", "united kingdom", "united states", "u.s.", "usa", "uae", "united arab emirates",
+    "northern ireland", "new zealand", "south korea", "north korea", "saudi arabia", "sri lanka",
+    "south africa", "czech republic", "dominican republic", "ivory coast", "east timor"})
+
+# Seats of government and standing venues named instead of their city.
+VENUES = {
+    "european council": "Brussels", "european commission": "Brussels", "downing street": "London",
+    "white house": "Washington", "capitol hill": "Washington", "kremlin": "Moscow",
+    "elysee": "Paris", "elysee palace": "Paris", "great hall of the people": "Beijing",
+    "zhongnanhai": "Beijing", "blue house": "Seoul", "cheong wa dae": "Seoul", "vatican": "Vatican",
+    "buckingham palace": "London", "chancellery": "Berlin", "kantei": "Tokyo",
+}

@@ -132,3 +132,23 @@ def test_no_event_subject_is_the_headline(stages):
 ])
 def test_status_headline_and_false_friends(stages, title, text, status):
     assert stages(f"{title}\n\n{text}", until="event").event.status == status
+
+
+@pytest.mark.parametrize("text, place", [
+    # a place the lexicon does not know, after a strong venue cue
+    ("President Bo Kay will make a historic visit to Hiroshima on Friday.", "Hiroshima"),
+    ("The two leaders met in Bavaria before the summit, amid the aggression in Ukraine.", "Bavaria"),
+    # a seat of government named instead of its city; as a mere source it counts for little
+    ("Prime Minister Bo Kay hosted the talks at Downing Street on Monday.", "London"),
+    ("The White House said President Kay will meet the Pope at the Vatican in March.", "Vatican"),
+    # a country named in two words
+    ("President Kay will make a state visit to the United Kingdom in June.", "United Kingdom"),
+])
+def test_location_where_it_happens(stages, text, place):
+    assert stages("Headline\n\n" + text, until="event").event.location == place
+
+
+def test_location_from_a_headline_that_says_where(stages):
+    st = stages("Secretary General visits Lisbon\n\nSecretary General Ann Roe met ministers on Thursday.",
+                until="event")
+    assert st.event.location == "Lisbon"
