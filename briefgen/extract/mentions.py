@@ -81,33 +81,36 @@ _APPOS_GAP = re.compile(r",\s*")
 
 
 def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -> int | None:
-    """The first person named (outside quotations) in the sentence before the one at ``pos``."""
+    """The one person named (outside quotations) in the sentence before the one at ``pos``;
+    None when it names nobody or several."""
     sent = state.sentence_at(pos)
     if sent is None or sent.index == 0:
         return None
     prev = state.sentences[sent.index - 1]
-    for x in sorted(mentions, key=lambda x: x.start):
-        if prev.start <= x.start < prev.end and x.kind in ("name", "short") and not inside(quoted, x.start):
-            return x.person
-    return None
+    named = {x.person for x in mentions if prev.start <= x.start < prev.end and x.kind in ("name", "short")
+             and not inside(quoted, x.start)}
+    return named.pop() if len(named) == 1 else None
 
 
 def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention]) -> list[Mention]:
     """"the top US diplomat", "the president": the fitting person last named outside a quotation."""
     out = list(mentions)
     quoted = tuple((s, e) for s, e, _ in state.quoted)
+    by_key = {p.key: p for p in persons}
     for m in _NOMINAL.finditer(state.norm):
         if any(x.start <= m.start() < x.end for x in state.metadata):
             continue
         phrase = m.group(1)
         cands = [p for p in persons if _role_matches(p.role, phrase) and p.first.start < m.start()]
         if not cands:
-            # "Jack Straw said ... . The foreign secretary told MPs": a description right after an
-            # untitled person's sentence bridges to that person.
-            prev = _previous_subject(state, out, m.start(), quoted)
-            if prev is not None and state.person(prev) is not None and state.person(prev).role is None \
-                    and " " in (state.person(prev).name or ""):
-                out.append(Mention(prev, m.start(), m.end(), "nominal"))
+            # "Jack Straw said ... . The foreign secretary told MPs": a description opening the
+            # sentence after one that names one untitled person bridges to that person.
+            sent = state.sentence_at(m.start())
+            opens = sent is not None and m.start() - sent.start <= _SUBJECT_REACH and not any(
+                sent.start <= x.start < m.start() for x in out)
+            prev = by_key.get(_previous_subject(state, out, m.start(), quoted)) if opens else None
+            if prev is not None and prev.role is None and " " in prev.name:
+                out.append(Mention(prev.key, m.start(), m.end(), "nominal"))
             continue
 
         # An apposition names the person just named ("Kritenbrink, the Assistant Secretary");

@@ -212,7 +212,26 @@ def run(state: State) -> State:
     mentions = typo_mentions(norm, persons, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = nominal_mentions(state, persons, mentions)
+    persons = _roles_from_nominals(state, persons, mentions)
+    state = replace(state, people=tuple(persons))
     mentions = pronoun_mentions(state, mentions)
     return replace(state, people=tuple(persons), mentions=tuple(mentions))
+
+
+def _roles_from_nominals(state: State, persons: list[Person], mentions: list[Mention]) -> list[Person]:
+    """A person never titled next to their name takes the role of the first description that
+    refers to them ("Jack Straw said ... The foreign secretary told MPs"): "foreign secretary"."""
+    out = []
+    for p in persons:
+        if p.role is None:
+            for m in mentions:
+                if m.person == p.key and m.kind == "nominal":
+                    words = state.norm[m.start:m.end].split(None, 1)
+                    if len(words) == 2 and words[0].lower() == "the":
+                        start = m.end - len(words[1])
+                        p = replace(p, role=state.text[start:m.end], role_span=Span(start, m.end))
+                    break
+        out.append(p)
+    return out
 
 

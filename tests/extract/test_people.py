@@ -103,3 +103,11 @@ def test_role_noun_goes_to_the_apposition_or_the_most_salient(stages):
     st, people = _people(stages, text)
     at = st.text.index("the Assistant Secretary")
     assert [m.person for m in st.mentions if m.start == at] == [people["Bo Kay"].key]
+
+
+def test_an_untitled_person_takes_the_role_of_the_description_that_follows(stages):
+    st, people = _people(stages, "Bo Kay said the rebate stays. The foreign secretary told MPs so.")
+    assert people["Bo Kay"].role == "foreign secretary"
+    # a description in object position does not describe the sentence's own subject
+    st, people = _people(stages, "Bo Kay spoke. Kay has accused the leader of the other side of lying.")
+    assert people["Bo Kay"].role is None
