@@ -24,7 +24,7 @@ from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
-from briefgen.extract.timing import WEIGHTS, decide, status_scores  # noqa: F401 (status_scores: re-exported)
+from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -263,8 +263,9 @@ def _status(state: State, kind: str) -> str | None:
     if anchor is not None:
         for s in _body_sentences(state, 2):
             for m in DATE_RE.finditer(norm, s.start, s.end):
-                iso = resolve(m, anchor, 0)
-                if iso and (m.group("md") or m.group("dm") or m.group("iso")):
+                way = direction(norm[s.start:s.end], m.start() - s.start)
+                iso = resolve(m, anchor, way)
+                if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
                     event_dates.append(date.fromisoformat(iso))
     return decide(chunks, kind, anchor, event_dates, headline)
 
@@ -286,7 +287,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
     anchor = _anchor(state)
     if anchor is None and state.dateline_date is not None and state.article.date:
         anchor = parse_iso(state.article.date)
-    direction = {"upcoming": 1, "concluded": -1}.get(status or "", 0)
+    default = {"upcoming": 1, "concluded": -1}.get(status or "", 0)
     out = []
     seen = set()
     body = [(s.start, s.end) for s in state.sentences if not s.caption]
@@ -300,8 +301,10 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
         if key in seen:
             continue
         seen.add(key)
-        # "tomorrow" in a quotation or a sentence in the future still resolves from the anchor.
-        iso = resolve(m, anchor, direction)
+        # A weekday reads forward in a sentence about what is ahead ("meets Xi on Tuesday") and
+        # back in one about what is past, else as the event's status says.
+        way = direction(state.norm[sent.start:sent.end], m.start() - sent.start) or default
+        iso = resolve(m, anchor, way)
         out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
         if len(out) >= 8:
             return tuple(out)

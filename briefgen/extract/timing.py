@@ -73,6 +73,31 @@ _VISITS = ("visit", "state-visit")
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
 
 
+_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|"
+                            r"starts|attends)\b", re.I)
+
+
+_AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|to)\b|"
+                    r"\bnext\b|\btomorrow\b", re.I)
+
+
+def direction(sentence: str, at: int | None = None) -> int:
+    """+1 when a sentence speaks of what is ahead ("will", "meets ... on Tuesday", "plans to
+    sit down ... on Monday"), -1 when of what is past ("met", "held talks"), 0 when it does
+    not say: how to read its weekdays. With ``at`` (an offset in the sentence), the tense
+    cue nearest before it decides ("has already met Qin as he plans to see Xi on Monday")."""
+    cues = [(m.start(), 1) for rx in (_FUTURE, _PRESENT_EVENT, _AHEAD) for m in rx.finditer(sentence)]
+    cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
+    if not cues:
+        return 0
+    if at is not None:
+        before = [c for c in cues if c[0] < at]
+        if before:
+            return max(before)[1]
+    ways = {w for _, w in cues}
+    return ways.pop() if len(ways) == 1 else 0
+
+
 def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[str, float]:
     """Weighted cue counts per status over the lead's chunks (and the headline's infinitives)."""
     out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
@@ -98,6 +123,8 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
             return "upcoming"
         if last < anchor and (anchor - last).days > 1:
             return "concluded"
+        if first <= anchor < last:
+            return "ongoing"  # begun, with more to come
     scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
     under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)

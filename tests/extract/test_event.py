@@ -152,3 +152,17 @@ def test_location_from_a_headline_that_says_where(stages):
     st = stages("Secretary General visits Lisbon\n\nSecretary General Ann Roe met ministers on Thursday.",
                 until="event")
     assert st.event.location == "Lisbon"
+
+
+def test_weekdays_read_by_their_own_sentence(stages):
+    st = stages("Headline\n\nMinister Bo Lin met Foreign Minister Ann Roe on Saturday. Lin meets President "
+                "Kay on Tuesday.", until="event", today=date(2015, 5, 16))
+    isos = {d.text: d.iso for d in st.event.dates}
+    assert isos == {"on Saturday": "2015-05-16", "on Tuesday": "2015-05-19"}
+    assert st.event.status == "ongoing"
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
+    st = stages("Headline\n\nMinister Bo Lin has already met Ann Roe as he plans to sit down with President "
+                "Kay on Monday.", until="event", today=date(2023, 6, 18))
+    assert {d.text: d.iso for d in st.event.dates}["on Monday"] == "2023-06-19"
