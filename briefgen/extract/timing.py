@@ -71,6 +71,8 @@ _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting
 _VISITS = ("visit", "state-visit")
 # Weights of the headline and of the first body sentences: the lead tells the news.
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
+WEAK = 0.3  # a bare "will" or "is ...ing" counts for a third of a verb about the event
+STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in the lead sentence
 
 
 _PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|"
@@ -105,8 +107,8 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
         out["upcoming"] += w * len(_FUTURE.findall(text))
         out["ongoing"] += w * len(_UNDER_WAY.findall(text))
         out["concluded"] += w * len(_OVER.findall(text))
-        out["upcoming"] += 0.3 * w * len(_WEAK_FUTURE.findall(text))
-        out["ongoing"] += 0.3 * w * len(_WEAK_NOW.findall(text))
+        out["upcoming"] += WEAK * w * len(_WEAK_FUTURE.findall(text))
+        out["ongoing"] += WEAK * w * len(_WEAK_NOW.findall(text))
     if headline:
         out["upcoming"] += WEIGHTS[0] * len(_HEADLINE_FUTURE.findall(headline))
         out["ongoing"] += WEIGHTS[0] * len(_HEADLINE_IN.findall(headline))
@@ -129,10 +131,10 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     text = " ".join(t for t, _ in chunks)
     under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
     if _END_STATED.search(text):
-        scores["concluded"] += 3.0
+        scores["concluded"] += STATED
     elif under_way and kind in _VISITS:
         # A visit under way: its past meetings are steps of it, not its end.
-        scores["ongoing"] += 3.0
+        scores["ongoing"] += STATED
         scores["concluded"] -= sum(w * len(_STEP.findall(t)) for t, w in chunks)
     if not any(v > 0 for v in scores.values()):
         return None
