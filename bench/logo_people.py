@@ -4,8 +4,11 @@ For each constant and each dev group (the id before the first "-"), the value is
 a grid by the mean metric on the other groups, then the held-out group is scored with it.
 Reads ../shared/eval/dev in place (never copied); exits quietly when it is absent.
 Run: .venv/bin/python bench/logo_people.py"""
-from pathlib import Path
+import importlib.util
+import json
 import sys
+from pathlib import Path
+
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 if not (EVAL / "score.py").exists():
