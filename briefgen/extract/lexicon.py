@@ -200,6 +200,10 @@ COUNTRY_PHRASES = frozenset({
     "northern ireland", "new zealand", "south korea", "north korea", "saudi arabia", "sri lanka",
     "south africa", "czech republic", "dominican republic", "ivory coast", "east timor"})
 
+# Head nouns of bodies beyond ORG_HEADS: a name run right before one names the body.
+ORG_HEADS = ORG_HEADS | frozenset("coalition campaign network corporation company society league "
+                                  "institution council".split())
+
 # Seats of government and standing venues named instead of their city.
 VENUES = {
     "european council": "Brussels", "european commission": "Brussels", "downing street": "London",

@@ -45,6 +45,9 @@ _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                            r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-", re.I)
+# The press and commentators report or judge the talks; they do not sit at the table.
+_COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
+                          r"professor|researcher|scholar|economist|historian|commentator)s?\b", re.I)
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
 
 
@@ -113,7 +116,7 @@ def run(state: State) -> State:
     out = []
     for k, sc in scores.items():
         p = state.person(k)
-        if p is None or p.historic:
+        if p is None or p.historic or (k != state.principal_key and _COMMENTATOR.search(p.role or "")):
             continue
         if not p.role and sc < 0.8 and " " not in p.name:
             continue

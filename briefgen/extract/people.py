@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
-from briefgen.extract.lexicon import PERSON_HONORIFICS
+from briefgen.extract.lexicon import ORG_HEADS, PERSON_HONORIFICS
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, speaks_after,
                                     speaks_before, title_case, tokens, weak_opener)
@@ -34,6 +34,8 @@ class _Cand:
     historic: bool = False
 
 
+# Capitalised function words that only occur inside title-case names ("Stand Up To Trump").
+_TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Against"})
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
@@ -76,6 +78,10 @@ def _candidates(state: State) -> list[_Cand]:
             while j > i and is_initials(toks[j][0]):
                 j -= 1  # a name never ends on an initial
             run = toks[i:j + 1]
+            if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and (
+                    toks[j + 1][0].lower() in ORG_HEADS or toks[j + 1][0] in _TITLE_CASE_GLUE):
+                i = j + 1  # "Stop Trump Coalition", "Stand Up To Trump": a body's name, not a person
+                continue
             names = [t[0] for t in run]
             # Strip a possessive from the last token.
             s0, e0 = run[0][1], run[-1][2]
@@ -176,7 +182,8 @@ def run(state: State) -> State:
             continue
         tok = c.tokens[0]
         owners = [p for p in people if tok in p["tokens"]]
-        if c.role and owners and all(p["first"][0] > c.start and p["role"] != c.role for p in owners):
+        if c.role and owners and all(p["first"][0] > c.start and (
+                p["role"] is None or p["role"].split()[-1].lower() != c.role.split()[-1].lower()) for p in owners):
             # "President Trump welcomed ..." long before "Melania Trump": a titled surname
             # written first names someone of its own, not a namesake named later.
             owners = []

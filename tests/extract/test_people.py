@@ -111,3 +111,19 @@ def test_an_untitled_person_takes_the_role_of_the_description_that_follows(stage
     # a description in object position does not describe the sentence's own subject
     st, people = _people(stages, "Bo Kay spoke. Kay has accused the leader of the other side of lying.")
     assert people["Bo Kay"].role is None
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Protesters from the Stop War Coalition marched. Stop War Coalition leaders spoke.", "Stop War"),
+    ("Ann Roe of Stand Up To War spoke, and Stand Up To War marched.", "Stand Up"),
+])
+def test_a_bodys_name_is_no_person(stages, text, not_a_person):
+    _, people = _people(stages, text)
+    assert not_a_person not in people
+
+
+def test_commentators_are_not_participants(stages):
+    st = stages("Headline\n\nPresident Ann Roe met Prime Minister Bo Kay in Lima on Monday. "
+                '"It was a good meeting," said Sam Lee, a Latin America analyst, who met them both.',
+                until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
