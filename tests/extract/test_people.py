@@ -127,3 +127,13 @@ def test_commentators_are_not_participants(stages):
                 '"It was a good meeting," said Sam Lee, a Latin America analyst, who met them both.',
                 until="participants")
     assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Ann Roe held a joint news conference with Prime Minister Bo Kay on Monday.",
+    "President Ann Roe called on Prime Minister Bo Kay on Monday.",
+    "President Ann Roe held talks with Prime Minister Bo Kay on Monday.",
+])
+def test_counterparts_found(stages, sentence):
+    st = stages("Headline\n\n" + sentence, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
