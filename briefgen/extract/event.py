@@ -325,7 +325,8 @@ _TRAVEL_TO = re.compile(
     r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|"
     r"(?:is|are|was|were)\s+(?:now\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
-                    r"called\s+on|sat\s+down\s+with|discussed)\b", re.I)
+                    r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
+                    r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
                             r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
 

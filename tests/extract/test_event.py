@@ -166,3 +166,13 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
     st = stages("Headline\n\nMinister Bo Lin has already met Ann Roe as he plans to sit down with President "
                 "Kay on Monday.", until="event", today=date(2023, 6, 18))
     assert {d.text: d.iso for d in st.event.dates}["on Monday"] == "2023-06-19"
+
+
+@pytest.mark.parametrize("text", [
+    "Leader talks by phone\n\nPresident Ann Roe on Tuesday urged calm during a phone call with President Bo Kay.",
+    "Minister on tour\n\nForeign Minister Ann Roe began a tour of three African states on Monday.",
+    "Roe in Lima\n\nForeign Minister Ann Roe is in Lima, where she will open a trade fair.",
+])
+def test_real_events_are_not_mistaken_for_no_event(stages, text):
+    st = stages(text, until="event")
+    assert st.warnings == () and st.event.kind is not None
