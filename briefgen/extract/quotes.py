@@ -33,7 +33,11 @@ _PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", 
 _NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
-    r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency))\b")
+    r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency|release|readout|"
+    r"communiqu[eé]|editorial|commentary))\b")
+# The issuer of a statement read out or released: 'a statement ... from the Committee for ...'.
+_ISSUER = re.compile(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
+                     r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
 # A group named without an article: "American media", "Chinese state media", "Western diplomats".
 _GROUP_SPEAKER = re.compile(
     r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
@@ -44,6 +48,10 @@ _BODY_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z
                           r"(?:has\s+|had\s+|also\s+|later\s+)*$")
 # ... or after it: '," said the White House.'
 _BODY_AFTER = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
+# A body after its verb, named by its head noun: "said the Singapore ministry", "said Xinhua".
+_BODY_NOUN_AFTER = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+){0,3}(?:ministry|Ministry|government|"
+                              r"Government|office|Office|agency|embassy|Embassy|council|Council|[A-Z][\w'’-]+))"
+                              r"(?=\s*[.,;])")
 _PRONOUN_SUBJECT = re.compile(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
 # The stretch between a name and its verb that is only an apposition: ", a former diplomat, ".
 _APPOSITION = re.compile(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
@@ -85,6 +93,19 @@ _OUTLET_NAMED = re.compile(
     r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _OUTLET_HEADS = ("agency", "newspaper", "daily", "broadcaster")
 _ANTECEDENT_REACH = 1500  # characters back: a few paragraphs
+
+
+def _issuer(state: State, nm: re.Match, limit: int):
+    """'said a statement read on TV from the Committee for X': the committee, not "statement"."""
+    if nm.group(1).split()[-1].lower() not in ("statement", "release", "communique", "communiqué", "readout"):
+        return None
+    m = _ISSUER.match(state.norm, nm.end(), limit)
+    if m is None:
+        return None
+    name = _body(m.group(1))
+    if name and name.endswith(".") and "." not in name.split()[-1][:-1]:
+        name = name[:-1]  # the sentence's full stop, not an initialism's ("U.S.")
+    return (name, None, None, "body") if name else None
 
 
 def _antecedent_body(state: State, nm: re.Match):
@@ -178,6 +199,10 @@ def _it_body(state: State, sent, s: int) -> str | None:
         bm = _BODY_BEFORE.search(norm, max(lo, vm.start() - 60), vm.start())
         if bm and _body(bm.group(1)):
             found = _body(bm.group(1))
+            continue
+        am = _BODY_NOUN_AFTER.match(norm, vm.end(), sent.start)  # "..., said the Singapore ministry."
+        if am:
+            found = " ".join(am.group(1).split())
     return found
 
 
@@ -278,7 +303,8 @@ def _after(state: State, mentions, names, e: int, para):
         return names[ms[0].person], ms[0].person, verb, ms[0].kind
     nm = _NOMINAL_SPEAKER.match(norm, ve + 1, limit)
     if nm:
-        return _named(norm, nm.end(), limit, mentions, names) or _antecedent_body(state, nm) or \
+        return _named(norm, nm.end(), limit, mentions, names) or _issuer(state, nm, limit) or \
+            _antecedent_body(state, nm) or \
             (" ".join(nm.group(1).split()), None, verb, "nominal")
     bm = _BODY_AFTER.match(norm, ve, limit)
     if bm and _body(bm.group(1)) and head.strip(" ,") == "":

@@ -90,3 +90,14 @@ def test_fragment_goes_to_the_subject_of_its_own_clause(stages):
     text = ('Ann Roe from the Stop War Coalition criticised the "politics of hate", while Bo Kay from '
             'the Peace Now Group called for people to "take to the streets".')
     assert _quotes(stages, text) == [("politics of hate", "Ann Roe"), ("take to the streets", "Bo Kay")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It is a ploy," said a statement read on state TV from the Committee for Peace of Ruritania.',
+     [("It is a ploy", "Committee for Peace of Ruritania")]),
+    ('"We look forward to it," a State House news release said.', [("We look forward to it", "State House news release")]),
+    ('Both sides shared data, said the Ruritanian ministry. "We stay open," it added.',
+     [("We stay open", "Ruritanian ministry")]),
+])
+def test_bodies_behind_statements_and_it(stages, text, expected):
+    assert _quotes(stages, text) == expected
