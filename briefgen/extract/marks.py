@@ -135,6 +135,59 @@ def inside(quoted, pos: int) -> bool:
     return i >= 0 and quoted[i][0] - 1 <= pos < quoted[i][1] + 1
 
 
+# British style quotes in single curly marks: ‘...’. The closing mark is also the apostrophe,
+# so it closes only where no letter follows ("China’s" is a word, "...markets’ said" a close).
+_SINGLE_OPEN = "\u2018"
+_SINGLE_CLOSE = "\u2019"
+
+
+def pair_single(text: str, paragraphs) -> list[tuple[int, int, bool]]:
+    """Content ranges of quotations in single curly marks, paragraph by paragraph; an opening
+    mark with no close in its paragraph is skipped."""
+    out = []
+    for para in paragraphs:
+        i = text.find(_SINGLE_OPEN, para.start, para.end)
+        while i != -1:
+            if i > para.start and not (text[i - 1].isspace() or text[i - 1] in "([-\u2014\u2013\"'"):
+                i = text.find(_SINGLE_OPEN, i + 1, para.end)
+                continue
+            j = i + 1
+            close = -1
+            while True:
+                j = text.find(_SINGLE_CLOSE, j, para.end)
+                if j == -1:
+                    break
+                after = text[j + 1] if j + 1 < para.end else " "
+                if not after.isalpha() and not text[j - 1].isspace():
+                    close = j
+                    break
+                j += 1
+            if close == -1:
+                # "He said: ‘...¶‘...¶‘...’": a paragraph reopened by the next runs on into it.
+                nxt = next((q for q in paragraphs if q.start >= para.end), None)
+                if nxt is not None and text.startswith(_SINGLE_OPEN, nxt.start) and text[i + 1:para.end].strip():
+                    out.append(_trim(text, i + 1, para.end, True))
+                break
+            if text[i + 1:close].strip():
+                out.append(_trim(text, i + 1, close, False))
+            i = text.find(_SINGLE_OPEN, close + 1, para.end)
+    return out
+
+
+def _title(norm: str, s: int, e: int) -> bool:
+    """A quoted title ("Pathways to a New Nigeria", "RFE/RL Central Asia Report"): nearly every
+    longer word capitalised. A title is not something anyone said."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", norm[s:e]) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and \
+        len(words) <= 12
+
+
 def run(state: State) -> State:
     """Sets quoted."""
-    return replace(state, quoted=tuple(pair_marks(state.text, state.norm, state.paragraphs)))
+    spans = pair_marks(state.text, state.norm, state.paragraphs)
+    if _SINGLE_OPEN in state.text:
+        doubles = [(s, e) for s, e, _ in spans]
+        spans += [q for q in pair_single(state.text, state.paragraphs)
+                  if not any(s - 1 <= q[0] < e + 1 for s, e in doubles)]
+        spans.sort()
+    return replace(state, quoted=tuple(q for q in spans if not _title(state.norm, q[0], q[1])))

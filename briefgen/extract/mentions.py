@@ -136,6 +136,8 @@ _MALE = frozenset("mr king prince chairman spokesman congressman emperor duke si
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Mme|Mr)\.?\s+$")
 _POSSESSIVE_NEXT = re.compile(r"\s+\w")  # "her Indian counterpart", not "praised her."
 _SUBJECT_REACH = 40
+_OPENING_PHRASE = re.compile(r"\W*(?:In|On|During|After|Before|For|With|At|Despite|Throughout)\s+$")
+_PROSE_END = re.compile(r"[.!?\"'’”)\]:]\s*$")
 _COORDINATED = re.compile(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
 
 
@@ -184,6 +186,8 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
     quoted = tuple((s, e) for s, e, _ in state.quoted)
     genders = _genders(norm, [p for p in state.people], mentions)
     out = list(mentions)
+    # Paragraphs that do not end as prose ends are captions and page furniture.
+    unfinished = {p.index for p in state.paragraphs if not _PROSE_END.search(norm, p.start, p.end)}
     by_sentence: dict[int, list[Mention]] = {s.index: [] for s in state.sentences}
     for m in mentions:
         s = state.sentence_at(m.start)
@@ -207,6 +211,11 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
             fits = lambda m: genders.get(m.person, g) == g  # noqa: E731
             here = [m for m in by_sentence[sent.index] if m.start < pm.start() and fits(m)]
             target = here[0].person if here else None
+            if target is None and _OPENING_PHRASE.match(norm, sent.start, pm.start()):
+                # "In his speech, Mr Cameron said ...": the opening phrase looks ahead to the subject.
+                ahead = [m for m in by_sentence[sent.index] if pm.end() < m.start <= pm.end() + _SUBJECT_REACH
+                         and m.kind != "pronoun" and fits(m) and "," in norm[pm.end():m.start]]
+                target = ahead[0].person if ahead else None
             k = sent.index - 1
             seen = 0  # sentences of reported text looked at (a quotation's own sentences are skipped)
             para = sent.para
@@ -216,6 +225,10 @@ def pronoun_mentions(state: State, mentions: list[Mention]) -> list[Mention]:
                     break
                 if inside(quoted, prev_sent.start) and inside(quoted, prev_sent.end - 2):
                     para = prev_sent.para  # a long quotation: keep walking back to who opened it
+                    k -= 1
+                    continue
+                if prev_sent.caption or prev_sent.para in unfinished:
+                    para = prev_sent.para  # a photo caption between: not the story's thread
                     k -= 1
                     continue
                 seen += 1

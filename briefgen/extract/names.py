@@ -48,7 +48,10 @@ def speaks_before(text: str, pos: int, endpos: int) -> bool:
     return _SPEECH.ends_before(text, end, pos)
 
 
-_NEVER_NAME = NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIES | ROLE_MODIFIERS
+# Words of multi-word city names that are also given names ("Camp David", "Sao Paulo") stay names.
+_GIVEN_NAMES_IN_CITIES = frozenset({"david", "paulo"})
+_NEVER_NAME = (NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIES | ROLE_MODIFIERS) - \
+    _GIVEN_NAMES_IN_CITIES
 COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
 
 

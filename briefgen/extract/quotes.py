@@ -151,6 +151,7 @@ def run(state: State) -> State:
     names = {p.key: p.name for p in state.people}
     found: list[QuoteFound] = []
     pending: list[tuple[int, int]] = []  # segments of a multi-paragraph quote awaiting a speaker
+    opener = None  # the attribution before the first of them, if any
     prev_speaker: tuple[str | None, int | None] = (None, None)
     prev_para = -9
     for s, e, cont in spans:
@@ -158,6 +159,8 @@ def run(state: State) -> State:
         if sent is None:
             continue
         if cont:
+            if not pending:  # "He said: ‘...¶‘...’": the clause before the first paragraph speaks
+                opener = _before(state, mentions, names, s, sent)
             pending.append((s, e))
             continue
         para = state.paragraphs[sent.para]
@@ -178,6 +181,8 @@ def run(state: State) -> State:
         if speaker is None and kind is None:
             speaker, person = _previous_speaker(state, mentions, names, sent, s)
         only_quote = norm[para.start:s - 1].strip() == "" and sent.para != prev_para
+        if speaker is None and kind is None and pending and opener is not None and opener[0] is not None:
+            speaker, person = opener[0], opener[1]
         if speaker is None and kind is None and (pending or (only_quote and sent.para - prev_para <= 1)):
             speaker, person = prev_speaker
         for ps, pe in pending:
@@ -257,7 +262,7 @@ def _after(state: State, mentions, names, e: int, para):
     """The reporting clause after the closing mark: '," Xi said', '," said Wang Yi'."""
     norm = state.norm
     close = e
-    while close < para.end and norm[close] != '"':
+    while close < para.end and norm[close] not in "\"'":
         close += 1
     if close >= para.end:
         return None
@@ -316,7 +321,7 @@ def _before(state: State, mentions, names, s: int, sent):
     """The clause before the opening mark: 'Mr Chirac told reporters: "', 'according to Wang, "'."""
     norm = state.norm
     open_ = s - 1
-    while open_ > sent.start and norm[open_] != '"':
+    while open_ > sent.start and norm[open_] not in "\"'":
         open_ -= 1
     lo = sent.start
     prev_close = norm.rfind('"', lo, open_)

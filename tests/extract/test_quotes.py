@@ -101,3 +101,25 @@ def test_fragment_goes_to_the_subject_of_its_own_clause(stages):
 ])
 def test_bodies_behind_statements_and_it(stages, text, expected):
     assert _quotes(stages, text) == expected
+
+
+def test_single_curly_quotes_and_their_paragraph_convention(stages):
+    text = ("Prime Minister Ann Roe spoke at the dinner.\n\n"
+            "She said: \u2018As Ruritania\u2019s star rises, we will go there.\n\n"
+            "\u2018This is a relationship for the long term.\u2019\n\n"
+            "Her rival\u2019s view differs.")
+    got = _quotes(stages, text)
+    assert [t for t, _ in got] == ["As Ruritania\u2019s star rises, we will go there.",
+                                   "This is a relationship for the long term."]
+    assert {s for _, s in got} == {"Ann Roe"}
+
+
+def test_quoted_titles_are_not_quotes(stages):
+    text = 'Minister Ann Roe opened a session titled "Pathways to a New Ruritania and the Role of Cities".'
+    assert _quotes(stages, text) == []
+
+
+def test_opening_phrase_pronoun_looks_ahead_to_the_subject(stages):
+    text = ("Chancellor Bo Kay visited Lima last month.\n\nIn his speech, Minister Sam Lee said trade helps. "
+            "He argued it was vital.\n\n\"We can do more,\" he said.")
+    assert _quotes(stages, text) == [("We can do more", "Sam Lee")]
