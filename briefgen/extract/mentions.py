@@ -87,6 +87,8 @@ def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -
     if sent is None or sent.index == 0:
         return None
     prev = state.sentences[sent.index - 1]
+    if prev.caption or not _PROSE_END.search(state.norm, prev.start, prev.end):
+        return None  # a caption or page furniture names nobody the story goes on about
     named = {x.person for x in mentions if prev.start <= x.start < prev.end and x.kind in ("name", "short")
              and not inside(quoted, x.start)}
     return named.pop() if len(named) == 1 else None

@@ -38,7 +38,9 @@ class _Cand:
 _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Against"})
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
-_AFFILIATION = re.compile(r"\s+(?:from|of)\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
+_AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
+# "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
+_APPOS_SPEAKS = re.compile(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|warned)\b")
 
 
 def _candidates(state: State) -> list[_Cand]:
@@ -108,7 +110,8 @@ def _candidates(state: State) -> list[_Cand]:
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
                                   or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
-                                  or (len(names) in (2, 3) and _AFFILIATION.match(norm, e0, sent.end))):
+                                  or (len(names) in (2, 3) and (_AFFILIATION.match(norm, e0, sent.end)
+                                                                or _APPOS_SPEAKS.match(norm, e0, sent.end)))):
                 evidence = 1  # a speaker: '," Charles Armstrong, an Asia expert, said'
 
             # Reverse apposition: "his foreign minister, Adel al-Jubeir,"

@@ -61,6 +61,9 @@ _SUBJECT_REACH = 40  # characters: a name this close to its clause start is its 
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
                          r"(?:described|put|called|quoted|said)\b)|which|who|when|because|after|before|since|if|"
                          r"unless)\b", re.I)
+_THAT_AFTER = re.compile(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"
+                         r"\s*,?\s+that\b")
+_AFFILIATED = re.compile(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
 _AFTER_REACH = 160  # characters from the closing mark to the reporting verb: a name and its role
 _AFTER_NAME_GAP = 70  # from the verb to the name after it ("said Chinese Foreign Minister Wang Yi")
 
@@ -332,6 +335,12 @@ def _before(state: State, mentions, names, s: int, sent):
     if not verbs:
         return None
     v = verbs[-1]
+    # "Psaki said in a statement that Kerry called ... and that the leaders agreed the talks
+    # would "...": what follows "said ... that" is reported; its subject speaks.
+    for u in verbs[:-1]:
+        if _THAT_AFTER.match(before, u.end()):
+            v = u
+            break
     vs = lo + v.start()
     verb = Span(vs, lo + v.end())
     if v.group().lower() == "according to":
@@ -353,6 +362,8 @@ def _before(state: State, mentions, names, s: int, sent):
     if ms:
         # The subject nearest the verb, unless a pronoun points back to someone named.
         m = ms[-1] if vs - ms[-1].end < 45 and v.group() not in _PARTICIPLES else ms[0]
+        if m is not ms[0] and _AFFILIATED.match(norm, ms[0].end, m.start):
+            m = ms[0]  # "Sabby Dhalu from Stand Up To Trump called": the name before its affiliation
         return names[m.person], m.person, verb, m.kind
     pm = _PRONOUN_SUBJECT.search(norm, lo, vs)
     if pm:

@@ -123,3 +123,15 @@ def test_opening_phrase_pronoun_looks_ahead_to_the_subject(stages):
     text = ("Chancellor Bo Kay visited Lima last month.\n\nIn his speech, Minister Sam Lee said trade helps. "
             "He argued it was vital.\n\n\"We can do more,\" he said.")
     assert _quotes(stages, text) == [("We can do more", "Sam Lee")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of "said ... that" speaks for what is reported after it
+    ('Spokeswoman Jo Park said in a statement that Ann Roe called President Bo Kay and that the leaders '
+     'agreed the talks would "serve as a start."', [("serve as a start.", "Jo Park")]),
+    # an untitled name whose long apposition ends in speech is a speaker
+    ('Sam Lee, a Ruritanian parliamentarian who speaks for his party on defence, said he expects Roe to '
+     '"speak up for Europe" there.', [("speak up for Europe", "Sam Lee")]),
+])
+def test_reported_speech_and_appositions(stages, text, expected):
+    assert _quotes(stages, text) == expected
