@@ -137,5 +137,22 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
         scores["ongoing"] += STATED
         scores["concluded"] -= sum(w * len(_STEP.findall(t)) for t, w in chunks)
     if not any(v > 0 for v in scores.values()):
-        return None
+        return _by_tense(chunks)
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|says|has|have)\b", re.I)
+
+
+def _by_tense(chunks: list[tuple[str, float]]) -> str | None:
+    """No word about the event's time at all: the tense of the lead sentence, if it has one
+    ("will" ahead, a past verb over, a present verb under way)."""
+    lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
+    if re.search(r"\bwill\b", lead, re.I):
+        return "upcoming"
+    if _PAST.search(lead):
+        return "concluded"
+    if _PRESENT.search(lead):
+        return "ongoing"
+    return None

@@ -176,3 +176,11 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
 def test_real_events_are_not_mistaken_for_no_event(stages, text):
     st = stages(text, until="event")
     assert st.warnings == () and st.event.kind is not None
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Minister Bo Lin said the port would reopen.", "concluded"),
+    ("Minister Bo Lin says the port is vital.", "ongoing"),
+])
+def test_status_falls_back_on_the_lead_sentences_tense(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event").event.status == status
