@@ -132,12 +132,6 @@ def _candidates(state: State) -> list[_Cand]:
     return out
 
 
-def _edit1(a: str, b: str) -> bool:
-    if len(a) != len(b) or a == b or a[0] != b[0]:
-        return False
-    return sum(x != y for x, y in zip(a, b)) == 1
-
-
 def run(state: State) -> State:
     """Sets people and mentions."""
     norm = state.norm

@@ -22,12 +22,6 @@ def role_word(tok: str) -> bool:
             or low.replace(".", "") in NATIONALITIES)
 
 
-
-def _gap_ok(norm: str, a_end: int, b_start: int, allow: str = "") -> bool:
-    gap = norm[a_end:b_start]
-    return gap.strip() in ("",) + tuple(allow) and "\n\n" not in gap
-
-
 def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | None, int | None, bool]:
     """Walk left from token i-1 over title words; return (role, start, historic)."""
     j = i - 1
