@@ -1,4 +1,4 @@
-"""Stage 3: the quotations of the article, paired before anything reads them.
+"""Stage 2b: the quotations of the article, paired before anything reads them.
 
 Reads ``text``, ``norm``, ``paragraphs``; sets ``quoted`` (content ranges of
 every balanced quotation, and whether it runs on into the next paragraph).

@@ -1,4 +1,4 @@
-"""Stage 5: direct quotations and who said them.
+"""Stage 4: direct quotations and who said them.
 
 Reads ``norm``, ``quoted``, ``paragraphs``, ``sentences``, ``mentions``,
 ``people``; sets ``quotes``.
