@@ -95,6 +95,9 @@ def _group_subject(state: State, sent) -> Span | None:
     if m is None:
         return None
     np_ = m.group("np").rstrip(" ,")
+    if re.match(r"(?:also\s+)?(?:said|say|says)\b", norm[m.end("np"):m.end()].strip()) and any(
+            sent.start <= x.start < sent.end and x.kind != "pronoun" for x in state.mentions):
+        return None  # "Officials said ... President X ...": sources, and someone named leads
     words = np_.split()
     if len(words) > 10 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
                               for w in words):

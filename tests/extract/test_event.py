@@ -184,3 +184,9 @@ def test_real_events_are_not_mistaken_for_no_event(stages, text):
 ])
 def test_status_falls_back_on_the_lead_sentences_tense(stages, text, status):
     assert stages("Headline\n\n" + text, until="event").event.status == status
+
+
+def test_sources_as_the_leads_subject_do_not_lead(stages):
+    st = stages("Headline\n\nRuritanian officials said on Tuesday that talks with President Bo Kay were useful.",
+                until="event")
+    assert st.event.principal == "Bo Kay"
