@@ -330,6 +330,7 @@ _TRAVEL_TO = re.compile(
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
                     r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
                     r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
+_EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
                             r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
 
@@ -339,7 +340,7 @@ def event_found(state: State) -> str | None:
     was missing, for the warning."""
     norm = state.norm
     chunks = [(m.start, m.end) for m in state.metadata[:1]]
-    chunks += [(s.start, s.end) for s in _body_sentences(state, 5)]
+    chunks += [(s.start, s.end) for s in _body_sentences(state, _EVENT_REACH)]
     met = False
     for s, e in chunks:
         if _EVENT_NOUN.search(norm, s, e):
