@@ -16,8 +16,8 @@ from briefgen.extract.state import Mention, Person, State
 _NOMINAL = re.compile(
     r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
     r"(?i:president|prime minister|premier|foreign minister|foreign secretary|secretary of state|"
-    r"secretary|minister|diplomat|leader|chancellor|king|pope|envoy|ambassador|chairman|spokesman|"
-    r"spokeswoman|spokesperson))\b")
+    r"secretary-general|secretary general|secretary|minister|diplomat|leader|chancellor|king|pope|envoy|"
+    r"ambassador|chairman|spokesman|spokeswoman|spokesperson))\b(?!-)")
 _PRONOUN = re.compile(r"\b(he|she|He|She|his|His|her|Her|him)\b")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]{4,}\b")
 

@@ -36,6 +36,10 @@ class _Cand:
 
 # Capitalised function words that only occur inside title-case names ("Stand Up To Trump").
 _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Against"})
+_RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
+                    "marshal brigadier commander".split())
+_OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
+                     r"emir|leader|chief|head|chairman|director)\b", re.I)
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
@@ -103,9 +107,11 @@ def _candidates(state: State) -> list[_Cand]:
                     role = None
             elif role:
                 evidence = 2
-            if not role:
+            if not role or role.lower().rstrip(".") in _RANKS:
+                # "General Joseph Aoun, President of Lebanon": the office in the apposition
+                # says more than a rank before the name.
                 arole, ars = apposition(norm, e0, sent.end)
-                if arole:
+                if arole and (not role or _OFFICE.search(arole)):
                     role, rs, evidence = arole, ars, 2
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)

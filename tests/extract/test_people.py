@@ -137,3 +137,8 @@ def test_commentators_are_not_participants(stages):
 def test_counterparts_found(stages, sentence):
     st = stages("Headline\n\n" + sentence, until="participants")
     assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+def test_an_office_in_apposition_beats_a_rank(stages):
+    _, people = _people(stages, "She met General Bo Kay, President of Ruritania, on Monday.")
+    assert people["Bo Kay"].role == "President of Ruritania"
