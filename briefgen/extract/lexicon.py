@@ -166,7 +166,7 @@ etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est approx de
 # Title heads written as abbreviations or compounds: "PM Lee", "UN Secretary-General Ban".
 TITLE_HEADS = TITLE_HEADS | frozenset("""
 pm dpm vp fm secretary-general under-secretary speaker first-lady
-professor expert analyst researcher scholar economist historian
+professor expert analyst researcher scholar economist historian councilor councillor
 """.split())
 
 # Capitalised words that never make a person's name, beyond NOT_NAME: page furniture

@@ -24,7 +24,7 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.state import State
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks with|talks between|held talks|hold talks|holds talks|"
+    r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
     r"sit down with|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
