@@ -178,7 +178,7 @@ playback advertisement newsletter newsletters manage subscribe sign photographer
 xinhua kyodo tass itar irna wafa bloomberg cnn nhk kcna jazeera mailonline usatoday
 alps castle day prize complex act straits technologies coalition partnership service industrial
 yesterday today tomorrow tonight nevertheless moreover furthermore instead still afterwards
-separately elsewhere islamist
+separately elsewhere islamist banquet dinner ceremony reception gala luncheon
 """.split())
 
 # Countries named in two words whose second word stands alone in a capitalised run
