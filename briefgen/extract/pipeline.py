@@ -10,8 +10,8 @@ from typing import Callable
 
 from briefgen.model.briefing import Briefing
 from briefgen.model.article import Article
-from briefgen.extract import (agenda, assemble, classify, event, narrow, normalize, participants, people, quotes,
-               rank, segment, statements, summary)
+from briefgen.extract import (agenda, assemble, classify, event, marks, narrow, normalize, participants, people,
+                              quotes, rank, segment, statements, summary)
 from briefgen.extract.state import State
 
 Stage = Callable[[State], State]
@@ -19,6 +19,7 @@ Stage = Callable[[State], State]
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("normalize", normalize.run),
     ("segment", segment.run),
+    ("marks", marks.run),
     ("people", people.run),
     ("quotes", quotes.run),
     ("event", event.run),
