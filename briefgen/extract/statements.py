@@ -112,12 +112,12 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     words = _TOKENS.findall(s)
     if not words:
         return False
+    first = re.sub(r"['’](?:re|s|ll|ve|m|d)$", "", words[0].lower())  # "we’re" -> "we"
     bare = _QUOTED.sub(" ", text.strip())  # the line without its quotations
     if text.lstrip()[:1] in "\"“‘" and _REPORTED.search(bare):
-        if strict and _PRONOUN_SAYS.search(bare):
-            return False  # "“...,” he said": read first, nobody is named
+        if strict and (_PRONOUN_SAYS.search(bare) or first in PRONOUNS):
+            return False  # "“...,” he said", "“We had always ...”": read first, it names nobody
         supplied_lead = True  # "“We expect a deal,” Kudlow said": the quotation's words are its speaker's
-    first = re.sub(r"['’](?:re|s|ll|ve|m|d)$", "", words[0].lower())  # "we’re" -> "we"
     if strict and not supplied_lead and _BACK.match(s):
         return False
     if strict and text.replace("“", '"').replace("”", '"').count('"') % 2:

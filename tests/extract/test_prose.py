@@ -278,7 +278,8 @@ def test_no_name_when_the_sentence_before_has_a_second_speaker():
 
 @pytest.mark.parametrize("line, whole", [
     ("“It is impossible to judge how long it will take,”", False),  # cut from its attribution
-    ("“We expect a deal,” Kudlow told reporters.", True),
+    ("“A deal is close,” Kudlow told reporters.", True),
+    ("“We expect a deal,” Kudlow told reporters.", False),  # read first, "We" names nobody yet
     ("“We expect a deal.”", False),  # nobody says it
     ("Officials met; they agreed; they left.", False),  # a list, not a sentence
 ])
@@ -290,7 +291,8 @@ def test_bottom_line_sentence_rules(line, whole):
 def test_a_quotation_said_by_a_pronoun_opens_no_bottom_line():
     from briefgen.extract.statements import whole_statement
     assert whole_statement('"We expect China to help," he said.', strict=True) is False
-    assert whole_statement('"We expect China to help," Westerwelle said.', strict=True) is True
+    assert whole_statement('"China must help," Westerwelle said.', strict=True) is True
+    assert whole_statement('"We expect China to help," Westerwelle said.') is True  # as a bullet
 
 
 @pytest.mark.parametrize("event, title, expected", [
@@ -305,3 +307,8 @@ def test_subject_falls_back_to_the_headline(event, title, expected):
 def test_a_summit_is_nobodys():
     assert subject(Event("Jack Straw", None, None, "summit"), "UK will stand firm on EU rebate") == \
         "UK will stand firm on EU rebate"
+
+
+def test_a_bottom_line_opens_on_no_quoted_pronoun():
+    from briefgen.extract.statements import whole_statement
+    assert whole_statement('"We had always foreseen it," the secretary general said.', strict=True) is False
