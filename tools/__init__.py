@@ -1,0 +1,1 @@
+"""Developer scripts: training the clause ranker and leave-one-group-out evaluation (not shipped)."""
