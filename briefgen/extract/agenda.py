@@ -216,6 +216,46 @@ def _shorten(norm: str, s: int, e: int) -> int:
     return e
 
 
+# A topic is a noun phrase. A goal frame ("to reduce and remove tariffs on cars", "press them to
+# end provocations") names its matter as the object of a bare verb: the label is that object.
+_BARE_VERBS = frozenset("""
+accelerate achieve address advance assert boost bring broker build chart combat convince counter create
+curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
+ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
+implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
+reach reconsider reduce reform remove repair resolve restore resume review revive safeguard secure
+settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
+""".split())
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down|off|out|back|on))?\s+"
+                          r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
+# A label ending on one of these was torn out of its clause ("negotiate in a", "not").
+_TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
+her our as than into""".split())
+# First words of a clause, not of a noun phrase ("that Iran", "even").
+_CLAUSE_START = frozenset("that whether why even if so then just only".split())
+# A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
+_SUBJECT = frozenset("i we you he she they".split())
+
+
+def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
+    """Start of the noun phrase of norm[s:e]: past a bare goal verb and its determiner, or None
+    when the label is a verb without an object or a torn clause."""
+    words = norm[s:e].split()
+    if not words:
+        return None
+    if words[-1].lower().strip(",.") in _TORN_END or words[0].lower() in _CLAUSE_START or \
+            any(w.lower() in _SUBJECT for w in words):
+        return None
+    if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
+        m = _VERB_OBJECT.match(norm, s, e)
+        if m is None or m.end() >= e:
+            return None
+        if norm[m.end():e].split()[0].lower() in _BARE_VERBS:
+            return None  # "end provocations and engage": still a verb phrase
+        return m.end()
+    return s
+
+
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     stop = _stop_at(norm, s, e)
     if stop is not None:
@@ -230,6 +270,10 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
     e = _shorten(norm, s, e)
+    np_start = _as_noun_phrase(norm, s, e)
+    if np_start is None:
+        return None
+    s = np_start
     label = norm[s:e]
     words = label.split()
     if not words or len(words) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
@@ -342,7 +386,7 @@ def run(state: State) -> State:
             if _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
                 continue
             if trig.startswith(("including", "such")) and not cued and \
-                    not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.end()):
+                    not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.start()):
                 continue  # "basic needs, including water": not what the talks are about
             if norm[m.start()].isupper() and m.start() > sent.start + 1:
                 continue  # part of a name: "General Agreement on Tariffs and Trade"
