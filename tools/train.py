@@ -36,7 +36,6 @@ EPOCHS = 12
 RATE = 0.1
 L2 = 0.002
 FOLDS = 4
-MIN_GROUPS = 8
 GRID = [round(0.05 + 0.025 * i, 3) for i in range(37)]  # 0.05 .. 0.95
 CAPS = (1, 2, 3, 4, 5, 6, 8, 10, 99)
 OUT = Path(__file__).resolve().parents[1] / "briefgen" / "extract" / ranker.WEIGHTS
@@ -71,23 +70,9 @@ def record(ex: Example) -> Record:
     return Record(ex.id, ex.group, feats.clause_features(state), [(c.start, c.end) for c in state.candidates], gold)
 
 
-def vocabulary(records: list[Record]) -> set[str]:
-    """Word features (``w:<word>``) kept: words found in clauses of at least MIN_GROUPS groups,
-    i.e. the common vocabulary of news prose, never one outlet's or one story's words."""
-    groups: dict[str, set[str]] = {}
-    for r in records:
-        for f in r.features:
-            for k in f:
-                if k.startswith("w:"):
-                    groups.setdefault(k, set()).add(r.group)
-    return {k for k, g in groups.items() if len(g) >= MIN_GROUPS}
-
-
 def fit(records: list[Record], section: str, seed: int = SEED) -> dict[str, float]:
     """Averaged SGD on the logistic loss, L2 applied to the weights a step touches."""
-    vocab = vocabulary(records)
-    data = [({k: v for k, v in f.items() if not k.startswith("w:") or k in vocab}, r.label(section, k))
-            for r in records for k, f in enumerate(r.features)]
+    data = [(f, r.label(section, k)) for r in records for k, f in enumerate(r.features)]
     rng = random.Random(seed)
     order = list(range(len(data)))
     w: dict[str, float] = {}

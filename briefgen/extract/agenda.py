@@ -330,7 +330,7 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
 _DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
 _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
                           r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
-                          r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
+                          r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,2}$", re.I)
 _SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
 
 
@@ -386,7 +386,7 @@ def run(state: State) -> State:
             if _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
                 continue
             if trig.startswith(("including", "such")) and not cued and \
-                    not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.start()):
+                    not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.end()):
                 continue  # "basic needs, including water": not what the talks are about
             if norm[m.start()].isupper() and m.start() > sent.start + 1:
                 continue  # part of a name: "General Agreement on Tariffs and Trade"

@@ -60,7 +60,6 @@ _OPEN = re.compile(r"(?:after|amid|since|as|but|while|which|who|when|where|becau
                    r"though|with|and|according|saying|adding|to|in|on|the|a|an|he|she|they|it|we|i)\b",
                    re.I)
 _LEN = ((6, "len:short"), (13, "len:mid"), (26, "len:long"))
-_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
 def _share(spans: list[tuple[int, int]], a: int, b: int) -> float:
@@ -90,7 +89,6 @@ def clause_features(state: State) -> list[dict[str, float]]:
     place = (state.event.location or "").lower()
     status = state.event.status or "unknown"
     sent_of = {s.index: s for s in state.sentences}
-    low = norm.lower()
     out: list[dict[str, float]] = []
     prev_sentence = None
     for c in state.candidates:
@@ -177,7 +175,5 @@ def clause_features(state: State) -> list[dict[str, float]]:
             h = hits.get(sec)
             if h is not None:
                 f[f"sent_lex:{sec}"] = round(h.score(sent.start, sent.end), 4)
-        for w in set(_WORD.findall(low[a:b])):
-            f["w:" + w] = 1.0
         out.append(f)
     return out

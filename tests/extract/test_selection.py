@@ -29,18 +29,17 @@ def test_expectation_cues(stages, body, expected):
 
 
 def test_purpose_keeps_items_relative_to_the_articles_best(stages):
-    """Purpose items must score at least half of the article's best purpose item: a weak
-    goal cue late in the article does not stand beside a strong one in the lead."""
+    """A weak goal cue late in the article does not stand beside a strong one in the lead."""
     text = ("Headline\n\nThe minister arrived in Lima on Monday for talks aimed at ending the fishing "
             "dispute in a bid to restore trust. Local farmers want to sell more maize.")
     st = stages(text, until="rank")
     assert [i.text[:22] for i in st.purpose] == ["The minister arrived i"]
 
 
-def test_purpose_keeps_a_lone_modest_item(stages):
-    text = "Headline\n\nThe minister arrived in Lima on Monday. She seeks to sell more maize to the region."
+def test_purpose_takes_a_plain_goal_clause(stages):
+    text = "Headline\n\nThe minister arrived in Lima on Monday. The mission to revive the ceasefire talks began in May."
     st = stages(text, until="rank")
-    assert [i.text for i in st.purpose] == ["She seeks to sell more maize to the region."]
+    assert [i.text for i in st.purpose] == ["The mission to revive the ceasefire talks began in May."]
 
 
 def test_candidate_scores_leave_position_out_and_memo_scores_keep_it(stages):
