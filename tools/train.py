@@ -38,6 +38,7 @@ L2 = 0.002
 FOLDS = 4
 GRID = [round(0.05 + 0.025 * i, 3) for i in range(37)]  # 0.05 .. 0.95
 CAPS = (1, 2, 3, 4, 5, 6, 8, 10, 99)
+SMOOTH = 2
 OUT = Path(__file__).resolve().parents[1] / "briefgen" / "extract" / ranker.WEIGHTS
 
 
@@ -112,16 +113,17 @@ def article_f1(probs: list[float], spans: list[tuple[int, int]], gold: list[tupl
 
 
 def choose(oof: list[tuple[Record, list[float]]], section: str) -> tuple[float, int, float]:
-    """(threshold, cap, mean F1) maximising the mean per-article F1; ties go to the lower cap and
-    the threshold nearest the middle of the best run (a bar that small changes do not move)."""
+    """(threshold, cap, mean F1) maximising the mean per-article F1, smoothed over the
+    neighbouring thresholds (+-SMOOTH steps of the grid) so that the bar sits in a broad
+    optimum that a small change of the model does not move; ties go to the lower cap."""
     best: tuple[float, int, float] | None = None
     for cap in CAPS:
         row = [sum(article_f1(pr, r.spans, r.gold[section], t, cap) for r, pr in oof) / len(oof) for t in GRID]
-        top = max(row)
-        run = [i for i, v in enumerate(row) if v >= top - 1e-9]
-        t = GRID[run[len(run) // 2]]
-        if best is None or top > best[2] + 1e-9:
-            best = (t, cap, top)
+        smooth = [sum(row[max(0, i - SMOOTH):i + SMOOTH + 1]) / len(row[max(0, i - SMOOTH):i + SMOOTH + 1])
+                  for i in range(len(row))]
+        i = max(range(len(row)), key=lambda k: (smooth[k], -k))
+        if best is None or smooth[i] > best[2] + 1e-9:
+            best = (GRID[i], cap, smooth[i])
     assert best is not None
     return best
 
