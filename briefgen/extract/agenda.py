@@ -50,7 +50,8 @@ _TRIGGER = re.compile(
     r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
     r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
-    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning)|question of|"
+    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
+    r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
     r"(?: [a-z][\w.]*)? (?:to|for|on)|"
@@ -233,6 +234,12 @@ _TORN_END = frozenset("""a an the of to in on at for with by from and or but not
 her our as than into""".split())
 # First words of a clause, not of a noun phrase ("that Iran", "even").
 _CLAUSE_START = frozenset("that whether why even if so then just only".split())
+# A finite verb opening the label makes it a clause ("took note", "lacked engagement on ...",
+# "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
+_FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
+noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
+# Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
+_ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
 
@@ -243,7 +250,7 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     words = norm[s:e].split()
     if not words:
         return None
-    if words[-1].lower().strip(",.") in _TORN_END or words[0].lower() in _CLAUSE_START or \
+    if words[-1].lower().strip(",.") in _TORN_END | _ADVERB_END or words[0].lower() in _CLAUSE_START | _FINITE or \
             any(w.lower() in _SUBJECT for w in words):
         return None
     if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
