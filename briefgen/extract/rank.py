@@ -32,6 +32,10 @@ SAME = 0.5
 DOMINATED = 0.4
 # Memo score factor for a clause holding an agenda topic: the agenda already shows it.
 SHOWN_ELSEWHERE = 0.5
+# Memo score factor for a clause opening on a pronoun ("He added ..."): it names nobody, so
+# the page cuts it before a line that does.
+UNNAMED = 0.8
+_PRONOUN_OPEN = re.compile(r"(?:he|she|they|we|i|it|his|her|their|our)\b", re.I)
 # Most agenda items kept (best first); the clause sections' caps come with the trained weights.
 CAPS = {"agenda": 10}
 _MIN_QUOTE_WORDS = 3
@@ -140,6 +144,8 @@ def _items(state: State, picked: list[tuple[float, Span]], shown: tuple[Span, ..
         score = min(sc, 1.0) * (1 - POSITION + POSITION * position.get(sp.start, 1.0))
         if any(sp.start <= o.start and o.end <= sp.end for o in shown):
             score *= SHOWN_ELSEWHERE
+        if _PRONOUN_OPEN.match(state.norm, sp.start, sp.end):
+            score *= UNNAMED
         out.append(Item(text=state.text[sp.start:sp.end], evidence=(sp,), score=round(score, 3)))
     return tuple(out)
 

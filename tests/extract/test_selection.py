@@ -102,3 +102,17 @@ def test_fold_is_same_length_and_matches_translate(text):
 
 def test_candidate_position_defaults_to_lead():
     assert Candidate(0, 1, 0, ()).position == 1.0
+
+
+def test_an_item_opening_on_a_pronoun_ranks_below_a_named_one(stages):
+    from briefgen.extract import rank
+    from briefgen.model.briefing import Span
+
+    text = "Headline\n\nX. The minister expects a deal. He expects a deal."
+    st = stages(text, until="agenda")
+    named = st.text.index("The minister expects")
+    pron = st.text.index("He expects")
+    items = rank._items(st, [(0.6, Span(named, named + 27)), (0.6, Span(pron, pron + 16))])
+    # the later sentence loses a little for its position (at most 1 - POSITION / 2), and the
+    # pronoun costs UNNAMED on top
+    assert items[1].score < items[0].score * (1 - rank.POSITION / 4) * 0.95
