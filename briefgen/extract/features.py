@@ -5,7 +5,9 @@ Reads a State after ``classify`` and ``agenda`` (``candidates``, ``cue_hits``, `
 sparse dict ``name -> value``. Every feature means the same in any news prose:
 
 * ``cue:<section>:<k>``: the k-th entry of that section's cue lexicon (cues.py) fires in the
-  clause; ``lex:<section>`` the capped sum of the lexicon's weights (the hand score);
+  clause; ``lex:<section>`` the capped sum of the lexicon's weights in the clause and
+  ``sent_lex:<section>`` in its sentence; ``hand:<section>`` the rule score of classify.py
+  (the same cues adjusted for quotations, other times and the event);
 * where the clause sits: ``pos:lead`` (first body sentence), ``pos:rel`` (0 at the top, 1 at
   the end), ``pos:para_first`` (first sentence of its paragraph), ``pos:first_clause``;
 * who speaks: ``quote:inside`` (mostly a quotation), ``quote:part``, ``speech:verb`` (a
@@ -116,6 +118,7 @@ def clause_features(state: State) -> list[dict[str, float]]:
                 f[f"cue:{sec}:{k}"] = 1.0
             f[f"lex:{sec}"] = round(h.score(a, b), 4)
             f[f"sent_lex:{sec}"] = round(h.score(sent.start, sent.end), 4)
+            f[f"hand:{sec}"] = c.score(sec)
         rank = body_rank.get(c.sentence, 0)
         f["pos:rel"] = round(rank / n, 4)
         if rank == 0:
