@@ -47,9 +47,11 @@ _TRIGGER = re.compile(
     r"on the agenda (?:are|is|were|was|will be)|"
     r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
+    # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
+    r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
     r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
-    r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
+    r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
     r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
@@ -233,7 +235,7 @@ _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())
 # First words of a clause, not of a noun phrase ("that Iran", "even").
-_CLAUSE_START = frozenset("that whether why even if so then just only".split())
+_CLAUSE_START = frozenset("that whether why even if so then just only though although unless".split())
 # A finite verb opening the label makes it a clause ("took note", "lacked engagement on ...",
 # "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
 _FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
@@ -285,7 +287,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     words = label.split()
     if not words or len(words) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
         return None
-    if not any(len(w) >= 3 and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
+    if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
     if _REPORT_IN.search(fold(label)) or _EVENT_HEAD.search(label):
         return None

@@ -44,6 +44,10 @@ def _agenda(stages, text):
      ["fisheries", "ports", "tourism", "mines"]),
     # "issues related to X and Y"
     ("Issues related to water rights and grazing land have slowed the talks.", ["water rights", "grazing land"]),
+    # "a discussion between X on A, B and C"; a two-letter acronym is a topic
+    ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
+     ["fishing", "EU", "port fees"]),
+    ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
     # never a torn clause or a verb phrase
     ("They will discuss how we can build on these ties.", []),
     ("The two ministers discussed ways to campaign aggressively.", []),
