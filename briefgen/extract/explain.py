@@ -2,9 +2,10 @@
 
 For every clause candidate, in text order: its offsets and words, the ranker's probability per
 section against that section's threshold (``*`` marks a section that kept it), the cue-lexicon
-entries that fired (their patterns, from cues.py), and the features that moved each section's
-score most, with their signed effect. Then the agenda topics with their scores. Plain text, so
-a misfiled clause can be read and traced to a cue or a feature without a debugger.
+entries that fired (the words they matched, their hand weight and feature name), and the
+features that moved each section's score most, with their signed effect. Then the agenda
+topics with their scores. Plain text, so a misfiled clause can be read and traced to a cue or
+a feature without a debugger.
 """
 from __future__ import annotations
 
@@ -18,11 +19,17 @@ TOP = 5  # features shown per section
 WIDTH = 100  # characters of clause text shown
 
 
-def _cue_label(name: str) -> str:
-    """"cue:purpose:3" -> "purpose cue /in (?:a|an) (?:bid|effort|attempt)\\s+to/"."""
+def _cue_label(name: str, norm: str, low: str, a: int, b: int) -> str:
+    """"cue:purpose:3" -> 'purpose "in a bid to" (1, cue:purpose:3)': the words that fired, the
+    entry's hand weight and the feature name (its pattern is entry k of the lexicon in cues.py)."""
     _, sec, k = name.split(":")
     cue, weight = _LEXICONS[sec][int(k)]
-    return f"{sec} cue /{cue.source}/ ({weight:g})"
+    starts = cue.starts(norm, low, a, b)
+    words = "?"
+    if starts:
+        m = cue.rx.match(norm if cue.cased else low, starts[0], b)
+        words = norm[starts[0]:m.end()] if m else norm[starts[0]:starts[0] + 20]
+    return f'{sec} "{" ".join(words.split())}" ({weight:g}, {name})'
 
 
 def _short(text: str) -> str:
@@ -34,6 +41,7 @@ def explain(article: Article, *, today=None, model=None) -> str:
     """The explanation as text (the pipeline is run once, as ``extract`` runs it)."""
     state = run_stages(article, today=today, model=model)
     m = state.model
+    low = cues.lower(state.norm)
     kept = {sec: [sp for it in getattr(state, sec) for sp in it.evidence] for sec in SECTIONS}
     lines = [f"event: {state.event.kind}, status {state.event.status or '?'}, "
              f"principal {state.event.principal or '?'}, location {state.event.location or '?'}",
@@ -48,7 +56,7 @@ def explain(article: Article, *, today=None, model=None) -> str:
         lines.append("    " + "  ".join(cells))
         fired = sorted(k for k in f if k.startswith("cue:"))
         if fired:
-            lines.append("    cues: " + "; ".join(_cue_label(k) for k in fired))
+            lines.append("    cues: " + "; ".join(_cue_label(k, state.norm, low, c.start, c.end) for k in fired))
         for sec, p in probs:
             top = m.contributions(sec, f)[:TOP]
             lines.append(f"    {sec:<12} " + ", ".join(f"{k} {v:+.2f}" for k, v in top))

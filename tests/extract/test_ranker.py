@@ -106,7 +106,7 @@ def test_explain_shows_each_clause_its_scores_and_cues(stages):
     assert "thresholds: purpose" in out
     for c in st.candidates:
         assert f"[{c.start}:{c.end}]" in out
-    assert "purpose cue /" in out and "context cue /" in out
+    assert 'purpose "aimed at' in out and 'context "amid' in out
     assert "agenda topics:" in out
 
 
