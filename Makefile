@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test golden bench clean train logo
+.PHONY: brief test golden bench reference-docx clean train logo
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 # Rewrites tests/golden/ from the current code: review the diff before committing.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden_update
+
+# Rebuilds templates/*/reference.docx (the Word styles) after a change to a style.toml.
+reference-docx: $(STAMP)
+	$(BIN)/python tools/make_reference_docx.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -1,1 +1,2 @@
-"""Developer scripts: training the clause ranker and leave-one-group-out evaluation (not shipped)."""
+"""Developer scripts (not shipped): the reference .docx builder, training the section ranker
+(train.py) and its leave-one-group-out evaluation (logo.py)."""

@@ -70,10 +70,10 @@ def _warm(options: BuildOptions) -> None:
 
     template = load_template(options.template)
     import briefgen.render.pdf  # noqa: F401
-    from briefgen.render.docx import _base
+    from briefgen.render.docx import warm_up
 
     fonts_for(template.style)  # registered once, before the workers fork
-    _base(template.style)  # the DOCX package set-up, once per worker
+    warm_up(template.style)  # python-docx and the reference document, once per worker
 
     gc.freeze()  # what is loaded now lives for the worker's life: keep it out of every collection
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from briefgen.extract import agenda, people, quotes
+from briefgen.extract import agenda, marks, names, quotes, roles
 from briefgen.extract.lexicon import REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
@@ -73,10 +73,10 @@ def test_reporting_tail_matches_old_alternation(text):
 def test_stage_lookups_match_old_patterns(text):
     for i, j in _windows(text):
         window = text[i:j]
-        assert people._speaks_after(text, i, j) == bool(OLD_SPEAKS_AFTER.match(text, i, j)), window
-        assert people._speaks_before(text, i, j) == bool(OLD_SPEAKS_BEFORE.search(text, i, j)), window
-        assert people._titled_name_ahead(text, i, j) == bool(OLD_TITLED_AHEAD.match(text, i, j)), window
-        assert quotes._lost_open(text, i, j) == bool(OLD_LOST_OPEN.match(text, i, j)), window
+        assert names.speaks_after(text, i, j) == bool(OLD_SPEAKS_AFTER.match(text, i, j)), window
+        assert names.speaks_before(text, i, j) == bool(OLD_SPEAKS_BEFORE.search(text, i, j)), window
+        assert roles.titled_name_ahead(text, i, j) == bool(OLD_TITLED_AHEAD.match(text, i, j)), window
+        assert marks._lost_open(text, i, j) == bool(OLD_LOST_OPEN.match(text, i, j)), window
         assert [(m.start(), m.end(), m.group()) for m in quotes._VERB_RE.finditer(text, i, j)] == \
             [(m.start(), m.end(), m.group()) for m in OLD_VERB_RE.finditer(text, i, j)], window
         assert (agenda._REPORT_IN.search(fold(window)) is not None) == bool(OLD_REPORT_IN.search(window)), window
