@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test golden bench reference-docx clean
+.PHONY: brief test golden bench reference-docx clean train logo
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ reference-docx: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Section ranker: retrain briefgen/extract/weights.toml from ../shared/eval/dev (review the diff),
+# and score it leave-one-group-out (each outlet predicted by a model trained without it).
+train: $(STAMP)
+	$(BIN)/python -m tools.train
+
+logo: $(STAMP)
+	$(BIN)/python -m tools.logo
 
 clean:
 	rm -rf out build dist *.egg-info

@@ -289,6 +289,8 @@ def extract(
     max_chars: MaxChars = None,
     max_paragraph_chars: MaxParagraph = None,
     quiet: Quiet = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Show each clause's section scores and the cues and features behind them.")] = False,
     debug: Debug = False,
 ) -> None:
     """Print what the parser found in an article, every item with its evidence span."""
@@ -299,6 +301,11 @@ def extract(
 
         article = read_article(source, encoding=encoding, input_format=input_format,
                                limits=limits(max_bytes, max_chars, max_paragraph_chars))
+        if explain:
+            from briefgen.extract.explain import explain as explain_article
+
+            typer.echo(explain_article(article, today=parse_date(date_option)), nl=False)
+            return
         from briefgen.extract import extract as run_extract
 
         briefing = run_extract(article, today=parse_date(date_option))

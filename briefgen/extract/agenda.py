@@ -47,10 +47,13 @@ _TRIGGER = re.compile(
     r"on the agenda (?:are|is|were|was|will be)|"
     r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
+    # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
+    r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
     r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
-    r"raise[sd]?|raising|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
-    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning)|question of|"
+    r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
+    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
+    r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
     r"(?: [a-z][\w.]*)? (?:to|for|on)|"
@@ -216,6 +219,52 @@ def _shorten(norm: str, s: int, e: int) -> int:
     return e
 
 
+# A topic is a noun phrase. A goal frame ("to reduce and remove tariffs on cars", "press them to
+# end provocations") names its matter as the object of a bare verb: the label is that object.
+_BARE_VERBS = frozenset("""
+accelerate achieve address advance assert boost bring broker build chart combat convince counter create
+curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
+ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
+implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
+reach reconsider reduce reform remove repair resolve restore resume review revive safeguard secure
+settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
+""".split())
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down|off|out|back|on))?\s+"
+                          r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
+# A label ending on one of these was torn out of its clause ("negotiate in a", "not").
+_TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
+her our as than into""".split())
+# First words of a clause, not of a noun phrase ("that Iran", "even").
+_CLAUSE_START = frozenset("that whether why even if so then just only though although unless".split())
+# A finite verb opening the label makes it a clause ("took note", "lacked engagement on ...",
+# "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
+_FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
+noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
+# Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
+_ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
+# A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
+_SUBJECT = frozenset("i we you he she they".split())
+
+
+def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
+    """Start of the noun phrase of norm[s:e]: past a bare goal verb and its determiner, or None
+    when the label is a verb without an object or a torn clause."""
+    words = norm[s:e].split()
+    if not words:
+        return None
+    if words[-1].lower().strip(",.") in _TORN_END | _ADVERB_END or words[0].lower() in _CLAUSE_START | _FINITE or \
+            any(w.lower() in _SUBJECT for w in words):
+        return None
+    if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
+        m = _VERB_OBJECT.match(norm, s, e)
+        if m is None or m.end() >= e:
+            return None
+        if norm[m.end():e].split()[0].lower() in _BARE_VERBS:
+            return None  # "end provocations and engage": still a verb phrase
+        return m.end()
+    return s
+
+
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     stop = _stop_at(norm, s, e)
     if stop is not None:
@@ -230,11 +279,15 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
     e = _shorten(norm, s, e)
+    np_start = _as_noun_phrase(norm, s, e)
+    if np_start is None:
+        return None
+    s = np_start
     label = norm[s:e]
     words = label.split()
     if not words or len(words) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
         return None
-    if not any(len(w) >= 3 and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
+    if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
     if _REPORT_IN.search(fold(label)) or _EVENT_HEAD.search(label):
         return None
@@ -286,7 +339,7 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
 _DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
 _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
                           r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
-                          r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,1}$", re.I)
+                          r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,2}$", re.I)
 _SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
 
 

@@ -10,7 +10,8 @@ purpose clause and a context clause. Scores add cue weights, adjusted for
 who is named (a goal in a sentence about the event or its principal counts
 more) and time (an "agreed" dated to another year is history). The lead's
 position is kept apart (``Candidate.position``): rank uses it for the memo
-score only, so selection does not hinge on where a clause falls.
+score only. These rule scores are one input of the section ranker (features.py,
+``hand:<section>``), which decides the selection.
 """
 from __future__ import annotations
 

@@ -150,6 +150,10 @@ PURPOSE = _compile([
     (r"\bpress(?:ing|es|ed)?\s+(?:\w+\s+){0,3}(?:to|for)\b", 0.6),
     (r"\bto help\b", 0.4),
     (r"\bhop(?:e|es|ed|ing) to\b", 0.5),
+    # a visit's business: "arrived ... for talks with", "to attend the meeting of ..."
+    (r"\bfor (?:talks|a meeting|meetings|discussions|consultations|negotiations)\b|\bto attend\b", 0.6),
+    (r"\b(?:try|tries|trying|tried) to\b|\bas a way to\b|\b(?:pave|paving|open|opening) the way\b", 0.6),
+    (r"\bto (?:reassure|reaffirm|underline|underscore|signal|show|highlight|advocate|promote)\b", 0.5),
 ])
 
 EXPECT = _compile([
@@ -176,6 +180,9 @@ EXPECT = _compile([
     (r"\bon the verge of\b|\bclose to (?:a|an) (?:deal|agreement|accord)\b", 1.0),
     (r"\bin return\b|\breceived\b|\boffer(?:s|ed|ing)\b|\bcall(?:s|ed)? for\b", 0.5),
     (r"\bveto\b|\breject\w*|\brefus\w+|\bnot for negotiation\b", 0.5),
+    # what stands in the way, and what is scheduled next
+    (r"\blikelihood\b|\bobstacles?\b|\bhurdles?\b|\bsticking points?\b|\bstumbling blocks?\b|\bdoubts?\b", 0.7),
+    (r"\b(?:is|are|was|were) (?:scheduled|due|set) to\b|\bnext round\b", 0.6),
 ])
 
 CONTEXT = _compile([

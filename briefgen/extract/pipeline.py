@@ -34,9 +34,11 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def run_stages(article: Article, *, today: date | None = None, until: str | None = None) -> State:
-    """Run the stages in order (up to and including ``until``); for tests and debugging."""
-    state = State(article=article, today=today)
+def run_stages(article: Article, *, today: date | None = None, until: str | None = None,
+               model: object | None = None) -> State:
+    """Run the stages in order (up to and including ``until``); for tests and debugging.
+    ``model`` replaces the shipped ranker weights (training and leave-one-group-out runs)."""
+    state = State(article=article, today=today, model=model)
     for name, stage in STAGES:
         state = stage(state)
         if name == until:
@@ -44,8 +46,9 @@ def run_stages(article: Article, *, today: date | None = None, until: str | None
     return state
 
 
-def extract(article: Article, *, today: date | None = None) -> Briefing:
-    """Article -> Briefing. Pure and deterministic: no I/O, no globals touched."""
-    state = run_stages(article, today=today)
+def extract(article: Article, *, today: date | None = None, model: object | None = None) -> Briefing:
+    """Article -> Briefing. Pure and deterministic: no I/O (the ranker's weights are read once,
+    as package data), no globals touched."""
+    state = run_stages(article, today=today, model=model)
     assert state.briefing is not None
     return state.briefing

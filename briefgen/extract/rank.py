@@ -1,15 +1,16 @@
 """Stage 8: choose, rank and de-duplicate the items of each section.
 
-Reads ``text``, ``candidates``, ``quotes``, ``agenda``, ``event``,
-``principal_key``; sets ``purpose``, ``expectations``, ``context``,
-``quote_items`` and re-ranks ``agenda``.
+Reads ``text``, ``candidates``, ``cue_hits``, ``quotes``, ``agenda``, ``event``,
+``principal_key``, ``model``; sets ``features``, ``probs``, ``purpose``,
+``expectations``, ``context``, ``quote_items`` and re-ranks ``agenda``.
 
-A clause goes to every section whose threshold it passes (a purpose clause is
-an expectation too only on a strong cue; one clearly claimed by one section
-leaves the other); items below a section's threshold are dropped, overlapping items within a section are kept once, a
+Each clause gets, per section, the probability of the section's logistic ranker
+(ranker.py) over its features (features.py: cue hits, position, who speaks,
+tense, dates). A clause goes to every section whose trained threshold it passes,
+best first up to the section's cap; the same clause in two sections stays only
+where it clearly belongs; overlapping items within a section are kept once; a
 dangling clause ("where ...", "and the first ...") is shown with the clause it
-hangs on, and every score is mapped to [0, 1] so the memo can cut from the
-bottom.
+hangs on, and every score is mapped to [0, 1] so the memo can cut from the bottom.
 """
 from __future__ import annotations
 
@@ -18,19 +19,9 @@ import re
 from dataclasses import replace
 
 from briefgen.model.briefing import Item, Quote, Span
+from briefgen.extract import features as feats, ranker
 from briefgen.extract.state import State
 
-# Selection works on cue scores, which come in steps (the cue weights), so each threshold
-# sits between two steps rather than on one: a small change of it changes nothing (checked
-# by perturbing every constant here by +-10-20% on the dev set). Context is the analyst's
-# catch-all: every narrative clause past the lead has BACKGROUND credit (classify.py) and
-# passes its threshold. Expectations need one cue of weight 0.6 or two weaker ones.
-# Purpose keeps a clause scoring at least RELATIVE times the article's best purpose clause:
-# the bar follows the article, so a weak goal cue does not stand beside a strong one.
-THRESHOLDS = {"purpose": 0.5, "expectations": 0.55, "context": 0.075}
-RELATIVE = {"purpose": 0.5, "expectations": 0.0, "context": 0.0}
-# A clause already taken by purpose needs this score to be an expectation too.
-STRONG = 1.2
 # Memo score: the lead weighs more; a clause in the last sentence keeps 1 - POSITION / 2.
 POSITION = 0.3
 # Two spans are the same clause when more than SAME of the shorter lies in the longer; the
@@ -41,8 +32,12 @@ SAME = 0.5
 DOMINATED = 0.4
 # Memo score factor for a clause holding an agenda topic: the agenda already shows it.
 SHOWN_ELSEWHERE = 0.5
-# Most items a section keeps (best first); context is not capped: the memo cuts it by score.
-CAPS = {"purpose": 3, "expectations": 6, "agenda": 10}
+# Memo score factor for a clause opening on a pronoun ("He added ..."): it names nobody, so
+# the page cuts it before a line that does.
+UNNAMED = 0.8
+_PRONOUN_OPEN = re.compile(r"(?:he|she|they|we|i|it|his|her|their|our)\b", re.I)
+# Most agenda items kept (best first); the clause sections' caps come with the trained weights.
+CAPS = {"agenda": 10}
 _MIN_QUOTE_WORDS = 3
 
 
@@ -94,19 +89,15 @@ def attach_dangling(picked: list[tuple[float, Span]], anchors: dict[int, int]) -
     return [(sc, sp) for k, (sc, sp) in enumerate(zip(scores, spans)) if k not in gone]
 
 
-def _pick(state: State, section: str, taken: tuple[Item, ...] = ()) -> list[tuple[float, Span]]:
-    """The section's (raw score, span) pairs, in text order; a clause already ``taken`` by a
-    more specific section needs a strong cue."""
+def _pick(state: State, section: str, model: ranker.Model) -> list[tuple[float, Span]]:
+    """The section's (probability, span) pairs passing its threshold, best first up to its cap,
+    then in text order."""
     chosen: list[tuple[float, int, int]] = []
-    best = max((c.score(section) for c in state.candidates), default=0.0)
-    floor = max(THRESHOLDS[section], RELATIVE[section] * best)
-    for c in state.candidates:
-        sc = c.score(section)
-        if sc < floor:
-            continue
-        if sc < STRONG and any(Span(c.start, c.end).overlaps(sp) for it in taken for sp in it.evidence):
-            continue
-        chosen.append((sc, c.start, c.end))
+    floor = model.thresholds[section]
+    for c, probs in zip(state.candidates, state.probs):
+        sc = dict(probs)[section]
+        if sc >= floor:
+            chosen.append((sc, c.start, c.end))
     chosen.sort(key=lambda x: (-x[0], x[1]))
     out: list[tuple[float, Span]] = []
     for sc, s, e in chosen:
@@ -114,7 +105,7 @@ def _pick(state: State, section: str, taken: tuple[Item, ...] = ()) -> list[tupl
         if any(span.overlaps(o) for _, o in out):
             continue
         out.append((sc, span))
-        if len(out) >= CAPS.get(section, len(chosen)):
+        if len(out) >= model.caps[section]:
             break
     out.sort(key=lambda x: x[1].start)
     return attach_dangling(out, _anchors(state))
@@ -150,9 +141,11 @@ def _items(state: State, picked: list[tuple[float, Span]], shown: tuple[Span, ..
     out = []
     position = {c.start: c.position for c in state.candidates}
     for sc, sp in picked:
-        score = min(sc / 2.0, 1.0) * (1 - POSITION + POSITION * position.get(sp.start, 1.0))
+        score = min(sc, 1.0) * (1 - POSITION + POSITION * position.get(sp.start, 1.0))
         if any(sp.start <= o.start and o.end <= sp.end for o in shown):
             score *= SHOWN_ELSEWHERE
+        if _PRONOUN_OPEN.match(state.norm, sp.start, sp.end):
+            score *= UNNAMED
         out.append(Item(text=state.text[sp.start:sp.end], evidence=(sp,), score=round(score, 3)))
     return tuple(out)
 
@@ -181,14 +174,21 @@ def _quotes(state: State) -> tuple[Quote, ...]:
     return tuple(out)
 
 
+def score_clauses(state: State) -> State:
+    """Sets features and probs: every candidate's features and its probability per section."""
+    model = state.model if state.model is not None else ranker.default()
+    table = feats.clause_features(state)
+    probs = tuple(tuple((sec, round(model.prob(sec, f), 4)) for sec in feats.SECTIONS) for f in table)
+    return replace(state, model=model, features=tuple(table), probs=probs)
+
+
 def run(state: State) -> State:
-    """Sets purpose, expectations, context, quote_items; caps agenda."""
+    """Sets features, probs, purpose, expectations, context, quote_items; caps agenda."""
+    state = score_clauses(state)
+    model = state.model
     agenda = tuple(sorted(state.agenda, key=lambda i: -i.score)[:CAPS["agenda"]])
     agenda = tuple(sorted(agenda, key=lambda i: i.evidence[0].start))
-    picks = {"purpose": _pick(state, "purpose")}
-    # A goal clause is not also an outcome.
-    picks["expectations"] = _pick(state, "expectations", _items(state, picks["purpose"]))
-    picks["context"] = _pick(state, "context")
+    picks = {sec: _pick(state, sec, model) for sec in feats.SECTIONS}
     picks = dedupe_sections(picks)
     topics = tuple(sp for it in agenda for sp in it.evidence)
     purpose = _items(state, picks["purpose"])
@@ -196,4 +196,3 @@ def run(state: State) -> State:
     context = _items(state, picks["context"], topics)
     return replace(state, purpose=purpose, expectations=expectations,
                    context=context, quote_items=_quotes(state), agenda=agenda)
-

@@ -98,6 +98,9 @@ class State:
     principal_key: int | None = None
     candidates: tuple[Candidate, ...] = ()
     cue_hits: tuple[tuple[str, Hits], ...] = ()  # (section, every cue match of its lexicon)
+    model: object | None = None  # ranker.Model to use; None: the shipped weights
+    features: tuple[dict[str, float], ...] = ()  # per candidate (features.py), set by rank
+    probs: tuple[tuple[tuple[str, float], ...], ...] = ()  # per candidate: (section, ranker probability)
     purpose: tuple[Item, ...] = ()
     agenda: tuple[Item, ...] = ()
     expectations: tuple[Item, ...] = ()

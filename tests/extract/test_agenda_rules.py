@@ -1,5 +1,6 @@
 """Agenda rules added for wire copy: "dominate", "aimed at ...ing", "a solution to", "concerned
-about", shared-head pairs and generic labels. Sentences of our own."""
+about", shared-head pairs and generic labels; topics are noun phrases (a goal verb gives its
+object; torn labels and clauses are dropped). Sentences of our own."""
 import pytest
 
 
@@ -35,6 +36,22 @@ def _agenda(stages, text):
     ("They will discuss ways to produce tangible results.", []),
     ("The trip is meant to address outstanding bilateral issues, officials said.", []),
     ("The trip is meant to address outstanding fishing quotas, officials said.", ["outstanding fishing quotas"]),
+    # a topic is a noun phrase: a bare goal verb gives its object, even coordinated
+    ("The envoy will press Lima to reduce and remove duties on wool.", ["duties on wool"]),
+    ("They will discuss how to end the quarrel over river dams.", ["quarrel over river dams"]),
+    # a list of four is four items, after "areas such as"
+    ("The visit will strengthen ties in areas such as fisheries, ports, tourism and mines.",
+     ["fisheries", "ports", "tourism", "mines"]),
+    # "issues related to X and Y"
+    ("Issues related to water rights and grazing land have slowed the talks.", ["water rights", "grazing land"]),
+    # "a discussion between X on A, B and C"; a two-letter acronym is a topic
+    ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
+     ["fishing", "EU", "port fees"]),
+    ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
+    # never a torn clause or a verb phrase
+    ("They will discuss how we can build on these ties.", []),
+    ("The two ministers discussed ways to campaign aggressively.", []),
+    ("The envoys raised took note of the plan.", []),
 ])
 def test_agenda_rules(stages, text, expected):
     assert _agenda(stages, text) == expected

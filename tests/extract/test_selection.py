@@ -17,8 +17,9 @@ def _expectations(stages, body):
 
 
 @pytest.mark.parametrize("body, expected", [
-    # the future tense of a clause about the event is what it will bring
-    ("A decision on the port will be delayed until spring.", ["A decision on the port will be delayed until spring."]),
+    # what is (not) expected of the event
+    ("Officials said no breakthrough is expected.", ["Officials said no breakthrough is expected."]),
+    ("The two sides are expected to sign a fishing accord.", ["The two sides are expected to sign a fishing accord."]),
     # an outcome once concluded
     ("The two sides signed a fishing accord.", ["The two sides signed a fishing accord."]),
     # a lone weak cue ("deal") is not enough
@@ -29,18 +30,17 @@ def test_expectation_cues(stages, body, expected):
 
 
 def test_purpose_keeps_items_relative_to_the_articles_best(stages):
-    """Purpose items must score at least half of the article's best purpose item: a weak
-    goal cue late in the article does not stand beside a strong one in the lead."""
+    """A weak goal cue late in the article does not stand beside a strong one in the lead."""
     text = ("Headline\n\nThe minister arrived in Lima on Monday for talks aimed at ending the fishing "
             "dispute in a bid to restore trust. Local farmers want to sell more maize.")
     st = stages(text, until="rank")
     assert [i.text[:22] for i in st.purpose] == ["The minister arrived i"]
 
 
-def test_purpose_keeps_a_lone_modest_item(stages):
-    text = "Headline\n\nThe minister arrived in Lima on Monday. She seeks to sell more maize to the region."
+def test_purpose_takes_a_plain_goal_clause(stages):
+    text = "Headline\n\nThe minister arrived in Lima on Monday. The mission to revive the ceasefire talks began in May."
     st = stages(text, until="rank")
-    assert [i.text for i in st.purpose] == ["She seeks to sell more maize to the region."]
+    assert [i.text for i in st.purpose] == ["The mission to revive the ceasefire talks began in May."]
 
 
 def test_candidate_scores_leave_position_out_and_memo_scores_keep_it(stages):
@@ -50,8 +50,12 @@ def test_candidate_scores_leave_position_out_and_memo_scores_keep_it(stages):
     first, last = [c for c in st.candidates if "will end the row" in st.norm[c.start:c.end]]
     assert first.score("expectations") == last.score("expectations")
     assert first.position > last.position
-    items = {i.text[-10:]: i.score for i in st.expectations}
-    assert items["fish quotas."[-10:]] > items["port fees."[-10:]]
+    # the memo score of the same raw score falls with the position
+    from briefgen.extract import rank
+    from briefgen.model.briefing import Span
+
+    items = rank._items(st, [(0.6, Span(first.start, first.end)), (0.6, Span(last.start, last.end))])
+    assert items[0].score > items[1].score
 
 
 @pytest.mark.parametrize("text, status", [
@@ -103,3 +107,17 @@ def test_fold_is_same_length_and_matches_translate(text):
 
 def test_candidate_position_defaults_to_lead():
     assert Candidate(0, 1, 0, ()).position == 1.0
+
+
+def test_an_item_opening_on_a_pronoun_ranks_below_a_named_one(stages):
+    from briefgen.extract import rank
+    from briefgen.model.briefing import Span
+
+    text = "Headline\n\nX. The minister expects a deal. He expects a deal."
+    st = stages(text, until="agenda")
+    named = st.text.index("The minister expects")
+    pron = st.text.index("He expects")
+    items = rank._items(st, [(0.6, Span(named, named + 27)), (0.6, Span(pron, pron + 16))])
+    # the later sentence loses a little for its position (at most 1 - POSITION / 2), and the
+    # pronoun costs UNNAMED on top
+    assert items[1].score < items[0].score * (1 - rank.POSITION / 4) * 0.95

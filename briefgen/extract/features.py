@@ -1,0 +1,164 @@
+"""Clause features for the section ranker: what an analyst looks at when filing a clause.
+
+Reads a State after ``classify`` and ``agenda`` (``candidates``, ``cue_hits``, ``quotes``,
+``mentions``, ``principal_key``, ``event``, ``agenda``); returns, for each candidate, a
+sparse dict ``name -> value``. Every feature means the same in any news prose:
+
+* ``cue:<section>:<k>``: the k-th entry of that section's cue lexicon (cues.py) fires in the
+  clause; ``lex:<section>`` the capped sum of the lexicon's weights in the clause and
+  ``sent_lex:<section>`` in its sentence; ``hand:<section>`` the rule score of classify.py
+  (the same cues adjusted for quotations, other times and the event);
+* where the clause sits: ``pos:lead`` (first body sentence), ``pos:rel`` (0 at the top, 1 at
+  the end), ``pos:para_first`` (first sentence of its paragraph), ``pos:first_clause``;
+* who speaks: ``quote:inside`` (mostly a quotation), ``quote:part``, ``speech:verb`` (a
+  reporting verb), ``speech:according``;
+* who and what it names: ``ent:principal`` (the event's principal in the clause or its
+  sentence), ``ent:person``, ``ent:place``, ``ent:event`` (visit, talks, summit ...),
+  ``ent:agenda`` (holds an agenda topic), ``ent:number``;
+* time and modality: ``tense:will``, ``tense:modal``, ``tense:perfect``, ``tense:past``,
+  ``tense:to_inf``, ``time:year``, ``time:other`` (dated to another time), ``time:weekday``,
+  ``time:relative`` ("last year", "ago") and the event status crossed with the clause's
+  tense (``status:upcoming&will`` ...);
+* shape: ``len:<bucket>``, ``open:<connective>`` (the clause opens on "after", "amid",
+  "which" ...), ``neg`` (a negation).
+
+The names are the contract with the weights file (ranker.py); explain.py prints them.
+"""
+from __future__ import annotations
+
+import re
+
+from bisect import bisect_left
+
+from briefgen.extract import cues
+from briefgen.extract.state import State
+
+SECTIONS = ("purpose", "expectations", "context")
+
+_WILL = re.compile(r"\b(?:will|won't|shall|to be held|is due to|are due to|is set to|are set to|"
+                   r"is scheduled|are scheduled|plans? to|is to|are to)\b")
+_MODAL = re.compile(r"\b(?:would|could|may|might|should|can|likely|unlikely|possibly|perhaps)\b")
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|made|held|met|led|said|told)\b")
+_PAST = re.compile(r"\b(?:was|were|did|met|held|said|told|made|took|came|went|gave|won|struck|sought)\b|"
+                   r"\b[a-z]{3,}ed\b")
+_TO_INF = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]{3,}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OTHER_TIME = re.compile(r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
+                         r"\blast (?:year|decade|month)\b|\byears? ago\b|\bdecades? ago\b|\bthen-|"
+                         r"\bmonths? ago\b|\bprevious(?:ly)?\b|\bearlier this\b")
+_RELATIVE = re.compile(r"\b(?:last|previous|past|next|coming)\s+(?:year|month|week|decade|summit|"
+                       r"meeting|visit|talks)\b|\bago\b|\bsince\b")
+_WEEKDAY = re.compile(r"(?-i:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
+                      r"yesterday|tonight)\b)")
+_EVENT = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|negotiat\w+|"
+                    r"conference|mission|session|discuss\w*)\b")
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|stressed|noted|warned|insisted|argued|"
+                     r"explained|announced|declared|stated|wrote|urged|acknowledged|admitted|"
+                     r"reiterated|underlined|emphasi[sz]ed|believes|believed|asked)\b")
+_ACCORDING = re.compile(r"\baccording to\b|\bquoted\b|\bstatement\b|\bspokes\w+")
+_NUMBER = re.compile(r"\b\d|\bper ?cent\b|\bbillion\b|\bmillion\b")
+_NEG = re.compile(r"\b(?:not|no|never|n't|nothing|none|without)\b")
+_OPEN = re.compile(r"(?:after|amid|since|as|but|while|which|who|when|where|because|despite|although|"
+                   r"though|with|and|according|saying|adding|to|in|on|the|a|an|he|she|they|it|we|i)\b")
+_LEN = ((6, "len:short"), (13, "len:mid"), (26, "len:long"))
+
+
+def _share(spans: list[tuple[int, int]], a: int, b: int) -> float:
+    inside = sum(max(0, min(b, e) - max(a, s)) for s, e in spans)
+    return inside / max(b - a, 1)
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+# Marks looked for once over the whole text (as cues are: cues.Cue, about three times faster
+# than finditer); a clause has one when a match starts inside it.
+_MARKS = tuple((name, cues.Cue(rx.pattern)) for name, rx in (("speech:verb", _SPEECH), ("speech:according", _ACCORDING), ("ent:number", _NUMBER),
+          ("tense:will", _WILL), ("tense:modal", _MODAL), ("tense:perfect", _PERFECT), ("tense:past", _PAST),
+          ("tense:to_inf", _TO_INF), ("time:year", _YEAR), ("time:other", _OTHER_TIME),
+          ("time:relative", _RELATIVE), ("time:weekday", _WEEKDAY), ("neg", _NEG)))
+_EVENTS = cues.Cue(_EVENT.pattern)
+_TENSES = ("will", "modal", "perfect", "past", "to_inf")
+
+
+def clause_features(state: State) -> list[dict[str, float]]:
+    """One sparse feature dict per candidate, in ``state.candidates`` order."""
+    norm = state.norm
+    low = cues.lower(norm)
+    body = [s for s in state.sentences if not s.caption]
+    n = max(len(body) - 1, 1)
+    body_rank = {s.index: k for k, s in enumerate(body)}
+    para_first: dict[int, int] = {}
+    for s in body:
+        para_first.setdefault(s.para, s.index)
+    hits = dict(state.cue_hits)
+    quoted = [(q.start, q.end) for q in state.quotes]
+    principal = sorted(m.start for m in state.mentions if m.person == state.principal_key)
+    persons = sorted(m.start for m in state.mentions if m.kind in ("name", "short", "title"))
+    topics = sorted(sp.start for it in state.agenda for sp in it.evidence)
+    marks = [(name, cue.starts(norm, low)) for name, cue in _MARKS]
+    events = _EVENTS.starts(norm, low)
+    place = (state.event.location or "").lower()
+    status = state.event.status or "unknown"
+    sent_of = {s.index: s for s in state.sentences}
+    out: list[dict[str, float]] = []
+    prev_sentence = None
+    for c in state.candidates:
+        a, b = c.start, c.end
+        sent = sent_of[c.sentence]
+        f: dict[str, float] = {"bias": 1.0}
+        for sec in SECTIONS:
+            h = hits.get(sec)
+            if h is None:
+                continue
+            lo, hi = bisect_left(h.offsets, a), bisect_left(h.offsets, b)
+            for k in set(h.cues[lo:hi]):
+                f[f"cue:{sec}:{k}"] = 1.0
+            f[f"lex:{sec}"] = round(h.score(a, b), 4)
+            f[f"sent_lex:{sec}"] = round(h.score(sent.start, sent.end), 4)
+            f[f"hand:{sec}"] = c.score(sec)
+        rank = body_rank.get(c.sentence, 0)
+        f["pos:rel"] = round(rank / n, 4)
+        if rank == 0:
+            f["pos:lead"] = 1.0
+        elif rank <= 2:
+            f["pos:top3"] = 1.0
+        if para_first.get(sent.para) == c.sentence:
+            f["pos:para_first"] = 1.0
+        if prev_sentence != c.sentence:
+            f["pos:first_clause"] = 1.0
+        prev_sentence = c.sentence
+        share = _share(quoted, a, b)
+        if share >= 0.5:
+            f["quote:inside"] = 1.0
+        elif share > 0:
+            f["quote:part"] = 1.0
+        if _any_in(principal, a, b):
+            f["ent:principal"] = 1.0
+        elif _any_in(principal, sent.start, sent.end):
+            f["ent:principal_sentence"] = 1.0
+        if _any_in(persons, a, b):
+            f["ent:person"] = 1.0
+        if place and place in low[a:b]:
+            f["ent:place"] = 1.0
+        if _any_in(events, a, b):
+            f["ent:event"] = 1.0
+        elif _any_in(events, sent.start, sent.end):
+            f["ent:event_sentence"] = 1.0
+        if _any_in(topics, a, b):
+            f["ent:agenda"] = 1.0
+        for name, starts in marks:
+            if _any_in(starts, a, b):
+                f[name] = 1.0
+        tense = [t for t in _TENSES if f"tense:{t}" in f]
+        for t in tense or ["none"]:
+            f[f"status:{status}&{t}"] = 1.0
+        words = low.count(" ", a, b) + 1
+        f[next((name for top, name in _LEN if words < top), "len:very_long")] = 1.0
+        m = _OPEN.match(low, a, b)
+        if m:
+            f[f"open:{m.group()}"] = 1.0
+        out.append(f)
+    return out

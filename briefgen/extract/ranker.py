@@ -1,0 +1,96 @@
+"""The section ranker: a logistic model per section over clause features (features.py).
+
+The weights are data (``weights.toml`` beside this file), written by ``make train``
+(tools/train.py) from the dev gold and reviewed like code. They hold no article text, only
+feature names and numbers. ``spec`` is a fingerprint of what the feature names stand for
+(the cue lexicons): a weights file trained on other lexicons is refused rather than silently
+misread. Loaded once, on first use.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from briefgen.extract import cues
+
+FORMAT = 1
+WEIGHTS = "weights.toml"
+
+
+def spec() -> str:
+    """Fingerprint of the cue lexicons the ``cue:<section>:<k>`` features index into."""
+    h = hashlib.sha256()
+    for name, lex in (("purpose", cues.PURPOSE), ("expectations", cues.EXPECT), ("context", cues.CONTEXT)):
+        h.update(name.encode())
+        for cue, w in lex:
+            h.update(f"\0{cue.source}\0{w}".encode())
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Per section: feature weights, the probability a clause needs (``threshold``) and the most
+    clauses kept (``cap``)."""
+
+    weights: dict[str, dict[str, float]]
+    thresholds: dict[str, float]
+    caps: dict[str, int]
+    meta: dict = field(default_factory=dict)
+
+    def margin(self, section: str, feats: dict[str, float]) -> float:
+        w = self.weights.get(section, {})
+        return sum(w.get(k, 0.0) * v for k, v in feats.items())
+
+    def prob(self, section: str, feats: dict[str, float]) -> float:
+        z = max(-30.0, min(30.0, self.margin(section, feats)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def contributions(self, section: str, feats: dict[str, float]) -> list[tuple[str, float]]:
+        """(feature, weight x value) of the features that fired, largest effect first."""
+        w = self.weights.get(section, {})
+        out = [(k, w.get(k, 0.0) * v) for k, v in feats.items() if w.get(k, 0.0) * v]
+        return sorted(out, key=lambda kv: (-abs(kv[1]), kv[0]))
+
+
+class StaleWeights(RuntimeError):
+    """The weights file was trained for other cue lexicons or another format."""
+
+
+def from_dict(data: dict, *, check: bool = True) -> Model:
+    if data.get("format") != FORMAT:
+        raise StaleWeights(f"weights format {data.get('format')!r}, expected {FORMAT}: run `make train`")
+    if check and data.get("spec") != spec():
+        raise StaleWeights("weights were trained on other cue lexicons: run `make train`")
+    sections = data["sections"]
+    return Model(weights={s: dict(v["weights"]) for s, v in sections.items()},
+                 thresholds={s: float(v["threshold"]) for s, v in sections.items()},
+                 caps={s: int(v["cap"]) for s, v in sections.items()},
+                 meta={k: v for k, v in data.items() if k != "sections"})
+
+
+def to_toml(model: Model) -> str:
+    """The weights file's text: sorted keys, fixed precision, so that training twice gives the same bytes."""
+    lines = ["# Section ranker weights: written by `make train` (tools/train.py); review the diff.",
+             f"format = {FORMAT}", f'spec = "{spec()}"']
+    for k in sorted(model.meta):
+        if k not in ("format", "spec"):
+            v = model.meta[k]
+            lines.append(f"{k} = " + (f'"{v}"' if isinstance(v, str) else repr(v)))
+    for s in sorted(model.weights):
+        lines += ["", f"[sections.{s}]", f"threshold = {model.thresholds[s]:.3f}", f"cap = {model.caps[s]}",
+                  "", f"[sections.{s}.weights]"]
+        for k, v in sorted(model.weights[s].items()):
+            if round(v, 4):
+                lines.append(f'"{k}" = {v:.4f}')
+    return "\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=1)
+def default() -> Model:
+    """The shipped model (read once per process)."""
+    raw = resources.files("briefgen.extract").joinpath(WEIGHTS).read_text(encoding="utf-8")
+    return from_dict(tomllib.loads(raw))

@@ -1,0 +1,122 @@
+"""The section ranker: clause features, the weights file's contract, training, --explain.
+Sentences of our own."""
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from briefgen.extract import features, ranker
+from briefgen.extract.explain import explain
+from tests.extract.conftest import article
+
+TEXT = ("Headline\n\nThe minister arrived in Lima on Monday for talks aimed at ending the fishing dispute. "
+        "The two sides will sign a port accord, officials said. "
+        '"We are ready to talk about anything at all," she said. '
+        "The visit comes amid a row over quotas that began in 2019.")
+
+
+def _feats(stages, text=TEXT):
+    st = stages(text, until="agenda")
+    return st, features.clause_features(st)
+
+
+def test_every_candidate_gets_features_that_name_what_fired(stages):
+    st, table = _feats(stages)
+    assert len(table) == len(st.candidates)
+    lead = table[0]
+    assert lead["pos:lead"] == 1.0 and lead["lex:purpose"] > 0
+    assert any(k.startswith("cue:purpose:") for k in lead)
+    quoted = next(f for c, f in zip(st.candidates, table) if st.text[c.start:c.end].startswith('"We are'))
+    assert quoted.get("quote:inside") == 1.0
+    future = next(f for c, f in zip(st.candidates, table) if "will sign" in st.text[c.start:c.end])
+    assert future.get("tense:will") == 1.0 and future.get("speech:verb") == 1.0
+    past = next(f for c, f in zip(st.candidates, table) if "2019" in st.text[c.start:c.end])
+    assert past.get("time:year") == 1.0 and past.get("time:other") == 1.0
+
+
+def test_features_are_deterministic(stages):
+    assert _feats(stages)[1] == _feats(stages)[1]
+
+
+def test_shipped_weights_match_the_cue_lexicons():
+    model = ranker.default()
+    assert set(model.weights) == set(features.SECTIONS)
+    for sec in features.SECTIONS:
+        assert 0.0 < model.thresholds[sec] < 1.0 and model.caps[sec] >= 1
+    # every cue feature the weights name exists in its lexicon
+    sizes = {"purpose": len(ranker.cues.PURPOSE), "expectations": len(ranker.cues.EXPECT),
+             "context": len(ranker.cues.CONTEXT)}
+    for w in model.weights.values():
+        for name in w:
+            if name.startswith("cue:"):
+                _, sec, k = name.split(":")
+                assert int(k) < sizes[sec]
+
+
+def test_weights_round_trip_and_stale_weights_are_refused():
+    model = ranker.default()
+    text = ranker.to_toml(model)
+    again = ranker.from_dict(tomllib.loads(text))
+    assert again.weights == model.weights and again.thresholds == model.thresholds
+    assert ranker.to_toml(again) == text
+    stale = tomllib.loads(text)
+    stale["spec"] = "0" * 16
+    with pytest.raises(ranker.StaleWeights):
+        ranker.from_dict(stale)
+    stale["format"] = 99
+    with pytest.raises(ranker.StaleWeights):
+        ranker.from_dict(stale)
+
+
+def test_probability_follows_the_weights():
+    m = ranker.Model({"purpose": {"bias": -1.0, "a": 2.0}}, {"purpose": 0.5}, {"purpose": 1})
+    assert m.prob("purpose", {"bias": 1.0}) < 0.5 < m.prob("purpose", {"bias": 1.0, "a": 1.0})
+    assert m.contributions("purpose", {"bias": 1.0, "a": 1.0}) == [("a", 2.0), ("bias", -1.0)]
+
+
+def test_a_model_can_be_passed_to_the_pipeline(stages):
+    """Training and leave-one-group-out runs give their own model; a model that keeps nothing
+    empties the clause sections."""
+    shipped = ranker.default()
+    none = ranker.Model(shipped.weights, {s: 1.01 for s in features.SECTIONS}, shipped.caps)
+    st = stages(TEXT, model=none)
+    assert st.purpose == st.expectations == st.context == ()
+    assert stages(TEXT).context  # the shipped model keeps some background
+
+
+def test_training_is_deterministic():
+    from tools import train
+
+    def rec(i, group):
+        feats = [{"bias": 1.0, "x": float(k % 2), "y": float((k + i) % 3 == 0)} for k in range(6)]
+        spans = [(10 * k, 10 * k + 8) for k in range(6)]
+        gold = {s: [((10, 18), True), ((30, 38), False)] for s in features.SECTIONS}
+        return train.Record(f"{group}-{i}", group, feats, spans, gold)
+
+    records = [rec(i, g) for i, g in enumerate("abcdeabcde")]
+    first = ranker.to_toml(train.train(records))
+    assert first == ranker.to_toml(train.train(records))
+
+
+def test_explain_shows_each_clause_its_scores_and_cues(stages):
+    out = explain(article(TEXT))
+    st = stages(TEXT)
+    assert out.startswith("event: ")
+    assert "thresholds: purpose" in out
+    for c in st.candidates:
+        assert f"[{c.start}:{c.end}]" in out
+    assert 'purpose "aimed at' in out and 'context "amid' in out
+    assert "agenda topics:" in out
+
+
+def test_cli_explain(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefgen.cli import app
+
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    res = CliRunner().invoke(app, ["extract", str(src), "--explain"])
+    assert res.exit_code == 0, res.output
+    assert "thresholds: purpose" in res.output and "agenda topics:" in res.output

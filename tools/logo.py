@@ -1,0 +1,65 @@
+"""Leave-one-group-out evaluation of the section ranker: the honest score on unseen outlets.
+
+Run: ``make logo`` (``python -m tools.logo``). For each group of the dev set (the id before
+the first "-": bbc, cnn, wsj ...), train the ranker on the other groups (tools/train.py:
+weights, thresholds and caps alike), predict the held-out group's articles with it and write
+``ID.json`` into one folder; then score every article with the shared scorer
+(``score.py --pred DIR --by-group``) and print its table. ``--in-sample`` instead predicts
+every article with the shipped weights (the number a lead sees with ``score.py --cmd``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from briefgen.extract import extract, ranker
+from briefgen.model.briefing import to_json
+from tools import train
+from tools.devset import DEV, SCORER, load
+
+
+def write(pred_dir: Path, aid: str, article, model) -> None:
+    data = to_json(extract(article, model=model), article.text)
+    (pred_dir / f"{aid}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=DEV)
+    ap.add_argument("--pred", type=Path, help="write the predictions here (default: a temporary folder)")
+    ap.add_argument("--in-sample", action="store_true", help="predict with the shipped weights instead")
+    ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's misses and extras")
+    ap.add_argument("--json", action="store_true", help="the scorer's JSON")
+    args = ap.parse_args(argv)
+    if not args.gold.is_dir() or not SCORER.exists():
+        print(f"no gold folder or scorer beside {args.gold}", file=sys.stderr)
+        return 2
+    examples = load(args.gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred_dir = args.pred or Path(tmp)
+        pred_dir.mkdir(parents=True, exist_ok=True)
+        if args.in_sample:
+            model = ranker.default()
+            for ex in examples:
+                write(pred_dir, ex.id, ex.article, model)
+        else:
+            records = [train.record(ex) for ex in examples]
+            for group in sorted({ex.group for ex in examples}):
+                model = train.train([r for r in records if r.group != group])
+                for ex in examples:
+                    if ex.group == group:
+                        write(pred_dir, ex.id, ex.article, model)
+                print(f"  held out {group}: thresholds " + " ".join(
+                    f"{s[:4]} {model.thresholds[s]:.2f}/{model.caps[s]}" for s in train.SECTIONS),
+                    file=sys.stderr)
+        cmd = [sys.executable, str(SCORER), str(args.gold), "--pred", str(pred_dir)]
+        cmd += ["--json"] if args.json else ["--by-group"] + (["-v"] if args.verbose else [])
+        return subprocess.run(cmd).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
