@@ -111,7 +111,9 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
         if place:
             return f"Summit in {place}" + tail
         return headline or "Summit"
-    if who and " and " in who:
+    if who and re.search(r"\b(?:talks|summit|meeting|negotiations|visit)\b", who, re.I):
+        head = who[:1].upper() + who[1:]  # the principal names the event itself ("Nuclear talks between ...")
+    elif who and " and " in who:
         head = f"{noun.capitalize()} between {who}"
     elif who and _group(who):
         head = f"{possessive(who)} {noun}" if who.split()[-1][:1].islower() else f"{who} {noun}"

@@ -312,3 +312,8 @@ def test_a_summit_is_nobodys():
 def test_a_bottom_line_opens_on_no_quoted_pronoun():
     from briefgen.extract.statements import whole_statement
     assert whole_statement('"We had always foreseen it," the secretary general said.', strict=True) is False
+
+
+def test_a_principal_that_names_the_event_is_the_head():
+    ev = Event("Nuclear talks between Iran and six world powers", None, "Lausanne", "talks")
+    assert subject(ev) == "Nuclear talks between Iran and six world powers, Lausanne"
