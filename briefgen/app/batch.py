@@ -1,13 +1,14 @@
 """Many articles at once: expand files, folders and globs; build them in a process pool.
 
-Workers import the heavy libraries once (pool initializer) and build many
-articles each; a failed article is a failed BuildResult, never a stopped batch.
+Workers warm up once (pool initializer) and build many articles each; a failed
+article is a failed BuildResult, never a stopped batch.
 """
 from __future__ import annotations
 
 import gc
 import glob
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -62,19 +63,29 @@ def unique_stems(inputs: list[str]) -> dict[str, str]:
     return stems
 
 
+# A made-up report (no real article): enough for every stage to load what it needs.
+_WARM_UP = ("Ministers meet in Geneva for trade talks\n\n"
+            "The foreign minister of Norway, Anna Berg, arrived in Geneva on Monday for two days of talks "
+            "with her Swiss counterpart on trade and energy, officials said.\n\n"
+            "\"We expect a clear plan for the next year,\" Berg told reporters before the meeting.\n")
+
+
 def _warm(options: BuildOptions) -> None:
-    """Pool initializer: import and compile everything once per worker."""
-    from briefgen.compose.context import load_template
-    from briefgen.layout.fonts import fonts_for
+    """Load and compile everything once per process, by building one made-up memo in memory
+    through the public pipeline (imports, template, fonts, renderers), then ``gc.freeze``:
+    what is loaded now lives as long as the process, so each article's collection skips it."""
+    import hashlib
 
-    template = load_template(options.template)
-    import briefgen.render.pdf  # noqa: F401
-    from briefgen.render.docx import _base
+    from briefgen.app.build import build_article
+    from briefgen.model.article import Article
 
-    fonts_for(template.style)  # registered once, before the workers fork
-    _base(template.style)  # the DOCX package set-up, once per worker
-
-    gc.freeze()  # what is loaded now lives for the worker's life: keep it out of every collection
+    warm_options = replace(options, strict=False)
+    try:
+        build_article(Article(text=_WARM_UP, origin="<warm-up>",
+                              sha256=hashlib.sha256(_WARM_UP.encode()).hexdigest()), warm_options)
+    except Exception:  # noqa: BLE001 - best effort: a real fault shows on the real articles
+        pass
+    gc.freeze()
 
 
 def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
@@ -85,11 +96,24 @@ def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
     return result
 
 
+def _pool_context():
+    """Workers come from a fork server (a fresh, single-threaded process started with exec),
+    or are spawned where there is none: never forked from this process, which may run
+    threads (the progress bar) and where fork() could deadlock."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["briefgen.app.batch"])
+    return ctx
+
+
 def build_many(inputs: list[str], options: BuildOptions, jobs: int,
                on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
-    """Build every input; results come back in input order. A batch warms up first in this
-    process (imports, then ``gc.freeze`` of everything loaded so far: collections after each
-    article skip it), as the workers it forks do."""
+    """Build every input; results come back in input order. A single article is built
+    straight away; a sequential batch warms up first (see ``_warm``); a parallel one runs
+    in a pool whose workers each warm up once."""
     stems = unique_stems(inputs)
     results: dict[str, BuildResult] = {}
     if not inputs:
@@ -106,14 +130,9 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
             if on_done:
                 on_done(r)
     else:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        if method == "fork":
-            _warm(options)  # import once in the parent; forked workers inherit it
-        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)),
-                                 mp_context=multiprocessing.get_context(method),
+        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(),
                                  initializer=_warm, initargs=(options,)) as pool:
             futures = {pool.submit(_build_one, src, options, stems[src]): src for src in inputs}
             for fut in as_completed(futures):
