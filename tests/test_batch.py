@@ -18,7 +18,7 @@ def test_no_inputs_no_results(jobs, tmp_path):
     assert build_many([], BuildOptions(out_dir=tmp_path), jobs) == []
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])  # 2: a process pool
 def test_results_come_back_in_input_order(jobs, tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     inputs = []

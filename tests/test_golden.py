@@ -6,6 +6,7 @@ import pytest
 from tests.golden_update import GOLDEN, SAMPLES, golden_files
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
 def test_sample_matches_golden(sample):
     files, blocks = golden_files(sample)

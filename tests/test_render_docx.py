@@ -78,6 +78,7 @@ def libreoffice_pages(rendered, tmp_path_factory):
     return {p.stem: len(PdfReader(str(p)).pages) for p in pdfs}
 
 
+@pytest.mark.slow
 @NEEDS_SOFFICE
 @pytest.mark.parametrize("name", list(CASES))
 def test_one_page_in_libreoffice(libreoffice_pages, name):
@@ -212,6 +213,7 @@ def test_unknown_block_fails_loudly():
 
 # ------------------------------------------------------------------ package set-up without python-docx
 
+@pytest.mark.slow
 def test_render_does_not_import_python_docx():
     """python-docx's template is read as a zip: rendering never imports the library (~65 ms)."""
     import subprocess
