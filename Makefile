@@ -8,8 +8,6 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Supported interpreters, newest last; test-all skips the ones this machine lacks.
-VERSIONS := 3.11 3.12 3.13
 
 .PHONY: brief test test-fast test-all golden bench clean
 
@@ -29,15 +27,13 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
-# `make test` once per supported Python found, each in its own .venv-3.x.
+# `make test` once per supported Python this machine has (.ci/pythons), each in its own .venv-3.x.
 test-all:
-	@set -e; found=0; for v in $(VERSIONS); do \
-	  py=$$(ls -d $$HOME/.pyenv/versions/$$v.*/bin/python3 2>/dev/null | sort -V | tail -n 1); \
-	  [ -n "$$py" ] || py=$$(command -v python$$v || true); \
-	  if [ -z "$$py" ]; then echo "== Python $$v: not on this machine, skipped"; continue; fi; \
-	  echo "== Python $$v ($$py)"; found=$$((found + 1)); \
-	  $(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$v; \
-	done; [ $$found -gt 0 ] || { echo "no supported Python found"; exit 1; }
+	@list="$$(.ci/pythons)"; [ -n "$$list" ] || { echo "no supported Python found"; exit 1; }; \
+	echo "$$list" | while read -r v py; do \
+	  echo "== Python $$v ($$py)"; \
+	  $(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$v </dev/null || exit 1; \
+	done
 
 # Rewrites tests/golden/ from the current code: review the diff before committing.
 golden: $(STAMP)
