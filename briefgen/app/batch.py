@@ -96,16 +96,19 @@ def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
     return result
 
 
-def _pool_context():
+def _pool_context(options: BuildOptions):
     """Workers come from a fork server (a fresh, single-threaded process started with exec),
     or are spawned where there is none: never forked from this process, which may run
-    threads (the progress bar) and where fork() could deadlock."""
+    threads (the progress bar) and where fork() could deadlock. The fork server imports
+    the stages once, so each worker starts with them loaded (a name that does not import is
+    skipped by multiprocessing: the worker then imports it itself)."""
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["briefgen.app.batch"])
+        ctx.set_forkserver_preload(["briefgen.app.batch", "briefgen.extract", "briefgen.compose.context",
+                                    "briefgen.layout.fit", *(f"briefgen.render.{f}" for f in options.formats)])
     return ctx
 
 
@@ -113,7 +116,9 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
                on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
     """Build every input; results come back in input order. A single article is built
     straight away; a sequential batch warms up first (see ``_warm``); a parallel one runs
-    in a pool whose workers each warm up once."""
+    in a pool whose workers each warm up once. As with any multiprocessing pool that does
+    not fork, a script calling this with ``jobs > 1`` guards its entry point with
+    ``if __name__ == "__main__":`` (each worker imports the main module)."""
     stems = unique_stems(inputs)
     results: dict[str, BuildResult] = {}
     if not inputs:
@@ -132,7 +137,7 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(),
+        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(options),
                                  initializer=_warm, initargs=(options,)) as pool:
             futures = {pool.submit(_build_one, src, options, stems[src]): src for src in inputs}
             for fut in as_completed(futures):
