@@ -35,6 +35,7 @@ class _Group(TyperGroup):
     """Click's usage errors exit with EX_USAGE (64), so exit 2 always means bad input."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        _hide_unset_envvars(self)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -49,6 +50,16 @@ class _Group(TyperGroup):
             typer.echo("briefgen: interrupted", err=True)
             sys.exit(130)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _hide_unset_envvars(command) -> None:
+    """typer shows an option's env var in its error messages even when it has none
+    ("Invalid value for '--jobs' / '-j' (env var: 'None')"): show it only where one is set."""
+    for param in getattr(command, "params", ()):
+        if getattr(param, "envvar", None) is None and getattr(param, "show_envvar", False):
+            param.show_envvar = False
+    for sub in getattr(command, "commands", {}).values():
+        _hide_unset_envvars(sub)
 
 
 # Plain click help (rich_markup_mode=None): rich's renderer and the Markdown parser it
@@ -129,10 +140,24 @@ def parse_date(value: str | None) -> date | None:
     """The --date option; None when not given."""
     if value is None:
         return None
+    import re
+
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value)
+    if not m:
+        raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        raise UsageError(f"--date {value!r}: month {month} is out of range (01-12)")
+    import calendar
+
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        raise UsageError(f"--date {value!r}: day {day} is out of range for {year:04d}-{month:02d} "
+                         f"(01-{last})")
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+        return date(year, month, day)
+    except ValueError as e:  # year 0
+        raise UsageError(f"--date {value!r}: {e}") from None
 
 
 def memo_date(explicit: date | None) -> date:
@@ -152,6 +177,18 @@ def limits(max_bytes: int | None, max_chars: int | None, max_paragraph: int | No
     return Limits(**{k: v for k, v in given.items() if v is not None})
 
 
+def _complete_template(incomplete: str) -> list[tuple[str, str]]:
+    from briefgen.app.completion import complete_template
+
+    return complete_template(incomplete)
+
+
+def _complete_formats(incomplete: str) -> list[tuple[str, str]]:
+    from briefgen.app.completion import complete_formats
+
+    return complete_formats(incomplete)
+
+
 # ------------------------------------------------------------------ build
 
 @app.command(epilog="Example: briefgen build source/ -o out --format pdf,docx --to 'Minister' --jobs 2")
@@ -161,9 +198,11 @@ def build(
         show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Output folder.")] = None,
     formats: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=f"Comma-separated formats from {','.join(FORMATS)}.")] = None,
+        "--format", "-f", help=f"Comma-separated formats from {','.join(FORMATS)}.",
+        autocompletion=_complete_formats)] = None,
     template: Annotated[Optional[str], typer.Option(
-        "--template", "-t", help="Built-in template name or a template folder.")] = None,
+        "--template", "-t", help="Built-in template name or a template folder.",
+        autocompletion=_complete_template)] = None,
     to: Annotated[Optional[str], typer.Option("--to", help="TO line of the header.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", help="FROM line of the header.")] = None,
     date_option: MemoDate = None,
@@ -173,6 +212,12 @@ def build(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail (exit 5) if anything had to be dropped to fit one page.")] = False,
     report: Annotated[bool, typer.Option("--report", help="Print what fitting dropped and the final sizes.")] = False,
+    summary: Annotated[Optional[str], typer.Option(
+        "--summary", metavar="table|lines|json",
+        help="Summary of a batch: a table, one line per input, or JSON for scripts "
+             "(default: table on a terminal, else lines).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace existing files in the output folder that briefgen did not write.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", min=1, help="Parallel workers (default: number of cores).")] = None,
     input_format: InputFormat = None,
@@ -187,13 +232,14 @@ def build(
 ) -> None:
     """Build one-page memos (PDF and DOCX by default) from articles into the output folder."""
     from briefgen.app.batch import build_many, default_jobs, expand_inputs
-    from briefgen.app.build import BuildOptions, check_formats
+    from briefgen.app.build import BuildOptions, check_formats, check_page_size
     from briefgen.app.config import effective
-    from briefgen.app.progress import BatchView
+    from briefgen.app.progress import BatchView, summary_format
     from briefgen.sources.read import normalise_format
 
     with reported(debug):
         anchor = parse_date(date_option)
+        summary_kind = summary_format(summary, terminal=sys.stdout.isatty())
         cfg = effective({"to": to, "from": from_, "marking": marking, "template": template,
                          "output": str(output) if output else None, "formats": formats,
                          "page_size": page_size})
@@ -201,7 +247,8 @@ def build(
         options = BuildOptions(
             out_dir=Path(cfg["output"].value), formats=fmts, template=cfg["template"].value,
             to=cfg["to"].value, from_=cfg["from"].value, date=memo_date(anchor), anchor=anchor,
-            marking=cfg["marking"].value, page_size=cfg["page_size"].value, strict=strict,
+            marking=cfg["marking"].value, strict=strict, force=force,
+            page_size=check_page_size(cfg["page_size"].value, cfg["page_size"].origin),
             input_format=normalise_format(input_format), encoding=encoding,
             limits=limits(max_bytes, max_chars, max_paragraph_chars))
         from briefgen.compose.context import load_template
@@ -213,7 +260,8 @@ def build(
                                  "try: briefgen build ARTICLE.txt")
             sources = ["source"]
         inputs, missing = expand_inputs(sources)
-        view = BatchView(total=len(inputs), quiet=quiet, verbose=verbose, show_progress=len(inputs) > 1)
+        view = BatchView(total=len(inputs), quiet=quiet, verbose=verbose, show_progress=len(inputs) > 1,
+                         summary=summary_kind)
         with view:
             results = build_many(inputs, options, jobs or default_jobs(), on_done=view.advance)
         results = missing + results
@@ -287,11 +335,13 @@ def inspect(
 
 @templates_app.command("list", epilog="Example: briefgen templates list")
 def templates_list() -> None:
-    """List the built-in templates."""
-    from briefgen.compose.context import builtin_templates
+    """List the built-in templates and the template folders here, each with its description."""
+    from briefgen.app.completion import builtin_templates, local_templates
 
-    for name in builtin_templates():
-        typer.echo(name)
+    rows = builtin_templates() + [(f"{name}/", d) for name, d in local_templates()]
+    width = max(len(name) for name, _ in rows)
+    for name, text in rows:
+        typer.echo(f"{name:<{width}}  {text}".rstrip())
 
 
 @templates_app.command("show", epilog="Example: briefgen templates show default")

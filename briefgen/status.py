@@ -17,7 +17,7 @@ class ExitStatus(IntEnum):
     TOO_LARGE = 4  # input over a size budget (bytes, characters, paragraph length)
     OVER_ONE_PAGE = 5  # --strict and items had to be dropped to fit the page
     TEMPLATE_ERROR = 6  # template missing, invalid, unsafe, too slow or too big
-    OUTPUT_REFUSED = 7  # would overwrite an input, follow a symlink, leave the out dir ...
+    OUTPUT_REFUSED = 7  # would replace a file briefgen did not write, overwrite an input, follow a symlink ...
     USAGE = 64  # bad option value (mirrors EX_USAGE)
     INTERNAL = 70  # a bug: please report it (mirrors EX_SOFTWARE)
 

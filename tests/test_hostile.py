@@ -67,6 +67,12 @@ CASES = {
                                     + "".join(f"<p>{p}</p>" for p in BODY.split("\n") if p.strip())
                                     + "<img src='http://example.com/t.gif'></article></body></html>").encode(), {0}),
     "weird-name": ("a b;$(touch pwned)`x`.txt", BODY.encode(), {0}),
+    # Read, not refused: padding is not text, and nesting depth is not content.
+    "trailing-spaces": ("a.txt", (BODY + " " * 100_000).encode(), {0}),
+    "padded-lines": ("a.txt", BODY.replace("\n", " " * 25_000 + "\n").encode(), {0}),
+    "deep-divs": ("a.html", ("<html><head><title>Talks</title></head><body>" + "<div>" * 10_000
+                             + "".join(f"<p>{p}</p>" for p in BODY.split("\n") if p.strip())
+                             + "</div>" * 10_000 + "</body></html>").encode(), {0}),
 }
 
 

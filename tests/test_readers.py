@@ -334,3 +334,63 @@ def test_docx_from_stdin_is_sniffed(tmp_path: Path) -> None:
     article = read_article("-", stdin=io.BytesIO(data))
     assert article.input_format == "docx"
     assert article.title == "Blinken lands in Beijing"
+
+
+def test_html_nested_deeper_than_the_parser_goes_is_read(tmp_path: Path) -> None:
+    paragraphs = ["Foreign Minister Ana Silva arrived in Geneva on Monday for talks.",
+                  "The ministers will discuss carbon pricing and border tariffs."]
+    deep = ("<html><head><title>Talks in Geneva</title></head><body>" + "<div>" * 10_000
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + '<div hidden>HIDDEN ONE</div><script>var x = "HIDDEN TWO";</script>'
+            + '<p style="display: none">HIDDEN <b>THREE</b></p><p>After the hidden parts.</p>'
+            + "</div>" * 10_000 + "</body></html>")
+    article = read_article(write(tmp_path, "deep.html", deep))
+    for p in paragraphs:
+        assert p in article.text.split("\n")
+    assert "After the hidden parts." in article.text
+    assert "HIDDEN" not in article.text
+
+
+def test_flatten_keeps_shallow_markup_and_caps_the_depth() -> None:
+    from briefgen.sources.readers.nesting import flatten
+
+    blocks = frozenset({"div", "p"})
+    out = flatten('<div class="a&quot;b"><p>x &amp; y</p></div>', blocks=blocks, dropped=lambda t, a: False)
+    assert out == '<div class="a&quot;b"><p>x &amp; y</p></div>'
+    out = flatten("<div>" * 5 + "<p>one</p><p>two</p>" + "</div>" * 5, blocks=blocks,
+                  dropped=lambda t, a: False, max_depth=3)
+    assert out == "<div><div><div><p>one</p><p>two</p></div></div></div>"
+
+
+def _dated_docx(path: Path, created, modified, lead: str) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = created
+    document.core_properties.modified = modified
+    document.add_paragraph("Kerry meets Wang in Beijing", style="Title")
+    document.add_paragraph(lead + "US Secretary of State John Kerry met Foreign Minister Wang Yi on Saturday.")
+    document.save(path)
+    return path
+
+
+def test_docx_date_in_the_text_beats_core_properties(tmp_path: Path) -> None:
+    created = datetime.datetime(2019, 3, 1, 9, 0)
+    path = _dated_docx(tmp_path / "a.docx", created, created + datetime.timedelta(days=2),
+                       "BEIJING, May 16, 2015 (AP) - ")
+    article = read_article(path)
+    assert article.date == "2015-05-16"
+    assert "article date 2015-05-16, from the text (dateline or byline)" in article.notes
+
+
+def test_docx_conversion_stamp_is_not_the_article_date(tmp_path: Path) -> None:
+    stamp = datetime.datetime(2026, 1, 5, 14, 30, 0)
+    path = _dated_docx(tmp_path / "a.docx", stamp, stamp + datetime.timedelta(seconds=20), "")
+    article = read_article(path)
+    assert article.date is None
+    assert any("conversion stamp" in n for n in article.notes)
+    # A creation date that differs from the last change is the document's own: used.
+    path = _dated_docx(tmp_path / "b.docx", stamp, stamp + datetime.timedelta(hours=3), "")
+    article = read_article(path)
+    assert article.date == "2026-01-05"
+    assert "article date 2026-01-05, from the Word file's creation date" in article.notes

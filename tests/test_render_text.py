@@ -192,7 +192,8 @@ def test_json_shape():
     data = json_r.render(f)
     assert data.endswith(b"\n") and data == json_r.render(f)
     doc = json.loads(data)
-    assert set(doc) == {"briefing", "memo", "fit"}
+    assert set(doc) == {"generator", "briefing", "memo", "fit"}
+    assert doc["generator"].startswith("briefgen ")
     assert doc["briefing"] is None
     assert doc["fit"] == f.report.to_dict()
     types = [b["type"] for b in doc["memo"]["blocks"]]

@@ -25,6 +25,10 @@ CASES = [
     ("cafe\u0301", "caf\u00e9", {"nfc": 1}),
     ("bad \ufffd char", "bad \ufffd char", {"replacement": 1}),
     ("", "", {}),
+    ("end." + " " * 100_000, "end. ", {"whitespace": 1}),
+    ("a" + " \n" * 50 + "b", "a\n\nb", {"whitespace": 1}),
+    ("a" + " " * 90 + "\n" + "\t" * 5 + "b", "a\nb", {"whitespace": 1}),
+    ("a" + "\u00a0" * 81 + "b" + " " * 80 + "c", "a b" + " " * 80 + "c", {"whitespace": 1}),
 ]
 
 

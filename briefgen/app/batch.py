@@ -52,13 +52,14 @@ def _failed(source: str, error) -> BuildResult:
 
 
 def unique_stems(inputs: list[str]) -> dict[str, str]:
-    """One output stem per input; a repeated stem gets -2, -3 ... in input order."""
+    """One output stem per input; a repeated stem gets -2, -3 ... in input order (compared
+    ignoring case, as case-insensitive file systems would)."""
     seen: dict[str, int] = {}
     stems = {}
     for src in inputs:
         base = output_stem(src)
-        n = seen.get(base, 0) + 1
-        seen[base] = n
+        n = seen.get(base.casefold(), 0) + 1
+        seen[base.casefold()] = n
         stems[src] = base if n == 1 else f"{base}-{n}"
     return stems
 

@@ -3,8 +3,8 @@
 ``build_article`` is pure (bytes per format); ``build_file`` adds the file
 system: it reads one input and writes each output atomically (a temporary
 file in the output folder, then a rename), refusing anything that would
-overwrite an input, follow a symlink, replace a directory or leave the output
-folder. Batch builds (batch.py) call ``build_file`` once per input.
+overwrite an input or a file briefgen did not write (unless forced), follow a
+symlink, replace a directory or leave the output folder. Batch builds (batch.py) call ``build_file`` once per input.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from briefgen.app.provenance import written_by_briefgen
 from briefgen.render import DEFAULT_FORMATS, RENDERERS
 from briefgen.sources.read import Limits
 from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
@@ -35,6 +36,7 @@ class BuildOptions:
     marking: str | None = None
     page_size: str | None = None
     strict: bool = False  # fail with OVER_ONE_PAGE if anything had to be dropped
+    force: bool = False  # replace existing outputs briefgen did not write
     input_format: str | None = None
     encoding: str | None = None
     limits: Limits | None = None  # input size budgets (sources.Limits defaults)
@@ -51,6 +53,7 @@ class BuildResult:
     dropped: int = 0
     fit: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the input was read (its date ...): --verbose
 
 
 def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -59,6 +62,18 @@ def check_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
         raise UsageError(f"unknown output format {', '.join(unknown) or '(none)'}; "
                          f"choose from {', '.join(RENDERERS)}")
     return tuple(dict.fromkeys(formats))
+
+
+def check_page_size(size: str | None, origin: str = "option") -> str | None:
+    """``--page-size`` (or ``page_size`` in a config file): a usage error listing the sizes."""
+    if size is None:
+        return None
+    from briefgen.compose.styles import PAGE_SIZES
+
+    if size.strip().upper() not in PAGE_SIZES:
+        where = "--page-size" if origin == "option" else f"page_size in {origin}"
+        raise UsageError(f"{where}: unknown page size {size!r}; choose from A4, Letter")
+    return size.strip()
 
 
 def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any]:
@@ -75,12 +90,45 @@ def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any
         page_size=options.page_size, source_text=article.text))
     fitted = fit(memo, template.style.with_page_size(options.page_size))
     if options.strict and fitted.report.over_one_page:
-        what = ", ".join(f"{d['section']} #{d['index'] + 1}" for d in fitted.report.dropped)
-        raise OverOnePage(f"the memo needs more than one page; dropped to fit: {what}",
-                          source=article.origin)
+        raise strict_failure(fitted.report.dropped, memo, template, template.style.never_drop,
+                             source=article.origin)
     if "json" in options.formats:
         fitted = replace(fitted, briefing=to_json(briefing, article.text))
     return {fmt: RENDERERS[fmt](fitted) for fmt in options.formats}, fitted
+
+
+def first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def strict_failure(dropped, memo, template, required, *, source: str) -> OverOnePage:
+    """``--strict``'s error: what was dropped (section label and first words, one per line)
+    and what the user can change so the memo fits."""
+    from briefgen.model.blocks import Section
+
+    labels = {b.key: " ".join(b.label.split()) or b.key for b in memo.blocks if isinstance(b, Section)}
+    lines = []
+    for d in dropped:
+        key = str(d.get("section", "")).removesuffix(".children")
+        label = labels.get(key, key) + (" (sub-point)" if str(d.get("section")).endswith(".children") else "")
+        lines.append(f"  dropped from {label}: {first_words(str(d.get('text', '')))}")
+    hit = sorted({str(d.get("section", "")).removesuffix(".children") for d in dropped} & set(required))
+    if hit:
+        n = len([d for d in dropped if str(d.get("section", "")).removesuffix(".children") in hit])
+        must = f", {n} of them from required sections ({', '.join(labels.get(k, k) for k in hit)})"
+    else:
+        shown = [labels[k] for k in required if k in labels]
+        must = f", none from the required sections ({', '.join(shown)})" if shown else ""
+    name = template.name
+    hint = ("  to fit: try a more compact template (" + ("--template corporate" if name != "corporate"
+            else "a copy with smaller sizes in style.toml") + "), fewer sections (copy the template with "
+            f"`briefgen templates init DIR --from-template {name}` and remove some from memo.xml.j2), "
+            "smaller page margins ([page] margin_*_cm in style.toml), or build without --strict "
+            "to keep what fits")
+    head = (f"the memo does not fit one page with template {name!r}: {len(dropped)} item"
+            f"{'s' if len(dropped) != 1 else ''} would be dropped{must} (--strict)")
+    return OverOnePage("\n".join([head, *lines, hint]), source=source)
 
 
 def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
@@ -96,9 +144,10 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
         article = read_article(path, encoding=options.encoding, input_format=options.input_format,
                                stdin=stdin, limits=options.limits)
         result.warnings.extend(article.warnings)
+        result.notes.extend(article.notes)
         outputs, fitted = build_article(article, options)
         targets = plan_outputs(options.out_dir, stem or output_stem(path), outputs,
-                               inputs=[path])
+                               inputs=[path], force=options.force)
         for target, data in targets:
             write_atomic(target, data)
             result.outputs.append(str(target))
@@ -113,6 +162,11 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
 # ------------------------------------------------------------------ output paths
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# A stem kept as it is: ASCII letters, digits, dot, dash and underscore, starting with a letter
+# or digit, at most 80 characters, not a Windows device name.
+_SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}\Z")
+_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                           *(f"lpt{i}" for i in range(10))})
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -122,14 +176,31 @@ def slug(text: str, limit: int = 80) -> str:
     return s[:limit].rstrip("-") or "memo"
 
 
+def safe_stem(stem: str) -> bool:
+    """A file stem that is safe everywhere as it is (see ``_SAFE_STEM``)."""
+    return bool(_SAFE_STEM.match(stem)) and stem.split(".")[0].lower() not in _DEVICE_NAMES \
+        and not stem.endswith(".")
+
+
 def output_stem(path: str | Path) -> str:
-    """The default name of an input's outputs: a slug of its file name, "stdin" for "-"."""
-    return "stdin" if str(path) == "-" else slug(Path(path).stem)
+    """The default name of an input's outputs: the input's stem where it is a safe file name
+    (``kerry_pandoc.docx`` -> ``kerry_pandoc``), else a slug of it; "stdin" for "-"."""
+    if str(path) == "-":
+        return "stdin"
+    stem = Path(path).stem
+    if safe_stem(stem):
+        return stem
+    s = slug(stem)
+    return f"{s}-memo" if s in _DEVICE_NAMES else s
 
 
 def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],
-                 inputs: list[str | Path]) -> list[tuple[Path, bytes]]:
-    """Decide every target path before writing anything, refusing unsafe ones."""
+                 inputs: list[str | Path], force: bool = False) -> list[tuple[Path, bytes]]:
+    """Decide every target path before writing anything, refusing unsafe ones.
+
+    An existing file is replaced only if briefgen wrote it (its format's generator
+    marker, see ``provenance``), or with ``force``.
+    """
     out_dir = Path(out_dir)
     if out_dir.is_symlink():
         raise OutputRefused("output folder is a symbolic link; refusing to write through it",
@@ -163,6 +234,10 @@ def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],
             raise OutputRefused("output would land outside the output folder", source=str(target))
         if real in protected:
             raise OutputRefused("output would overwrite the input", source=str(target))
+        if not force and target.exists() and not written_by_briefgen(target):
+            raise OutputRefused("exists and was not written by briefgen; refusing to replace it "
+                                "(move it away, choose another folder with -o, or use --force)",
+                                source=str(target))
         planned.append((target, data))
     return planned
 

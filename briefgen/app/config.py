@@ -22,9 +22,12 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "marking": (None, "handling marking banner (template default: UNCLASSIFIED)"),
     "template": ("default", "built-in template name or a template folder"),
     "output": ("out", "output folder"),
-    "formats": ("pdf,docx", "output formats, comma-separated"),
+    "formats": ("pdf,docx", "output formats: \"pdf,docx\" or [\"pdf\", \"docx\"]"),
     "page_size": (None, "A4 or Letter (template default)"),
 }
+
+# Settings a config file may give as a TOML list; the value is kept comma-joined, as the option.
+LIST_SETTINGS = frozenset({"formats"})
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,14 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise UsageError(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTINGS)}",
                          source=str(path))
     for key, value in data.items():
-        if not isinstance(value, str):
-            raise UsageError(f"setting {key!r} must be a string", source=str(path))
+        if key in LIST_SETTINGS and isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                raise UsageError(f"setting {key!r} must be a string or a list of strings",
+                                 source=str(path))
+            data[key] = ",".join(v.strip() for v in value)
+        elif not isinstance(value, str):
+            kind = "a string or a list of strings" if key in LIST_SETTINGS else "a string"
+            raise UsageError(f"setting {key!r} must be {kind}", source=str(path))
     return data
 
 

@@ -12,19 +12,37 @@ from briefgen.app.build import BuildResult
 from briefgen.status import ExitStatus
 
 
+SUMMARY_FORMATS = ("table", "lines", "json")
+
+
+def summary_format(value: str | None, *, terminal: bool) -> str:
+    """``--summary``: a table on a terminal, one line per input when piped, or JSON."""
+    if value is None:
+        return "table" if terminal else "lines"
+    key = value.strip().lower()
+    if key not in SUMMARY_FORMATS:
+        from briefgen.status import UsageError
+
+        raise UsageError(f"--summary {value!r}: choose from {', '.join(SUMMARY_FORMATS)}")
+    return key
+
+
 class BatchView:
-    def __init__(self, total: int, *, quiet: bool, verbose: bool, show_progress: bool) -> None:
-        self.total, self.quiet, self.verbose = total, quiet, verbose
+    def __init__(self, total: int, *, quiet: bool, verbose: bool, show_progress: bool,
+                 summary: str = "table") -> None:
+        self.total, self.quiet, self.verbose, self.format = total, quiet, verbose, summary
         self.progress = None
         if show_progress and not quiet:
             from rich.console import Console
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                        TimeElapsedColumn)
 
-            self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn(), TextColumn("{task.description}"),
-                                     console=Console(stderr=True, highlight=False))
-            self.task = self.progress.add_task("", total=total)
+            console = Console(stderr=True, highlight=False)
+            if console.is_terminal:  # in a log, a bar is one cut-off line: the summary says it all
+                self.progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                                         TimeElapsedColumn(), TextColumn("{task.description}"),
+                                         console=console)
+                self.task = self.progress.add_task("", total=total)
 
     def __enter__(self) -> "BatchView":
         if self.progress:
@@ -46,10 +64,19 @@ class BatchView:
             if not self.quiet:
                 for w in r.warnings:
                     typer.secho(f"briefgen: warning: {r.source}: {w}", err=True, fg="yellow")
+            if self.verbose:
+                for note in r.notes:
+                    typer.echo(f"briefgen: note: {r.source}: {note}", err=True)
+        if self.format == "json":  # asked for by name: printed even with --quiet
+            typer.echo(summary_json(results))
+            return
         if self.quiet:
             return
         if len(results) > 1 or self.verbose:
-            print_table(results)
+            if self.format == "table":
+                print_table(results)
+            else:
+                print_lines(results)
         else:
             for r in results:
                 for path in r.outputs:
@@ -75,6 +102,46 @@ def print_table(results: list[BuildResult]) -> None:
     console = Console(highlight=False)
     console.print(table)
     console.print(f"{len(results) - bad} built, {bad} failed", markup=False)
+
+
+def _display(path: str) -> str:
+    """A path relative to the working folder where it lies inside it, else as given."""
+    import os
+
+    if path == "-" or not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def print_lines(results: list[BuildResult]) -> None:
+    """The summary for pipes and logs: one input per line, full paths, never cut to a width.
+
+    ``STATUS<TAB>FILE<TAB>dropped N<TAB>warnings N<TAB>OUTPUT, OUTPUT`` (``-`` where none).
+    """
+    for r in results:
+        ok = r.status == ExitStatus.OK
+        outputs = ", ".join(_display(p) for p in r.outputs) or "-"
+        typer.echo("\t".join((r.status.name.lower(), _display(r.source),
+                               f"dropped {r.dropped if ok else '-'}", f"warnings {len(r.warnings)}",
+                               outputs)))
+    bad = sum(r.status != ExitStatus.OK for r in results)
+    typer.echo(f"{len(results) - bad} built, {bad} failed")
+
+
+def summary_json(results: list[BuildResult]) -> str:
+    """The summary for scripts: one JSON document (``--summary json``)."""
+    import json
+
+    rows = [{"source": r.source, "status": r.status.name.lower(), "exit_status": int(r.status),
+             "outputs": list(r.outputs), "dropped": r.dropped, "warnings": list(r.warnings),
+             "error": r.error} for r in results]
+    bad = sum(r.status != ExitStatus.OK for r in results)
+    return json.dumps({"results": rows, "built": len(results) - bad, "failed": bad},
+                      ensure_ascii=False, indent=1)
 
 
 def format_fit(result: BuildResult) -> str:

@@ -309,6 +309,9 @@ _CM_FIELDS = {"margin_top", "margin_bottom", "margin_left", "margin_right",
               "label_width", "header_label_width"}
 
 
+DESCRIPTION_MAX = 120
+
+
 def parse_style(text: str, *, name: str, base_dir: Path) -> Style:
     """Parse and validate style.toml text; font paths resolve inside ``base_dir``."""
     try:
@@ -317,6 +320,11 @@ def parse_style(text: str, *, name: str, base_dir: Path) -> Style:
         raise TemplateError(f"style.toml of template {name!r}: {e}") from None
     values: dict[str, Any] = {"name": name, "spacing_scale": 1.0}
     for table, content in data.items():
+        if table == "description":  # one line for `briefgen templates list`; not part of the look
+            if not isinstance(content, str) or "\n" in content or len(content) > DESCRIPTION_MAX:
+                raise TemplateError(f"style.toml of template {name!r}: description must be one line "
+                                    f"of at most {DESCRIPTION_MAX} characters")
+            continue
         if table not in _SCHEMA:
             raise TemplateError(f"style.toml of template {name!r}: unknown table [{table}]")
         if not isinstance(content, dict):

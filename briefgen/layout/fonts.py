@@ -2,15 +2,21 @@
 
 A template's four TTFs form one reportlab family. Characters that family lacks
 are drawn in the shipped fallback (DejaVu Sans: Greek, Cyrillic, Armenian,
-Georgian, Hebrew, Arabic, symbols); characters no font here has (CJK, for
-instance) become a visible U+25A1 box and a warning instead of vanishing or
+Georgian, Hebrew, Arabic, symbols). Characters neither has (CJK names, for
+instance) are drawn in a font of the machine's that has them, found through
+fontconfig (``fc-list``) and embedded like the others; only characters no font
+anywhere has become a visible U+25A1 box and a warning instead of vanishing or
 crashing. Registration names derive from the file contents, never from paths,
-so output does not depend on where briefgen is installed.
+so output does not depend on where briefgen is installed; it depends on the
+machine's fonts only for the characters the bundled ones lack
+(``BRIEFGEN_SYSTEM_FONTS=0`` turns the machine's fonts off).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib.resources
+import os
 import struct
 import threading
 from dataclasses import dataclass
@@ -170,6 +176,111 @@ def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
     return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)), paths)
 
 
+# ------------------------------------------------------------------ the machine's fonts
+
+SYSTEM_FONTS_ENV = "BRIEFGEN_SYSTEM_FONTS"  # "0": the bundled fonts only
+
+
+@dataclass(frozen=True)
+class _SystemFont:
+    """One face fontconfig lists, with the code points it covers (fontconfig's own charset)."""
+
+    path: str
+    index: int
+    starts: tuple[int, ...]  # sorted range starts
+    ends: tuple[int, ...]  # inclusive range ends
+    size: int  # code points covered
+
+    def covers(self, cp: int) -> bool:
+        i = bisect.bisect_right(self.starts, cp) - 1
+        return i >= 0 and cp <= self.ends[i]
+
+
+def _parse_charset(text: str) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+    starts, ends, size = [], [], 0
+    for item in text.split():
+        a, _, b = item.partition("-")
+        lo = int(a, 16)
+        hi = int(b, 16) if b else lo
+        starts.append(lo)
+        ends.append(hi)
+        size += hi - lo + 1
+    return tuple(starts), tuple(ends), size
+
+
+@lru_cache(maxsize=1)
+def _system_fonts() -> tuple[_SystemFont, ...]:
+    """The machine's TrueType-outline faces (reportlab embeds no CFF outlines), largest
+    coverage first, then by path: a fixed order, so a character's font depends on the
+    character and the installed fonts only, never on what was drawn before."""
+    if os.environ.get(SYSTEM_FONTS_ENV, "").strip() == "0":
+        return ()
+    import shutil
+    import subprocess
+
+    exe = shutil.which("fc-list")
+    if not exe:
+        return ()
+    try:
+        out = subprocess.run([exe, ":fontformat=TrueType", "-f", "%{file}|%{index}|%{charset}\n"],
+                             capture_output=True, text=True, timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return ()
+    fonts = []
+    for line in out.splitlines():
+        parts = line.split("|")
+        if len(parts) != 3 or not parts[0].lower().endswith((".ttf", ".ttc")):
+            continue
+        try:
+            starts, ends, size = _parse_charset(parts[2])
+            fonts.append(_SystemFont(parts[0], int(parts[1] or 0), starts, ends, size))
+        except ValueError:
+            continue
+    return tuple(sorted(fonts, key=lambda f: (-f.size, f.path, f.index)))
+
+
+@lru_cache(maxsize=32)
+def _register_system(path: str, index: int) -> tuple[str, frozenset[int]] | None:
+    """Register one of the machine's faces under a content-derived name; None if reportlab
+    cannot use it (damaged, or CFF outlines after all)."""
+    try:
+        data = Path(path).read_bytes()
+        name = f"bgs{hashlib.sha256(data).hexdigest()[:12]}i{index}"
+        with _LOCK:
+            if name in pdfmetrics.getRegisteredFontNames():
+                font = pdfmetrics.getFont(name)
+            else:
+                font = TTFont(name, path, subfontIndex=index)
+                pdfmetrics.registerFont(font)
+                for bold in (0, 1):
+                    for italic in (0, 1):
+                        addMapping(name, bold, italic, name)
+    except Exception:  # noqa: BLE001 - any font reportlab cannot read is simply not used
+        return None
+    return name, frozenset(font.face.charToGlyph)
+
+
+_SYSTEM_FACE: dict[int, str | None] = {}
+
+
+def system_face(cp: int) -> str | None:
+    """The registered name of the machine's font for code point ``cp`` (the first face in
+    ``_system_fonts`` order that reportlab can embed and that has it), or None."""
+    try:
+        return _SYSTEM_FACE[cp]
+    except KeyError:
+        pass
+    name = None
+    for font in _system_fonts():
+        if font.covers(cp):
+            registered = _register_system(font.path, font.index)
+            if registered and cp in registered[1]:
+                name = registered[0]
+                break
+    _SYSTEM_FACE[cp] = name
+    return name
+
+
 def pin_reportlab() -> None:
     """Pin reportlab's security-relevant settings, whatever RL_* environment variables or
     ~/.reportlab_settings said: no URL fetching from any host or scheme, no expression
@@ -204,7 +315,8 @@ def _ok(cp: int) -> bool:
 
 def split_by_font(text: str, fonts: FontSet) -> list[tuple[str, str]]:
     """Cut ``text`` into (font, text) pieces: "main" where the family has every glyph,
-    the fallback font name elsewhere; characters nobody has become REPLACEMENT."""
+    the fallback font's name where it has them, else a font of the machine's that has
+    them; characters nobody has become REPLACEMENT."""
     if fonts.covered_chars.issuperset(text):
         return [("main", text)] if text else []
     out: list[tuple[str, str]] = []
@@ -214,6 +326,8 @@ def split_by_font(text: str, fonts: FontSet) -> list[tuple[str, str]]:
             key, c = "main", ch
         elif cp in fonts.fallback_covered:
             key, c = fonts.fallback, ch
+        elif (system := system_face(cp)) is not None:
+            key, c = system, ch
         else:
             key, c = fonts.fallback, REPLACEMENT
         if out and out[-1][0] == key:
@@ -230,7 +344,7 @@ def missing_chars(text: str, fonts: FontSet) -> list[str]:
     seen: dict[str, None] = {}
     for ch in text:
         cp = ord(ch)
-        if not (cp in fonts.covered or _ok(cp) or cp in fonts.fallback_covered):
+        if not (cp in fonts.covered or _ok(cp) or cp in fonts.fallback_covered or system_face(cp)):
             seen.setdefault(ch)
     return list(seen)
 

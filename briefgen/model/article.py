@@ -21,4 +21,5 @@ class Article:
     warnings: tuple[str, ...] = ()
     input_format: str = "txt"
     encoding: str | None = None  # codec the text was decoded with (None for .docx)
+    notes: tuple[str, ...] = ()  # how the reader decided (which date it used ...), for --verbose
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from briefgen import __version__
 from briefgen.model.blocks import Banner, Bullets, Footer, HeaderFields, Para, Quotes, Rule, Section
 
 _TYPED = {Banner: "banner", HeaderFields: "header", Section: "section", Rule: "rule",
@@ -33,8 +34,9 @@ def plain(obj: Any) -> Any:
 
 
 def render(fitted) -> bytes:
-    """``{"briefing", "memo", "fit"}`` of a FittedMemo as UTF-8 JSON."""
+    """``{"generator", "briefing", "memo", "fit"}`` of a FittedMemo as UTF-8 JSON."""
     doc = {
+        "generator": f"briefgen {__version__}",  # app/provenance.py reads it
         "briefing": plain(fitted.briefing) if fitted.briefing is not None else None,
         "memo": plain(fitted.memo),
         "fit": fitted.report.to_dict(),

@@ -160,13 +160,39 @@ def check_text_limits(text: str, limits: Limits) -> None:
                            f"{limits.max_paragraph_chars:,} ({LIMIT_OPTIONS['max_paragraph_chars']})")
 
 
-def _has_body(text: str, spans: tuple[Span, ...]) -> bool:
-    pos = 0
+def _body_words(text: str, spans: tuple[Span, ...]) -> int:
+    """Words of body text: outside the title, byline, dateline and slugs."""
+    words, pos = 0, 0
     for span in sorted(spans):
-        if text[pos:span.start].strip():
-            return True
+        words += len(text[pos:span.start].split())
         pos = max(pos, span.end)
-    return bool(text[pos:].strip())
+    return words + len(text[pos:].split())
+
+
+MIN_BODY_WORDS = 5  # fewer: a stray word or a caption, not a sentence to brief
+
+
+def article_date(fmt: str, draft, text_date: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """The article's date and notes saying where it came from (shown with --verbose).
+
+    A Word file's date is its text's first (dateline, byline): its core properties
+    are often a converter's stamp. Other formats' metadata (HTML meta tags, front
+    matter) is the publisher's, so it comes first.
+    """
+    in_text = (text_date, "the text (dateline or byline)")
+    in_file = (draft.date, draft.date_from)
+    notes = [draft.date_note] if draft.date_note else []
+    for value, where in ((in_text, in_file) if fmt == "docx" else (in_file, in_text)):
+        if value:
+            return value, (*notes, f"article date {value}, from {where}")
+    return None, (*notes, "no article date in the text or the file's metadata")
+
+
+def _short_body(words: int) -> tuple[str, ...]:
+    if words >= MIN_BODY_WORDS:
+        return ()
+    return (f"the article has only {words} word{'s' if words != 1 else ''} of body text: "
+            "there is no body to brief, so the memo will be mostly empty",)
 
 
 def read_article(path: str | Path, *, encoding: str | None = None, input_format: str | None = None,
@@ -194,8 +220,10 @@ def read_article(path: str | Path, *, encoding: str | None = None, input_format:
         if not text.strip():
             raise BadInput("empty article" + (" (no article text found)" if fmt != "txt" and raw.strip() else ""))
         header = scan(text, title_first=draft.title_first)
-        if not _has_body(text, header.spans):
+        body_words = _body_words(text, header.spans)
+        if not body_words:
             raise BadInput("empty article (a title or header but no body text)")
+        date, date_notes = article_date(fmt, draft, header.date)
     except BriefgenError as e:
         if e.source is None and not isinstance(e, UsageError):
             e.source = origin
@@ -207,10 +235,11 @@ def read_article(path: str | Path, *, encoding: str | None = None, input_format:
         title=clean_field(draft.title) or header.title,
         outlet=clean_field(draft.outlet) or header.outlet,
         author=clean_field(draft.author) or header.author,
-        date=draft.date or header.date,
+        date=date,
         url=clean_field(draft.url, limit=2000),
         metadata_spans=header.spans,
-        warnings=tuple(draft.warnings) + warnings_for(counts),
+        warnings=tuple(draft.warnings) + warnings_for(counts) + _short_body(body_words),
         input_format=fmt,
         encoding=draft.encoding,
+        notes=date_notes,
     )

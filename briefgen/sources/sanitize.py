@@ -19,6 +19,11 @@ What happens, in order:
    Kept on purpose: ZWJ/ZWNJ (needed by emoji and by Indic/Persian
    scripts), LRM/RLM (harmless marks), NBSP, TAB, private-use characters.
 4. NFC normalisation (silently: it changes no visible character).
+5. A run of more than 80 whitespace characters (padding, a page of trailing
+   spaces) becomes one break of its kind: a blank line if it held two or more
+   line breaks, a line break if one, else a space. Silently: nothing visible
+   is lost, and the size budgets (read.py) then measure text, not padding.
+   Shorter runs stay, so a clean article's offsets are its file's.
 
 U+FFFD (a replacement character that was already in the input) is kept, but
 reported, since it usually means the text was mis-decoded before it got here.
@@ -54,8 +59,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 # Counted but not warned about: they change no visible character.
-SILENT = frozenset({"crlf", "nfc"})
+SILENT = frozenset({"crlf", "nfc", "whitespace"})
 
+LONG_WHITESPACE = 80
+_LONG_SPACE = re.compile(r"\s{%d,}" % (LONG_WHITESPACE + 1))
 _LINE_BREAKS = re.compile("[\u2028\u2029\x85\x0c\x0b]")
 _NONCHARS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
@@ -112,8 +119,15 @@ def sanitize(text: str) -> tuple[str, dict[str, int]]:
         normalised = unicodedata.normalize("NFC", text)
         bump("nfc", 1)
         text = normalised
+    text, n = _LONG_SPACE.subn(_one_break, text)
+    bump("whitespace", n)
     bump("replacement", text.count("\ufffd"))
     return text, counts
+
+
+def _one_break(m: re.Match[str]) -> str:
+    breaks = m.group().count("\n")
+    return "\n\n" if breaks >= 2 else "\n" if breaks else " "
 
 
 def warnings_for(counts: Mapping[str, int]) -> tuple[str, ...]:

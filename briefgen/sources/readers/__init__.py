@@ -36,6 +36,8 @@ class Draft:
     encoding: str | None = None
     title_first: bool = False
     counts: tuple[tuple[str, int], ...] = ()  # sanitize() counts of a reader that sanitised its markup
+    date_from: str = "the page's metadata"  # where ``date`` came from, for --verbose
+    date_note: str | None = None  # why the format's own date was not used, for --verbose
 
 
 Reader = Callable[..., Draft]  # read(raw: bytes, *, encoding: str | None, limits: Limits) -> Draft

@@ -10,9 +10,13 @@ reach an XML parser. python-docx's own parser has entity resolution off too.
 Output: the body's paragraphs and table cells in document order, one per
 paragraph, blank lines between; the title (core properties, else the first
 Title-styled paragraph, else a leading heading) first. Headers, footers,
-comments and images are not article text. The Word file's author and
-creation date fill Article.author/date (python-docx's template defaults are
-ignored).
+comments and images are not article text. The Word file's author fills
+Article.author (python-docx's template defaults are ignored). Its creation date
+is only a fallback for a date in the text (read.py prefers a dateline or byline),
+and not even that when it looks like a conversion stamp: converters (pandoc,
+LibreOffice, "Save as") stamp the moment of conversion as both creation and
+modification time, so a creation time within a minute of the modification time
+is not the article's date.
 """
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ _MARKERS = tuple(
 _TEMPLATE_AUTHOR = "python-docx"
 _TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 _MAX_TABLE_DEPTH = 5
+_STAMP_SECONDS = 60  # created and modified this close: one conversion, not an article's history
 
 
 def precheck(raw: bytes, limits: Limits) -> None:
@@ -154,7 +159,8 @@ def read(raw: bytes, *, encoding: str | None = None, limits: Limits | None = Non
         document = docx.Document(io.BytesIO(raw))
         paragraphs = list(_walk(document))
         core = document.core_properties
-        core_title, author, created, ident = core.title, core.author, core.created, core.identifier
+        core_title, author, ident = core.title, core.author, core.identifier
+        created, modified = core.created, core.modified
     except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, zipfile.BadZipFile) as e:
         raise BadInput(f"not a readable Word .docx file ({_why(e)})") from None
     except Exception as e:  # lxml syntax errors and the like from a malformed part
@@ -165,13 +171,23 @@ def read(raw: bytes, *, encoding: str | None = None, limits: Limits | None = Non
     body = [text for i, (_s, text) in enumerate(paragraphs) if i != index]
     text, title_first = with_title(title, body)
     warnings = ("--encoding does not apply to .docx input; ignored",) if encoding else ()
-    date = None
-    if isinstance(created, datetime) and created.replace(tzinfo=None) != _TEMPLATE_CREATED:
-        date = created.date().isoformat()
+    date, date_note = core_date(created, modified)
     return Draft(
         text=text, title=title,
         author=author if author and author != _TEMPLATE_AUTHOR else None,
         date=date,
         url=ident if ident and re.match(r"https?://\S+\Z", ident, re.I) else None,
         warnings=warnings, encoding=None, title_first=title_first,
+        date_from="the Word file's creation date", date_note=date_note,
     )
+
+
+def core_date(created: object, modified: object) -> tuple[str | None, str | None]:
+    """(ISO date, why it was not used) of the core properties' creation time."""
+    if not isinstance(created, datetime) or created.replace(tzinfo=None) == _TEMPLATE_CREATED:
+        return None, None
+    c = created.replace(tzinfo=None)
+    if isinstance(modified, datetime) and abs((modified.replace(tzinfo=None) - c).total_seconds()) <= _STAMP_SECONDS:
+        return None, (f"the Word file's creation date {c.date().isoformat()} is its modification time too "
+                      "(a conversion stamp), so it was not used")
+    return c.date().isoformat(), None

@@ -41,9 +41,9 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "fra
               "embed", "applet", "svg", "math", "canvas", "audio", "video", "map", "button",
               "select", "textarea", "dialog")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li",
-           "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-           "table", "tr", "td", "th", "figure", "figcaption", "br", "hr", "address", "body"}
+_BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "li",
+                     "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                     "table", "tr", "td", "th", "figure", "figcaption", "br", "hr", "address", "body"})
 _LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
@@ -59,14 +59,43 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 def parse(text: str) -> HtmlElement:
+    tree, _deep = _parse(text)
+    return tree
+
+
+def _parse(text: str) -> tuple[HtmlElement, bool]:
+    """The tree, and whether libxml2 stopped at its depth limit (and so lost content)."""
     from lxml import etree, html
 
     parser = html.HTMLParser(encoding="utf-8", no_network=True, huge_tree=False,
                              remove_comments=True, remove_pis=True, remove_blank_text=False)
     try:
-        return html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        tree = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         raise BadInput("empty article (no HTML content)") from None
+    deep = any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message.lower()
+               for e in parser.error_log)
+    return tree, deep
+
+
+def parse_shallow(text: str) -> tuple[HtmlElement, str]:
+    """The tree and the source it came from: a page nested deeper than libxml2 goes is
+    flattened first (``nesting``), so its text is read instead of lost."""
+    tree, deep = _parse(text)
+    if not deep:
+        return tree, text
+    from briefgen.sources.readers.nesting import flatten
+
+    flat = flatten(text, blocks=_BLOCKS, dropped=_dropped)
+    tree, deep = _parse(flat)
+    if deep:  # pragma: no cover - flatten caps the depth well inside the limit
+        raise BadInput("the HTML is too deeply nested to read")
+    return tree, flat
+
+
+def _dropped(tag: str, attributes: dict[str, str]) -> bool:
+    """What drop_hidden would remove, for an element flattening takes out of the tree."""
+    return tag in _DROP_TAGS or _hidden(attributes, tag)
 
 
 def _hidden(el, tag: str) -> bool:
@@ -161,7 +190,7 @@ def read(raw: bytes, *, encoding: str | None = None, limits: Limits | None = Non
     # handed back, and trafilatura gives up on them. The article text is
     # sanitised again later (entities such as &#x202E; only appear after parsing).
     source, counts = sanitize(source)
-    tree = parse(source)
+    tree, source = parse_shallow(source)
     drop_hidden(tree, keep_json_ld=True)
     doc = _extract(tree)
     warnings: list[str] = []

@@ -149,7 +149,7 @@ def read(raw: bytes, *, encoding: str | None = None, limits: Limits | None = Non
     if dropped:
         warnings = (f"dropped {dropped:,} raw HTML fragment{'s' if dropped != 1 else ''} from the Markdown",)
     date = iso_date(meta["date"]) if "date" in meta else None
-    return Draft(text=text, title=title, author=meta.get("author"), date=date,
+    return Draft(text=text, title=title, author=meta.get("author"), date=date, date_from="the front matter",
                  outlet=meta.get("outlet"), url=_url(meta.get("url")), warnings=warnings,
                  encoding=codec, title_first=title_first)
 
