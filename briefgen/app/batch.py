@@ -1,6 +1,6 @@
 """Many articles at once: expand files, folders and globs; build them in a process pool.
 
-Workers warm up once (pool initializer) and build many articles each; a failed
+Pool workers start with the stages imported and build many articles each; a failed
 article is a failed BuildResult, never a stopped batch.
 """
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import glob
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -64,36 +63,20 @@ def unique_stems(inputs: list[str]) -> dict[str, str]:
     return stems
 
 
-# A made-up report (no real article): enough for every stage to load what it needs.
-_WARM_UP = ("Ministers meet in Geneva for trade talks\n\n"
-            "The foreign minister of Norway, Anna Berg, arrived in Geneva on Monday for two days of talks "
-            "with her Swiss counterpart on trade and energy, officials said.\n\n"
-            "\"We expect a clear plan for the next year,\" Berg told reporters before the meeting.\n")
-
-
-def _warm(options: BuildOptions) -> None:
-    """Load and compile everything once per process, by building one made-up memo in memory
-    through the public pipeline (imports, template, fonts, renderers), then ``gc.freeze``:
-    what is loaded now lives as long as the process, so each article's collection skips it."""
-    import hashlib
-
-    from briefgen.app.build import build_article
-    from briefgen.model.article import Article
-
-    warm_options = replace(options, strict=False)
-    try:
-        build_article(Article(text=_WARM_UP, origin="<warm-up>",
-                              sha256=hashlib.sha256(_WARM_UP.encode()).hexdigest()), warm_options)
-    except Exception:  # noqa: BLE001 - best effort: a real fault shows on the real articles
-        pass
-    gc.freeze()
+_frozen = False  # whether this process has frozen what its first article loaded
 
 
 def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
-    """One article of a batch, after ``_warm``: the collection afterwards (cheap, since the
-    libraries are frozen out of it) keeps a long batch's memory flat."""
+    """One article of a batch (in this process or a pool worker). After the first built, what is
+    loaded (libraries, template, fonts) lives as long as the process: ``gc.freeze`` keeps it
+    out of the collection that follows each later article, which keeps a long batch's
+    memory flat at little cost."""
+    global _frozen
     result = build_file(src, options, stem=stem)
     gc.collect()
+    if not _frozen and result.status == ExitStatus.OK:
+        gc.freeze()
+        _frozen = True
     return result
 
 
@@ -115,9 +98,9 @@ def _pool_context(options: BuildOptions):
 
 def build_many(inputs: list[str], options: BuildOptions, jobs: int,
                on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
-    """Build every input; results come back in input order. A single article is built
-    straight away; a sequential batch warms up first (see ``_warm``); a parallel one runs
-    in a pool whose workers each warm up once. As with any multiprocessing pool that does
+    """Build every input; results come back in input order, ``on_done`` called as each
+    finishes. ``jobs > 1`` runs a process pool whose workers start from a fork server
+    that has imported the stages once. As with any multiprocessing pool that does
     not fork, a script calling this with ``jobs > 1`` guards its entry point with
     ``if __name__ == "__main__":`` (each worker imports the main module)."""
     stems = unique_stems(inputs)
@@ -130,7 +113,6 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
         if on_done:
             on_done(r)
     elif jobs <= 1:
-        _warm(options)
         for src in inputs:
             results[src] = r = _build_one(src, options, stems[src])
             if on_done:
@@ -138,8 +120,7 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(options),
-                                 initializer=_warm, initargs=(options,)) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(options)) as pool:
             futures = {pool.submit(_build_one, src, options, stems[src]): src for src in inputs}
             for fut in as_completed(futures):
                 src = futures[fut]
