@@ -248,39 +248,43 @@ print("TREE", p.returncode, u.ru_utime + u.ru_stime, u.ru_maxrss)
 """
 
 
-def batch(tmp: Path, jobs: int, n: int, runs: int) -> dict:
+def batch(tmp: Path, n: int, runs: int) -> dict:
+    """A batch of ``n`` articles with --jobs 1 and --jobs 2, taking turns ``runs`` times."""
     src = tmp / "batch"
-    if not src.exists():
-        src.mkdir()
-        articles = sorted(DEV.glob("*.txt")) if DEV.is_dir() else [SAMPLE]
-        for i in range(n):
-            shutil.copy(articles[i % len(articles)], src / f"a{i:03d}.txt")
-    times, cpus, peaks = [], [], []
+    src.mkdir()
+    articles = sorted(DEV.glob("*.txt")) if DEV.is_dir() else [SAMPLE]
+    for i in range(n):
+        shutil.copy(articles[i % len(articles)], src / f"a{i:03d}.txt")
+    times, cpus, peaks = {1: [], 2: []}, {1: [], 2: []}, {1: [], 2: []}
     for r in range(runs):
-        out = tmp / f"out-{jobs}-{r}"
-        argv = [sys.executable, "-c", TREE, BRIEFGEN, "build", str(src), "-o", str(out),
-                "--jobs", str(jobs), "--date", DATE, "--quiet"]
-        t0 = time.perf_counter()
-        p = subprocess.run(argv, capture_output=True, text=True, check=True, env=ENV)
-        times.append(time.perf_counter() - t0)
-        built = len(list(out.glob("*.pdf")))
-        code, cpu, kib = p.stdout.split("TREE")[-1].split()
-        if built != n or code != "0":
-            raise RuntimeError(f"batch --jobs {jobs} built {built} of {n} memos: {p.stderr[-500:]}")
-        cpus.append(float(cpu))
-        peaks.append(int(kib) / 1024)
-        shutil.rmtree(out)
-    s = stats(times)
-    s["articles_per_s"] = n / s["median"]
-    s["cpu_s"] = statistics.median(cpus)
-    s["peak_rss_largest_process_mib"] = max(peaks)
-    return s
+        for jobs in (1, 2):
+            out = tmp / f"out-{jobs}-{r}"
+            argv = [sys.executable, "-c", TREE, BRIEFGEN, "build", str(src), "-o", str(out),
+                    "--jobs", str(jobs), "--date", DATE, "--quiet"]
+            t0 = time.perf_counter()
+            p = subprocess.run(argv, capture_output=True, text=True, check=True, env=ENV)
+            times[jobs].append(time.perf_counter() - t0)
+            built = len(list(out.glob("*.pdf")))
+            code, cpu, kib = p.stdout.split("TREE")[-1].split()
+            if built != n or code != "0":
+                raise RuntimeError(f"batch --jobs {jobs} built {built} of {n} memos: {p.stderr[-500:]}")
+            cpus[jobs].append(float(cpu))
+            peaks[jobs].append(int(kib) / 1024)
+            shutil.rmtree(out)
+    res = {}
+    for jobs in (1, 2):
+        s = stats(times[jobs])
+        s["articles_per_s"] = n / s["median"]
+        s["cpu_s"] = statistics.median(cpus[jobs])
+        s["peak_rss_largest_process_mib"] = max(peaks[jobs])
+        res[f"jobs{jobs}"] = s
+    return res
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15, help="timed runs of each fresh-process command")
-    ap.add_argument("--batch-runs", type=int, default=2, help="timed runs of each batch")
+    ap.add_argument("--batch-runs", type=int, default=3, help="timed runs of each batch")
     ap.add_argument("--memos", type=int, default=200)
     ap.add_argument("--batch", type=int, default=60)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
@@ -310,7 +314,7 @@ def main() -> int:
         }
         res["fresh"] = {mode: fresh(commands, args.runs, mode, tmp) for mode in MODES}
         res["long_article"] = long_vs_short(long_article(tmp), max(args.memos // 5, 20))
-        res["batch"] = {f"jobs{j}": batch(tmp, j, args.batch, args.batch_runs) for j in (1, 2)}
+        res["batch"] = batch(tmp, args.batch, args.batch_runs)
     res["bench_seconds"] = time.perf_counter() - started
 
     ratios = {}
