@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test test-fast test-all golden bench clean
+.PHONY: brief test test-fast test-all golden bench reference-docx clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test-all:
 # Rewrites tests/golden/ from the current code: review the diff before committing.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden_update
+
+# Rebuilds templates/*/reference.docx (the Word styles) after a change to a style.toml.
+reference-docx: $(STAMP)
+	$(BIN)/python tools/make_reference_docx.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

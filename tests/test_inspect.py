@@ -6,7 +6,8 @@ import json
 import pytest
 
 from briefgen.model.blocks import Bullets, Para, Quotes, Section
-from briefgen.inspect.reader import inspect_file, page_size, soffice, to_json, to_text
+from briefgen.inspect.libreoffice import soffice
+from briefgen.inspect.reader import inspect_file, page_size, to_json, to_text
 from briefgen.render import docx as docx_r
 from briefgen.render import pdf as pdf_r
 from briefgen.status import BadInput, UnsupportedFormat

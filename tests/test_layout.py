@@ -10,7 +10,11 @@ import pytest
 
 from briefgen.model.blocks import Section
 from briefgen.compose.context import MemoOptions, compose, load_template
-from briefgen.layout.fit import Budget, count_lines, fit, prune, trim
+from briefgen.layout.fit import fit, prune
+from briefgen.layout.flowables import body_width
+from briefgen.layout.lines import Budget, count_lines, trim
+from briefgen.layout.measure import Measurer, exact_overflow
+from briefgen.layout.paragraphs import entry_paragraphs, kit
 from briefgen.model.briefing import Participant
 from briefgen.render import pdf
 from tests import memo_samples as ms
@@ -104,11 +108,15 @@ def test_prune_removes_emptied_sections():
     assert len(gone.blocks) == len(memo.blocks) - 1
 
 
-def test_report_to_dict_is_plain():
+def test_report_to_dict_round_trips_through_json():
+    import json
+
     t = load_template("default")
-    d = fit(compose(ms.long_briefing(40), t, OPTS), t.style).report.to_dict()
-    assert set(d) >= {"dropped", "font_size", "leading", "spacing_scale", "over_one_page", "warnings"}
-    assert all(set(x) >= {"section", "index", "text"} for x in d["dropped"])
+    report = fit(compose(ms.long_briefing(40), t, OPTS), t.style).report
+    d = json.loads(json.dumps(report.to_dict()))
+    assert d["dropped"] and d["dropped"] == [dict(x) for x in report.dropped]
+    assert all(x["section"] and x["text"] for x in d["dropped"])
+    assert (d["font_size"], d["leading"], d["over_one_page"]) == (report.font_size, report.leading, True)
 
 
 @pytest.mark.parametrize("text", ["short", "word " * 60, "Ministers’ “talks” — in Genève, Αθήνα " * 12])
@@ -116,7 +124,7 @@ def test_count_lines_matches_reportlab(text):
     style = load_template("default").style
     got = count_lines(text.strip(), style.content_width, style)
     from reportlab.platypus import Paragraph
-    para = Paragraph(text.strip(), pdf._kit(style).body)
+    para = Paragraph(text.strip(), kit(style).body)
     para.wrap(style.content_width, 1000)
     assert got == len(para.blPara.lines)
 
@@ -136,12 +144,12 @@ def test_trim_never_cuts_inside_a_word():
 def test_added_up_heights_equal_the_drawn_layout(name, headings, make):
     """The fitter adds up per-entry heights; the sum must equal the section Tables the PDF
     draws, to the float, for every kind of candidate (drops, children, spacing, size)."""
-    from briefgen.layout.fit import _Measurer, _rule_steps, exact_overflow
+    from briefgen.layout.fit import _rule_steps
 
     t = load_template(name)
     style = dataclasses.replace(t.style, headings=headings)
     memo = compose(make(), dataclasses.replace(t, style=style), OPTS)
-    m = _Measurer(memo, style)
+    m = Measurer(memo, style)
     drops = [frozenset()]
     for rule in ("agenda.children", "context>1", "quotes>0", "expectations>0"):
         steps = _rule_steps(rule, memo, drops[-1], style, strict=False)
@@ -170,28 +178,27 @@ def test_min_lines_never_exceeds_the_wrapped_lines(name, words, indent):
     """Fitting skips measuring layouts whose lower bound already overflows: the bound must
     hold for any mix of faces, sizes, long words and glyphs the family lacks."""
     from briefgen.model.blocks import Entry, Run
-    from briefgen.layout.fit import min_lines
+    from briefgen.layout.lines import min_lines
 
     style = load_template(name).style
     text = " ".join(["intergovernmental", "a", "talks", "Wi", "ill", "Αθήνα", "北京"][i % 7]
                     for i in range(words))
-    width = pdf.body_width(style) - indent
+    width = body_width(style) - indent
     for runs in ((Run(text),), (Run(text, "bold"),), (Run(text, "italic"),),
                  tuple(Run(text[i::4] or "x", s) for i, s in enumerate(("plain",) + _MIXED[1:]))):
         for size in (style.min_body_size, style.max_body_size):
             st = dataclasses.replace(style, body_size=size)
-            para = pdf._entry_paragraphs(Entry(runs=runs), "para", st, pdf._kit(st))[0]
+            para = entry_paragraphs(Entry(runs=runs), "para", st)[0]
             para.wrap(width, 10_000)
             assert min_lines(runs, width, st) <= len(para.blPara.lines)
 
 
 @pytest.mark.parametrize("make", [ms.sample, ms.long_briefing, lambda: ms.long_briefing(90)])
 def test_short_cut_changes_no_fitting_decision(make, template, monkeypatch):
-    from briefgen.layout.fit import _Measurer
 
     memo = compose(make(), template, OPTS)
     quick = fit(memo, template.style)
-    monkeypatch.setattr(_Measurer, "over", lambda self, *a: False)
+    monkeypatch.setattr(Measurer, "over", lambda self, *a: False)
     assert fit(memo, template.style) == quick
 
 
@@ -210,3 +217,114 @@ def test_fewest_finds_what_one_at_a_time_would_with_few_checks(n):
         asked.clear()
         assert _fewest(n, fits) == want
         assert len(asked) <= 2 * max(n, 1).bit_length() + 1
+
+
+# ------------------------------------------------------------------ long section labels (issue 14)
+
+def _user_template(tmp_path, label: str):
+    from briefgen.compose.templates_init import init_template
+
+    folder = init_template("default", tmp_path / "house")
+    xml = folder / "memo.xml.j2"
+    xml.write_text(xml.read_text(encoding="utf-8").replace('label="BOTTOM LINE"', f'label="{label}"'),
+                   encoding="utf-8")
+    return load_template(folder)
+
+
+def _label_fragments(data: bytes, label_words: set[str]):
+    """(text, x, y) of every drawn text fragment made of ``label_words`` (pypdf's positions)."""
+    out = []
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.split() and set(text.split()) <= label_words:
+            out.append((text.strip(), x, y))
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return out
+
+
+@pytest.mark.parametrize("make", [ms.sparse, ms.sample])
+def test_a_long_label_never_runs_into_the_body(tmp_path, make):
+    """"KEY JUDGEMENT" is as wide as the label column at the largest size: it must wrap (or the
+    column widen), keeping white between the label and the body, on one page."""
+    from briefgen.layout.fonts import string_width
+
+    t = _user_template(tmp_path, "KEY JUDGEMENT")
+    fitted = fit(compose(make(), t, OPTS), t.style)
+    data = pdf.render(fitted)
+    assert _pages(fitted) == 1
+    st, plan = fitted.style, fitted.plan
+    body_x = plan.margin_left + plan.label_width
+    frags = _label_fragments(data, {"KEY", "JUDGEMENT"})
+    assert " ".join(t for t, *_ in frags).split() == ["KEY", "JUDGEMENT"]
+    line = {}
+    for text, x, y in frags:
+        line.setdefault(round(y, 1), []).append((x, text))
+    for y, words in line.items():
+        words.sort()
+        text = " ".join(w for _, w in words)
+        right = words[0][0] + string_width(text, st, st.label_size, bold=True)
+        assert right <= body_x - 0.25 * st.label_size, (text, right, body_x)  # a quarter em of white
+    if make is ms.sparse:  # grown to the largest size: the label takes two lines
+        assert st.body_size == st.max_body_size and len(line) == 2
+
+
+def test_a_label_word_wider_than_the_style_allows_is_a_template_error(tmp_path):
+    from briefgen.status import TemplateError
+
+    t = _user_template(tmp_path, "INTERGOVERNMENTALISATIONSAUSSCHUSS")
+    with pytest.raises(TemplateError, match="INTERGOVERNMENTALISATIONSAUSSCHUSS.*at most \\d+ pt"):
+        fit(compose(ms.sample(), t, OPTS), t.style)
+
+
+def test_a_label_word_too_wide_for_the_column_widens_it_within_bounds(tmp_path):
+    from briefgen.layout.labels import label_room
+
+    t = _user_template(tmp_path, "COUNTERINTELLIGENCE")
+    fitted = fit(compose(ms.sample(), t, OPTS), t.style)
+    assert t.style.label_width < fitted.plan.label_width <= label_room(t.style)
+    assert fitted.plan.body_width == pytest.approx(fitted.plan.frame_width - fitted.plan.label_width)
+    assert _pages(fitted) == 1
+
+
+def test_the_cli_exits_6_naming_the_label(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefgen.cli import app
+
+    t = _user_template(tmp_path, "INTERGOVERNMENTALISATIONSAUSSCHUSS")
+    src = tmp_path / "article.txt"
+    src.write_text(ms.SPARSE_TEXT, encoding="utf-8")
+    r = CliRunner().invoke(app, ["build", str(src), "--template", str(t.path), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 6, r.output
+    assert "INTERGOVERNMENTALISATIONSAUSSCHUSS" in r.output and "Traceback" not in r.output
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+# ------------------------------------------------------------------ the page plan (what renderers read)
+
+@pytest.mark.parametrize("make", [ms.sample, ms.sparse, lambda: ms.long_briefing(40)])
+def test_the_plan_places_blocks_in_the_page(template, make):
+    fitted = fit(compose(make(), template, OPTS), template.style)
+    plan, st = fitted.plan, fitted.style
+    assert plan.frame_bottom + plan.frame_height == pytest.approx(plan.page_height - plan.margin_top)
+    assert plan.frame_width == pytest.approx(plan.page_width - plan.margin_left - plan.margin_right)
+    # everything the fitter measured fits in the frame the plan leaves for it
+    used, avail = exact_overflow(fitted.memo, st)
+    assert avail == pytest.approx(plan.frame_height) and used <= plan.frame_height
+    if plan.top_banner is not None:  # centred in the top margin, the bottom one in the bottom margin
+        assert plan.top_banner_y == pytest.approx(plan.page_height - plan.margin_top / 2)
+        assert plan.bottom_banner_y == pytest.approx(plan.margin_bottom / 2)
+        assert plan.banner_height < min(plan.margin_top, plan.margin_bottom)
+    if plan.headings == "column":
+        assert plan.label_width + plan.body_width == pytest.approx(plan.frame_width)
+        assert 0 < plan.label_gutter < plan.label_width
+    else:
+        assert plan.body_width == plan.frame_width and plan.label_gutter == 0
+    (text0, bullet0), (text1, bullet1) = plan.bullets
+    assert bullet0 < text0 < bullet1 < text1 < plan.body_width / 4
+    blocks = (plan.top_banner,) * (plan.top_banner is not None) + plan.flow + plan.bottom + \
+        (plan.bottom_banner,) * (plan.bottom_banner is not None)
+    assert blocks == fitted.memo.blocks  # every block has exactly one place, in reading order

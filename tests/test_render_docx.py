@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from briefgen.model.blocks import Bullets, Memo, Section
-from briefgen.inspect.reader import docx_to_pdf, soffice
+from briefgen.inspect.libreoffice import docx_to_pdf, soffice
 from briefgen.render import docx as docx_r
 from tests.memo_samples import long_briefing, sparse
 from tests.render_samples import INJECTIONS, block_memo, composed, entry, fitted, with_section
@@ -78,6 +78,7 @@ def libreoffice_pages(rendered, tmp_path_factory):
     return {p.stem: len(PdfReader(str(p)).pages) for p in pdfs}
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 @NEEDS_SOFFICE
 @pytest.mark.parametrize("name", list(CASES))
@@ -211,19 +212,116 @@ def test_unknown_block_fails_loudly():
         docx_r.render(fitted(with_unknown_block()))
 
 
-# ------------------------------------------------------------------ package set-up without python-docx
+# ------------------------------------------------------------------ package
+
+@pytest.mark.parametrize("name", ["blocks", "corporate", "long"])
+def test_body_ends_with_a_paragraph(rendered, name):
+    """A body ending in a table makes Word add a paragraph, which can push a full page onto a
+    second one."""
+    body = _doc(rendered[name]).element.body
+    last = [el for el in body if el.tag != qn("w:sectPr")][-1]
+    assert last.tag == qn("w:p")
+
+
+def test_generator_recorded_in_app_properties(rendered):
+    from briefgen import __version__
+
+    with zipfile.ZipFile(io.BytesIO(rendered["sample"])) as z:
+        app = z.read("docProps/app.xml").decode()
+    assert f"<Application>briefgen {__version__}</Application>" in app
+
+
+def test_templates_ship_a_small_reference_docx():
+    from briefgen.compose.context import load_template
+    from briefgen.render.docx_package import reference_path
+
+    for name in ("default", "corporate"):
+        path = reference_path(load_template(name).style)
+        assert path.parent.name == name and path.stat().st_size < 20_000
+        styles = {s.name for s in docx.Document(str(path)).styles}
+        assert {"Normal", "Title", "Heading 1", "Quote", "List Bullet", "List Bullet 2"} <= styles
+
 
 @pytest.mark.slow
-def test_render_does_not_import_python_docx():
-    """python-docx's template is read as a zip: rendering never imports the library (~65 ms)."""
+def test_writer_does_not_import_reportlab():
     import subprocess
     import sys
 
-    code = ("import sys; from tests.render_samples import fitted; f = fitted(); "
-            "[m for m in list(sys.modules) if m == 'docx' or m.startswith('docx.')] and sys.exit(3); "
-            "from briefgen.render import docx; docx.render(f); "
-            "sys.exit(2 if any(m == 'docx' or m.startswith('docx.') for m in sys.modules) else 0)")
+    code = ("import sys, briefgen.render.docx; "
+            "sys.exit(2 if any(m.split('.')[0] == 'reportlab' for m in sys.modules) else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
 
+
+def _house(tmp_path):
+    from briefgen.compose.context import load_template
+    from briefgen.compose.templates_init import init_template
+
+    folder = init_template("default", tmp_path / "house")
+    return folder, lambda: load_template(folder)
+
+
+def test_a_house_style_without_reference_docx_uses_the_default_one(tmp_path):
+    folder, load = _house(tmp_path)
+    (folder / "reference.docx").unlink()
+    t = load()
+    d = _doc(docx_r.render(fitted(style=t.style)))
+    assert d.styles["Heading 1"].font.size.pt == half_point(fitted(style=t.style).style.label_size)
+
+
+def test_style_toml_wins_over_the_reference_docx(tmp_path):
+    folder, load = _house(tmp_path)
+    toml = folder / "style.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('label = "#1A1A1A"', 'label = "#AA0000"'),
+                    encoding="utf-8")
+    d = _doc(docx_r.render(fitted(style=load().style)))
+    assert str(d.styles["Heading 1"].font.color.rgb) == "AA0000"
+
+
+@pytest.mark.parametrize("content", [b"not a zip", b""])
+def test_a_broken_reference_docx_is_a_template_error(tmp_path, content):
+    from briefgen.status import TemplateError
+
+    folder, load = _house(tmp_path)
+    (folder / "reference.docx").write_bytes(content)
+    with pytest.raises(TemplateError, match="reference.docx"):
+        docx_r.render(fitted(style=load().style))
+
+
+def test_a_reference_docx_without_the_memo_styles_is_a_template_error(tmp_path):
+    from briefgen.status import TemplateError
+
+    folder, load = _house(tmp_path)
+    doc = docx.Document(str(folder / "reference.docx"))
+    doc.styles["List Bullet"].delete()
+    doc.save(str(folder / "reference.docx"))
+    with pytest.raises(TemplateError, match="List Bullet"):
+        docx_r.render(fitted(style=load().style))
+
+
+def composed_with(template):
+    from datetime import date
+
+    from briefgen.compose.context import MemoOptions, compose
+    from briefgen.layout.fit import fit
+    from tests.memo_samples import sample
+
+    return fit(compose(sample(), template, MemoOptions(date=date(2026, 11, 29))), template.style)
+
+
+def test_the_docx_takes_its_columns_from_the_page_plan(tmp_path):
+    """A label word too wide for the style's label column widens it (layout's decision); the
+    DOCX table follows the plan, as the PDF does."""
+    folder, load = _house(tmp_path)
+    xml = folder / "memo.xml.j2"
+    xml.write_text(xml.read_text(encoding="utf-8").replace('label="BOTTOM LINE"', 'label="COUNTERINTELLIGENCE"'),
+                   encoding="utf-8")
+    f = composed_with(load())
+    assert f.plan.label_width > load().style.label_width
+    table = _doc(docx_r.render(f)).tables[0]
+    label_w, body_w = (c.width.pt for c in table.columns)
+    assert label_w == pytest.approx(f.plan.label_width, abs=0.05)
+    assert body_w == pytest.approx(f.plan.body_width, abs=0.05)
+    heading = _doc(docx_r.render(f)).styles["Heading 1"].paragraph_format
+    assert heading.right_indent.pt == pytest.approx(f.plan.label_gutter, abs=0.05)
 

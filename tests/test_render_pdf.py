@@ -61,7 +61,8 @@ def test_metadata_and_language(sample_pdf):
     assert meta.author == "Desk officer"
     assert meta.subject.startswith("Briefing memo")
     assert "Beijing" in meta["/Keywords"]
-    assert meta["/CreationDate"].startswith("D:20261129")
+    assert meta["/CreationDate"].startswith("D:20261129") and meta["/ModDate"] == meta["/CreationDate"]
+    assert "briefgen" in meta["/Producer"] and "briefgen" in meta["/Creator"]  # overwrite check reads it
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
 from briefgen import __version__
-from briefgen.layout import fit as textfit
+from briefgen.layout import lines as textfit
 from briefgen.model.blocks import HeaderFields, Memo, MemoMeta
 from briefgen.compose.memo_xml import parse_memo_xml
 from briefgen.model.briefing import Briefing, Item, Span

@@ -95,6 +95,7 @@ class Style:
     bullet_lines: int  # a bullet's text is trimmed to this many lines
     quote_lines: int
     bottom_line_lines: int
+    folder: Path | None = None  # the template folder (its reference.docx holds the Word styles)
 
     # ------------------------------------------------------------------ derived
     @property
@@ -318,7 +319,7 @@ def parse_style(text: str, *, name: str, base_dir: Path) -> Style:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise TemplateError(f"style.toml of template {name!r}: {e}") from None
-    values: dict[str, Any] = {"name": name, "spacing_scale": 1.0}
+    values: dict[str, Any] = {"name": name, "spacing_scale": 1.0, "folder": base_dir}
     for table, content in data.items():
         if table == "description":  # one line for `briefgen templates list`; not part of the look
             if not isinstance(content, str) or "\n" in content or len(content) > DESCRIPTION_MAX:

@@ -1,4 +1,4 @@
-"""Fit a Memo onto exactly one page, measured with the PDF renderer's own flowables.
+"""Fit a Memo onto exactly one page, measured with the flowables the PDF draws.
 
 Order of measures when the page is full (from the style's ``[fit]`` table):
 drop entries rule by rule (``drop_order``, lowest score first within a rule),
@@ -7,151 +7,23 @@ resort (a freak article), drop what ``drop_order`` did not name, still lowest
 score first. Sentences are never cut here (compose trims long bullets at clause
 boundaries before). A sparse memo grows instead: font up to ``max_body_size``,
 then looser spacing, so the page never looks half empty. Heights come from
-``render.pdf`` (the same paragraphs it draws): each entry is wrapped once per
+layout/measure.py (the same paragraphs the PDF draws): each entry is wrapped once per
 type size, and every candidate (what to drop, which spacing) is arithmetic on
 those heights, so a fit costs about one layout per size tried, not one per step.
+Before fitting, the label column is sized for the memo's labels (layout/labels.py);
+after, the page plan (layout/plan.py) records where everything goes, for the renderers.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import replace
+from typing import Any, Callable, Iterable
 
-import math
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable, Mapping
-
-from briefgen.model.blocks import Entry, Memo, Para, Run, Section
-from briefgen.model.fitted import FitReport, FittedMemo
 from briefgen.compose.styles import Style
-
-ELLIPSIS = "\u2026"
-
-
-# ------------------------------------------------------------------ line budgets (compose)
-
-@dataclass(frozen=True)
-class Budget:
-    """``lines`` lines of body text in a column ``width`` (default: the section content) minus ``indent``."""
-
-    style: Style
-    lines: int
-    indent: float = 0.0
-    width: float | None = None
-
-    @property
-    def avail(self) -> float:
-        return (self.width if self.width is not None else self.style.content_width) - self.indent
-
-
-def bullet_indent(style: Style) -> float:
-    return style.bullet_indent
-
-
-_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> word -> width
-
-
-def count_lines(text: str, width: float, style: Style, size: float | None = None) -> int:
-    """Lines ``text`` takes when broken greedily at spaces, as reportlab's Paragraph does."""
-    from briefgen.layout.fonts import fonts_for, string_width
-
-    size = size or style.body_size
-    fonts = fonts_for(style)
-    if fonts.covered_chars.issuperset(text):  # the usual case: one font, measure directly
-        from reportlab.pdfbase.pdfmetrics import getFont
-
-        measure = getFont(fonts.regular).stringWidth
-        cache = _WIDTHS.setdefault((fonts.regular, size), {})
-        if len(cache) > 20_000:  # bounded: a long batch never grows it without limit
-            cache.clear()
-
-        def width_of(t: str) -> float:
-            w = cache.get(t)
-            if w is None:
-                w = cache[t] = measure(t, size)
-            return w
-    else:
-        def width_of(t: str) -> float:
-            return string_width(t, style, size)
-    space = width_of(" ")
-    lines, cur = 1, 0.0
-    for word in text.split(" "):
-        w = width_of(word)
-        if cur and cur + space + w > width:
-            lines += 1 + int(w // width)
-            cur = w % width
-        else:
-            cur = cur + space + w if cur else w
-    return lines
-
-
-MIN_WIDTH_SHARE = 0.8  # of a run's width in the regular face: what any face draws it in at least
-
-
-def min_lines(runs, width: float, style: Style) -> int:
-    """A lower bound on the lines reportlab wraps ``runs`` into at ``width``: the text's
-    width in the regular face, discounted by MIN_WIDTH_SHARE (bold and italic faces, the
-    spaces a line break swallows), over the column width; glyphs the family lacks count
-    as nothing. At least one line for any visible text. Fitting uses it only to skip
-    measuring layouts that surely overflow, so a loose bound costs time, never a decision."""
-    from briefgen.layout.fonts import fonts_for  # first: it imports reportlab, configured
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    fonts = fonts_for(style)
-    measure = getFont(fonts.regular).stringWidth
-    total, visible = 0.0, False
-    for r in runs:
-        text = r.text if fonts.covered_chars.issuperset(r.text) else \
-            "".join(ch for ch in r.text if ch in fonts.covered_chars)
-        visible = visible or bool(r.text.strip())
-        size = min(style.mark_size, style.body_size) if r.style == "mark" else style.body_size
-        total += measure(text, size)
-    if not visible:
-        return 0
-    return max(1, math.ceil(total * MIN_WIDTH_SHARE / width))
-
-
-def fits(text: str, budget: Budget, tail: str = "") -> bool:
-    return count_lines(text + tail, budget.avail, budget.style) <= budget.lines
-
-
-# clause boundaries: after , ; : and before dashes, brackets and clause-opening words
-_CLAUSE = re.compile(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|when|while|but|as|after|"
-                     r"amid|because|although|though|including|and|or|to|that|with|since|before|"
-                     r"during|despite|following)\s)")
-
-
-def trim(text: str, budget: Budget, tail: str = "") -> str:
-    """``text`` if it fits the budget, else its longest clause (or, failing that, word)
-    prefix that does, with an ellipsis. Never cuts inside a word."""
-    if fits(text, budget, tail):
-        return text
-    cuts = sorted({m.start() for m in _CLAUSE.finditer(text)}, reverse=True)
-    floor = len(text) * 0.25
-    for pos in cuts:
-        if pos < floor:
-            break
-        cand = text[:pos].rstrip(" ,;:–—-(") + ELLIPSIS
-        if fits(cand, budget, tail):
-            return cand
-    words = text.split(" ")
-    for n in range(len(words) - 1, 0, -1):
-        cand = " ".join(words[:n]).rstrip(" ,;:–—-(") + ELLIPSIS
-        if fits(cand, budget, tail):
-            return cand
-    return words[0] + ELLIPSIS
-
-
-# ------------------------------------------------------------------ fitting
-
-
-
-# An entry is addressed by (section key, index, child index or -1)
-Addr = tuple[str, int, int]
-
-
-def _addr(e: Entry, parent: Entry | None) -> Addr:
-    if parent is None:
-        return (e.section, e.index, -1)
-    return (parent.section, parent.index, e.index)
+from briefgen.layout.labels import fit_label_column
+from briefgen.layout.measure import Addr, Measurer
+from briefgen.layout.plan import page_plan
+from briefgen.model.blocks import Entry, Memo, Para, Section
+from briefgen.model.fitted import FitReport, FittedMemo
 
 
 def prune(memo: Memo, dropped: frozenset[Addr], omit: frozenset[str] = frozenset()) -> Memo:
@@ -232,133 +104,6 @@ def _last_resort_rules(memo: Memo, style: Style) -> list[str]:
             [f"{k}>1" for k in protected])
 
 
-class _Measurer:
-    """Heights of candidate layouts, added up from parts measured once per type size.
-
-    Each entry's paragraph (and each child's) is wrapped once per body size, in the
-    same column and paragraph style the PDF draws it with (``pdf.entry_heights``);
-    a candidate (what is dropped, the spacing) is then plain arithmetic
-    (``pdf.section_height`` mirrors the section Table). Within one ``fit`` only
-    ``body_size``, ``spacing_scale`` and ``fill`` vary, so the body size keys the
-    paragraph heights and (size, spacing) the fixed blocks.
-    """
-
-    def __init__(self, memo: Memo, style: Style) -> None:
-        from briefgen.render import pdf
-
-        self.pdf = pdf
-        pdf.new_memo()
-        plan = pdf.page_plan(memo, style)
-        self.bottom = plan.bottom
-        # the frame's flow: a Section as (key, label, [(addr, kind, entry)]), anything else as is
-        self.flow: list = []
-        for block in plan.flow:
-            if isinstance(block, Section):
-                entries = [((block.key, e.index, -1), pdf.entry_kind(part), e)
-                           for part in block.body
-                           for e in ((part.entry,) if isinstance(part, Para) else part.entries)]
-                self.flow.append((block.key, block.label, entries))
-            else:
-                self.flow.append(block)
-        self.entries: dict[tuple, tuple[float, tuple[tuple[int, float], ...]]] = {}
-        self.labels: dict[tuple, float] = {}
-        self.fixed: dict[tuple, float] = {}
-        self.floors: dict[tuple, tuple[float, tuple[tuple[int, float], ...]]] = {}
-
-    def _entry(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
-        k = (addr, st.body_size)
-        got = self.entries.get(k)
-        if got is None:
-            h, kids = self.pdf.entry_heights(e, kind, st)
-            got = self.entries[k] = (h, tuple((c.index, kh) for c, kh in zip(e.children, kids)))
-        return got
-
-    def _floor(self, addr: Addr, kind: str, e: Entry, st: Style) -> tuple[float, tuple[tuple[int, float], ...]]:
-        """Like ``_entry``, but a cheap lower bound on the heights (see ``min_lines``), or
-        the exact heights where already measured."""
-        k = (addr, st.body_size)
-        got = self.entries.get(k) or self.floors.get(k)
-        if got is None:
-            lead = st.line_height
-            indent = {"bullet": st.bullet_indent, "para": 0.0, "quote": 0.0}[kind]
-            runs = e.runs + ((Run(" "),) + e.attribution if kind == "quote" and e.attribution else ())
-            h = lead * min_lines(runs, self.pdf.body_width(st) - indent, st)
-            kids = tuple((c.index, lead * min_lines(c.runs, self.pdf.body_width(st) - 2 * st.bullet_indent, st))
-                         for c in (e.children if kind == "bullet" else ()))
-            got = self.floors[k] = (h, kids)
-        return got
-
-    def over(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style) -> bool:
-        """True when the memo surely overflows ``avail x fill``: checked on lower bounds of the
-        entries not measured yet, so entries fitting will drop anyway are never wrapped."""
-        used, avail = self.overflow(dropped, omit, st, measure=self._floor)
-        return used > avail * st.fill
-
-    def overflow(self, dropped: frozenset[Addr], omit: frozenset[str], st: Style,
-                 measure=None) -> tuple[float, float]:
-        """(content height, available height) with ``dropped`` entries and ``omit`` sections left out."""
-        measure = measure or self._entry
-        pdf, size = self.pdf, st.body_size
-        sized = (size, st.spacing_scale)
-        total, first = 0.0, True
-        for i, block in enumerate(self.flow):
-            if not isinstance(block, tuple):
-                h = self.fixed.get((i, sized))
-                if h is None:
-                    h = self.fixed[(i, sized)] = pdf.block_height(block, st, first=False)
-                total += h
-                continue
-            key, label, entries = block
-            if key in omit:
-                continue
-            items = []
-            for addr, kind, e in entries:
-                if addr in dropped:
-                    continue
-                h, kids = measure(addr, kind, e, st)
-                if dropped and kids:
-                    kids = tuple(kh for ci, kh in kids if (key, addr[1], ci) not in dropped)
-                else:
-                    kids = tuple(kh for _, kh in kids)
-                items.append((h, kids))
-            if not items:
-                continue
-            lh = self.labels.get((key, size))
-            if lh is None:
-                lh = self.labels[(key, size)] = pdf.label_height(label, st)
-            total += pdf.section_height(lh, items, st, first=first, offset=self._offset(st))
-            first = False
-        avail = self.fixed.get(("avail", sized))
-        if avail is None:
-            avail = self.fixed[("avail", sized)] = self._avail(st)
-        return total, avail
-
-    def _offset(self, st: Style) -> float:
-        off = self.fixed.get(("offset", st.body_size))
-        if off is None:
-            off = self.fixed[("offset", st.body_size)] = self.pdf.label_offset(st)
-        return off
-
-    def _avail(self, st: Style) -> float:
-        if not self.bottom:
-            return st.frame_height
-        return st.frame_height - (st.space("footer") + sum(
-            self.pdf.block_height(b, st, first=False, bottom=True) for b in self.bottom))
-
-
-def exact_overflow(memo: Memo, style: Style) -> tuple[float, float]:
-    """(content height, available height) of ``memo`` laid out whole, as the PDF draws it:
-    the slow reference the arithmetic of ``_Measurer`` must agree with (the tests check it
-    on many memos; ``pdf.render`` refuses a second page in any case)."""
-    from briefgen.render import pdf
-
-    page = pdf.page_plan(memo, style)
-    total = 0.0
-    for i, block in enumerate(page.flow):
-        total += pdf.block_height(block, style, first=i == page.first_section)
-    return total, page.avail_height(style)
-
-
 def _frange(start: float, stop: float, step: float) -> list[float]:
     out, v = [], start
     if step > 0:
@@ -383,7 +128,8 @@ def fit(memo: Memo, style: Style) -> FittedMemo:
         shown = "".join(missing[:12])
         warnings.append(f"{len(missing)} character(s) not in any font, drawn as \u25a1 in the PDF: {shown!r}")
 
-    m = _Measurer(memo, style)
+    style = fit_label_column(memo, style)
+    m = Measurer(memo, style)
     st, dropped, order, omit, more = _search(memo, style, m)
     fitted = prune(memo, dropped, omit)
     used, avail = m.overflow(dropped, omit, st)
@@ -393,7 +139,7 @@ def fit(memo: Memo, style: Style) -> FittedMemo:
         font_size=st.body_size, leading=round(st.line_height, 3), spacing_scale=st.spacing_scale,
         over_one_page=bool(order), fill=round(used / avail, 3) if avail else 0.0,
         warnings=tuple(warnings))
-    return FittedMemo(memo=fitted, style=st, report=report)
+    return FittedMemo(memo=fitted, style=st, report=report, plan=page_plan(fitted, st))
 
 
 def _search(memo: Memo, style: Style, m) -> tuple[Style, frozenset[Addr], list[Addr], frozenset[str], list[str]]:

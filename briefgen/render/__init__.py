@@ -29,12 +29,12 @@ class _LazyRenderer:
 
     def __init__(self, module: str) -> None:
         self.module = module
-        self._render: Callable | None = None
+        self.loaded: Callable | None = None
 
     def __call__(self, fitted) -> bytes:
-        if self._render is None:
-            self._render = importlib.import_module(self.module).render
-        return self._render(fitted)
+        if self.loaded is None:
+            self.loaded = importlib.import_module(self.module).render
+        return self.loaded(fitted)
 
     def __repr__(self) -> str:
         return f"<renderer {self.module}.render>"
