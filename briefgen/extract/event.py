@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import PurePath
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
-from briefgen.extract.location import find_location
+from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
+from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -59,38 +61,95 @@ _KINDS = (
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
 )
 
-_STATUS = {
-    "upcoming": re.compile(
-        r"\bwill\s+(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|"
-        r"be|discuss|sign|start|skip)\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|"
-        r"going)\s+to\b|\bset to\b|\bnext (?:week|month)\b|\btomorrow\b|\bahead of\b|\bupcoming\b|"
-        r"\bsets out\b|\bpostponed\b|\bis to\b|\bare to\b|\bto make\b|\bto meet\b|\bto visit\b|"
-        r"\bto skip\b|\bwill not attend\b|\bplans? to\b|\bpreview\b|"
-        r"\bnext\s+week's\b|\bdue to\b|\bto begin\b|\bkick off\b", re.I),
-    "ongoing": re.compile(
-        r"\barrived in\b|\bis in\b|\bis visiting\b|\bis on a\b|\bopens?\s+talks\b|\bvisiting\b|"
-        r"\bis (?:holding|using|meeting)\b|\bare (?:holding|meeting)\b|\bon the verge\b|\bcurrently\b|"
-        r"\bis becoming\b|\bhas become\b|\blaunched\b|\bunder way\b|"
-        r"\bcontinue[sd]?\b|\bin town\b|\bthis week\b|\btoday\b|\bare in\b", re.I),
-    "concluded": re.compile(
-        r"\bconcluded\b|\bwrapped up\b|\breturn(?:ed|s) from\b|\barrived back\b|\bhas held\b|\bheld talks\b|"
-        r"\bsigned\b|\bafter talks\b|\bended\b|\blast week\b|\bstruck\b|\bwon\b|\bwins\b|"
-        r"\bagreed\b|\bafter (?:a|the|their) (?:summit|meeting|talks)\b|"
-        r"\bspeaking after\b|\brecently visited\b|\bemerged from\b|\bdiscussed\b|"
-        r"\bpledge\b|\bhosted\b|\battended\b", re.I),
-}
+# The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
+# "A and B are set to travel"), or the one welcomed or received ("Trump welcomed French President
+# Emmanuel Macron"). A visit is the visitor's, whoever hosts it.
+_TRAVELS = re.compile(
+    r"\W{0,3}(?:(?:and\s+)?(?:[A-Z][\w.'-]*\s+){0,5}?)?(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+|"
+    r"was\s+|also\s+|on\s+\w+\s+|set\s+to\s+|to\s+)*(?:arrived|arrives|arrive|landed|lands|reached|reaches|"
+    r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
+    r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
+_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|greeted|greets|hosted|hosts|"
+                       r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+# "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
+_BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
+_HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is the lead's lead
+_VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
+
+
+_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<np>(?:[A-Za-z][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
+    r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
+    r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
+    r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged)\b")
+_NOT_SUBJECT_START = frozenset("in on at after before during when while as with by for from but and "
+                               "speaking following amid despite".split())
+
+
+def _group_subject(state: State, sent) -> Span | None:
+    """The subject of the lead when it names sides, not a person: a plural head ("teams",
+    "representatives and ... insurgents", "ministers") or "talks between X and Y", with a
+    capitalised word in it and no person in it but as a possessive ("Ian Paisley's")."""
+    norm = state.norm
+    m = _SUBJECT.match(norm, sent.start, sent.end)
+    if m is None:
+        return None
+    np_ = m.group("np").rstrip(" ,")
+    if re.match(r"(?:also\s+)?(?:said|say|says)\b", norm[m.end("np"):m.end()].strip()) and any(
+            sent.start <= x.start < sent.end and x.kind != "pronoun" for x in state.mentions):
+        return None  # "Officials said ... President X ...": sources, and someone named leads
+    words = np_.split()
+    if len(words) > 10 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
+                              for w in words):
+        return None  # a clause, not a noun phrase: "China warned the United States that ..."
+    if not words or words[0].lower() in _NOT_SUBJECT_START or not any(w[:1].isupper() for w in words):
+        return None
+    head = words[-1].lower()
+    plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
+    if not (plural or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
+        return None
+    start = m.start("np")
+    end = start + len(np_)
+    for x in state.mentions:
+        if start <= x.start < end and x.kind != "pronoun" and not norm.startswith(("'s", "’s"), x.end):
+            return None
+    return Span(start, end)
+
+
+def _named_body(state: State, sents) -> tuple[None, str, Span] | None:
+    """A body named with the event noun: "United Nations talks", "talks by EC foreign ministers"."""
+    norm = state.norm
+    for sent in sents:
+        for m in _BODY.finditer(norm, sent.start, sent.end):
+            g = "np" if m.group("np") else "np2"
+            np_ = m.group(g).strip()
+            if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
+                return None, np_, Span(m.start(g), m.start(g) + len(np_))
+    return None
+
+
+def _word_at(text: str, word: str) -> int:
+    """Offset of ``word`` as a whole word in ``text``, or -1."""
+    m = re.search(r"\b" + re.escape(word) + r"\b", text)
+    return m.start() if m else -1
 
 
 def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
 
 
-def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
+def _principal(state: State, kind: str = "other") -> tuple[int | None, str | None, Span | None]:
     norm = state.norm
     lead = _body_sentences(state, 3)
     scores: dict[int, float] = {}
     hosts: dict[int, bool] = {}
+    visitors: set[int] = set()
+    visit_sents: set[int] = set()  # one visitor per sentence: "A and B are set to travel" is A's
     acted: set[int] = set()  # named as doing something (travelling, meeting), not only speaking
+    # Visitors come from the lead: the first body sentence that names someone.
+    named = {state.sentence_at(m.start).index for m in state.mentions
+             if m.kind != "pronoun" and state.sentence_at(m.start) is not None}
+    lead2 = [s for s in lead[:2] if s.index in named][:1]
     for m in state.mentions:
         p = state.person(m.person)
         if p is None or p.historic:
@@ -103,6 +162,15 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
             w += 3.0 if m.start - sent.start < 80 else 1.5
         elif sent in lead:
             w += 1.0
+        if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
+                norm[sent.start:m.start].count('"') % 2 == 0 and (
+                    (sent.index not in visit_sents and (
+                        _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
+                    or _BETWEEN.search(norm, max(sent.start, m.start - 90), m.start)):
+            visitors.add(m.person)
+            visit_sents.add(sent.index)
+            w += _VISITOR_BONUS
         act = _ACTION.match(norm, m.end, min(sent.end, m.end + 60))
         if act:
             w += 1.5
@@ -119,14 +187,37 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
     for p in state.people:
         if p.key in scores and p.role and _HEADS.search(p.role):
             scores[p.key] += 2.0
-    # The host of the meeting leads it, whoever the lead sentence is about.
-    pool = [k for k in scores if hosts.get(k)] or list(scores)
+    # The headline names the lead actor first ("Merkel and Trump ... meet Tuesday").
+    title = state.article.title or (norm[state.metadata[0].start:state.metadata[0].end]
+                                    if state.metadata and state.paragraphs
+                                    and state.metadata[0].start < state.paragraphs[0].start else "")
+    at = {p.key: min((i for i in (_word_at(title, w) for w in p.surnames) if i >= 0), default=-1)
+          for p in state.people if p.key in scores}
+    named = [k for k, i in at.items() if i >= 0]
+    if named:
+        scores[min(named, key=lambda k: at[k])] += _HEADLINE_BONUS
+    # The host of a summit or talks leads them, whoever the lead sentence is about; a visit is
+    # the visitor's.
+    pool = list(scores)
+    if visitors and kind in ("visit", "state-visit"):
+        pool = [k for k in scores if k in visitors] or pool
+    elif not visitors:
+        pool = [k for k in scores if hosts.get(k)] or pool
     best = max(pool, key=lambda k: (scores[k], -k), default=None)
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
                    and m.kind != "pronoun"}
+    # Sides rather than a person lead: the lead's subject is a plural group ("Israeli and
+    # Palestinian teams headed to ...", "Nuclear talks between Iran and six world powers ...").
+    if lead and not visitors and not any(hosts.values()):
+        group = _group_subject(state, lead[0])
+        if group is not None:
+            # "a special UN Security Council meeting" names the body, unless the subject already
+            # names the sides of the talks ("talks between Iran and six world powers").
+            named = None if " between " in norm[group.start:group.end] else _named_body(state, lead[:2])
+            return named if named is not None else (None, state.text[group.start:group.end], group)
     # Someone named often but only quoted, with no title, is a source, not the lead actor.
-    if best is not None and (best in lead_people or hosts.get(best) or (
+    if best is not None and (best in lead_people or hosts.get(best) or best in visitors or (
             scores[best] >= 8 and (state.person(best).role or best in acted))):
         return best, None, None
     # A titled person in the second sentence still beats a body noun phrase.
@@ -135,12 +226,9 @@ def _principal(state: State) -> tuple[int | None, str | None, Span | None]:
     if best is not None and best in second and (state.person(best).role or "") and \
             _HEADS.search(state.person(best).role or ""):
         return best, None, None
-    for sent in lead[:2]:
-        for m in _BODY.finditer(norm, sent.start, sent.end):
-            g = "np" if m.group("np") else "np2"
-            np_ = m.group(g).strip()
-            if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
-                return None, np_, Span(m.start(g), m.start(g) + len(np_))
+    named = _named_body(state, lead[:2])
+    if named is not None:
+        return named
     for sent in lead[:1]:
         m = _LEAD_SUBJECT.match(norm, sent.start, sent.end)
         if m and not lead_people:
@@ -163,25 +251,26 @@ def _kind(state: State) -> str:
     return best
 
 
-def status_scores(text_chunks: list[tuple[str, float]]) -> dict[str, float]:
-    out = {k: 0.0 for k in _STATUS}
-    for chunk, w in text_chunks:
-        for k, rx in _STATUS.items():
-            out[k] += w * len(rx.findall(chunk))
-    return out
-
-
-def _status(state: State) -> str | None:
+def _status(state: State, kind: str) -> str | None:
+    """From the headline and the lead (timing.py), the article's date and the dates it names."""
     norm = state.norm
     chunks: list[tuple[str, float]] = []
+    headline = ""
     if state.metadata and state.metadata[0].start < (state.paragraphs[0].start if state.paragraphs else 0):
-        chunks.append((norm[state.metadata[0].start:state.metadata[0].end], 2.0))
-    for i, s in enumerate(_body_sentences(state, 4)):
-        chunks.append((norm[s.start:s.end], (3.0, 1.5, 1.0, 0.7)[i]))
-    scores = status_scores(chunks)
-    if not any(scores.values()):
-        return None
-    return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
+        headline = norm[state.metadata[0].start:state.metadata[0].end]
+        chunks.append((headline, WEIGHTS[0]))
+    for i, s in enumerate(_body_sentences(state, 3)):
+        chunks.append((norm[s.start:s.end], WEIGHTS[1 + i]))
+    anchor = _anchor(state)
+    event_dates = []
+    if anchor is not None:
+        for s in _body_sentences(state, 2):
+            for m in DATE_RE.finditer(norm, s.start, s.end):
+                way = direction(norm[s.start:s.end], m.start() - s.start)
+                iso = resolve(m, anchor, way)
+                if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
+                    event_dates.append(date.fromisoformat(iso))
+    return decide(chunks, kind, anchor, event_dates, headline)
 
 
 def _anchor(state: State) -> date | None:
@@ -190,6 +279,10 @@ def _anchor(state: State) -> date | None:
     d = parse_iso(state.article.date)
     if d is not None:
         return d
+    if state.dateline_date is not None:  # a dated dateline or the page's "publish date: ..."
+        m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
+        iso = resolve(m, None, 0) if m else None
+        return date.fromisoformat(iso) if iso else None
     return None
 
 
@@ -197,7 +290,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
     anchor = _anchor(state)
     if anchor is None and state.dateline_date is not None and state.article.date:
         anchor = parse_iso(state.article.date)
-    direction = {"upcoming": 1, "concluded": -1}.get(status or "", 0)
+    default = {"upcoming": 1, "concluded": -1}.get(status or "", 0)
     out = []
     seen = set()
     body = [(s.start, s.end) for s in state.sentences if not s.caption]
@@ -211,22 +304,76 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
         if key in seen:
             continue
         seen.add(key)
-        # "tomorrow" in a quotation or a sentence in the future still resolves from the anchor.
-        iso = resolve(m, anchor, direction)
+        # A weekday reads forward in a sentence about what is ahead ("meets Xi on Tuesday") and
+        # back in one about what is past, else as the event's status says.
+        way = direction(state.norm[sent.start:sent.end], m.start() - sent.start) or default
+        iso = resolve(m, anchor, way)
         out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
         if len(out) >= 8:
             return tuple(out)
     return tuple(out)
 
 
+# Is there an event at all? An event noun or a named venue ("the European Council", "a UN
+# Security Council meeting"), travel by an official, or a meeting verb beside an official; a
+# sports report or a campaign story has none of them.
+_EVENT_NOUN = re.compile(
+    r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
+    r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat)\b|"
+    r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
+    r"\b(?:[A-Z][\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\bG-?(?:7|8|20)\b", re.I)
+_TRAVEL_TO = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
+    r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|"
+    r"(?:is|are|was|were)\s+(?:now\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
+                    r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
+                    r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
+_EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
+_OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
+                            r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
+
+
+def event_found(state: State) -> str | None:
+    """None when the headline or the lead reports a visit, summit or talks; otherwise what
+    was missing, for the warning."""
+    norm = state.norm
+    chunks = [(m.start, m.end) for m in state.metadata[:1]]
+    chunks += [(s.start, s.end) for s in _body_sentences(state, _EVENT_REACH)]
+    met = False
+    for s, e in chunks:
+        if _EVENT_NOUN.search(norm, s, e):
+            return None
+        official = _OFFICIAL_WORD.search(norm, s, e) is not None
+        for m in _TRAVEL_TO.finditer(norm, s, e):
+            if official or place_of(m.group("place")):
+                return None
+        if _MEETS.search(norm, s, e):
+            met = True
+            if official:
+                return None
+    if met:
+        return "no meeting verb with a named official"
+    return "no visit, meeting or talks named in the headline or the lead"
+
+
 def run(state: State) -> State:
-    """Sets event and principal_key."""
-    key, body, body_span = _principal(state)
+    """Sets event and principal_key (an empty Event and a warning when no event is reported)."""
+    missing = event_found(state)
+    if missing is not None:
+        name = state.article.origin if state.article.origin.startswith("<") else \
+            PurePath(state.article.origin).name
+        warning = f"{name}: no visit, summit or talks found ({missing})"
+        return replace(state, event=Event(kind=None), principal_key=None,
+                       warnings=state.warnings + (warning,))
+    kind = _kind(state)
+    key, body, body_span = _principal(state, kind)
     person = state.person(key)
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
-    status = _status(state)
+    status = _status(state, kind)
     event = Event(principal=principal, principal_role=person.role if person else None,
-                  location=find_location(state), kind=_kind(state), status=status,
+                  location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)
     return replace(state, event=event, principal_key=key)

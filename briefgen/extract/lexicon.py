@@ -159,3 +159,56 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st jr sr corp inc ltd co bros no vs
 etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est approx dept univ messrs
 """.split())
+
+
+# ---------------------------------------------------------------- people and places (parser-people)
+
+# Title heads written as abbreviations or compounds: "PM Lee", "UN Secretary-General Ban".
+TITLE_HEADS = TITLE_HEADS | frozenset("""
+pm dpm vp fm secretary-general under-secretary speaker first-lady
+professor expert analyst researcher scholar economist historian councilor councillor
+""".split())
+
+# Capitalised words that never make a person's name, beyond NOT_NAME: page furniture
+# ("Related Story", "Read More", "File Photo"), news outlets and agencies, and head nouns of
+# named places, events and things ("Bavarian Alps", "Bastille Day", "Nobel Peace Prize").
+NOT_PERSON_NAME = NOT_NAME | frozenset("""
+related story stories video videos read more share photo photos image images file caption captions
+playback advertisement newsletter newsletters manage subscribe sign photographer getty epa
+xinhua kyodo tass itar irna wafa bloomberg cnn nhk kcna jazeera mailonline usatoday
+alps castle day prize complex act straits technologies coalition partnership service industrial
+yesterday today tomorrow tonight nevertheless moreover furthermore instead still afterwards
+separately elsewhere islamist banquet dinner ceremony reception gala luncheon
+""".split())
+
+# Countries named in two words whose second word stands alone in a capitalised run
+# ("Saudi Arabia", "Sri Lanka", "New Zealand") and small states missing above.
+COUNTRIES = COUNTRIES | frozenset("arabia lanka zealand emirates brunei darussalam bhutan maldives".split())
+NATIONALITIES = NATIONALITIES | frozenset("lankan".split())
+
+# Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted), longest
+# first: the reporting verbs, their participles, and naming verbs that put a label in marks
+# ('what American media dubbed a "high-stakes visit"').
+NAMING_VERBS = frozenset({"dubbed", "termed", "labelled", "labeled", "branded", "billed"})
+QUOTE_VERBS = tuple(sorted(set(REPORTING_VERBS) | NAMING_VERBS | {
+    "saying", "telling", "adding", "noting", "insisting", "arguing", "warning", "calling",
+    "tweeted", "responded", "answered", "indicated"}, key=len, reverse=True))
+
+# Countries named in several words ("the UK", "the United Kingdom") and abbreviations of them.
+COUNTRY_PHRASES = frozenset({
+    "uk", "u.k.", "united kingdom", "united states", "u.s.", "usa", "uae", "united arab emirates",
+    "northern ireland", "new zealand", "south korea", "north korea", "saudi arabia", "sri lanka",
+    "south africa", "czech republic", "dominican republic", "ivory coast", "east timor"})
+
+# Head nouns of bodies beyond ORG_HEADS: a name run right before one names the body.
+ORG_HEADS = ORG_HEADS | frozenset("coalition campaign network corporation company society league "
+                                  "institution council".split())
+
+# Seats of government and standing venues named instead of their city.
+VENUES = {
+    "european council": "Brussels", "european commission": "Brussels", "downing street": "London",
+    "white house": "Washington", "capitol hill": "Washington", "kremlin": "Moscow",
+    "elysee": "Paris", "elysee palace": "Paris", "great hall of the people": "Beijing",
+    "zhongnanhai": "Beijing", "blue house": "Seoul", "cheong wa dae": "Seoul", "vatican": "Vatican",
+    "buckingham palace": "London", "chancellery": "Berlin", "kantei": "Tokyo",
+}

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.lexicon import CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, REGIONS
+from briefgen.extract.lexicon import (CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
+                                      NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
@@ -24,18 +25,20 @@ _AFTER = re.compile(
     r"\b(?=[abcdfhijmnstv])(?P<cue>arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
     r"visits|visited|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
     r"mission to|journey to|flew to|fly to|flies to|heads? to|headed to|held in|be held in|"
-    r"hosted in|talks in|summit in|meeting in|conference in|talks at|summit at|"
+    r"hosted in|talks in|summit in|meeting in|conference in|talks at|summit at|met in|gathered in|"
+    r"province of|state of|"
     r"in|to|at|for|near)\s+(?:the\s+)?(?P<place>" + _NAME + ")")
 _STRONG = frozenset("""arrived arrive arrives arriving visit visits visiting visited trip travel travels
 travelled traveled tour depart mission journey flew fly flies head heads headed held be hosted
-talks summit meeting conference""".split())
+talks summit meeting conference met gathered province state""".split())
 # "a Camp David summit", "the Brussels talks", "at a Geneva conference".
 _BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
                            r"(?:summit|talks|meeting|conference|negotiations)\b")
 # "the Chinese capital", "the Japanese capital".
 _CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
-_TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|"
+_TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|aggression|"
+                           r"neighbouring|neighboring|bordering|"
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
                            r"(?:the\s+)?$", re.I)
 # "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
@@ -50,6 +53,8 @@ _REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
 _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
                      "mountains desert basin".split())
+_SOURCE_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
+                           r"added|stated|told|statement)\b")
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5
@@ -58,7 +63,8 @@ _DATELINE_VOTE = 1.5
 def is_place(words: str) -> bool:
     """A known country, region or city, or a name ending in a country ("Northern Ireland")."""
     w = words.lower()
-    return w in COUNTRIES or w in REGIONS or is_city(w) or (" " in w and w.split()[-1] in COUNTRIES)
+    return w in COUNTRIES or w in REGIONS or w in COUNTRY_PHRASES or is_city(w) or \
+        (" " in w and w.split()[-1] in COUNTRIES)
 
 
 def is_city(place: str) -> bool:
@@ -81,6 +87,19 @@ def place_of(phrase: str) -> str | None:
     return " ".join(words) or None
 
 
+def _unknown_place(phrase: str, names: frozenset[str]) -> str | None:
+    """A capitalised word after a strong venue cue that names no person, title, nationality or
+    common noun: a place the lexicon does not know ("a visit to Hiroshima", "met in Bavaria")."""
+    words = []
+    for w in phrase.split():
+        low = w.lower()
+        if low in NOT_PERSON_NAME or low in TITLE_HEADS or low in NATIONALITIES or w in names or \
+                low.endswith(("'s", "’s")):
+            break
+        words.append(w)
+    return " ".join(words[:2]) or None
+
+
 def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None = None) -> None:
     if is_city(place) if city is None else city:
         weight *= _CITY_BONUS
@@ -91,25 +110,38 @@ def find_location(state: State) -> str | None:
     norm = state.norm
     counts: dict[str, float] = {}
     body = [s for s in state.sentences if not s.caption][:_SENTENCES]
-    for i, sent in enumerate(body):
+    names = frozenset(w for p in state.people for w in p.name.split())
+    chunks = [(s.start, s.end) for s in body]
+    if state.metadata and state.paragraphs and state.metadata[0].start < state.paragraphs[0].start:
+        chunks.insert(0, (state.metadata[0].start, state.metadata[0].end))  # the headline: "X visits Y"
+    for i, (s0, e0) in enumerate(chunks):
         decay = 1 + 0.3 * i
-        for m in _AFTER.finditer(norm, sent.start, sent.end):
-            if _TOPIC_BEFORE.search(norm, max(sent.start, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1):
-                continue
-            place = place_of(m.group("place"))
-            if place is None:
+        low = norm[s0:e0].lower()
+        for venue, city in VENUES.items():
+            at = low.find(venue)
+            if at != -1:
+                # "the White House said": a source, weak evidence of where the event is
+                source = _SOURCE_AFTER.match(low, at + len(venue)) is not None
+                _vote(counts, city, (0.5 if source else 2.0) / decay, city=True)
+        for m in _AFTER.finditer(norm, s0, e0):
+            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1):
                 continue
             cue = m.group("cue")
-            window = (max(sent.start, m.start() - 60), m.start())
+            place = place_of(m.group("place"))
+            if place is None and cue.split()[0] in _STRONG and cue not in ("state of",):
+                place = _unknown_place(m.group("place"), names)
+            if place is None:
+                continue
+            window = (max(s0, m.start() - 60), m.start())
             strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
                 _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or _WHEN.search(norm, *window))
                 and not _REPORTER.search(norm, *window))
             _vote(counts, place, (3.0 if strong else 1.0) / decay)
-        for m in _BEFORE_EVENT.finditer(norm, sent.start, sent.end):
+        for m in _BEFORE_EVENT.finditer(norm, s0, e0):
             place = place_of(m.group("place"))
             if place is not None and is_city(place):
                 _vote(counts, place, 2.0 / decay)
-        for m in _CAPITAL_OF.finditer(norm, sent.start, sent.end) if "capital" in norm[sent.start:sent.end] else ():
+        for m in _CAPITAL_OF.finditer(norm, s0, e0) if "capital" in low else ():
             city = CAPITALS.get(" ".join(m.group("adj").lower().split()))
             if city:
                 _vote(counts, city, 3.0 / decay, city=True)

@@ -24,11 +24,12 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.state import State
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks with|talks between|held talks|hold talks|holds talks|"
+    r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
     r"sit down with|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
-    r"told (?:his|her) \w+ counterpart)\b", re.I)
+    r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
+    r"called on|calls on|sat down with|phone call with|spoke by phone with|at the invitation of|invited by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting.
 _OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
@@ -45,6 +46,9 @@ _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                            r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-", re.I)
+# The press and commentators report or judge the talks; they do not sit at the table.
+_COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
+                          r"professor|researcher|scholar|economist|historian|commentator)s?\b", re.I)
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
 
 
@@ -113,7 +117,7 @@ def run(state: State) -> State:
     out = []
     for k, sc in scores.items():
         p = state.person(k)
-        if p is None or p.historic:
+        if p is None or p.historic or (k != state.principal_key and _COMMENTATOR.search(p.role or "")):
             continue
         if not p.role and sc < 0.8 and " " not in p.name:
             continue

@@ -10,7 +10,7 @@ from typing import Callable
 
 from briefgen.model.briefing import Briefing
 from briefgen.model.article import Article
-from briefgen.extract import (agenda, assemble, classify, event, narrow, normalize, participants, people, quotes,
+from briefgen.extract import (agenda, assemble, classify, event, marks, narrow, normalize, participants, people, quotes,
                rank, segment, summary)
 from briefgen.extract.state import State
 
@@ -19,6 +19,7 @@ Stage = Callable[[State], State]
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("normalize", normalize.run),
     ("segment", segment.run),
+    ("marks", marks.run),
     ("people", people.run),
     ("quotes", quotes.run),
     ("event", event.run),

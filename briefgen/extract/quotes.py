@@ -1,16 +1,18 @@
 """Stage 4: direct quotations and who said them.
 
-Reads ``text``, ``norm``, ``paragraphs``, ``sentences``, ``mentions``,
+Reads ``norm``, ``quoted``, ``paragraphs``, ``sentences``, ``mentions``,
 ``people``; sets ``quotes``.
 
-Marks are paired first (curly marks say which side they are on; straight
-ones alternate), within a paragraph or across paragraphs when the next one
-reopens the quote (the newspaper convention). An unbalanced mark ends the
-search in that paragraph: the quote is skipped, never half-parsed. The
-speaker comes from the reporting clause after the quote (", Xi said"), else
-before it ("Mr Chirac told reporters: "), else the previous quote's speaker
-for a paragraph that only continues a quotation. A label in marks takes the
-group that coined it as speaker ('what American media dubbed a "..."').
+The speaker comes from the reporting clause after the quote (", Xi said",
+'," he said', '," Ben Rhodes, deputy national security adviser, told
+reporters', '," said the White House'), else from the clause before it ("Mr
+Chirac told reporters: ", "according to Wang, "), else the previous quote's
+speaker for a paragraph that only continues a quotation, else, for a quoted
+fragment inside a sentence about one person, that person. A pronoun speaks
+for whoever mentions.py resolved it to; a pronoun it left unresolved (two
+people named before it, neither plainly the subject) leaves the speaker
+unknown: no guess. A label in marks takes the group that coined it as
+speaker ('what American media dubbed a "..."').
 """
 from __future__ import annotations
 
@@ -19,150 +21,140 @@ import re
 from dataclasses import replace
 
 from briefgen.model.briefing import Span
-from briefgen.extract.lexicon import REPORTING_VERBS
-from briefgen.extract.normalize import CLOSERS, OPENERS
+from briefgen.extract.lexicon import NOT_PERSON_NAME, QUOTE_VERBS
+from briefgen.extract.marks import inside
 from briefgen.extract.state import Mention, QuoteFound, State
 from briefgen.extract.wordre import Phrases
 
-# Naming verbs put a label in quotation marks: 'what American media dubbed a "high-stakes visit"'.
-_NAMING_VERBS = {"dubbed", "termed", "labelled", "labeled", "branded", "billed"}
-_VERBS = sorted({v for v in REPORTING_VERBS} | _NAMING_VERBS | {"saying", "telling", "adding", "noting",
-                                                                  "insisting", "arguing", "warning", "calling"},
-                key=len, reverse=True)
+_VERBS = QUOTE_VERBS
 # As the regex ``\b(?:VERBS|[Aa]ccording to)\b`` (longest first), without compiling the list.
 _VERB_RE = Phrases((*_VERBS, "according to", "According to"))
 _PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", "warning", "calling"})
 _NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
-    r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency))\b")
+    r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency|release|readout|"
+    r"communiqu[eé]|editorial|commentary))\b")
+# The issuer of a statement read out or released: 'a statement ... from the Committee for ...'.
+_ISSUER = re.compile(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
+                     r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
 # A group named without an article: "American media", "Chinese state media", "Western diplomats".
 _GROUP_SPEAKER = re.compile(
     r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
     r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
     r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
-_AFTER_LIMIT = 90
-
-
-def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
-    """(offset, side) for each double quotation mark; side is "open", "close" or "?".
-
-    Curly marks say their side. A straight mark after a space (or at the start)
-    and before a word opens; one after a word or punctuation and before a space,
-    punctuation or the end closes; anything else is "?" (toggles).
-    """
-    out = []
-    i = norm.find('"', s, e)
-    while i != -1:
-        c = text[i]
-        if c in OPENERS:
-            side = "open"
-        elif c in CLOSERS:
-            side = "close"
-        else:
-            before = norm[i - 1] if i > s else " "
-            after = norm[i + 1] if i + 1 < e else " "
-            if (before.isspace() or before in "([-") and not after.isspace():
-                side = "open"
-            elif not before.isspace() and (after.isspace() or after in ".,;:!?)-"):
-                side = "close"
-            else:
-                side = "?"
-        out.append((i, side))
-        i = norm.find('"', i + 1, e)
-    return out
-
-
-_SENTENCE_END = re.compile(r"[.?!]\s*$")
-# A quotation whose opening mark was lost at the paragraph start: 'It took decades," Rhodes said.'
-_VERB_AFTER = Phrases(_VERBS)
-_SPACES = re.compile(r"\s*")
-_LOST_WORD = re.compile(r"[\w.'-]+\s+")
-
-
-def _lost_open(norm: str, pos: int, endpos: int) -> bool:
-    r"""A verb within five words: as ``\s*(?:[\w.'-]+\s+){0,4}?(?:VERBS)\b`` matched at
-    ``pos`` (each word fills the run up to the next space, so the words are read one way)."""
-    p = _SPACES.match(norm, pos, endpos).end()
-    for k in range(5):
-        if _VERB_AFTER.end_at(norm, p, endpos) >= 0:
-            return True
-        w = _LOST_WORD.match(norm, p, endpos) if k < 4 else None
-        if w is None:
-            return False
-        p = w.end()
-    return False
-
-
-def pair_marks(text: str, norm: str, paragraphs) -> list[tuple[int, int, bool]]:
-    """Content ranges (start, end, continues_next_paragraph) of balanced quotations.
-
-    Newspaper conventions handled: a quotation reopened at a new sentence without
-    being closed ('... France. "There can be ...') ends where the next one opens;
-    a paragraph that opens a quotation and does not close it continues in the
-    next paragraph when that one starts with a mark; a paragraph that starts
-    inside a quotation whose opening mark was lost ('It took decades," Rhodes
-    said') is taken from its start when a reporting verb follows the mark.
-    Anything else unbalanced ends the search in that paragraph: the quotations
-    paired before it are kept, the rest is skipped, never half-parsed.
-    """
-    out: list[tuple[int, int, bool]] = []
-    for pi, para in enumerate(paragraphs):
-        marks = _marks(text, norm, para.start, para.end)
-        open_at = None
-        segs: list[tuple[int, int, bool]] = []
-        for pos, side in marks:
-            if side == "?":
-                side = "open" if open_at is None else "close"
-            if side == "open":
-                if open_at is not None:
-                    if not _SENTENCE_END.search(norm, open_at + 1, pos):
-                        open_at = None
-                        break
-                    segs.append((open_at + 1, pos, False))  # reopened at a new sentence
-                open_at = pos
-                continue
-            if open_at is None:
-                if not segs and pos > para.start and norm[para.start] != '"' and \
-                        norm[pos - 1] in ",.?!" and _lost_open(norm, pos + 1, para.end):
-                    segs.append((para.start, pos, False))
-                    continue
-                break
-            if pos > open_at + 1:
-                segs.append((open_at + 1, pos, False))
-            open_at = None
-        if open_at is not None:
-            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt is not None and norm[nxt.start] == '"' and text[nxt.start] not in CLOSERS:
-                segs.append((open_at + 1, para.end, True))
-        out.extend(segs)
-    return [_trim(norm, s, e, c) for s, e, c in out if norm[s:e].strip()]
-
-
-def _trim(norm: str, s: int, e: int, cont: bool) -> tuple[int, int, bool]:
-    while s < e and norm[s].isspace():
-        s += 1
-    while e > s and (norm[e - 1].isspace() or norm[e - 1] in ",;:-"):
-        e -= 1
-    return s, e, cont
+# A body named as the subject of a reporting verb: "the White House said", "Xinhua said".
+_BODY_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
+                          r"(?:has\s+|had\s+|also\s+|later\s+)*$")
+# ... or after it: '," said the White House.'
+_BODY_AFTER = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
+# A body after its verb, named by its head noun: "said the Singapore ministry", "said Xinhua".
+_BODY_NOUN_AFTER = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+){0,3}(?:ministry|Ministry|government|"
+                              r"Government|office|Office|agency|embassy|Embassy|council|Council|[A-Z][\w'’-]+))"
+                              r"(?=\s*[.,;])")
+_PRONOUN_SUBJECT = re.compile(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
+# The stretch between a name and its verb that is only an apposition: ", a former diplomat, ".
+_APPOSITION = re.compile(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
+# '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.
+_ROLE_THEN_NAME = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
+_SUBJECT_REACH = 40  # characters: a name this close to its clause start is its subject
+_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
+                         r"(?:described|put|called|quoted|said)\b)|which|who|when|because|after|before|since|if|"
+                         r"unless)\b", re.I)
+_THAT_AFTER = re.compile(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"
+                         r"\s*,?\s+that\b")
+_AFFILIATED = re.compile(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
+_AFTER_REACH = 160  # characters from the closing mark to the reporting verb: a name and its role
+_AFTER_NAME_GAP = 70  # from the verb to the name after it ("said Chinese Foreign Minister Wang Yi")
 
 
 def _mention_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in mentions if s <= m.start and m.end <= e]
 
 
-def _outside_quotes(m: Mention, spans: list[tuple[int, int, bool]]) -> bool:
-    return not any(s - 1 <= m.start < e + 1 for s, e, _ in spans)
+_NAME_NEXT = re.compile(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
+
+
+def _named(norm: str, pos: int, limit: int, mentions, names):
+    """The name right after a nominal ("the state news agency Xinhua", "Asia expert Charles
+    Armstrong"): it, not the description, is the speaker."""
+    m = _NAME_NEXT.match(norm, pos, limit)
+    if m is None:
+        return None
+    ms = _mention_in(mentions, m.start(1), m.end(1) + 1)
+    if ms:
+        return names[ms[0].person], ms[0].person, None, ms[0].kind
+    name = _body(m.group(1))
+    return (name, None, None, "body") if name else None
+
+
+# A news outlet named before its description: "the official Xinhua news agency", "newspaper
+# the Global Times", "State-run Chinese newspaper the Global Times".
+_OUTLET_NAMED = re.compile(
+    r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+(?:[\w'’-]+\s+){0,5}?|\s+)(?:news\s+)?"
+    r"(?:agency|newspaper|daily|broadcaster)\b|"
+    r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_OUTLET_HEADS = ("agency", "newspaper", "daily", "broadcaster")
+_ANTECEDENT_REACH = 1500  # characters back: a few paragraphs
+
+
+def _issuer(state: State, nm: re.Match, limit: int):
+    """'said a statement read on TV from the Committee for X': the committee, not "statement"."""
+    if nm.group(1).split()[-1].lower() not in ("statement", "release", "communique", "communiqué", "readout"):
+        return None
+    m = _ISSUER.match(state.norm, nm.end(), limit)
+    if m is None:
+        return None
+    name = _body(m.group(1))
+    if name and name.endswith(".") and "." not in name.split()[-1][:-1]:
+        name = name[:-1]  # the sentence's full stop, not an initialism's ("U.S.")
+    return (name, None, None, "body") if name else None
+
+
+def _antecedent_body(state: State, nm: re.Match):
+    """"the state news agency said" after "the official Xinhua news agency": Xinhua. A definite
+    description of an outlet refers back to the outlet last named with that head noun."""
+    desc = nm.group(0)
+    head = nm.group(1).split()[-1].lower()
+    if head not in _OUTLET_HEADS or not desc.lower().startswith("the"):
+        return None
+    norm = state.norm
+    name = None
+    for m in _OUTLET_NAMED.finditer(norm, max(0, nm.start() - _ANTECEDENT_REACH), nm.start()):
+        cand = _body(m.group(1) or m.group(2) or "")
+        if cand and cand.split()[-1].lower() not in _OUTLET_HEADS:
+            name = cand
+    return (name, None, None, "body") if name else None
+
+
+# Words that can stand alone as a speaking body ("Xinhua said", "the Kremlin said").
+_BODY_WORDS = frozenset("xinhua kyodo tass irna wafa yonhap reuters afp ap bbc cnn nhk kcna bloomberg "
+                        "kremlin pentagon".split())
+_OPENERS = frozenset("the a an but and or in on at as after before while when then also however "
+                     "meanwhile earlier later separately afterwards still yet so".split())
+
+
+def _body(phrase: str) -> str | None:
+    """A capitalised phrase that names a body rather than a person or a pronoun."""
+    words = phrase.split()
+    while words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    if not words or words[0] in ("He", "She", "They", "It", "I", "We", "You") or \
+            words[0].lower() in NOT_PERSON_NAME - _BODY_WORDS and len(words) == 1:
+        return None
+    return " ".join(words)
 
 
 def run(state: State) -> State:
     """Sets quotes."""
-    text, norm = state.text, state.norm
-    spans = pair_marks(text, norm, state.paragraphs)
-    mentions = [m for m in state.mentions if _outside_quotes(m, spans)]
+    norm = state.norm
+    spans = list(state.quoted)
+    quoted = tuple((s, e) for s, e, _ in spans)
+    mentions = [m for m in state.mentions if not inside(quoted, m.start)]
     names = {p.key: p.name for p in state.people}
     found: list[QuoteFound] = []
     pending: list[tuple[int, int]] = []  # segments of a multi-paragraph quote awaiting a speaker
+    opener = None  # the attribution before the first of them, if any
     prev_speaker: tuple[str | None, int | None] = (None, None)
     prev_para = -9
     for s, e, cont in spans:
@@ -170,17 +162,31 @@ def run(state: State) -> State:
         if sent is None:
             continue
         if cont:
+            if not pending:  # "He said: ‘...¶‘...’": the clause before the first paragraph speaks
+                opener = _before(state, mentions, names, s, sent)
             pending.append((s, e))
             continue
         para = state.paragraphs[sent.para]
         speaker, person, verb, kind = _attribute(state, mentions, names, s, e, sent, para)
-        recent = found and found[-1].speaker is not None and sent.index - found[-1].sentence <= 2
-        if recent and (kind == "pronoun" or (speaker is None and state.sentences[found[-1].sentence].para
-                                              == sent.para)):
-            # "He added: ..." right after a quotation continues that speaker.
-            speaker, person = found[-1].speaker, found[-1].person
+        last = found[-1] if found else None
+        recent = last is not None and last.speaker is not None and sent.index - last.sentence <= 2 and \
+            sent.para - state.sentences[last.sentence].para <= 1
+        if recent and speaker is None and kind is None and \
+                state.sentences[last.sentence].para == sent.para:
+            # A second quotation in the same paragraph with no clause of its own continues.
+            speaker, person = last.speaker, last.person
+        elif recent and (kind == "pronoun" or (kind or "").startswith("unresolved")) and \
+                not _mention_in(mentions, last.end, s):
+            # '"...," he added.' right after someone's quotation, nobody named in between.
+            speaker, person = last.speaker, last.person
+        if kind in ("unresolved it", "unresolved they") and speaker is None:
+            speaker = _it_body(state, sent, s)
+        if speaker is None and kind is None:
+            speaker, person = _previous_speaker(state, mentions, names, sent, s)
         only_quote = norm[para.start:s - 1].strip() == "" and sent.para != prev_para
-        if speaker is None and (pending or (only_quote and sent.para - prev_para <= 1)):
+        if speaker is None and kind is None and pending and opener is not None and opener[0] is not None:
+            speaker, person = opener[0], opener[1]
+        if speaker is None and kind is None and (pending or (only_quote and sent.para - prev_para <= 1)):
             speaker, person = prev_speaker
         for ps, pe in pending:
             found.append(QuoteFound(ps, pe, (state.sentence_at(ps) or sent).index, speaker, person, verb))
@@ -192,55 +198,177 @@ def run(state: State) -> State:
     return replace(state, quotes=tuple(found))
 
 
-def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
+def _it_body(state: State, sent, s: int) -> str | None:
+    """'"...," it said.' after "Xinhua said ..." or "the Global Times said ...": that body."""
     norm = state.norm
-    close = e
-    while close < para.end and norm[close] != '"':
-        close += 1
-    after_end = min(sent.end if sent.end > close else para.end, close + _AFTER_LIMIT)
-    nxt_q = norm.find('"', close + 1, after_end)
-    if nxt_q != -1:
-        after_end = nxt_q
-    after = norm[close + 1:after_end]
-    # ', Xi said' / '," he said.' / '," said Wagner.' / '," a senior official said.'
-    vm = _VERB_RE.search(after)
-    if vm and vm.start() < 60:
-        ms = _mention_in(mentions, close + 1, after_end)
-        if ms:
-            return names[ms[0].person], ms[0].person, Span(close + 1 + vm.start(), close + 1 + vm.end()), ms[0].kind
-        nm = _NOMINAL_SPEAKER.search(after)
-        if nm:
-            return " ".join(nm.group(1).split()), None, Span(close + 1 + vm.start(), close + 1 + vm.end()), "nominal"
-    # Before the quote, in the same sentence: '... the US official told reporters that he "..."'
-    open_ = s - 1
-    while open_ > sent.start and norm[open_] != '"':
-        open_ -= 1
+    lo = state.sentences[max(0, sent.index - 2)].start
+    found = None
+    for vm in _VERB_RE.finditer(norm, lo, sent.start):
+        bm = _BODY_BEFORE.search(norm, max(lo, vm.start() - 60), vm.start())
+        if bm and _body(bm.group(1)):
+            found = _body(bm.group(1))
+            continue
+        am = _BODY_NOUN_AFTER.match(norm, vm.end(), sent.start)  # "..., said the Singapore ministry."
+        if am:
+            found = " ".join(am.group(1).split())
+    return found
+
+
+def _previous_speaker(state: State, mentions, names, sent, s: int):
+    """A quotation opening a sentence with no clause of its own, after a sentence of the same
+    paragraph that reports someone ("He added that ... . "We must ..."): that someone."""
+    norm = state.norm
+    if sent.index == 0 or norm[sent.start:s - 1].strip():
+        return None, None
+    prev = state.sentences[sent.index - 1]
+    if prev.para != sent.para:
+        return None, None
+    vm = _VERB_RE.search(norm, prev.start, prev.end)
+    if vm is None:
+        return None, None
+    ms = _mention_in(mentions, prev.start, vm.start())
+    if not ms:
+        return None, None
+    return names[ms[0].person], ms[0].person
+
+
+def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
+    """(speaker, person key, verb span, kind); kind "unresolved he" etc. when a pronoun speaks that
+    could be either of two people: the caller must not fill it in from elsewhere."""
+    got = _after(state, mentions, names, e, para)
+    if got is not None:
+        return got
+    got = _before(state, mentions, names, s, sent)
+    if got is not None:
+        return got
+    # A fragment quoted inside a sentence about one person is that person's; in a sentence
+    # about several, its subject's ("The president praised the chancellor as "my friend"").
+    norm = state.norm
     lo = sent.start
-    before = norm[lo:open_]
-    verbs = list(_VERB_RE.finditer(before))
-    if verbs:
-        v = verbs[-1]
-        vs = lo + v.start()
-        ms = [m for m in _mention_in(mentions, lo, vs) if m.end <= vs]
-        nm = None
-        for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):
-            pass
-        if v.group().lower() == "according to":
-            ms2 = _mention_in(mentions, lo + v.end(), open_)
-            if ms2:
-                return names[ms2[0].person], ms2[0].person, Span(vs, lo + v.end()), ms2[0].kind
-        gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs)
-        if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
-            return " ".join(gm.group(1).split()), None, Span(vs, lo + v.end()), "nominal"
-        if nm is not None and (not ms or nm.start() > ms[-1].end):
-            return " ".join(nm.group(1).split()), None, Span(vs, lo + v.end()), "nominal"
-        if ms:
-            # The subject nearest the verb, unless a pronoun points back to someone named.
-            m = ms[-1] if vs - ms[-1].end < 45 and v.group() not in _PARTICIPLES else ms[0]
-            return names[m.person], m.person, Span(vs, lo + v.end()), m.kind
-    # The paragraph's subject when the quote is a fragment in reported speech.
-    ms = [m for m in _mention_in(mentions, sent.start, s) if m.kind != "pronoun"] or \
-         _mention_in(mentions, sent.start, s)
-    if ms and _VERB_RE.search(norm, sent.start, sent.end):
+    prev_close = norm.rfind('"', lo, s - 1)
+    if prev_close != -1:
+        lo = prev_close + 1  # a second quotation in the sentence: only its own clause
+        while lo < s and norm[lo] in " ,;":
+            lo += 1
+        for joint in (" while ", " whereas ", ", and ", ", but "):
+            j = norm.find(joint, lo, s)
+            if j != -1:
+                lo = j + len(joint)
+    ms = [m for m in _mention_in(mentions, lo, s) if m.kind != "pronoun"] or _mention_in(mentions, lo, s)
+    if ms and (len({m.person for m in ms}) == 1 or _VERB_RE.search(norm, lo, sent.end)
+               or ms[0].start - lo <= _SUBJECT_REACH):
         return names[ms[0].person], ms[0].person, None, ms[0].kind
     return None, None, None, None
+
+
+def _after(state: State, mentions, names, e: int, para):
+    """The reporting clause after the closing mark: '," Xi said', '," said Wang Yi'."""
+    norm = state.norm
+    close = e
+    while close < para.end and norm[close] not in "\"'":
+        close += 1
+    if close >= para.end:
+        return None
+    end_sent = state.sentence_at(close)
+    limit = min(para.end, close + 1 + _AFTER_REACH)
+    if end_sent is not None and end_sent.end > close + 1:
+        limit = min(limit, end_sent.end)
+    elif norm[close - 1:close] in (".", "?", "!"):
+        return None  # the quotation closed its sentence: nothing after it reports it
+    nxt_q = norm.find('"', close + 1, limit)
+    if nxt_q != -1:
+        limit = nxt_q
+    a = close + 1
+    vm = _VERB_RE.search(norm, a, limit)
+    if vm is None:
+        return None
+    vs, ve = vm.start(), vm.end()
+    head = norm[a:vs]
+    if len(head) > 120 or _NEW_CLAUSE.match(norm, a, limit):
+        return None  # '", while Bo Kay called for ...': another clause with its own subject
+    verb = Span(vs, ve)
+    if vm.group().lower() == "according to":
+        ms = _mention_in(mentions, ve, min(limit, ve + _AFTER_NAME_GAP))
+        if ms:
+            return names[ms[0].person], ms[0].person, verb, ms[0].kind
+        return None
+    ms = _mention_in(mentions, a, vs)
+    if ms:
+        return names[ms[0].person], ms[0].person, verb, ms[0].kind
+    pm = _PRONOUN_SUBJECT.match(head)
+    if pm:
+        return None, None, verb, "unresolved " + pm.group(1).lower()  # a pronoun nobody could be sure of
+    nm = _NOMINAL_SPEAKER.search(norm, a, vs)
+    if nm:
+        return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
+            (" ".join(nm.group(1).split()), None, verb, "nominal")
+    bm = _BODY_BEFORE.search(norm, a, vs)
+    if bm and _body(bm.group(1)):
+        return _body(bm.group(1)), None, verb, "body"
+    # '," said Chinese Foreign Minister Wang Yi.' / '," said the White House.'
+    ms = _mention_in(mentions, ve, min(limit, ve + _AFTER_NAME_GAP))
+    if ms and ("," not in norm[ve:ms[0].start] or _ROLE_THEN_NAME.fullmatch(norm, ve, ms[0].start)):
+        return names[ms[0].person], ms[0].person, verb, ms[0].kind
+    nm = _NOMINAL_SPEAKER.match(norm, ve + 1, limit)
+    if nm:
+        return _named(norm, nm.end(), limit, mentions, names) or _issuer(state, nm, limit) or \
+            _antecedent_body(state, nm) or \
+            (" ".join(nm.group(1).split()), None, verb, "nominal")
+    bm = _BODY_AFTER.match(norm, ve, limit)
+    if bm and _body(bm.group(1)) and head.strip(" ,") == "":
+        return _body(bm.group(1)), None, verb, "body"
+    return None
+
+
+def _before(state: State, mentions, names, s: int, sent):
+    """The clause before the opening mark: 'Mr Chirac told reporters: "', 'according to Wang, "'."""
+    norm = state.norm
+    open_ = s - 1
+    while open_ > sent.start and norm[open_] not in "\"'":
+        open_ -= 1
+    lo = sent.start
+    prev_close = norm.rfind('"', lo, open_)
+    if prev_close != -1:
+        lo = prev_close + 1
+    before = norm[lo:open_]
+    verbs = list(_VERB_RE.finditer(before))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    # "Psaki said in a statement that Kerry called ... and that the leaders agreed the talks
+    # would "...": what follows "said ... that" is reported; its subject speaks.
+    for u in verbs[:-1]:
+        if _THAT_AFTER.match(before, u.end()):
+            v = u
+            break
+    vs = lo + v.start()
+    verb = Span(vs, lo + v.end())
+    if v.group().lower() == "according to":
+        ms2 = _mention_in(mentions, lo + v.end(), open_)
+        if ms2:
+            return names[ms2[0].person], ms2[0].person, verb, ms2[0].kind
+    ms = [m for m in _mention_in(mentions, lo, vs) if m.end <= vs]
+    nm = None
+    for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):
+        pass
+    gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs)
+    if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
+        return " ".join(gm.group(1).split()), None, verb, "nominal"
+    if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:
+        nm = None  # 'Yukio Okamoto, a former Japanese diplomat, said': the name is the speaker
+    if nm is not None and (not ms or nm.start() > ms[-1].end):
+        return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
+            (" ".join(nm.group(1).split()), None, verb, "nominal")
+    if ms:
+        # The subject nearest the verb, unless a pronoun points back to someone named.
+        m = ms[-1] if vs - ms[-1].end < 45 and v.group() not in _PARTICIPLES else ms[0]
+        if m is not ms[0] and _AFFILIATED.match(norm, ms[0].end, m.start):
+            m = ms[0]  # "Sabby Dhalu from Stand Up To Trump called": the name before its affiliation
+        return names[m.person], m.person, verb, m.kind
+    pm = _PRONOUN_SUBJECT.search(norm, lo, vs)
+    if pm:
+        return None, None, verb, "unresolved " + pm.group(1).lower()
+    bm = _BODY_BEFORE.search(norm, lo, vs)
+    if bm and _body(bm.group(1)):
+        return _body(bm.group(1)), None, verb, "body"
+    return None

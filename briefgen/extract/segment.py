@@ -22,7 +22,13 @@ from briefgen.extract.state import Paragraph, Sentence, State
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
-_UPDATED = re.compile(r"^\s*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
+_UPDATED = re.compile(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
+# Header fields and page furniture of saved web pages before the story: "keywords: ...",
+# "authors: ...", "publish date: ...", a bare image or link in Markdown, a bullet with a date.
+_HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
+_MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
+_DATE_LINE = re.compile(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
+_ISO_OR_DAY_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
 _LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
 _SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
 _TRAILER = re.compile(
@@ -96,6 +102,13 @@ def _is_heading(norm: str, s: int, e: int, most: int = 14) -> bool:
     return len(words) <= most and not re.search(r"[.!?:\"']\s*$", chunk)
 
 
+# "NEW DELHI-The U.S. and India ...", "LAUSANNE, Switzerland-Nuclear talks ...": an upper-case
+# city glued to the first word by a hyphen (the Wall Street Journal's style).
+GLUED_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"(?P<date>)(?P<agency>)(?P<dash>-)(?=[A-Z][a-z]|[A-Z]\.)")
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
@@ -103,6 +116,9 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
         m = DATELINE.match(head)
         if m and _dateline_ok(m):
             return m
+        g = GLUED_DATELINE.match(head)
+        if g and not g.group("place").endswith("-"):
+            return g
         return None
     for m in STRICT_DATELINE.finditer(head):
         if m.group("date") or m.group("agency"):
@@ -177,13 +193,19 @@ def run(state: State) -> State:
                 blocks[0] = _strip(norm, first_line_end, e)
     # Bylines, "Updated:" lines, lone author names before the lead.
     kept = []
+    header_date = None
     for i, (s, e) in enumerate(blocks):
         chunk = norm[s:e]
         if covered(s, e):
             continue
-        if i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
-                      (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2)):
+        header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
+                                          or _DATE_LINE.match(chunk))
+        if header or (i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
+                                 (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2))):
             meta.append(Span(s, e))
+            d = _ISO_OR_DAY_DATE.search(norm, s, e)
+            if d and header_date is None:
+                header_date = Span(d.start(), d.end())  # the page's own date: the anchor of time
             continue
         kept.append((s, e))
     blocks = kept
@@ -240,4 +262,4 @@ def run(state: State) -> State:
     if place and place.isupper():
         place = place.title()
     return replace(state, metadata=tuple(meta), dateline=dateline, dateline_place=place,
-                   dateline_date=dl_date, paragraphs=tuple(paras), sentences=tuple(sents))
+                   dateline_date=dl_date or header_date, paragraphs=tuple(paras), sentences=tuple(sents))

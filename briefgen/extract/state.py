@@ -90,6 +90,7 @@ class State:
     dateline_date: Span | None = None
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    quoted: tuple[tuple[int, int, bool], ...] = ()  # quotation contents: (start, end, runs on)
     people: tuple[Person, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[QuoteFound, ...] = ()

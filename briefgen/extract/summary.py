@@ -146,6 +146,9 @@ def run(state: State) -> State:
     """Sets subject, bottom_line, gaps."""
     ev = state.event
     subj = subject(ev.principal, ev.principal_role, ev.kind, ev.location)
+    if ev.kind is None:  # no event reported (event.py warns): the headline, never a "meeting"
+        head = state.text[state.metadata[0].start:state.metadata[0].end] if state.metadata else ""
+        subj = " ".join((state.article.title or head).split()) or subj
     bottom = bottom_line(state)
     found = {"purpose": state.purpose, "agenda": state.agenda, "expectations": state.expectations,
              "context": state.context, "participants": state.participants, "quotes": state.quote_items}

@@ -89,7 +89,7 @@ class Event:
     principal: str | None = None
     principal_role: str | None = None
     location: str | None = None
-    kind: str = "other"
+    kind: str | None = "other"  # None only when the article reports no event at all
     status: str | None = None
     dates: tuple[DateMention, ...] = ()
     evidence: tuple[Span, ...] = ()

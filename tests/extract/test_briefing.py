@@ -44,7 +44,7 @@ def _check(path: Path) -> dict:
 
 
 def test_stage_order_is_declared():
-    assert [n for n, _ in STAGES][:4] == ["normalize", "segment", "people", "quotes"]
+    assert [n for n, _ in STAGES][:5] == ["normalize", "segment", "marks", "people", "quotes"]
 
 
 def test_sample_spans_are_verbatim_and_sections_found():

@@ -49,3 +49,144 @@ def test_body_principal_when_no_person_leads(stages):
 ])
 def test_subject(args, expected):
     assert subject(*args) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # a visit under way: arrival outweighs a past "met" inside it
+    ("Foreign Minister Ann Roe arrived in Lima on Monday for a three-day visit. She met President Kay.", "ongoing"),
+    ("During his two-day visit, Minister Bo Lin met Prime Minister Ann Roe.", "ongoing"),
+    # arriving on the eve of a meeting still to come is ahead of it
+    ("Minister Bo Lin reached Lima on Tuesday to attend a meeting of ministers, which will be held on Friday.",
+     "upcoming"),
+    # the end stated: over, whatever else the lead says
+    ("Capping a three-day visit to Lima, Minister Bo Lin said the two sides would work together.", "concluded"),
+    ("The leaders of two countries have met in a border village.", "concluded"),
+    ("Minister Bo Lin is to make an official visit to Lima next month.", "upcoming"),
+])
+def test_status_from_time_words(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event").event.status == status
+
+
+def test_status_from_the_articles_own_date(stages):
+    # the page's date against a date the lead names: the visit is ahead of it
+    text = ("A visit\n\npublish date: 2019-04-23 10:00\n\nMinister Bo Lin of Peru visits Chile "
+            "from 3 June 2019 for talks with President Kay.")
+    assert stages(text, until="event").event.status == "upcoming"
+
+
+@pytest.mark.parametrize("text, principal", [
+    # the visitor, not the host named more often
+    ("Minister Ann Roe landed in Lima on Friday for talks with President Bo Kay. Kay said he was glad. "
+     "Kay added that Kay would speak.", "Ann Roe"),
+    ("President Bo Kay welcomed Chancellor Ann Roe on Monday for a state visit. Mr. Kay spoke. Mr. Kay smiled.",
+     "Ann Roe"),
+    # coordinated travellers: the first named
+    ("Trade Representative Ann Roe and Finance Secretary Bo Kay are set to travel to Lima. Kay said so. "
+     "Kay agreed.", "Ann Roe"),
+    # sides, not a person, as the lead's subject
+    ("Northern and Southern negotiators gathered on Monday for talks in Lima. Envoy Ann Roe spoke.",
+     "Northern and Southern negotiators"),
+])
+def test_principal_is_the_visitor_or_the_sides(stages, text, principal):
+    assert stages("Headline\n\n" + text, until="event").event.principal == principal
+
+
+@pytest.mark.parametrize("text, missing", [
+    # a sports report: no official, no visit or talks
+    ("Rovers beat United 3-1 on Saturday\n\nRovers beat United 3-1 at home on Saturday, with striker Tom Bale "
+     "scoring twice. Coach Sam Reed said his side played well. The clubs meet again in May.",
+     "no meeting verb with a named official"),
+    # a domestic campaign story: a politician, rallies and voters, but nobody met
+    ("Candidate rallies voters in the north\n\nCandidate Jo Park spoke to supporters at a rally in a "
+     "town hall on Tuesday, promising lower taxes. Park told the crowd that jobs come first. Her campaign "
+     "will hold more rallies this month.",
+     "no visit, meeting or talks named in the headline or the lead"),
+])
+def test_no_event_is_told_apart(stages, text, missing):
+    st = stages(text, until="event")
+    ev = st.event
+    assert (ev.principal, ev.location, ev.kind, ev.status) == (None, None, None, None)
+    assert st.warnings == (f"t.txt: no visit, summit or talks found ({missing})",)
+
+
+def test_no_event_warning_reaches_the_briefing(stages):
+    b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
+    assert b.event.principal is None and any("no visit, summit or talks found" in w for w in b.warnings)
+
+
+def test_no_event_subject_is_the_headline(stages):
+    b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
+    assert b.subject == "Rovers beat United"
+
+
+@pytest.mark.parametrize("title, text, status", [
+    # a headline's infinitive is its future; a bare "to visit" in the body is not
+    ("Minister to visit Lima", "Minister Bo Lin has said little about the trip to Lima.", "upcoming"),
+    ("Lin in Lima", "Minister Bo Lin has become the first minister to visit Lima since 1990, holding talks "
+     "there.", "ongoing"),
+    # "due to" a cause and "at the end of 2014" a date: neither says when the event is
+    ("Lin in Lima", "Minister Bo Lin landed in Lima on Friday for a visit, due to the crisis. A deal may "
+     "hold until the end of 2014.", "ongoing"),
+    # parties in talks, on the verge of a deal
+    ("Two sides in peace talks", "The two parties are on the verge of a deal.", "ongoing"),
+])
+def test_status_headline_and_false_friends(stages, title, text, status):
+    assert stages(f"{title}\n\n{text}", until="event").event.status == status
+
+
+@pytest.mark.parametrize("text, place", [
+    # a place the lexicon does not know, after a strong venue cue
+    ("President Bo Kay will make a historic visit to Hiroshima on Friday.", "Hiroshima"),
+    ("The two leaders met in Bavaria before the summit, amid the aggression in Ukraine.", "Bavaria"),
+    # a seat of government named instead of its city; as a mere source it counts for little
+    ("Prime Minister Bo Kay hosted the talks at Downing Street on Monday.", "London"),
+    ("The White House said President Kay will meet the Pope at the Vatican in March.", "Vatican"),
+    # a country named in two words
+    ("President Kay will make a state visit to the United Kingdom in June.", "United Kingdom"),
+])
+def test_location_where_it_happens(stages, text, place):
+    assert stages("Headline\n\n" + text, until="event").event.location == place
+
+
+def test_location_from_a_headline_that_says_where(stages):
+    st = stages("Secretary General visits Lisbon\n\nSecretary General Ann Roe met ministers on Thursday.",
+                until="event")
+    assert st.event.location == "Lisbon"
+
+
+def test_weekdays_read_by_their_own_sentence(stages):
+    st = stages("Headline\n\nMinister Bo Lin met Foreign Minister Ann Roe on Saturday. Lin meets President "
+                "Kay on Tuesday.", until="event", today=date(2015, 5, 16))
+    isos = {d.text: d.iso for d in st.event.dates}
+    assert isos == {"on Saturday": "2015-05-16", "on Tuesday": "2015-05-19"}
+    assert st.event.status == "ongoing"
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
+    st = stages("Headline\n\nMinister Bo Lin has already met Ann Roe as he plans to sit down with President "
+                "Kay on Monday.", until="event", today=date(2023, 6, 18))
+    assert {d.text: d.iso for d in st.event.dates}["on Monday"] == "2023-06-19"
+
+
+@pytest.mark.parametrize("text", [
+    "Leader talks by phone\n\nPresident Ann Roe on Tuesday urged calm during a phone call with President Bo Kay.",
+    "Minister on tour\n\nForeign Minister Ann Roe began a tour of three African states on Monday.",
+    "Roe in Lima\n\nForeign Minister Ann Roe is in Lima, where she will open a trade fair.",
+])
+def test_real_events_are_not_mistaken_for_no_event(stages, text):
+    st = stages(text, until="event")
+    assert st.warnings == () and st.event.kind is not None
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Minister Bo Lin said the summit in Lima was useful.", "concluded"),
+    ("Minister Bo Lin says the summit in Lima is useful.", "ongoing"),
+])
+def test_status_falls_back_on_the_lead_sentences_tense(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event").event.status == status
+
+
+def test_sources_as_the_leads_subject_do_not_lead(stages):
+    st = stages("Headline\n\nRuritanian officials said on Tuesday that talks with President Bo Kay were useful.",
+                until="event")
+    assert st.event.principal == "Bo Kay"

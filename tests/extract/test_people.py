@@ -37,3 +37,108 @@ def test_mentions_resolve_surname_typo_nominal_and_pronoun(stages):
 def test_historic_person_flagged(stages):
     _, people = _people(stages, "It was the lowest moment since then-US President Richard Nixon's trip in 1972.")
     assert people["Richard Nixon"].historic
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Indian Foreign Minister S.M. Krishna met her.", "S.M. Krishna"),
+    ("State Department spokesman P.J. Crowley said so.", "P.J. Crowley"),
+    ("President Joseph R. Biden met the king.", "Joseph R. Biden"),
+    ("Prime Minister Theresa May spoke on May 5.", "Theresa May"),
+    ("UN Secretary-General Ban Ki-moon arrived.", "Ban Ki-moon"),
+])
+def test_initials_and_dotted_names_stay_whole(stages, text, name):
+    _, people = _people(stages, text)
+    assert name in people
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Related Story Pompeo said the talks went well. Pompeo left.", "Related Story Pompeo"),
+    ("File Photo: Ann Roe. Minister Ann Roe spoke.", "File Photo"),
+    ("Tension Prompts Kerry To Visit Seoul\n\nKerry went. Kerry spoke.", "Tension Prompts Kerry"),
+    ("Addressing Liu, the envoy said so. Liu smiled.", "Addressing Liu"),
+    ("They hiked in the Bavarian Alps. The Bavarian Alps are high.", "Bavarian Alps"),
+])
+def test_furniture_headlines_and_openers_are_no_people(stages, text, not_a_person):
+    _, people = _people(stages, text)
+    assert not_a_person not in people
+
+
+def test_one_person_named_several_ways(stages):
+    text = ("US Secretary of State Ann Roe arrived. Secretary Roe met officials. Ms Roe said little. "
+            "Roe left.")
+    st, people = _people(stages, text)
+    assert list(people) == ["Ann Roe"]
+    assert people["Ann Roe"].role == "US Secretary of State"
+
+
+def test_a_titled_surname_before_a_namesake_is_its_own_person(stages):
+    st, people = _people(stages, "President Kay welcomed the guests. First Lady Mia Kay smiled.")
+    assert people["Kay"].role == "President" and "Mia Kay" in people
+
+
+@pytest.mark.parametrize("text, pronoun_at, who", [
+    # the subject of the earlier sentence
+    ("Minister Ann Roe met Envoy Bo Kay. She said the talks went well.", "She", "Ann Roe"),
+    # gender learnt from an earlier pronoun picks between two people
+    ("Minister Ann Roe met her counterpart Bo Kay. In his remarks, Kay praised her. He smiled.", "He", "Bo Kay"),
+    # the reported speaker of the earlier sentence
+    ("The deal suits the region and the envoy, Minister Bo Kay said. He smiled.", "He", "Bo Kay"),
+])
+def test_pronouns_resolve_to_a_fitting_person(stages, text, pronoun_at, who):
+    st, people = _people(stages, text)
+    at = st.text.rindex(pronoun_at)
+    got = [m.person for m in st.mentions if m.start == at]
+    assert got == [people[who].key]
+
+
+def test_a_pronoun_after_two_people_and_no_plain_subject_stays_unresolved(stages):
+    st, people = _people(stages, "On Monday in Lima, Minister Ann Roe and Minister Bo Kay met. He smiled.")
+    at = st.text.rindex("He")
+    assert [m for m in st.mentions if m.start == at] == []
+
+
+def test_role_noun_goes_to_the_apposition_or_the_most_salient(stages):
+    text = ("Secretary of State Ann Roe arrived. Roe met them. Roe spoke. It was echoed by Bo Kay, "
+            "the Assistant Secretary of State for Asia, who agreed.")
+    st, people = _people(stages, text)
+    at = st.text.index("the Assistant Secretary")
+    assert [m.person for m in st.mentions if m.start == at] == [people["Bo Kay"].key]
+
+
+def test_an_untitled_person_takes_the_role_of_the_description_that_follows(stages):
+    st, people = _people(stages, "Bo Kay said the rebate stays. The foreign secretary told MPs so.")
+    assert people["Bo Kay"].role == "foreign secretary"
+    # a description in object position does not describe the sentence's own subject
+    st, people = _people(stages, "Bo Kay spoke. Kay has accused the leader of the other side of lying.")
+    assert people["Bo Kay"].role is None
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Protesters from the Stop War Coalition marched. Stop War Coalition leaders spoke.", "Stop War"),
+    ("Ann Roe of Stand Up To War spoke, and Stand Up To War marched.", "Stand Up"),
+])
+def test_a_bodys_name_is_no_person(stages, text, not_a_person):
+    _, people = _people(stages, text)
+    assert not_a_person not in people
+
+
+def test_commentators_are_not_participants(stages):
+    st = stages("Headline\n\nPresident Ann Roe met Prime Minister Bo Kay in Lima on Monday. "
+                '"It was a good meeting," said Sam Lee, a Latin America analyst, who met them both.',
+                until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Ann Roe held a joint news conference with Prime Minister Bo Kay on Monday.",
+    "President Ann Roe called on Prime Minister Bo Kay on Monday.",
+    "President Ann Roe held talks with Prime Minister Bo Kay on Monday.",
+])
+def test_counterparts_found(stages, sentence):
+    st = stages("Headline\n\n" + sentence, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+def test_an_office_in_apposition_beats_a_rank(stages):
+    _, people = _people(stages, "She met General Bo Kay, President of Ruritania, on Monday.")
+    assert people["Bo Kay"].role == "President of Ruritania"

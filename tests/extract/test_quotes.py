@@ -46,3 +46,92 @@ def test_quote_spanning_paragraphs(stages):
     got = _quotes(stages, text)
     assert [t for t, _ in got] == ["We will go on with this work.", "And we will finish it"]
     assert {s for _, s in got} == {"Tony Blair"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting clause after the quote runs past a long apposition
+    ('President Ann Roe spoke. "Trade is vital," Bo Kay, deputy national security adviser for '
+     'strategic communications, told reporters.', [("Trade is vital", "Bo Kay")]),
+    # "said" then a role, a comma and the name
+    ("\"The threat is real,\" said Peru's foreign minister, Ana Soto.", [("The threat is real", "Ana Soto")]),
+    # a name after a nominal
+    ('"We want a deal," said the senior negotiator, Omar Diaz.', [("We want a deal", "Omar Diaz")]),
+    # the apposition names the speaker, not the description inside it
+    ('Omar Diaz, a former diplomat, said Lima "is in a difficult position".',
+     [("is in a difficult position", "Omar Diaz")]),
+    # a body as speaker, and "it" going back to it
+    ('The Daily Star said the talks failed. "Both sides lost," it said.', [("Both sides lost", "Daily Star")]),
+    ('"Talks went well," the official Tass news agency said.', [("Talks went well", "Tass")]),
+    # a description of an outlet goes back to the outlet named before
+    ('The official Tass news agency reported the visit. "Talks went well," the state news agency said.',
+     [("Talks went well", "Tass")]),
+])
+def test_attribution_clauses(stages, text, expected):
+    assert _quotes(stages, text) == expected
+
+
+def test_he_said_after_a_long_quote_goes_back_to_who_is_reported(stages):
+    text = ("President Ann Roe met the envoy. The president is on a trip.\n\n"
+            '"We agreed. There is more to do. We will do it. It is a goal," she said.')
+    assert {s for _, s in _quotes(stages, text)} == {"Ann Roe"}
+
+
+def test_a_lone_pronoun_after_two_people_leaves_the_speaker_unknown(stages):
+    text = ('Minister Ann Roe and Minister Bo Kay met in Lima on Monday.\n\n"It went well," he said.')
+    assert _quotes(stages, text) == [("It went well", None)]
+
+
+def test_a_lone_pronoun_goes_to_the_subject_of_the_sentence_before(stages):
+    text = ('Minister Ann Roe met Minister Bo Kay in Lima on Monday.\n\n"It went well," he said.')
+    assert _quotes(stages, text) == [("It went well", "Ann Roe")]
+
+
+def test_fragment_goes_to_the_subject_of_its_own_clause(stages):
+    text = ('Ann Roe from the Stop War Coalition criticised the "politics of hate", while Bo Kay from '
+            'the Peace Now Group called for people to "take to the streets".')
+    assert _quotes(stages, text) == [("politics of hate", "Ann Roe"), ("take to the streets", "Bo Kay")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"It is a ploy," said a statement read on state TV from the Committee for Peace of Ruritania.',
+     [("It is a ploy", "Committee for Peace of Ruritania")]),
+    ('"We look forward to it," a State House news release said.', [("We look forward to it", "State House news release")]),
+    ('Both sides shared data, said the Ruritanian ministry. "We stay open," it added.',
+     [("We stay open", "Ruritanian ministry")]),
+])
+def test_bodies_behind_statements_and_it(stages, text, expected):
+    assert _quotes(stages, text) == expected
+
+
+def test_single_curly_quotes_and_their_paragraph_convention(stages):
+    text = ("Prime Minister Ann Roe spoke at the dinner.\n\n"
+            "She said: \u2018As Ruritania\u2019s star rises, we will go there.\n\n"
+            "\u2018This is a relationship for the long term.\u2019\n\n"
+            "Her rival\u2019s view differs.")
+    got = _quotes(stages, text)
+    assert [t for t, _ in got] == ["As Ruritania\u2019s star rises, we will go there.",
+                                   "This is a relationship for the long term."]
+    assert {s for _, s in got} == {"Ann Roe"}
+
+
+def test_quoted_titles_are_not_quotes(stages):
+    text = 'Minister Ann Roe opened a session titled "Pathways to a New Ruritania and the Role of Cities".'
+    assert _quotes(stages, text) == []
+
+
+def test_opening_phrase_pronoun_looks_ahead_to_the_subject(stages):
+    text = ("Chancellor Bo Kay visited Lima last month.\n\nIn his speech, Minister Sam Lee said trade helps. "
+            "He argued it was vital.\n\n\"We can do more,\" he said.")
+    assert _quotes(stages, text) == [("We can do more", "Sam Lee")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of "said ... that" speaks for what is reported after it
+    ('Spokeswoman Jo Park said in a statement that Ann Roe called President Bo Kay and that the leaders '
+     'agreed the talks would "serve as a start."', [("serve as a start.", "Jo Park")]),
+    # an untitled name whose long apposition ends in speech is a speaker
+    ('Sam Lee, a Ruritanian parliamentarian who speaks for his party on defence, said he expects Roe to '
+     '"speak up for Europe" there.', [("speak up for Europe", "Sam Lee")]),
+])
+def test_reported_speech_and_appositions(stages, text, expected):
+    assert _quotes(stages, text) == expected

@@ -1,0 +1,118 @@
+"""Names: the tokens a person's name is made of, and speech cues next to a name.
+
+Pure helpers of the people stage. A name token is a capitalised word (with
+"al-"/"bin-" prefixes and hyphens), a dotted initialism ("S.M.") or a
+particle ("da", "van", "bin"); words that are titles, places, nationalities
+or common capitalised nouns (NOT_NAME) never are.
+"""
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_PERSON_NAME, REPORTING_VERBS,
+                                      ROLE_MODIFIERS, TITLE_HEADS)
+from briefgen.extract.wordre import Phrases
+
+_UPPER = "A-Z\u00c0-\u00de"
+_LETTER = "A-Za-z\u00c0-\u017f"
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){1,3}(?!\w)|"
+    rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
+PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
+                        "al", "la", "le", "der", "den"})
+_SPEECH = Phrases(REPORTING_VERBS)
+_SPEAKS_LEAD = re.compile(r"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?")
+_ACCORDING_TO_END = re.compile(r"\baccording\s+to\s*,?\s*$")
+
+
+def speaks_after(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    r"""A reporting verb right after a name ("Blinken said", "Wang, has also told"): as
+    ``\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:VERBS)\b`` matched at ``pos``
+    (no verb starts with "has", "had", "have" or "also", so the lead is read one way)."""
+    lead = _SPEAKS_LEAD.match(text, pos, len(text) if endpos is None else endpos)
+    return _SPEECH.end_at(text, lead.end(), endpos) >= 0
+
+
+def speaks_before(text: str, pos: int, endpos: int) -> bool:
+    r"""A reporting verb right before a name ("said Wang", "according to Wang,"): as
+    ``\b(?:VERBS|according\s+to)\s*,?\s*$`` searched in text[pos:endpos]."""
+    if _ACCORDING_TO_END.search(text, pos, endpos):
+        return True
+    end = endpos
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    if end > pos and text[end - 1] == ",":
+        end -= 1
+        while end > pos and text[end - 1].isspace():
+            end -= 1
+    return _SPEECH.ends_before(text, end, pos)
+
+
+# Words of multi-word city names that are also given names ("Camp David", "Sao Paulo") stay names.
+_GIVEN_NAMES_IN_CITIES = frozenset({"david", "paulo"})
+_NEVER_NAME = (NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIES | ROLE_MODIFIERS) - \
+    _GIVEN_NAMES_IN_CITIES
+COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
+
+
+def is_nameish(tok: str) -> bool:
+    if not tok[:1].isupper() and tok not in PARTICLES and not tok.startswith(("al-", "el-", "bin-")):
+        return False  # the common case first: a lower-case word
+    low = tok.lower().rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.lower()
+    if "." in tok or low.endswith(COMPOUND_ADJ):
+        return False  # "Argentine-born", "Saudi-led": adjectives, not names
+    return low not in _NEVER_NAME
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def is_initials(tok: str) -> bool:
+    """Initials inside a name ("S.M." Krishna, Joseph "R." Biden), not an initialism that
+    names a country or body ("U.S.", "U.N.")."""
+    if not _INITIALS.fullmatch(tok):
+        return False
+    low = tok.lower()
+    return len(tok) == 2 or (low not in NATIONALITIES and low.replace(".", "") not in _NEVER_NAME)
+
+
+# A month that is also a surname ("Theresa May"): a name only after a given name, never
+# before a number ("May 5").
+_MONTH_SURNAMES = frozenset({"May"})
+_DIGIT_NEXT = re.compile(r"\s*\d")
+
+
+def continues_name(norm: str, tok: str, end: int) -> bool:
+    """A token that may go on a name already started but never starts one."""
+    return is_initials(tok) or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def title_case(norm: str, s: int, e: int) -> bool:
+    """A headline set in title case ("Tension Prompts Kerry to ..."): almost every longer
+    word capitalised and no closing punctuation; its capitals say nothing about names."""
+    chunk = norm[s:e].rstrip()
+    if chunk.endswith((".", "!", "?", '"')):
+        return False
+    words = [w for w in _WORD.findall(chunk) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+# A capitalised sentence opener that is no name: "Addressing Liu, ...", "Nevertheless Japan ...".
+def weak_opener(tok: str) -> bool:
+    low = tok.lower()
+    return (len(low) > 5 and low.endswith("ing")) or (len(low) > 4 and low.endswith("ly"))
+
+
+def role_word(tok: str) -> bool:
+    low = tok.lower()
+    return (low in TITLE_HEADS or low in ROLE_MODIFIERS or low in NATIONALITIES or low in COUNTRIES
+            or low.replace(".", "") in NATIONALITIES)
+
+
+def tokens(norm: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(norm, s, e)]
+
+

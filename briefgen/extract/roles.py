@@ -1,0 +1,155 @@
+"""Roles: the title or noun phrase a person is given next to their name.
+
+Pure helpers of the people stage: a title run before a name ("Chinese Foreign
+Minister"), an apposition after it ("Wang Yi, director of ..."), or a reverse
+apposition ("his foreign minister, Adel al-Jubeir"). A role always holds a
+title head noun (TITLE_HEADS), so a verb phrase is never taken for one.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from briefgen.extract.lexicon import NATIONALITIES, COUNTRIES, NOT_NAME, PERSON_HONORIFICS, ROLE_MODIFIERS, TITLE_HEADS
+from briefgen.extract.names import COMPOUND_ADJ, tokens
+
+HISTORIC = re.compile(r"(?:\bthen-|\bformer\s+|\blate\s+|\bex-)\s*$", re.I)
+
+
+def role_word(tok: str) -> bool:
+    low = tok.lower()
+    return (low in TITLE_HEADS or low in ROLE_MODIFIERS or low in NATIONALITIES or low in COUNTRIES
+            or low.replace(".", "") in NATIONALITIES)
+
+
+def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | None, int | None, bool]:
+    """Walk left from token i-1 over title words; return (role, start, historic)."""
+    j = i - 1
+    first = None
+    has_head = False
+    while j >= 0:
+        tok, ts, te = toks[j]
+        nxt_start = toks[j + 1][1]
+        gap = norm[te:nxt_start]
+        if gap.strip() not in ("", "-") or "\n\n" in gap:
+            break
+        low = tok.lower()
+        if low.endswith(COMPOUND_ADJ):
+            break  # "Argentine-born Pope Francis": the role is "Pope"
+        if low in TITLE_HEADS:
+            has_head = True
+        elif low in ("of", "for", "to") and first is not None and j > 0:
+            # "Secretary of State", "Minister for Trade and Industry": only between title words.
+            prev = toks[j - 1][0]
+            if not (role_word(prev) or prev[:1].isupper()):
+                break
+        elif low.endswith(("'s", "’s")) and tok[:1].isupper():
+            pass  # "Saudi Arabia's King"
+        elif role_word(tok) or low in ("co-founder", "executive", "group"):
+            pass
+        elif tok[:1].isupper() and low not in NOT_NAME - ROLE_MODIFIERS - TITLE_HEADS:
+            pass  # organisation words in a role: "SK Group Chairman"
+        elif tok[:1].isupper() and low in ("state", "group", "party", "council", "commission",
+                                          "affairs", "house", "department", "office"):
+            pass
+        else:
+            break
+        first = j
+        j -= 1
+    if first is None or not has_head:
+        return None, None, False
+    # Do not start a role with a connector or a sentence-initial function word.
+    while first < i and toks[first][0].lower() in ("of", "for", "and", "the"):
+        first += 1
+    rs = toks[first][1]
+    re_ = toks[i - 1][2]
+    role = norm[rs:re_]
+    while role.split() and role.split()[-1].lower().strip(".") in PERSON_HONORIFICS:
+        role = role[:len(role) - len(role.split()[-1])].rstrip()
+    if not role:
+        return None, None, False
+    if not any(t.lower() in TITLE_HEADS for t in role.split()):
+        return None, None, False
+    historic = bool(HISTORIC.search(norm[max(sent_start, rs - 12):rs])) or \
+        bool(re.match(r"(?:then|former|ex|late)\b", role, re.I))
+    return role, rs, historic
+
+
+# "his foreign minister, Adel al-Jubeir", "the UN special envoy to Yemen, Ismail Ould Cheikh Ahmed"
+@functools.cache
+def reverse_appos() -> re.Pattern:
+    """Compiled on first use: only names after a comma need it, and its title alternation
+    costs about two milliseconds to compile."""
+    return re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
+                      + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
+                      re.I)
+_APPOS_REACH = 200  # characters: a role runs at most 16 words
+_APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
+
+
+_CAPITAL_TITLES = frozenset(h.capitalize() for h in TITLE_HEADS)
+_SPACE = re.compile(r"\s+")
+_CAP_WORD = re.compile(r"([A-Z][\w.'’-]*)\s+")
+_NAME_START = re.compile(r"[A-Z][a-z]")
+
+
+def titled_name_ahead(norm: str, pos: int, limit: int) -> bool:
+    r"""A titled name next ("... and Foreign Minister Wang Yi"): as the regex
+    ``\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:TITLES)\s+[A-Z][a-z]`` matched at ``pos``, with the
+    title looked up in a set (each word fills the run up to the next space, so the words
+    are read one way)."""
+    m = _SPACE.match(norm, pos, limit)
+    if m is None:
+        return False
+    p = m.end()
+    for _ in range(5):
+        w = _CAP_WORD.match(norm, p, limit)
+        if w is None:
+            return False
+        p = w.end()
+        if w.group(1) in _CAPITAL_TITLES and _NAME_START.match(norm, p, limit):
+            return True
+    return False
+
+
+def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]:
+    """Role after "Name, ..." up to the next comma/clause: needs a title head inside."""
+    m = _APPOS.match(norm, end, limit)
+    if not m:
+        return None, None
+    s = m.end()
+    toks = tokens(norm, s, min(limit, s + _APPOS_REACH))
+    out_end = None
+    has_head = False
+    k = 0
+    while k < len(toks):
+        tok, ts, te = toks[k]
+        prev_end = toks[k - 1][2] if k else s
+        if k and (norm[prev_end:ts].strip() not in ("", "-")):
+            break
+        low = tok.lower()
+        if low in ("who", "which", "that", "said", "says", "told", "is", "was", "has", "will", "on",
+                   "in", "at", "to", "from", "with"):
+            break
+        if low in ("and", "or") and (k == 0 or titled_name_ahead(norm, te, limit)):
+            # "director of the X Office and Chinese President Xi": a new titled person starts.
+            break
+        if not (tok[:1].isupper() or low in TITLE_HEADS or low in ROLE_MODIFIERS or
+                low in ("of", "for", "and", "the", "co-founder")):
+            break
+        if low in TITLE_HEADS:
+            has_head = True
+        out_end = te
+        k += 1
+    if not has_head or out_end is None:
+        return None, None
+    if toks and toks[0][0].lower().rstrip(".") in PERSON_HONORIFICS:
+        return None, None  # "the Independent, Mr Abbas said": another person, not a role
+    role = norm[s:out_end]
+    while role.split() and role.split()[-1].lower() in ("of", "for", "and", "the"):
+        role = role.rsplit(None, 1)[0]
+    if len(role.split()) > 16:
+        return None, None
+    return role, s
+
+

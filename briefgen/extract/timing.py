@@ -1,0 +1,158 @@
+"""Whether the main event is upcoming, ongoing or concluded: a helper of the event stage.
+
+Pure: reads the headline and the lead of a State, and the event's kind. Three
+kinds of evidence, in news prose of any outlet:
+
+- tense and aspect of the verbs about the event: "will travel", "is to meet",
+  "is scheduled to" (ahead); "arrived in", "is in", "is visiting", "during his
+  two-day visit", "talks open" (under way); "wrapped up", "capping a visit",
+  "returned from", "after the meeting", "have met", "held talks", "agreed"
+  (over);
+- the article's own date (``--date``, metadata) against dates it names about
+  the event ("from 3 to 5 June" after a 2019-04-23 dateline is ahead);
+- the kind of event: arriving is the start of a visit (under way) but only the
+  eve of a summit or of talks still to meet (ahead).
+
+Within a visit already under way, a past "met" is one step of it: arrival
+evidence outweighs past meeting verbs, unless the end is stated.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_FUTURE = re.compile(
+    r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
+    r"lead|discuss|sign|start|skip|resume|head|convene|gather)\b|"
+    r"\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going)\s+to\s+(?:\w+\s+)?(?:travel|visit|"
+    r"meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|discuss|sign|start|resume|head|take)\b|"
+    r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|host)\b|"
+    r"\b(?:set|due|scheduled|slated)\s+to\s+(?:begin|start|meet|travel|visit|resume|hold|take place)\b|"
+    r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
+    r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
+    r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
+    r"\bahead of\b|\bkick off\b", re.I)
+# A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
+_HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
+# A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
+_HEADLINE_FUTURE = re.compile(r"\bto\s+(?:visit|meet|skip|make|hold|attend|travel|host|lead|resume|focus|sign|"
+                              r"begin|open|start|head|discuss|seek|press|push|tour)\b", re.I)
+# Any other future or intention in the lead: weaker than a verb about the event itself.
+_WEAK_FUTURE = re.compile(r"\bwill\b|\bwould\b|\bplans?\b|\bexpected\b|\bhopes?\b", re.I)
+# A present tense about the talks or their parties: the news is happening.
+_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\bthis week\b|\btoday\b|\bkicks? off\b|"
+                       r"\bcontinues?\b|\bvisiting\b|\bin\s+(?:energy|trade|peace|nuclear)\s+talks\b", re.I)
+_UNDER_WAY = re.compile(
+    r"\b(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in|at)\b|\barrived\b|"
+    r"\bleft\s+(?:\w+\s+){0,2}for\b[^.]{0,40}\bvisit\b|\b(?:is|are)\s+(?:now\s+)?in\s+[A-Z]|"
+    r"\b(?:is|are)\s+(?:visiting|holding|meeting|attending|hosting|touring)\b|"
+    r"\bon\s+(?:a|an|his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+|working\s+)?(?:visit|trip|tour)\b|"
+    r"\bduring\s+(?:his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?(?:visit|trip|tour)\b|"
+    r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
+    r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
+    r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
+    r"\bon the verge\b|\blaunched\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
+    r",\s+in\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?(?:\s+for\b|,)", re.I)
+_OVER = re.compile(
+    r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
+    r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
+    r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
+    r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
+    r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
+# Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
+_ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
+                      r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
+                      r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b", re.I)
+_END_STATED = re.compile(r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
+                         r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
+# Past meeting verbs: over for a meeting, but only a step of a visit still under way.
+_STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
+                   r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b", re.I)
+_VISITS = ("visit", "state-visit")
+# Weights of the headline and of the first body sentences: the lead tells the news.
+WEIGHTS = (2.0, 3.0, 1.5, 1.0)
+WEAK = 0.3  # a bare "will" or "is ...ing" counts for a third of a verb about the event
+STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in the lead sentence
+
+
+_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|"
+                            r"starts|attends)\b", re.I)
+
+
+_AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|to)\b|"
+                    r"\bnext\b|\btomorrow\b", re.I)
+
+
+def direction(sentence: str, at: int | None = None) -> int:
+    """+1 when a sentence speaks of what is ahead ("will", "meets ... on Tuesday", "plans to
+    sit down ... on Monday"), -1 when of what is past ("met", "held talks"), 0 when it does
+    not say: how to read its weekdays. With ``at`` (an offset in the sentence), the tense
+    cue nearest before it decides ("has already met Qin as he plans to see Xi on Monday")."""
+    cues = [(m.start(), 1) for rx in (_FUTURE, _PRESENT_EVENT, _AHEAD) for m in rx.finditer(sentence)]
+    cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
+    if not cues:
+        return 0
+    if at is not None:
+        before = [c for c in cues if c[0] < at]
+        if before:
+            return max(before)[1]
+    ways = {w for _, w in cues}
+    return ways.pop() if len(ways) == 1 else 0
+
+
+def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[str, float]:
+    """Weighted cue counts per status over the lead's chunks (and the headline's infinitives)."""
+    out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
+    for text, w in chunks:
+        out["upcoming"] += w * len(_FUTURE.findall(text))
+        out["ongoing"] += w * len(_UNDER_WAY.findall(text))
+        out["concluded"] += w * len(_OVER.findall(text))
+        out["upcoming"] += WEAK * w * len(_WEAK_FUTURE.findall(text))
+        out["ongoing"] += WEAK * w * len(_WEAK_NOW.findall(text))
+    if headline:
+        out["upcoming"] += WEIGHTS[0] * len(_HEADLINE_FUTURE.findall(headline))
+        out["ongoing"] += WEIGHTS[0] * len(_HEADLINE_IN.findall(headline))
+    return out
+
+
+def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | None,
+           event_dates: list[date], headline: str = "") -> str | None:
+    """upcoming / ongoing / concluded, or None when the text says nothing about time.
+    ``chunks`` holds the headline (if any) and the lead's sentences with their weights."""
+    if anchor is not None and event_dates:
+        first, last = min(event_dates), max(event_dates)
+        if first > anchor:
+            return "upcoming"
+        if last < anchor and (anchor - last).days > 1:
+            return "concluded"
+        if first <= anchor < last:
+            return "ongoing"  # begun, with more to come
+    scores = status_scores(chunks, headline)
+    text = " ".join(t for t, _ in chunks)
+    under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
+    if _END_STATED.search(text):
+        scores["concluded"] += STATED
+    elif under_way and kind in _VISITS:
+        # A visit under way: its past meetings are steps of it, not its end.
+        scores["ongoing"] += STATED
+        scores["concluded"] -= sum(w * len(_STEP.findall(t)) for t, w in chunks)
+    if not any(v > 0 for v in scores.values()):
+        return _by_tense(chunks)
+    return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|says|has|have)\b", re.I)
+
+
+def _by_tense(chunks: list[tuple[str, float]]) -> str | None:
+    """No word about the event's time at all: the tense of the lead sentence, if it has one
+    ("will" ahead, a past verb over, a present verb under way)."""
+    lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
+    if re.search(r"\bwill\b", lead, re.I):
+        return "upcoming"
+    if _PAST.search(lead):
+        return "concluded"
+    if _PRESENT.search(lead):
+        return "ongoing"
+    return None
