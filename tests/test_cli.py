@@ -43,6 +43,7 @@ def test_version():
     assert r.output.strip() == f"briefgen {__version__}"
 
 
+@pytest.mark.slow
 def test_python_m_and_console_script_version():
     r = subprocess.run([sys.executable, "-m", "briefgen", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == f"briefgen {__version__}"
@@ -127,6 +128,7 @@ def test_build_missing_input_writes_nothing(tmp_path):
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.slow
 def test_batch_with_one_bad_file_builds_the_others(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
@@ -212,17 +214,7 @@ def test_bad_config_is_usage_error(tmp_path, monkeypatch):
     assert r.exit_code == ExitStatus.USAGE and one_line(r.stderr)
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["build", "--help"], ["extract", str(SAMPLE)]])
-def test_light_commands_do_not_import_renderers(argv):
-    code = ("import sys; from briefgen.__main__ import main; sys.argv = ['briefgen'] + %r\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('reportlab', 'docx', 'jinja2', 'trafilatura', 'lxml', 'rich', 'markdown_it', 'PIL')\n"
-            "         if m in sys.modules]\n"
-            "print('HEAVY', heavy)" % argv)
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert "HEAVY []" in r.stdout, r.stdout[-300:] + r.stderr[-300:]
-
-
+@pytest.mark.slow
 @pytest.mark.skipif(not __import__("shutil").which("pdffonts"), reason="poppler's pdffonts is not installed")
 def test_every_pdf_font_is_embedded(tmp_path):
     assert run("build", str(SAMPLE), "-o", str(tmp_path), "--format", "pdf").exit_code == 0
