@@ -241,3 +241,27 @@ def test_interrupt_is_one_line_and_exit_130(tmp_path, monkeypatch):
     r = run("extract", str(tmp_path / "a.txt"))
     assert r.exit_code == 130  # as a shell expects after Ctrl-C, and quietly: no traceback
     assert "Traceback" not in r.output and "Traceback" not in r.stderr
+
+
+NO_EVENT = """Local side lifts the county cup
+
+The Riverside Rovers won the county cup on Saturday, beating Harbour Town 3-2 after extra time.
+
+The club will hold a parade through the town centre next weekend, the mayor's office said.
+"""
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_an_article_without_an_event_is_built_with_a_warning_naming_what_is_missing(command, tmp_path):
+    src = tmp_path / "cup.txt"
+    src.write_text(NO_EVENT, encoding="utf-8")
+    args = [command, str(src)] + (["-o", str(tmp_path / "out"), "--format", "md"] if command == "build"
+                                   else ["--format", "json"])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert "warning: " in result.stderr and "no visit, summit or talks found" in result.stderr
+    if command == "build":
+        memo = (tmp_path / "out" / "cup.md").read_text(encoding="utf-8")
+        assert "**SUBJECT:** Local side lifts the county cup" in memo
+    else:
+        assert json.loads(result.stdout)["event"]["kind"] is None

@@ -95,7 +95,7 @@ def test_no_event_is_told_apart(stages, text, missing):
     st = stages(text, until="event")
     ev = st.event
     assert (ev.principal, ev.location, ev.kind, ev.status) == (None, None, None, None)
-    assert st.warnings == (f"t.txt: no visit, summit or talks found ({missing})",)
+    assert st.warnings == (f"no visit, summit or talks found ({missing})",)
 
 
 def test_no_event_warning_reaches_the_briefing(stages):
