@@ -142,3 +142,43 @@ def test_counterparts_found(stages, sentence):
 def test_an_office_in_apposition_beats_a_rank(stages):
     _, people = _people(stages, "She met General Bo Kay, President of Ruritania, on Monday.")
     assert people["Bo Kay"].role == "President of Ruritania"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Secretary of State Ann Roe and Ruritanian Foreign Minister Bo Kay stood side by side in Lima as "
+    "they set out the plan.",
+    "Ann Roe and Bo Kay announced the accord on Monday.",
+    "Foreign Minister Bo Kay and Secretary of State Ann Roe have jointly unveiled a framework.",
+])
+def test_a_joint_subject_with_the_principal_takes_part(stages, sentence):
+    text = ("Headline\n\nSecretary of State Ann Roe arrived in Lima on Monday for talks. " + sentence
+            + " Bo Kay is Ruritania's foreign minister.")
+    st = stages(text, until="participants")
+    assert {p.name for p in st.participants} >= {"Ann Roe", "Bo Kay"}
+
+
+@pytest.mark.parametrize("aside", [
+    'President Cy Dee added, "There are consequences for anyone who breaks it."',
+    'Prime Minister Cy Dee welcomed the deal, saying it was "the only exit".',
+    'U.N. Secretary-General Cy Dee said in New York: "This is a hopeful day."',
+])
+def test_a_leader_only_quoted_on_the_story_does_not_take_part(stages, aside):
+    text = ("Headline\n\nSecretary of State Ann Roe held talks with Foreign Minister Bo Kay in Lima on "
+            "Monday. " + aside)
+    st = stages(text, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+def test_a_leader_quoted_after_the_talks_takes_part(stages):
+    text = ("Headline\n\nSecretary of State Ann Roe arrived in Lima on Monday. After talks in the capital, "
+            'Foreign Minister Bo Kay said: "Our resolve is firm."')
+    st = stages(text, until="participants")
+    assert "Bo Kay" in [p.name for p in st.participants]
+
+
+def test_a_minister_who_made_the_journey_takes_part(stages):
+    text = ("Headline\n\nChancellor Ann Roe arrived in Lima on Monday for talks. Foreign Minister Bo Kay, who "
+            "is among the ministers who made the journey, spoke of strong ties. "
+            '"We are close partners," Bo Kay said.')
+    st = stages(text, until="participants")
+    assert "Bo Kay" in [p.name for p in st.participants]
