@@ -105,9 +105,32 @@ _CLAUSE = re.compile(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|w
                      r"during|despite|following)\s)")
 
 
+# Words a cut never ends on: "..., security and defence, and…" reads as torn.
+_DANGLING_END = re.compile(r"(?:[\s,;:–—(-]+(?:and|or|but|nor|the|a|an|of|to|with|for|in|on|at|by|from|as|that))+$",
+                           re.I)
+
+
+def _cut(prefix: str) -> str:
+    """A prefix ready for the ellipsis: no trailing punctuation or dangling connective."""
+    prefix = prefix.rstrip(" ,;:–—-(")
+    bare = _DANGLING_END.sub("", prefix).rstrip(" ,;:–—-(")
+    return bare or prefix
+
+
+def closed(cut: str) -> str:
+    """A cut prefix with the quotation it stops inside closed after the ellipsis
+    ('added, "There are consequences…"'): marks that do not pair misread whose words end where."""
+    if cut.count('"') % 2:
+        cut += '"'
+    if cut.count("“") > cut.count("”"):
+        cut += "”"
+    return cut
+
+
 def trim(text: str, budget: Budget, tail: str = "") -> str:
     """``text`` if it fits the budget, else its longest clause (or, failing that, word)
-    prefix that does, with an ellipsis. Never cuts inside a word."""
+    prefix that does, with an ellipsis (and the closing mark of a quotation it cuts).
+    Never cuts inside a word."""
     if fits(text, budget, tail):
         return text
     cuts = sorted({m.start() for m in _CLAUSE.finditer(text)}, reverse=True)
@@ -115,12 +138,12 @@ def trim(text: str, budget: Budget, tail: str = "") -> str:
     for pos in cuts:
         if pos < floor:
             break
-        cand = text[:pos].rstrip(" ,;:–—-(") + ELLIPSIS
+        cand = closed(_cut(text[:pos]) + ELLIPSIS)
         if fits(cand, budget, tail):
             return cand
     words = text.split(" ")
     for n in range(len(words) - 1, 0, -1):
-        cand = " ".join(words[:n]).rstrip(" ,;:–—-(") + ELLIPSIS
+        cand = closed(_cut(" ".join(words[:n])) + ELLIPSIS)
         if fits(cand, budget, tail):
             return cand
-    return words[0] + ELLIPSIS
+    return closed(words[0] + ELLIPSIS)
