@@ -89,6 +89,25 @@ _EXPLETIVE = frozenset("is was remains seems appears".split())
 _ADVERBS = frozenset("also still now then later again already further however thus".split())
 
 
+# Words that open a subordinate clause or phrase (a condition, a concession, a time).
+_OPENS_SUBORDINATE = _SUBORDINATE | frozenset("provided providing given as whether so where".split())
+
+
+def main_clause_after(text: str) -> bool:
+    """A line opening on a subordinate phrase has its main clause after the comma that closes
+    it, not yet another subordinate one ("Despite the war, provided the regime cooperates"
+    holds two openers and no clause)."""
+    rest = text
+    while True:
+        words = _TOKENS.findall(rest)
+        if not words or words[0].lower() not in _OPENS_SUBORDINATE:
+            return bool(words)
+        comma = rest.find(",")
+        if comma == -1:
+            return False
+        rest = rest[comma + 1:].lstrip(" \"“”'")
+
+
 def _points_back(words: list[str]) -> bool:
     """A demonstrative or "it" that is the subject of the line ("It also called for ...",
     "This was ..."), so the line needs the one before it."""
@@ -139,7 +158,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False
         if first in _DEMONSTRATIVE and _points_back(words):
             return False
-    if first in _SUBORDINATE and "," not in s:
+    if first in _SUBORDINATE and not main_clause_after(s):
         return False  # "After his own visit with ...": the main clause is missing
     if _FIRST_PERSON.search(bare):
         return False  # speech without its marks ("... across our governments"): whose words?
@@ -322,8 +341,38 @@ def lead_in(state: State, item: Item) -> bool:
     return state.norm[end - 1:end] == ":" or rest.startswith(":")
 
 
+# How far past an item's end its quotation may close for the item to take it whole.
+QUOTE_REACH = 320
+
+
+def balanced(state: State, item: Item) -> Item | None:
+    """The item with whole quotations: a span that opens a quotation and stops inside it
+    ('Obama added, "There are consequences ... today.' where the quotation runs on) is
+    extended to the closing mark when it comes soon, in the same paragraph; a span that
+    starts inside a quotation, or whose quotation does not close soon, is dropped: its
+    marks would not pair and the reader could not tell whose words end where."""
+    if not item.evidence:
+        return item
+    sp = item.evidence[0]
+    norm = state.norm
+    if norm.count('"', sp.start, sp.end) % 2 == 0:
+        return item
+    para = norm.rfind("\n", 0, sp.start) + 1
+    if norm.count('"', para, sp.start) % 2:
+        return None  # starts inside a quotation: its opening mark is cut off
+    stop = norm.find("\n", sp.end)
+    stop = min(len(norm) if stop == -1 else stop, sp.end + QUOTE_REACH)
+    close = norm.find('"', sp.end, stop)
+    if close == -1:
+        return None
+    end = close + 1
+    span = Span(sp.start, end)
+    return replace(item, text=state.text[sp.start:end], evidence=(span,) + item.evidence[1:])
+
+
 def _whole(state: State, items: tuple[Item, ...]) -> tuple[Item, ...]:
-    return tuple(resolve(state, it) for it in items if not lead_in(state, it))
+    kept = (balanced(state, it) for it in items if not lead_in(state, it))
+    return tuple(resolve(state, it) for it in kept if it is not None)
 
 
 def run(state: State) -> State:

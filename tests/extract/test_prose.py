@@ -241,6 +241,11 @@ def test_heading_follows_status(status, labels):
     ("At the time, the two countries agreed to a limited opening.", {"strict": True}, False),
     ('Mr Chirac told reporters: "One can only have a balance.', {"strict": True}, False),  # torn quotation
     ("US officials met their Chinese counterparts.", {}, True),  # "US" is no pronoun
+    ("Despite the long war, provided the government cooperates", {"phrase_ok": True}, False),  # no main clause
+    ("Despite the long war, if the rebels agree, unless talks fail", {"phrase_ok": True}, False),
+    ("Despite the long war, provided the government cooperates, the plan will go ahead",
+     {"phrase_ok": True}, True),
+    ("If the talks succeed, the two sides will sign a deal", {"phrase_ok": True}, True),
 ])
 def test_whole_statement_rules(line, kw, whole):
     from briefgen.extract.statements import whole_statement
@@ -317,3 +322,26 @@ def test_a_bottom_line_opens_on_no_quoted_pronoun():
 def test_a_principal_that_names_the_event_is_the_head():
     ev = Event("Nuclear talks between Iran and six world powers", None, "Lausanne", "talks")
     assert subject(ev) == "Nuclear talks between Iran and six world powers, Lausanne"
+
+
+@pytest.mark.parametrize("text, start, stop, shown", [
+    # a quotation that runs past the item's end closes with the item (the span is extended) ...
+    ('Ann Roe added, "There are consequences. And we are ready." Then she left.', "Ann", "consequences.",
+     'Ann Roe added, "There are consequences. And we are ready."'),
+    # ... a whole quotation stays as it is ...
+    ('Ann Roe said the talks were "useful." Then she left.', "Ann", '"useful."',
+     'Ann Roe said the talks were "useful."'),
+    # ... a span that starts inside a quotation is dropped (its opening mark is cut off) ...
+    ('"We came with a will to work together," said Bo Kay. Then she left.', "with", "Kay.", None),
+    # ... and so is one whose quotation does not close in its paragraph.
+    ('Ann Roe added, "There are consequences.\n\nThen she left.', "Ann", "consequences.", None),
+])
+def test_items_hold_whole_quotations(stages, text, start, stop, shown):
+    from briefgen.extract.statements import balanced
+    from briefgen.model.briefing import Item, Span
+    st = stages("Headline\n\n" + text, until="people")
+    span = Span(st.text.index(start), st.text.index(stop) + len(stop))
+    got = balanced(st, Item(text=st.text[span.start:span.end], evidence=(span,)))
+    assert (got.text if got else None) == shown
+    if got:
+        assert got.text == st.text[got.evidence[0].start:got.evidence[0].end]
