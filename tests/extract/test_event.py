@@ -179,3 +179,20 @@ def test_sources_as_the_leads_subject_do_not_lead(stages):
     st = stages("Headline\n\nRuritanian officials said on Tuesday that talks with President Bo Kay were useful.",
                 until="event")
     assert st.event.principal == "Bo Kay"
+
+
+@pytest.mark.parametrize("text, place", [
+    # the city the article gives for the event beats the country it lies in ...
+    ("Ruritania and Freedonia, in their second day of talks in Switzerland, reached a deal on Saturday. "
+     "Secretary Ann Roe and Minister Bo Kay stood side by side in Geneva as they set out the plan.", "Geneva"),
+    ("President Ann Roe held talks in China on Monday. She was received in Beijing with full honours.",
+     "Beijing"),
+    # ... but not a city in another country ...
+    ("Ruritania and Freedonia held talks in Uzbekistan on Monday. Officials in Washington welcomed them.",
+     "Uzbekistan"),
+    # ... nor the city the reporter writes from.
+    ("President Ann Roe is in Brazil for five days of talks. She emerged from talks all smiles, "
+     "according to our correspondent in Sao Paulo.", "Brazil"),
+])
+def test_location_prefers_the_city_within_the_country(stages, text, place):
+    assert stages("Headline\n\n" + text, until="event").event.location == place
