@@ -196,3 +196,35 @@ def test_sources_as_the_leads_subject_do_not_lead(stages):
 ])
 def test_location_prefers_the_city_within_the_country(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
+
+
+@pytest.mark.parametrize("phrase, way, iso", [
+    ("November 14", -1, "2025-11-14"),  # "met on November 14", read on 1 January: last November
+    ("November 14", 0, "2026-11-14"),  # no tense: the anchor's year
+    ("January 3", -1, "2026-01-03"),  # within a week of the anchor: kept
+    ("March 2", 1, "2026-03-02"),
+    ("12 December", 1, "2026-12-12"),
+])
+def test_a_yearless_date_takes_the_year_its_tense_says(phrase, way, iso):
+    from datetime import date
+
+    from briefgen.extract.dates import DATE_RE, resolve
+    assert resolve(DATE_RE.search(phrase), date(2026, 1, 1), way) == iso
+
+
+@pytest.mark.parametrize("phrase, way, iso", [
+    ("February 3", 1, "2027-02-03"),  # "will meet on February 3", read on 20 December
+    ("December 1", -1, "2026-12-01"),
+])
+def test_a_yearless_date_ahead_crosses_the_new_year(phrase, way, iso):
+    from datetime import date
+
+    from briefgen.extract.dates import DATE_RE, resolve
+    assert resolve(DATE_RE.search(phrase), date(2026, 12, 20), way) == iso
+
+
+def test_a_readout_of_a_past_meeting_is_concluded_whatever_the_memo_date(stages):
+    from datetime import date
+    st = stages("Headline\n\nPresident Ann Roe met on November 14 with President Bo Kay in Lima. "
+                "The two leaders discussed trade.", until="event", today=date(2026, 1, 1))
+    assert st.event.status == "concluded"
