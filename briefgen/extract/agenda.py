@@ -146,10 +146,12 @@ _SHORT_WORDS = 5
 _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
 # Word lists below are compared on fold(label), as re.IGNORECASE would, rather than compiled
 # into alternations (start-up time; see wordre).
-# Labels too weak to be a topic on their own ("it", "the issue", "progress").
+# Labels too weak to be a topic on their own ("it", "the issue", "progress"; the event's own
+# logistics, "meetings", "the venue"; an idiom's noun, "open the door"; a bare adjective).
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
-idea plan plans proposal proposals move moves subject situation question progress""".split()) | {
+idea plan plans proposal proposals move moves subject situation question progress
+meeting meetings talks venue door package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since
