@@ -311,7 +311,7 @@ def extract(
         briefing = run_extract(article, today=parse_date(date_option))
         if not quiet:
             for w in briefing.warnings:
-                _err(f"warning: {w}")
+                _err(f"warning: {article.origin}: {w}")
         if fmt == "json":
             from briefgen.model.briefing import to_json
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from briefgen.model.briefing import Briefing, Event, Item, Participant, Phrase, Quote, SourceInfo, Span
+from briefgen.model.briefing import Briefing, Event, Item, Participant, Phrase, Quote, SourceInfo, Span, Supplied
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "source" / "blinken-beijing-2023.txt"
@@ -52,19 +52,21 @@ def sample(text: str | None = None) -> Briefing:
         subject="Secretary of State Antony Blinken's visit to Beijing",
         event=Event(principal="Antony Blinken", principal_role="US Secretary of State", location="Beijing",
                     kind="visit", status="ongoing"),
+        # two sentences: the article's lead, then a supplied name for its opening "He"
         bottom_line=(
-            Phrase("Blinken arrived in Beijing on a high-stakes visit meant to steer relations between the "
-                   "United States and China back on course", (f.span("high-stakes visit meant to steer"),)),
-            Phrase("he is the first US top diplomat to visit the Asian nation in five years",
-                   (f.span("He is the first US top diplomat"),)),
-            Phrase("officials from both governments signaled low expectations",
-                   (f.span("signaled low expectations"),)),
+            Phrase("US Secretary of State Antony Blinken arrived in Beijing on Sunday morning",
+                   (f.span("US Secretary of State Antony Blinken arrived in Beijing on Sunday morning"),)),
+            Supplied("."),
+            Supplied("Blinken", f.span("He")),
+            Phrase("is the first US top diplomat to visit the Asian nation in five years",
+                   (f.span("is the first US top diplomat to visit the Asian nation in five years"),)),
+            Supplied("."),
         ),
         purpose=(
             f.item("high-stakes visit meant to steer relations between the United States and China back on "
                    "course after months of inflamed tensions between the two nations", score=0.9),
-            f.item("to establish sustained, regular lines of communication at senior levels across our "
-                   "governments", score=0.8),
+            f.item("to really carry forward what President Biden and President Xi agreed to in Bali at the end "
+                   "of last year", score=0.8),
         ),
         participants=(
             Participant("Antony Blinken", "US Secretary of State", (f.span("Antony Blinken"),), score=1.0),
@@ -168,8 +170,9 @@ def long_briefing(n_items: int = 40, status: str = "ongoing") -> Briefing:
         source=_source("long.txt", t, title="A very long article", outlet="Wire", date="2024-05-01"),
         subject="Talks between two delegations on many matters",
         event=Event(principal="Speaker 0", location="Geneva", kind="talks", status=status),
-        bottom_line=(Phrase(paras[0][:120], (f.span(paras[0][:120]),)),
-                     Phrase(paras[1][:90], (f.span(paras[1][:90]),))),
+        # paragraphs no section item comes from: the memo does not repeat its bottom line
+        bottom_line=(Phrase(paras[25][:120], (f.span(paras[25][:120]),)),
+                     Phrase(paras[26][:90], (f.span(paras[26][:90]),))),
         purpose=items(0, 2),
         participants=tuple(Participant(f"Person {i}", "Deputy Minister of Things", (f.span(f"Paragraph {i + 1} "),),
                                        score=1 - i / 10) for i in range(5)),

@@ -18,7 +18,7 @@ def test_no_inputs_no_results(jobs, tmp_path):
     assert build_many([], BuildOptions(out_dir=tmp_path), jobs) == []
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])  # 2: a process pool
 def test_results_come_back_in_input_order(jobs, tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     inputs = []
@@ -33,3 +33,30 @@ def test_results_come_back_in_input_order(jobs, tmp_path):
     assert sorted(r.source for r in done) == sorted(inputs)
     assert [r.status for r in results] == [ExitStatus.OK, ExitStatus.BAD_INPUT, ExitStatus.OK, ExitStatus.OK]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.pdf", "b.pdf", "c.pdf"]
+
+
+@pytest.mark.slow
+def test_pool_workers_never_fork_a_threaded_process(tmp_path):
+    """A batch runs beside the progress bar's thread: Python 3.12+ warns when a process with
+    threads forks (a deadlock risk), and the workers must be started without that."""
+    import threading
+    import warnings
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    inputs = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        inputs.append(str(tmp_path / name))
+    stop = threading.Event()
+    ticker = threading.Thread(target=stop.wait)
+    ticker.start()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            results = build_many(inputs, BuildOptions(out_dir=tmp_path / "out", formats=("md",),
+                                                      date=date(2023, 6, 18)), 2)
+    finally:
+        stop.set()
+        ticker.join()
+    assert [r.status for r in results] == [ExitStatus.OK, ExitStatus.OK]
+    assert not [w for w in caught if "fork" in str(w.message)], [str(w.message) for w in caught]

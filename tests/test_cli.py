@@ -43,6 +43,7 @@ def test_version():
     assert r.output.strip() == f"briefgen {__version__}"
 
 
+@pytest.mark.slow
 def test_python_m_and_console_script_version():
     r = subprocess.run([sys.executable, "-m", "briefgen", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == f"briefgen {__version__}"
@@ -127,6 +128,7 @@ def test_build_missing_input_writes_nothing(tmp_path):
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.slow
 def test_batch_with_one_bad_file_builds_the_others(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
@@ -212,17 +214,7 @@ def test_bad_config_is_usage_error(tmp_path, monkeypatch):
     assert r.exit_code == ExitStatus.USAGE and one_line(r.stderr)
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["build", "--help"], ["extract", str(SAMPLE)]])
-def test_light_commands_do_not_import_renderers(argv):
-    code = ("import sys; from briefgen.__main__ import main; sys.argv = ['briefgen'] + %r\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('reportlab', 'docx', 'jinja2', 'trafilatura', 'lxml', 'rich', 'markdown_it', 'PIL')\n"
-            "         if m in sys.modules]\n"
-            "print('HEAVY', heavy)" % argv)
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert "HEAVY []" in r.stdout, r.stdout[-300:] + r.stderr[-300:]
-
-
+@pytest.mark.slow
 @pytest.mark.skipif(not __import__("shutil").which("pdffonts"), reason="poppler's pdffonts is not installed")
 def test_every_pdf_font_is_embedded(tmp_path):
     assert run("build", str(SAMPLE), "-o", str(tmp_path), "--format", "pdf").exit_code == 0
@@ -249,3 +241,27 @@ def test_interrupt_is_one_line_and_exit_130(tmp_path, monkeypatch):
     r = run("extract", str(tmp_path / "a.txt"))
     assert r.exit_code == 130  # as a shell expects after Ctrl-C, and quietly: no traceback
     assert "Traceback" not in r.output and "Traceback" not in r.stderr
+
+
+NO_EVENT = """Local side lifts the county cup
+
+The Riverside Rovers won the county cup on Saturday, beating Harbour Town 3-2 after extra time.
+
+The club will hold a parade through the town centre next weekend, the mayor's office said.
+"""
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_an_article_without_an_event_is_built_with_a_warning_naming_what_is_missing(command, tmp_path):
+    src = tmp_path / "cup.txt"
+    src.write_text(NO_EVENT, encoding="utf-8")
+    args = [command, str(src)] + (["-o", str(tmp_path / "out"), "--format", "md"] if command == "build"
+                                   else ["--format", "json"])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert "warning: " in result.stderr and "no visit, summit or talks found" in result.stderr
+    if command == "build":
+        memo = (tmp_path / "out" / "cup.md").read_text(encoding="utf-8")
+        assert "**SUBJECT:** Local side lifts the county cup" in memo
+    else:
+        assert json.loads(result.stdout)["event"]["kind"] is None

@@ -184,14 +184,15 @@ def style(default):
     return default.style
 
 
-GOOD = [
-    '<memo><banner>U</banner></memo>',
-    '<memo lang="fr"><header title="M"><field label="TO">x</field></header><rule/></memo>',
-    '<memo><section key="agenda" label="AGENDA"><bullets><entry marks="3 4" index="0" score="0.5">A'
-    '<mark>¶3</mark><children><entry>b</entry></children></entry></bullets></section></memo>',
-    '<memo><section key="quotes" label="Q"><quotes><entry>“x”<attribution>— y</attribution></entry>'
-    '</quotes></section></memo>',
-    '<memo><footer page="Page 1 of 1"><line>a <i>b</i> &amp; c &#160;d</line></footer></memo>',
+GOOD = [  # (xml, the block types it parses into, its language)
+    ('<memo><banner>U</banner></memo>', ["Banner"], None),
+    ('<memo lang="fr"><header title="M"><field label="TO">x</field></header><rule/></memo>',
+     ["HeaderFields", "Rule"], "fr"),
+    ('<memo><section key="agenda" label="AGENDA"><bullets><entry marks="3 4" index="0" score="0.5">A'
+     '<mark>¶3</mark><children><entry>b</entry></children></entry></bullets></section></memo>', ["Section"], None),
+    ('<memo><section key="quotes" label="Q"><quotes><entry>“x”<attribution>— y</attribution></entry>'
+     '</quotes></section></memo>', ["Section"], None),
+    ('<memo><footer page="Page 1 of 1"><line>a <i>b</i> &amp; c &#160;d</line></footer></memo>', ["Footer"], None),
 ]
 BAD = [
     ('<memo><script/></memo>', "unknown element <script>"),
@@ -215,9 +216,11 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("xml", GOOD)
-def test_vocabulary_accepted(xml, style):
-    parse_memo_xml(xml, style)
+@pytest.mark.parametrize("xml, kinds, lang", GOOD)
+def test_vocabulary_accepted(xml, kinds, lang, style):
+    blocks, got_lang = parse_memo_xml(xml, style)
+    assert [type(b).__name__ for b in blocks] == kinds
+    assert got_lang == lang
 
 
 @pytest.mark.parametrize("xml, message", BAD)

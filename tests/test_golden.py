@@ -6,6 +6,7 @@ import pytest
 from tests.golden_update import GOLDEN, SAMPLES, golden_files
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sample", SAMPLES or [None], ids=lambda p: p.stem if p else "none")
 def test_sample_matches_golden(sample):
     assert sample is not None, "source/ holds no sample article"

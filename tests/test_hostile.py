@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -130,25 +131,82 @@ MALICIOUS = {
     "python-internals": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "globals": "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
     "endless-loop": "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+    "huge-range": "{% for i in range(10**9) %}{% endfor %}",
+    "string-loops": "{% set s = 'x' * 999999 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+    "recursive-macro": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+    "exponential-macro": "{% macro f(n) %}{% if n < 60 %}{{ f(n + 1) }}{{ f(n + 1) }}{% endif %}{% endmacro %}{{ f(0) }}",
+    "macro-output-bomb": "{% set s = 'x' * 999999 %}{% macro m() %}{% for i in range(99999) %}{{ s }}"
+                         "{% endfor %}{% endmacro %}{{ m() }}",
     "huge-output": "{{ 'x' * 1000000000 }}",
+    "output-bomb": "{% for i in range(99999) %}{{ 'x' * 999999 }}{% endfor %}",
     "unknown-tag": "<memo><script>alert(1)</script></memo>",
     "doctype": '<!DOCTYPE memo [<!ENTITY x SYSTEM "file:///etc/passwd">]><memo>&x;</memo>',
     "undefined": "{{ no_such_variable }}",
 }
 
 
-@pytest.mark.parametrize("case", sorted(MALICIOUS))
-def test_malicious_template(tmp_path, case):
+def _children() -> set[int]:
+    """Live child processes of this one (Linux /proc), to check a template left none running."""
+    me, kids = str(os.getpid()), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me and fields[0] != "Z":
+            kids.add(int(stat.parent.name))
+    return kids
+
+
+# These run until the time limit stops them.
+ENDLESS = {"endless-loop", "string-loops", "exponential-macro", "macro-output-bomb"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow) if c in ENDLESS else c
+                                  for c in sorted(MALICIOUS)])
+def test_malicious_template(tmp_path, case, monkeypatch):
+    from briefgen.compose import sandbox
+
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 1.0)  # the limit, shortened for the test run
     runner = CliRunner()
     house = tmp_path / "house"
     assert runner.invoke(app, ["templates", "init", str(house)]).exit_code == 0
     (house / "memo.xml.j2").write_text(MALICIOUS[case])
+    before = _children()
     started = time.monotonic()
     r = runner.invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / "o"), "--template", str(house)])
     assert time.monotonic() - started < 30
     assert r.exit_code == ExitStatus.TEMPLATE_ERROR, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("briefgen: error: template 'house': "), r.stderr
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+    if Path("/proc/self/stat").exists():
+        assert _children() <= before  # the render child is gone, not left looping
+
+
+@pytest.mark.slow
+def test_endless_template_reports_the_time_limit(tmp_path, monkeypatch):
+    from briefgen.compose import sandbox
+
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.5)
+    house = tmp_path / "house"
+    assert CliRunner().invoke(app, ["templates", "init", str(house)]).exit_code == 0
+    (house / "memo.xml.j2").write_text(MALICIOUS["endless-loop"])
+    r = CliRunner().invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / "o"), "--template", str(house)])
+    assert r.exit_code == ExitStatus.TEMPLATE_ERROR
+    assert "rendering took longer than 0.5 s" in r.stderr
+
+
+def test_house_template_renders_like_the_builtin(tmp_path):
+    """The child process a house template renders in gives the same memo as the built-in path."""
+    house = tmp_path / "house"
+    assert CliRunner().invoke(app, ["templates", "init", str(house)]).exit_code == 0
+    for name, template in (("builtin", "default"), ("house", str(house))):
+        r = CliRunner().invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / name), "--format", "md",
+                                     "--date", "2024-01-02", "--template", template])
+        assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "builtin" / f"{SAMPLE.stem}.md").read_text() == \
+        (tmp_path / "house" / f"{SAMPLE.stem}.md").read_text()
 
 
 def test_output_folder_is_a_file(tmp_path):

@@ -56,6 +56,7 @@ def inspected(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_pdf_and_docx_give_the_memos_block_sequence(inspected, name):
     f, pdf, docx = inspected[name]
@@ -64,6 +65,7 @@ def test_pdf_and_docx_give_the_memos_block_sequence(inspected, name):
     assert docx["blocks"] == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_page_size_and_metadata_agree(inspected, name):
     f, pdf, docx = inspected[name]
@@ -79,6 +81,7 @@ def test_page_size_and_metadata_agree(inspected, name):
         assert docx["page_count"] is None and docx["notes"]
 
 
+@pytest.mark.slow
 def test_fonts(inspected):
     f, pdf, docx = inspected["sample"]
     assert {x["name"] for x in docx["fonts"]} == {f.style.docx_font}
@@ -87,6 +90,7 @@ def test_fonts(inspected):
     assert any(x["name"].startswith(family) and x["embedded"] for x in pdf["fonts"])
 
 
+@pytest.mark.slow
 def test_to_text_and_json(inspected):
     _, pdf, _ = inspected["blocks"]
     text = to_text(pdf)

@@ -328,6 +328,7 @@ def _complete(words: str, cwd: Path) -> list[str]:
     return r.stdout.split()
 
 
+@pytest.mark.slow
 def test_shell_completion_offers_templates_and_formats(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run("templates", "init", "house").exit_code == 0

@@ -78,6 +78,8 @@ def libreoffice_pages(rendered, tmp_path_factory):
     return {p.stem: len(PdfReader(str(p)).pages) for p in pdfs}
 
 
+@pytest.mark.slow
+@pytest.mark.slow
 @NEEDS_SOFFICE
 @pytest.mark.parametrize("name", list(CASES))
 def test_one_page_in_libreoffice(libreoffice_pages, name):
@@ -240,6 +242,7 @@ def test_templates_ship_a_small_reference_docx():
         assert {"Normal", "Title", "Heading 1", "Quote", "List Bullet", "List Bullet 2"} <= styles
 
 
+@pytest.mark.slow
 def test_writer_does_not_import_reportlab():
     import subprocess
     import sys

@@ -4,8 +4,6 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -332,16 +330,3 @@ def test_plain_text_header(tmp_path: Path, text, title, author, outlet, date, sl
     assert article.text == text
     assert (article.title, article.author, article.outlet, article.date) == (title, author, outlet, date)
     assert [span.slice(article.text) for span in article.metadata_spans] == slices
-
-
-# --- import weight ----------------------------------------------------------------------------
-
-def test_reading_text_imports_no_heavy_library(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.txt", BODY.encode())
-    code = (
-        "import sys; from briefgen.sources.read import read_article; read_article(sys.argv[1]); "
-        "heavy = [m for m in ('lxml', 'trafilatura', 'docx', 'markdown_it') if m in sys.modules]; "
-        "print(','.join(heavy))"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""

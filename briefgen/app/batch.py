@@ -1,7 +1,7 @@
 """Many articles at once: expand files, folders and globs; build them in a process pool.
 
-Workers import the heavy libraries once (pool initializer) and build many
-articles each; a failed article is a failed BuildResult, never a stopped batch.
+Pool workers start with the stages imported and build many articles each; a failed
+article is a failed BuildResult, never a stopped batch.
 """
 from __future__ import annotations
 
@@ -63,34 +63,46 @@ def unique_stems(inputs: list[str]) -> dict[str, str]:
     return stems
 
 
-def _warm(options: BuildOptions) -> None:
-    """Pool initializer: import and compile everything once per worker."""
-    from briefgen.compose.context import load_template
-    from briefgen.layout.fonts import fonts_for
-
-    template = load_template(options.template)
-    import briefgen.render.pdf  # noqa: F401
-    from briefgen.render.docx import warm_up
-
-    fonts_for(template.style)  # registered once, before the workers fork
-    warm_up(template.style)  # python-docx and the reference document, once per worker
-
-    gc.freeze()  # what is loaded now lives for the worker's life: keep it out of every collection
+_frozen = False  # whether this process has frozen what its first article loaded
 
 
 def _build_one(src: str, options: BuildOptions, stem: str) -> BuildResult:
-    """One article of a batch, after ``_warm``: the collection afterwards (cheap, since the
-    libraries are frozen out of it) keeps a long batch's memory flat."""
+    """One article of a batch (in this process or a pool worker). After the first built, what is
+    loaded (libraries, template, fonts) lives as long as the process: ``gc.freeze`` keeps it
+    out of the collection that follows each later article, which keeps a long batch's
+    memory flat at little cost."""
+    global _frozen
     result = build_file(src, options, stem=stem)
     gc.collect()
+    if not _frozen and result.status == ExitStatus.OK:
+        gc.freeze()
+        _frozen = True
     return result
+
+
+def _pool_context(options: BuildOptions):
+    """Workers come from a fork server (a fresh, single-threaded process started with exec),
+    or are spawned where there is none: never forked from this process, which may run
+    threads (the progress bar) and where fork() could deadlock. The fork server imports
+    the stages once, so each worker starts with them loaded (a name that does not import is
+    skipped by multiprocessing: the worker then imports it itself)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["briefgen.app.batch", "briefgen.extract", "briefgen.compose.context",
+                                    "briefgen.layout.fit", *(f"briefgen.render.{f}" for f in options.formats)])
+    return ctx
 
 
 def build_many(inputs: list[str], options: BuildOptions, jobs: int,
                on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
-    """Build every input; results come back in input order. A batch warms up first in this
-    process (imports, then ``gc.freeze`` of everything loaded so far: collections after each
-    article skip it), as the workers it forks do."""
+    """Build every input; results come back in input order, ``on_done`` called as each
+    finishes. ``jobs > 1`` runs a process pool whose workers start from a fork server
+    that has imported the stages once. As with any multiprocessing pool that does
+    not fork, a script calling this with ``jobs > 1`` guards its entry point with
+    ``if __name__ == "__main__":`` (each worker imports the main module)."""
     stems = unique_stems(inputs)
     results: dict[str, BuildResult] = {}
     if not inputs:
@@ -101,21 +113,14 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
         if on_done:
             on_done(r)
     elif jobs <= 1:
-        _warm(options)
         for src in inputs:
             results[src] = r = _build_one(src, options, stems[src])
             if on_done:
                 on_done(r)
     else:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        if method == "fork":
-            _warm(options)  # import once in the parent; forked workers inherit it
-        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)),
-                                 mp_context=multiprocessing.get_context(method),
-                                 initializer=_warm, initargs=(options,)) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(options)) as pool:
             futures = {pool.submit(_build_one, src, options, stems[src]): src for src in inputs}
             for fut in as_completed(futures):
                 src = futures[fut]

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from briefgen.app.provenance import written_by_briefgen
 from briefgen.render import DEFAULT_FORMATS, RENDERERS
@@ -76,8 +76,12 @@ def check_page_size(size: str | None, origin: str = "option") -> str | None:
     return size.strip()
 
 
-def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any]:
-    """Render ``article`` into each requested format; returns (bytes by format, FittedMemo)."""
+def build_article(article, options: BuildOptions,
+                  warn: Callable[[str], None] | None = None) -> tuple[dict[str, bytes], Any]:
+    """Render ``article`` into each requested format; returns (bytes by format, FittedMemo).
+
+    ``warn`` receives what extraction found wrong with the article beyond what reading it
+    already said (``article.warnings``), such as an article that reports no event."""
     from briefgen.compose.context import MemoOptions, compose, load_template
     from briefgen.extract import extract
     from briefgen.layout.fit import fit
@@ -85,6 +89,9 @@ def build_article(article, options: BuildOptions) -> tuple[dict[str, bytes], Any
 
     template = load_template(options.template)
     briefing = extract(article, today=options.anchor)
+    if warn is not None:
+        for w in briefing.warnings[len(article.warnings):]:
+            warn(w)
     memo = compose(briefing, template, MemoOptions(
         to=options.to, from_=options.from_, date=options.date, marking=options.marking,
         page_size=options.page_size, source_text=article.text))
@@ -145,7 +152,7 @@ def build_file(path: str | Path, options: BuildOptions, *, stdin=None,
                                stdin=stdin, limits=options.limits)
         result.warnings.extend(article.warnings)
         result.notes.extend(article.notes)
-        outputs, fitted = build_article(article, options)
+        outputs, fitted = build_article(article, options, warn=result.warnings.append)
         targets = plan_outputs(options.out_dir, stem or output_stem(path), outputs,
                                inputs=[path], force=options.force)
         for target, data in targets:

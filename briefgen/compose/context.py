@@ -18,12 +18,13 @@ from briefgen import __version__
 from briefgen.layout import lines as textfit
 from briefgen.model.blocks import HeaderFields, Memo, MemoMeta
 from briefgen.compose.memo_xml import parse_memo_xml
-from briefgen.model.briefing import Briefing, Item, Span
+from briefgen.model.briefing import Briefing, Item, Phrase, Span, Supplied
+from briefgen.extract.statements import looks_done, whole_statement
 from briefgen.compose.sandbox import render
 from briefgen.compose.styles import Style
 from briefgen.compose.template import Template, builtin_templates, load_template  # noqa: F401 - the public API
 
-SECTION_KEYS = ("bottom_line", "purpose", "participants", "agenda", "expectations", "context",
+SECTION_KEYS = ("bottom_line", "purpose", "participants", "agenda", "outcomes", "expectations", "context",
                 "quotes", "gaps")
 
 
@@ -42,6 +43,7 @@ class MemoOptions:
 # ------------------------------------------------------------------------ context
 
 _WS = re.compile(r"[ \t\r\n]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # what XML 1.0 forbids, listed (the complement of its Char production, which compiles ~10x slower)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -95,7 +97,8 @@ def _article(b: Briefing, text: str | None) -> list[dict[str, Any]]:
     starts = list(b.source.paragraph_starts)
     out = []
     for n, (a, z) in enumerate(zip(starts, starts[1:] + [len(text)]), start=1):
-        para = _WS.sub(" ", _clean(text[a:z]))
+        blank = _BLANK_LINE.search(text, a, z)  # furniture between two paragraphs is not theirs
+        para = _WS.sub(" ", _clean(text[a:blank.start() if blank else z]))
         if para:
             out.append({"n": n, "text": para, "mark": f"¶{n}"})
     return out
@@ -106,18 +109,69 @@ def _display(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+# A part of an entry's text: (text, supplied). Supplied words are shown in [brackets], as
+# editors mark words they insert; a supplied full stop is punctuation, shown bare.
+Part = tuple[str, bool]
+
+
+def bracket(text: str) -> str:
+    """How supplied words are shown: "[Straw]"; punctuation alone stays bare."""
+    return f"[{text}]" if any(c.isalnum() for c in text) else text
+
+
+def _split(parts: list[Part], shown: str) -> list[dict[str, Any]]:
+    """``shown`` (the joined parts, maybe trimmed and capitalised) cut back into parts."""
+    out: list[dict[str, Any]] = []
+    at = 0
+    for text, supplied in parts:
+        if at >= len(shown):
+            break
+        piece = shown[at:at + len(text)]
+        at += len(text)
+        if piece:
+            out.append({"text": piece, "supplied": supplied})
+    if at < len(shown):  # the trim's ellipsis
+        out.append({"text": shown[at:], "supplied": False})
+    return out
+
+
 def _entry_ctx(b: Briefing, style: Style, text: str, spans: Iterable[Span], index: int, score: float,
                lines: int, indent: float, extra: str = "", children: list | None = None,
-               verbatim: bool = False) -> dict[str, Any]:
-    """One entry as the template sees it; ``verbatim`` (quotations) keeps the source's case."""
+               verbatim: bool = False, parts: list[Part] | None = None) -> dict[str, Any]:
+    """One entry as the template sees it; ``verbatim`` (quotations) keeps the source's case;
+    ``parts`` splits the text into the article's words and the memo's own."""
     marks = _marks(b, spans)
     mark = format_marks(marks)
     budget = textfit.Budget(style, lines=lines, indent=indent)
-    full = _clean(text) if verbatim else _display(_clean(text))
+    parts = [(_XML_BAD.sub("", t).lstrip() if i == 0 else _XML_BAD.sub("", t), sup) for i, (t, sup) in enumerate(parts)] \
+        if parts else [(_clean(text), False)]
+    joined = "".join(t for t, _ in parts).rstrip()
+    full = joined if verbatim or parts[0][1] else _display(joined)
     shown = textfit.trim(full, budget, tail=f"{extra}\u00a0{mark}")
-    return {"text": shown, "full_text": _clean(text), "trimmed": shown != full,
+    return {"text": shown, "full_text": joined, "trimmed": shown != full,
+            "parts": _split(parts, shown),
             "marks": " ".join(map(str, marks)), "mark": mark, "index": index, "score": round(score, 4),
             "children": children or []}
+
+
+def item_parts(it: Item) -> list[Part]:
+    """The item's words with its supplied names spliced in (in brackets)."""
+    if not it.supplied or not it.evidence:
+        return [(it.text, False)]
+    base = it.evidence[0].start
+    out: list[Part] = []
+    at = 0
+    for sup in sorted(it.supplied, key=lambda x: x.stands_for.start if x.stands_for else base):
+        rel = (sup.stands_for.start - base) if sup.stands_for else 0
+        if rel < at or rel > len(it.text):
+            continue
+        if rel > at:
+            out.append((it.text[at:rel], False))
+        out.append((bracket(sup.text), True))
+        at = rel + ((sup.stands_for.end - sup.stands_for.start) if sup.stands_for else 0)
+    if at < len(it.text):
+        out.append((it.text[at:], False))
+    return out
 
 
 def _items(b: Briefing, style: Style, items: tuple[Item, ...], *, children: bool = False) -> list[dict]:
@@ -125,36 +179,88 @@ def _items(b: Briefing, style: Style, items: tuple[Item, ...], *, children: bool
     bullet_indent = textfit.bullet_indent(style)
     for i, it in enumerate(items):
         kids = [_entry_ctx(b, style, c.text, c.evidence, j, c.score, style.bullet_lines, 2 * bullet_indent)
-                for j, c in enumerate(it.children)] if children else []
+                for j, c in enumerate(k for k in it.children if whole_statement(k.text, phrase_ok=True))] \
+            if children else []
         out.append(_entry_ctx(b, style, it.text, it.evidence, i, it.score, style.bullet_lines,
-                              bullet_indent, children=kids))
+                              bullet_indent, children=kids, parts=item_parts(it)))
     return out
 
 
-def _bottom_line(b: Briefing, style: Style) -> dict[str, Any] | None:
-    """The BLUF: the extractor's phrases joined, trailing phrases dropped to fit its line budget."""
-    phrases = [p for p in b.bottom_line if _clean(p.text)]
-    if not phrases:
-        return None
+def _sentences(pieces: list[Phrase | Supplied]) -> list[list[Phrase | Supplied]]:
+    """The bottom line's pieces grouped into sentences (a piece ending in . ! ? ends one)."""
+    out: list[list[Phrase | Supplied]] = [[]]
+    for p in pieces:
+        out[-1].append(p)
+        if p.text.rstrip().endswith((".", "!", "?", ".\"", ".”", "?\"", "?”")):
+            out.append([])
+    return [s for s in out if s]
+
+
+def _bottom_parts(pieces: list[Phrase | Supplied]) -> list[Part]:
+    """The pieces as text: pieces that are adjacent in the article join as written, others
+    with a space; supplied words in brackets, a supplied full stop bare."""
+    parts: list[Part] = []
+    last_end: int | None = None
+    for p in pieces:
+        text = _XML_BAD.sub("", p.text)
+        if not text.strip():
+            continue
+        supplied = isinstance(p, Supplied)
+        where = p.stands_for if supplied else (p.evidence[0] if p.evidence else None)
+        if supplied and not any(c.isalnum() for c in text):
+            if parts:
+                parts[-1] = (parts[-1][0].rstrip() + text, parts[-1][1]) if not parts[-1][1] \
+                    else parts[-1]
+                if parts[-1][1]:
+                    parts.append((text, False))
+            continue
+        if parts and not (where is not None and where.start == last_end):
+            parts[-1] = (parts[-1][0].rstrip(), parts[-1][1])
+            parts.append((" ", False))
+        parts.append((bracket(text) if supplied else text, supplied))
+        last_end = where.end if where is not None else None
+    return parts
+
+
+def fitted_bottom_line(b: Briefing, style: Style) -> tuple[Phrase | Supplied, ...]:
+    """The bottom line's pieces that fit its line budget: the last sentences go first."""
+    sentences = _sentences([p for p in b.bottom_line if _clean(p.text)])
     budget = textfit.Budget(style, lines=style.bottom_line_lines, indent=0.0)
-    while phrases:
-        text = "; ".join(_clean(p.text).rstrip(" ;") for p in phrases)
-        spans = [s for p in phrases for s in p.evidence]
-        mark = format_marks(_marks(b, spans))
-        if len(phrases) == 1 or textfit.fits(text, budget, tail="\u00a0" + mark):
-            ctx = _entry_ctx(b, style, text, spans, 0, 1.0, style.bottom_line_lines, 0.0)
-            return ctx
-        phrases.pop()
-    return None
+    while len(sentences) > 1:
+        pieces = [p for s in sentences for p in s]
+        text = "".join(t for t, _ in _bottom_parts(pieces))
+        mark = format_marks(_marks(b, [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]))
+        if textfit.fits(text, budget, tail="\u00a0" + mark):
+            break
+        sentences.pop()
+    return tuple(p for s in sentences for p in s)
+
+
+def _bottom_line(b: Briefing, style: Style, pieces: tuple[Phrase | Supplied, ...]) -> dict[str, Any] | None:
+    """The BLUF as the template sees it (``pieces``: what fits, from fitted_bottom_line)."""
+    if not pieces:
+        return None
+    parts = _bottom_parts(list(pieces))
+    text = "".join(t for t, _ in parts)
+    spans = [s for p in pieces if isinstance(p, Phrase) for s in p.evidence]
+    return _entry_ctx(b, style, text, spans, 0, 1.0, style.bottom_line_lines, 0.0, parts=parts)
+
+
+# A reporting verb in a role means the parser took a clause for a title.
+_ROLE_CLAUSE = re.compile(r"\b(?:said|says|told|declared|announced|added|noted|warned|insisted|urged|asked|"
+                          r"called|stressed|claimed|vowed|promised|wants|wanted)\b", re.I)
 
 
 def _participants(b: Briefing, style: Style) -> list[dict]:
     out = []
     for i, p in enumerate(b.participants):
-        text = _clean(p.name) + (f", {_clean(p.role)}" if p.role and _clean(p.role) else "")
+        role = _clean(p.role)
+        if role and _ROLE_CLAUSE.search(role):
+            role = ""  # "declared his Russian counterpart" is a clause, not a title: the name alone
+        text = _clean(p.name) + (f", {role}" if role else "")
         ctx = _entry_ctx(b, style, text, p.evidence, i, p.score, style.bullet_lines,
                          textfit.bullet_indent(style))
-        ctx.update(name=_clean(p.name), role=_clean(p.role), side=_clean(p.side))
+        ctx.update(name=_clean(p.name), role=role, side=_clean(p.side))
         out.append(ctx)
     return out
 
@@ -190,15 +296,90 @@ def distinct(*sections: tuple[Item, ...]) -> list[tuple[Item, ...]]:
     return out
 
 
+def _bottom_spans(pieces: tuple[Phrase | Supplied, ...]) -> list[Span]:
+    """What the bottom line says, as article ranges (a supplied name covers its pronoun)."""
+    spans = sorted([s for p in pieces if isinstance(p, Phrase) for s in p.evidence] +
+                   [p.stands_for for p in pieces if isinstance(p, Supplied) and p.stands_for])
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start - out[-1].end <= 1:
+            out[-1] = Span(out[-1].start, max(out[-1].end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
+_FOLD = re.compile(r"[^0-9a-z]+")
+
+
+def _folded(text: str) -> str:
+    return _FOLD.sub(" ", text.lower()).strip()
+
+
+def said_in_bottom_line(pieces: tuple[Phrase | Supplied, ...], it: Item) -> bool:
+    """The bottom line (the ``pieces`` shown) already says most of this item, or its very
+    words (an article may print a sentence twice): a one-page memo says it once."""
+    if any(s.overlap_share(e) >= 0.5 for e in it.evidence[:1] for s in _bottom_spans(pieces)):
+        return True
+    words = _folded(it.text)
+    return len(words.split()) >= 3 and words in _folded(" ".join(p.text for p in pieces))
+
+
+# An agenda topic this long is a statement, not a label: the bottom line does not repeat it.
+LABEL_WORDS = 6
+
+
+def shown_items(pieces: tuple[Phrase | Supplied, ...], items: tuple[Item, ...], *,
+                labels: bool = False) -> tuple[Item, ...]:
+    """Items a reader can take alone and has not just read in the bottom line (an agenda
+    ``label`` only when it is long enough to be a statement)."""
+    def alone(it: Item) -> bool:
+        parts = item_parts(it)
+        return whole_statement("".join(t for t, _ in parts), supplied_lead=parts[0][1], phrase_ok=True)
+
+    return tuple(it for it in items if alone(it)
+                 and not ((not labels or len(it.text.split()) >= LABEL_WORDS) and
+                          said_in_bottom_line(pieces, it)))
+
+
+def split_outcomes(items: tuple[Item, ...], status: str | None) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """(expectations, outcomes): all outcomes once the event is over, all expectations before
+    it; while it is under way, what is already done is an outcome."""
+    if status == "concluded":
+        return (), items
+    if status != "ongoing":
+        return items, ()
+    done = tuple(it for it in items if looks_done(it.text))
+    return tuple(it for it in items if it not in done), done
+
+
+def _unique(*sections: list[dict]) -> None:
+    """The same line shown twice reads as an error: later copies go (in place)."""
+    seen: set[str] = set()
+    for sec in sections:
+        keep = []
+        for e in sec:
+            if e["full_text"] not in seen:
+                keep.append(e)
+                seen.add(e["full_text"])
+        sec[:] = keep
+        for i, e in enumerate(sec):
+            e["index"] = i
+
+
 def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, Any]:
     """Everything a template may use: plain strings, numbers, lists and dicts only."""
-    purpose, expectations, context = distinct(b.purpose, b.expectations, b.context)
+    bottom = fitted_bottom_line(b, style)
+    purpose, expectations, context = distinct(*(shown_items(bottom, s) for s in (b.purpose, b.expectations,
+                                                                            b.context)))
     concluded = b.event.status == "concluded"
+    expectations, outcomes = split_outcomes(expectations, b.event.status)
+    agenda = shown_items(bottom, b.agenda, labels=True)
     gaps = [("outcomes" if concluded else "expectations") if g == "expectations" else _GAP_NAMES.get(g, g)
             for g in b.gaps]
     src = b.source
     marking = _clean(options.marking) if options.marking is not None else style.marking
-    return {
+    ctx = {
         "to": _clean(options.to) or None,
         "from_": _clean(options.from_) or None,
         "date": _memo_date(options, b),
@@ -211,10 +392,11 @@ def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, 
         "event": {"principal": _clean(b.event.principal), "principal_role": _clean(b.event.principal_role),
                   "location": _clean(b.event.location), "kind": b.event.kind,
                   "status": b.event.status or "", "concluded": concluded},
-        "bottom_line": _bottom_line(b, style),
+        "bottom_line": _bottom_line(b, style, bottom),
         "purpose": _items(b, style, purpose),
-        "agenda": _items(b, style, b.agenda, children=True),
+        "agenda": _items(b, style, agenda, children=True),
         "expectations": _items(b, style, expectations),
+        "outcomes": _items(b, style, outcomes),
         "context": _items(b, style, context),
         "participants": _participants(b, style),
         "quotes": _quotes(b, style),
@@ -226,6 +408,10 @@ def build_context(b: Briefing, style: Style, options: MemoOptions) -> dict[str, 
         "article": _article(b, options.source_text),
         "version": __version__,
     }
+    _unique(ctx["purpose"], ctx["agenda"], ctx["expectations"], ctx["outcomes"], ctx["context"])
+    _unique(ctx["participants"])
+    _unique(ctx["quotes"])
+    return ctx
 
 
 # ------------------------------------------------------------------------ compose

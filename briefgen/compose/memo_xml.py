@@ -29,11 +29,11 @@ VOCABULARY: dict[str, frozenset[str]] = {
     "entry": frozenset({"marks", "index", "score", "droppable"}),
     "children": frozenset(),
     "attribution": frozenset(),
-    "b": frozenset(), "i": frozenset(), "mark": frozenset(),
+    "b": frozenset(), "i": frozenset(), "mark": frozenset(), "supplied": frozenset(),
     "footer": frozenset({"page"}),
     "line": frozenset(),
 }
-_RUN_TAGS = {"b": "bold", "i": "italic", "mark": "mark"}
+_RUN_TAGS = {"b": "bold", "i": "italic", "mark": "mark", "supplied": "plain"}
 _WS = re.compile(r"[ \t\r\n]+")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 
@@ -66,13 +66,13 @@ def _runs(el: ET.Element, stop: set[str] = frozenset()) -> tuple[tuple[Run, ...]
     runs: list[Run] = []
     rest: list[ET.Element] = []
 
-    def add(text: str | None, style: str) -> None:
+    def add(text: str | None, style: str, supplied: bool = False) -> None:
         if text:
             t = _WS.sub(" ", text)
-            if runs and runs[-1].style == style:
-                runs[-1] = Run(runs[-1].text + t, style)
+            if runs and runs[-1].style == style and runs[-1].supplied == supplied:
+                runs[-1] = Run(runs[-1].text + t, style, supplied)
             else:
-                runs.append(Run(t, style))
+                runs.append(Run(t, style, supplied))
 
     add(el.text, "plain")
     for k in el:
@@ -80,7 +80,8 @@ def _runs(el: ET.Element, stop: set[str] = frozenset()) -> tuple[tuple[Run, ...]
         if k.tag in _RUN_TAGS:
             if len(k):
                 raise _Bad(f"<{k.tag}> may hold text only")
-            add(k.text, _RUN_TAGS[k.tag])
+            # <supplied>: words the memo supplies (already in their [brackets])
+            add(k.text, _RUN_TAGS[k.tag], k.tag == "supplied")
         elif k.tag in stop:
             rest.append(k)
         else:
@@ -88,8 +89,8 @@ def _runs(el: ET.Element, stop: set[str] = frozenset()) -> tuple[tuple[Run, ...]
         add(k.tail, "plain")
     # trim the outer whitespace, drop empty runs
     if runs:
-        runs[0] = Run(runs[0].text.lstrip(" "), runs[0].style)
-        runs[-1] = Run(runs[-1].text.rstrip(" "), runs[-1].style)
+        runs[0] = Run(runs[0].text.lstrip(" "), runs[0].style, runs[0].supplied)
+        runs[-1] = Run(runs[-1].text.rstrip(" "), runs[-1].style, runs[-1].supplied)
     return tuple(r for r in runs if r.text), rest
 
 

@@ -1,12 +1,20 @@
 """The jinja2 sandbox every template renders in, built-in or not.
 
 Autoescape, StrictUndefined, no mutation, no string padding or %-formatting, bounded
-arithmetic, and a wall-time and output budget: a house template can rearrange the
-memo but never reach Python internals, allocate without bound or hang a batch.
+arithmetic and an output budget: a house template can rearrange the memo but never
+reach Python internals or allocate without bound.
+
+A house template (any folder the user names) also renders in a child process
+(``python -m briefgen.compose.sandbox``) with a CPU-time and memory limit set by the
+kernel: a template that loops for ever is stopped wherever it is, C code included,
+and the parent kills and reaps the child if it overruns its wall time too, so
+nothing is left running. Built-in templates are ours and render in-process.
 """
 from __future__ import annotations
 
-import threading
+import json
+import signal
+import sys
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -16,15 +24,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 
 from briefgen.status import TemplateError
 
-RENDER_SECONDS = 3.0  # wall time a template may take to render
+RENDER_SECONDS = 3.0  # CPU time a house template may take to render
+START_SECONDS = 10.0  # wall time the child may add to it (start-up on a busy machine)
+MEMORY_BYTES = 1 << 30  # address space of the child that renders a house template
 OUTPUT_CHARS = 1_000_000  # characters a template may produce
 TEMPLATE_FILE = "memo.xml.j2"
-
-
-class _Timeout(BaseException):
-    """Raised asynchronously into a render thread that overran; BaseException so
-    no ``except Exception`` inside jinja swallows it."""
-
 
 _STR_PADDING = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs", "format", "format_map",
                           "encode", "translate", "maketrans"})
@@ -64,7 +68,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         for v in (*args, *kwargs.values()):
             if isinstance(v, (str, bytes, list, tuple)) and len(v) > OUTPUT_CHARS:
                 raise SecurityError("argument too large")
-        return super().call(__context, __obj, *args, **kwargs)
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, (str, bytes, list, tuple)) and len(result) > OUTPUT_CHARS:
+            raise SecurityError(f"a value over {OUTPUT_CHARS:,} characters")  # a macro's output bomb
+        return result
 
 
 def _env() -> _Sandbox:
@@ -90,46 +97,80 @@ def compile_template(source: str, name: str, builtin: bool = False) -> jinja2.Te
         raise TemplateError(f"template {name!r}: {e}") from None
 
 
+def _render_here(source: str, name: str, builtin: bool, context: Mapping[str, Any]) -> str:
+    """Render in this process under the output budget; template faults become TemplateError."""
+    compiled = compile_template(source, name, builtin)
+    parts: list[str] = []
+    size = 0
+    try:
+        for chunk in compiled.generate(context):
+            size += len(chunk)
+            if size > OUTPUT_CHARS:
+                raise SecurityError(f"output over {OUTPUT_CHARS:,} characters")
+            parts.append(chunk)
+    except SecurityError as e:
+        raise TemplateError(f"template {name!r}: unsafe operation refused ({e})") from None
+    except jinja2.UndefinedError as e:
+        raise TemplateError(f"template {name!r}: {e}") from None
+    except (JinjaError, TypeError, ValueError, AttributeError, KeyError, IndexError,
+            ZeroDivisionError, OverflowError, RecursionError, MemoryError) as e:
+        raise TemplateError(f"template {name!r}: {e.__class__.__name__}: {e}") from None
+    return "".join(parts)
+
+
 def render(template, context: Mapping[str, Any]) -> str:
-    """Render ``template`` (a template.Template) in a worker thread under a wall-time and
-    output-size budget."""
-    compiled = compile_template(template.source, template.name, template.builtin)
-    result: dict[str, Any] = {}
+    """Render ``template`` (a template.Template): a built-in one here, a house one in a
+    child process that the kernel stops after RENDER_SECONDS of CPU time."""
+    if template.builtin:
+        return _render_here(template.source, template.name, True, context)
+    return _render_in_child(template.source, template.name, context)
 
-    def work() -> None:
-        parts: list[str] = []
-        size = 0
+
+def _render_in_child(source: str, name: str, context: Mapping[str, Any]) -> str:
+    import pickle
+    import subprocess
+
+    too_slow = TemplateError(f"template {name!r}: rendering took longer than {RENDER_SECONDS:g} s")
+    job = pickle.dumps((source, name, dict(context), RENDER_SECONDS), protocol=pickle.HIGHEST_PROTOCOL)
+    with subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as child:
         try:
-            for chunk in compiled.generate(context):
-                size += len(chunk)
-                if size > OUTPUT_CHARS:
-                    raise SecurityError(f"output over {OUTPUT_CHARS:,} characters")
-                parts.append(chunk)
-            result["text"] = "".join(parts)
-        except _Timeout:
-            result["timeout"] = True
-        except BaseException as e:  # noqa: BLE001 - reported as a TemplateError below
-            result["error"] = e
+            out, err = child.communicate(job, timeout=RENDER_SECONDS + START_SECONDS)
+        except subprocess.TimeoutExpired:
+            child.kill()  # the with block then waits for it: nothing is left running
+            raise too_slow from None
+    if child.returncode in (-signal.SIGPROF, -signal.SIGXCPU, -signal.SIGKILL):
+        raise too_slow
+    try:
+        answer = json.loads(out)
+    except ValueError:
+        detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {child.returncode}"]
+        raise RuntimeError(f"template worker failed: {detail[0]}") from None
+    if "error" in answer:
+        raise TemplateError(answer["error"])
+    return answer["text"]
 
-    t = threading.Thread(target=work, name=f"template-{template.name}", daemon=True)
-    t.start()
-    t.join(RENDER_SECONDS)
-    if t.is_alive():
-        import ctypes  # only here, on a timeout: ~2 ms of start-up otherwise
 
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(t.ident), ctypes.py_object(_Timeout))
-        t.join(1.0)
-        raise TemplateError(f"template {template.name!r}: rendering took longer than {RENDER_SECONDS:g} s")
-    if result.get("timeout"):
-        raise TemplateError(f"template {template.name!r}: rendering took longer than {RENDER_SECONDS:g} s")
-    err = result.get("error")
-    if err is not None:
-        if isinstance(err, SecurityError):
-            raise TemplateError(f"template {template.name!r}: unsafe operation refused ({err})")
-        if isinstance(err, jinja2.UndefinedError):
-            raise TemplateError(f"template {template.name!r}: {err}")
-        if isinstance(err, (JinjaError, TypeError, ValueError, AttributeError, KeyError, IndexError,
-                            ZeroDivisionError, OverflowError, RecursionError, MemoryError)):
-            raise TemplateError(f"template {template.name!r}: {err.__class__.__name__}: {err}")
-        raise err
-    return result["text"]
+def _child() -> int:
+    """The child's side: job in on stdin (pickle, from the parent), answer out on stdout (JSON)."""
+    import pickle
+
+    source, name, context, seconds = pickle.load(sys.stdin.buffer)
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    except (ImportError, ValueError, OSError):
+        pass  # no such limit here: the output budget and the wall-time kill remain
+    signal.setitimer(signal.ITIMER_PROF, seconds)  # SIGPROF's default action ends the process
+    try:
+        answer = {"text": _render_here(source, name, False, context)}
+    except TemplateError as e:
+        answer = {"error": e.message}
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    sys.stdout.write(json.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child())

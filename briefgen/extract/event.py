@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import PurePath
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
@@ -362,9 +361,7 @@ def run(state: State) -> State:
     """Sets event and principal_key (an empty Event and a warning when no event is reported)."""
     missing = event_found(state)
     if missing is not None:
-        name = state.article.origin if state.article.origin.startswith("<") else \
-            PurePath(state.article.origin).name
-        warning = f"{name}: no visit, summit or talks found ({missing})"
+        warning = f"no visit, summit or talks found ({missing})"
         return replace(state, event=Event(kind=None), principal_key=None,
                        warnings=state.warnings + (warning,))
     kind = _kind(state)

@@ -10,8 +10,8 @@ from typing import Callable
 
 from briefgen.model.briefing import Briefing
 from briefgen.model.article import Article
-from briefgen.extract import (agenda, assemble, classify, event, marks, narrow, normalize, participants, people, quotes,
-               rank, segment, summary)
+from briefgen.extract import (agenda, assemble, classify, event, marks, narrow, normalize, participants, people,
+                              quotes, rank, segment, statements, summary)
 from briefgen.extract.state import State
 
 Stage = Callable[[State], State]
@@ -28,6 +28,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("agenda", agenda.run),
     ("rank", rank.run),
     ("narrow", narrow.run),
+    ("statements", statements.run),
     ("summary", summary.run),
     ("assemble", assemble.run),
 )

@@ -8,7 +8,10 @@ Handles what wire copy throws at a naive splitter: a title on the first line,
 bylines, datelines ("TOKYO, March 2 -", "SEOUL, Dec. 30 (Yonhap) --"), slugs
 ("(2nd LD)") and desk junk before the dateline, hard-wrapped lines with
 indented paragraphs (Reuters), abbreviations ("U.S.", "Corp.", "Gen."), photo
-captions and repeated paragraphs (kept once).
+captions and repeated paragraphs (kept once), and page furniture: "Related:" and "Read
+more" lines, media captions, list bullets ("• • ..."), agency tags glued to the next word
+("(Yonhap)The leaders"), tweet signatures ("— Name (@handle) December 3, 2018"). Furniture
+becomes metadata, so no memo line and no name in it comes from there; spans stay exact.
 """
 from __future__ import annotations
 
@@ -40,13 +43,13 @@ _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0
 # "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
 DATELINE = re.compile(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
-    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
 STRICT_DATELINE = re.compile(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
-    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
 _NON_WORD = re.compile(r"\W+")
@@ -56,6 +59,37 @@ Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
 _CAPTION = re.compile(
     r"\((?:L|R|C|left|right|centre|center|front|rear)\)|\[(?:Reuters|AFP|AP|Xinhua|EPA|Getty|"
     r"Yonhap|Photo|File)[^\]]*\]|^\s*(?:Photo|Picture|File photo|Image)\s*:", re.I)
+
+# Page furniture: a paragraph opening on one of these is no part of the story.
+_FURNITURE = re.compile(
+    r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
+    r"(?:READ|Read) (?:MORE|[Mm]ore|[Aa]lso)\b|(?:SEE|See) [Aa]lso\b|Media playback is unsupported|"
+    r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
+    r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:)")
+# List bullets, alone or doubled, where a list was run into the paragraph.
+_BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
+_BULLET_INSIDE = re.compile(r"\s*(?:[•●▪◦‣∙]\s*)+")
+# A news agency's tag glued to the next word: "(Yonhap)The leaders ...".
+_GLUED_AGENCY = re.compile(r"[^\n]{0,60}?\((?:Yonhap|AFP|AP|Reuters|Xinhua|EFE|dpa|DPA|ANI|PTI|IANS|Bernama|"
+                           r"Kyodo|UPI|TASS|IRNA|Anadolu|ANSA|KCNA|WAM|SPA|APA|CNA)\)(?=[A-Z\"“])")
+# An embedded tweet's signature at a paragraph's end.
+_TWEET_SIGN = re.compile(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+                         r"|\s*pic\.twitter\.com/\w+\s*$")
+# A crosshead in quotation marks between paragraphs: "'No substantial disagreement'".
+_CROSSHEAD = re.compile(r"(['\"])[^.!?'\"\n]{2,60}\1")
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
+
+
+def _furniture(norm: str, s: int, e: int) -> bool:
+    """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -")."""
+    return bool(_FURNITURE.match(norm, s, e)) or len(_LETTERS.findall(norm, s, e)) < 2
+
+# A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
+# "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
+DASH_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z'.-]{{2,}}(?:\s+[A-Z][A-Z'.-]{{2,}}){{0,2}})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}))?(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{{1,20}})\))?"
+    r"(?P<dash>\s*[\u2014\u2013-]{1,2}\s*)(?=[A-Z\"\u201c])")
 
 
 def _lines(text: str):
@@ -149,7 +183,17 @@ def _place_suffix(place: str) -> str:
 
 def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentence ranges inside [s, e); periods after abbreviations and initials do not end one."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _BULLET_INSIDE.search(norm, s, e):
+        # a list run into the paragraph: each bullet starts a sentence, the marks belong to none
+        at = s
+        for m in _BULLET_INSIDE.finditer(norm, s, e):
+            if m.start() > at:
+                out += split_sentences(norm, at, m.start())
+            at = m.end()
+        if at < e:
+            out += split_sentences(norm, at, e)
+        return [x for x in out if x[1] > x[0]]
     start = s
     chunk = norm[s:e]
     for m in _SENT_END.finditer(chunk):
@@ -220,6 +264,10 @@ def run(state: State) -> State:
         m = find_dateline(norm, s, e) if dateline is None else None
         if m is None and dateline is None and i < 3:
             m = find_dateline(norm, s, e, anywhere=True)
+        if m is None and dateline is None and i < 3:
+            m = DASH_DATELINE.match(norm[s:min(e, s + 120)])
+            if m and not any(c in "\u2014\u2013 " for c in state.text[s + m.start("dash"):s + m.end("dash")]):
+                m = None  # a hyphen ("NATO-Russia") joins words; only a dash ends a dateline
         if m is not None and dateline is None:
             if m.start() > 0:
                 meta.append(Span(s, s + m.start()))
@@ -234,6 +282,21 @@ def run(state: State) -> State:
             if slug and slug.end() > s:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
+        bullet = _BULLET.match(norm, s, e)
+        if bullet and bullet.end() > s and bullet.group().strip():
+            meta.append(Span(s, bullet.end()))
+            s = bullet.end()
+        glued = _GLUED_AGENCY.match(norm, s, e)
+        if glued:
+            meta.append(Span(s, glued.end()))
+            s = glued.end()
+        tweet = _TWEET_SIGN.search(norm, max(s, e - 120), e)
+        if tweet and tweet.start() > s:
+            meta.append(Span(tweet.start(), e))
+            e = _strip(norm, s, tweet.start())[1]
+        if s < e and (_furniture(norm, s, e) or _UPDATED.match(norm[s:e])):
+            meta.append(Span(s, e))
+            continue
         tm = _TRAILER.search(norm, max(s, e - 60), e)
         if tm and tm.start() < e:
             if tm.start() > s:
@@ -254,7 +317,7 @@ def run(state: State) -> State:
     sents: list[Sentence] = []
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
-        heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e]))
+        heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
         for ss, se in split_sentences(norm, s, e):
             cap = heading or bool(_CAPTION.search(norm[ss:se]))
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))

@@ -18,10 +18,12 @@ from typing import Union
 @dataclass(frozen=True)
 class Run:
     """A stretch of text in one style: ``plain``, ``bold``, ``italic`` or ``mark``
-    (the light-grey paragraph marks such as "¶3")."""
+    (the light-grey paragraph marks such as "¶3"). ``supplied``: words the memo supplies,
+    not the article's; their text already carries the [brackets], so renderers need nothing."""
 
     text: str
     style: str = "plain"
+    supplied: bool = False
 
 
 @dataclass(frozen=True)

@@ -45,18 +45,31 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Supplied:
+    """Words the memo supplies, not the article: a frame ("is visiting") or a resolved name
+    ("Straw" for a leading "He"). ``stands_for`` is the article's words it replaces, if any,
+    so grounding stays checkable; the memo shows supplied words in [brackets]."""
+
+    text: str
+    stands_for: Span | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     """One finding (purpose, agenda topic, expectation, context) with its evidence.
 
-    ``text`` is what the memo shows: for agenda items the short topic label
-    trimmed from the source, otherwise the evidence clause itself. ``children``
-    holds agenda sub-points attached to their issue.
+    ``text`` is the article's words (for agenda items the short topic label
+    trimmed from the source, otherwise the evidence clause itself). ``children``
+    holds agenda sub-points attached to their issue. ``supplied`` replaces words
+    inside the evidence for display (a leading "He" -> [Straw]), each with the
+    span it stands for.
     """
 
     text: str
     evidence: tuple[Span, ...]
     score: float = 0.0
     children: tuple["Item", ...] = ()
+    supplied: tuple[Supplied, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,7 +137,7 @@ class Briefing:
     source: SourceInfo
     subject: str
     event: Event
-    bottom_line: tuple[Phrase, ...] = ()
+    bottom_line: tuple[Phrase | Supplied, ...] = ()  # in reading order
     purpose: tuple[Item, ...] = ()
     agenda: tuple[Item, ...] = ()
     expectations: tuple[Item, ...] = ()

@@ -19,6 +19,8 @@ def _runs(runs: tuple[Run, ...]) -> str:
     out = []
     for r in runs:
         t = escape(r.text)
+        if r.supplied:  # the memo's own words (already in [brackets]): marked for readers and tools
+            t = f'<span class="supplied" title="supplied by the memo, not the article">{t}</span>'
         match r.style:
             case "bold":
                 out.append(f"<strong>{t}</strong>")

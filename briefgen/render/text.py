@@ -97,7 +97,8 @@ def _dump_entry(e: Entry, depth: int, out: list[str]) -> None:
         tags.append("marks=" + ",".join(map(str, e.marks)))
     if not e.droppable:
         tags.append("keep")
-    styled = "".join(r.text if r.style == "plain" else f"<{r.style}>{r.text}</{r.style}>"
+    styled = "".join(f"<supplied>{r.text}</supplied>" if r.supplied else
+                     r.text if r.style == "plain" else f"<{r.style}>{r.text}</{r.style}>"
                      for r in e.runs)
     out.append(f"{pad}- [{' '.join(tags)}] {styled}")
     if e.attribution:

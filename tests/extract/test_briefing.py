@@ -50,7 +50,7 @@ def test_stage_order_is_declared():
 def test_sample_spans_are_verbatim_and_sections_found():
     data = _check(SAMPLE)
     assert data["event"]["principal"] == "Antony Blinken"
-    assert data["subject"].endswith("visit to Beijing")
+    assert data["subject"].startswith("Visit of") and "Antony Blinken to Beijing" in data["subject"]
     names = {p["name"] for p in data["participants"]}
     assert {"Antony Blinken", "Qin Gang", "Wang Yi", "Xi Jinping"} <= names
     assert "Richard Nixon" not in names
@@ -59,8 +59,8 @@ def test_sample_spans_are_verbatim_and_sections_found():
     speakers = {q["speaker"] for q in data["quotes"]}
     assert "Xi Jinping" in speakers and "Antony Blinken" in speakers
     assert data["source"]["paragraphs"] == len([ln for ln in SAMPLE.read_text(encoding="utf-8").splitlines() if ln.strip()]) and data["source"]["words"] > 500
-    for phrase in data["bottom_line"]:
-        assert phrase["evidence"]
+    for phrase in data["bottom_line"]:  # the article's words with their spans, or the memo's own
+        assert phrase.get("evidence") or "stands_for" in phrase
 
 
 def test_empty_sections_are_gaps():

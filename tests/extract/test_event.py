@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from briefgen.extract.summary import subject
 
 
 @pytest.mark.parametrize("text, status", [
@@ -39,16 +38,6 @@ def test_body_principal_when_no_person_leads(stages):
     st = stages("Headline\n\nUnited Nations talks to end the conflict in Yemen have been postponed.",
                 until="event")
     assert st.event.principal == "United Nations"
-
-
-@pytest.mark.parametrize("args, expected", [
-    (("Antony Blinken", "Secretary of State", "visit", "Beijing"),
-     "Secretary of State Antony Blinken's visit to Beijing"),
-    (("Raul Castro", None, "talks", "Vatican"), "Raul Castro's talks in Vatican"),
-    ((None, None, "summit", None), "Summit"),
-])
-def test_subject(args, expected):
-    assert subject(*args) == expected
 
 
 @pytest.mark.parametrize("text, status", [
@@ -106,7 +95,7 @@ def test_no_event_is_told_apart(stages, text, missing):
     st = stages(text, until="event")
     ev = st.event
     assert (ev.principal, ev.location, ev.kind, ev.status) == (None, None, None, None)
-    assert st.warnings == (f"t.txt: no visit, summit or talks found ({missing})",)
+    assert st.warnings == (f"no visit, summit or talks found ({missing})",)
 
 
 def test_no_event_warning_reaches_the_briefing(stages):

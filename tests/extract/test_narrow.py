@@ -108,10 +108,3 @@ def test_narrowed_items_stay_exact_slices(stages):
 def test_rank_dangling_clauses(clause, dangles):
     from briefgen.extract.rank import _DANGLING
     assert bool(_DANGLING.match(clause)) is dangles
-
-
-def test_bottom_line_keeps_a_coined_phrase_after_the_cue_and_drops_attribution(stages):
-    st = stages("Headline\n\nPrime Minister Ola Berg arrived in Oslo on Friday. According to the Post, the "
-                'leader wants to end the quarrel with a "fish for gas" agreement on quotas.', until="summary")
-    texts = [p.text for p in st.bottom_line]
-    assert 'the leader wants to end the quarrel with a "fish for gas" agreement on quotas' in texts
