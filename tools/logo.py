@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
                     if ex.group == group:
                         write(pred_dir, ex.id, ex.article, model)
                 print(f"  held out {group}: thresholds " + " ".join(
-                    f"{s[:4]} {model.thresholds[s]:.2f}/{model.caps[s]}" for s in train.SECTIONS),
+                    f"{s[:4]} {model.thresholds[s]:.2f}/{model.caps[s]}/{model.floor(s):.2f}" for s in train.SECTIONS),
                     file=sys.stderr)
         cmd = [sys.executable, str(SCORER), str(args.gold), "--pred", str(pred_dir)]
         cmd += ["--json"] if args.json else ["--by-group"] + (["-v"] if args.verbose else [])

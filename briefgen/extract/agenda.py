@@ -146,10 +146,12 @@ _SHORT_WORDS = 5
 _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
 # Word lists below are compared on fold(label), as re.IGNORECASE would, rather than compiled
 # into alternations (start-up time; see wordre).
-# Labels too weak to be a topic on their own ("it", "the issue", "progress").
+# Labels too weak to be a topic on their own ("it", "the issue", "progress"; the event's own
+# logistics, "meetings", "the venue"; an idiom's noun, "open the door"; a bare adjective).
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
-idea plan plans proposal proposals move moves subject situation question progress""".split()) | {
+idea plan plans proposal proposals move moves subject situation question progress
+meeting meetings talks venue door package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since
@@ -235,7 +237,7 @@ _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())
 # First words of a clause, not of a noun phrase ("that Iran", "even").
-_CLAUSE_START = frozenset("that whether why even if so then just only though although unless".split())
+_CLAUSE_START = frozenset("that whether why how even if so then just only though although unless".split())
 # A finite verb opening the label makes it a clause ("took note", "lacked engagement on ...",
 # "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
 _FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
@@ -363,6 +365,19 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     return best
 
 
+# A run of bulleted paragraphs each headed by a short noun phrase ("• Aviation agreement. The new
+# rules ..."): the explainer format in which outlets list what talks will cover. Two such heads
+# at least make a list.
+_BULLET_HEAD = re.compile(r"^[\u2022\u00b7\u25aa\u25cf*]\s+(?P<head>[^.!?\n]{2,60}?)[.:]\s", re.M)
+_BULLET_MAX_WORDS = 5
+
+
+def _bullet_heads(norm: str) -> list[tuple[int, int]]:
+    heads = [(m.start("head"), m.end("head")) for m in _BULLET_HEAD.finditer(norm)
+             if len(m.group("head").split()) <= _BULLET_MAX_WORDS]
+    return heads if len(heads) >= 2 else []
+
+
 def run(state: State) -> State:
     """Sets agenda."""
     norm, text = state.norm, state.text
@@ -433,6 +448,8 @@ def run(state: State) -> State:
             if len(parts) >= 2 and not _is_place_list(norm, parts):
                 for a, b in parts[:8]:
                     add(a, b, sent.index, 0.8 * position)
+    for a, b in _bullet_heads(norm):
+        add(a, b, -1, 0.8)
     out = tuple(Item(text=text[s:e], evidence=(Span(s, e),), score=round(min(w, 1.0), 3))
                 for w, s, e, _ in sorted(items, key=lambda x: x[1]))
     return replace(state, agenda=out)

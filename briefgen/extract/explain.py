@@ -45,7 +45,7 @@ def explain(article: Article, *, today=None, model=None) -> str:
     kept = {sec: [sp for it in getattr(state, sec) for sp in it.evidence] for sec in SECTIONS}
     lines = [f"event: {state.event.kind}, status {state.event.status or '?'}, "
              f"principal {state.event.principal or '?'}, location {state.event.location or '?'}",
-             "thresholds: " + ", ".join(f"{s} {m.thresholds[s]:.2f} (cap {m.caps[s]})" for s in SECTIONS),
+             "thresholds: " + ", ".join(f"{s} {m.thresholds[s]:.2f} (cap {m.caps[s]}, best {m.floor(s):.2f})" for s in SECTIONS),
              ""]
     for c, f, probs in zip(state.candidates, state.features, state.probs):
         lines.append(f"[{c.start}:{c.end}] s{c.sentence} {_short(state.text[c.start:c.end])}")

@@ -60,6 +60,35 @@ _NUMBER = re.compile(r"\b\d|\bper ?cent\b|\bbillion\b|\bmillion\b")
 _NEG = re.compile(r"\b(?:not|no|never|n't|nothing|none|without)\b")
 _OPEN = re.compile(r"(?:after|amid|since|as|but|while|which|who|when|where|because|despite|although|"
                    r"though|with|and|according|saying|adding|to|in|on|the|a|an|he|she|they|it|we|i)\b")
+# A goal hung on the event or on the trip itself: "arrived in Moscow to meet with", "headed to
+# Washington for talks on", "the visit is meant to", "a summit aimed at", "will push for". Each
+# says why the event happens whoever writes it (a reporter or an official's statement).
+_GOAL_TRAVEL = re.compile(
+    r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|head(?:s|ed|ing)?|travel\w*|fl(?:y|ies|ew|ying)|"
+    r"visit(?:s|ed|ing)?|went|go(?:es|ing)?|com(?:e|es|ing)|return(?:s|ed|ing)?|meet(?:s|ing)?|met|"
+    r"gather(?:s|ed|ing)?|convene[sd]?|convening|hold(?:s|ing)?|held|host(?:s|ed|ing)?|sit down)\b"
+    r"(?:\s+(?:[\w,'-]+|(?:[A-Z]\.)+)){0,8}?\s+(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b|\d)(?-i:[a-z]{3,})|"
+    r"for\s+(?:\w+\s+)?(?:talks|meetings?|discussions|consultations|negotiations|a (?:meeting|summit|visit)))\b")
+_GOAL_EVENT = re.compile(
+    r"\b(?:visit|trip|tour|talks|meeting|summit|mission|conference|session|dialogue|negotiations)\s+"
+    r"(?:(?:is|are|was|were|will be|would be)\s+)?(?:\w+\s+)?(?:meant|intended|designed|aimed|expected|set|"
+    r"supposed|scheduled|likely)\s+(?:to|at)\b|"
+    r"\b(?:visit|trip|tour|talks|meeting|summit|mission|conference)\s+(?:will|would|is to|are to)\s+"
+    r"(?:focus|cent(?:er|re)|cover|address|celebrate|discuss|seek|aim|explore|tackle|review|concentrate)\b")
+_GOAL_PUSH = re.compile(r"\b(?:will|to|would|plans? to|hopes? to|wants? to)\s+(?:push|press|lobby|call|seek|"
+                        r"argue|make (?:the|a) case|advocate)\s+(?:\w+\s+){0,3}?(?:for|to)\b|"
+                        r"\b(?:talk|talks|discuss\w*|negotiat\w+)\s+(?:\w+\s+){0,3}?(?:about|on)\s+"
+                        r"(?:how to|ways to|\w+ing)\b")
+# What an event yields once over ("agreed", "signed") and what is foreseen before ("expect",
+# "hope", "likely"): crossed with the event's status, since the first is an outcome of a
+# concluded event and the second an expectation of an upcoming one.
+_OUTCOME = re.compile(r"\b(?:agreed|signed|announced|reached|struck|clinched|sealed|adopted|pledged|committed|"
+                      r"unveiled|launched|concluded|endorsed|approved|resolved|settled)\b")
+_FORESEEN = re.compile(r"\b(?:expect\w*|hop(?:e|es|ed|ing)|hopeful|likely|unlikely|breakthrough|deliverables?|"
+                       r"optimis\w+|pessimis\w+|prospects?|chances?)\b")
+# Who or what the clause is about: the principal or the event named in its first words (the
+# subject of "X is meant to", "the talks will focus on").
+_SUBJECT_REACH = 48
 _LEN = ((6, "len:short"), (13, "len:mid"), (26, "len:long"))
 
 
@@ -78,7 +107,9 @@ def _any_in(starts: list[int], a: int, b: int) -> bool:
 _MARKS = tuple((name, cues.Cue(rx.pattern)) for name, rx in (("speech:verb", _SPEECH), ("speech:according", _ACCORDING), ("ent:number", _NUMBER),
           ("tense:will", _WILL), ("tense:modal", _MODAL), ("tense:perfect", _PERFECT), ("tense:past", _PAST),
           ("tense:to_inf", _TO_INF), ("time:year", _YEAR), ("time:other", _OTHER_TIME),
-          ("time:relative", _RELATIVE), ("time:weekday", _WEEKDAY), ("neg", _NEG)))
+          ("time:relative", _RELATIVE), ("time:weekday", _WEEKDAY), ("neg", _NEG),
+          ("goal:travel", _GOAL_TRAVEL), ("goal:event", _GOAL_EVENT), ("goal:push", _GOAL_PUSH),
+          ("act:outcome", _OUTCOME), ("act:foreseen", _FORESEEN)))
 _EVENTS = cues.Cue(_EVENT.pattern)
 _TENSES = ("will", "modal", "perfect", "past", "to_inf")
 
@@ -104,6 +135,12 @@ def clause_features(state: State) -> list[dict[str, float]]:
     status = state.event.status or "unknown"
     sent_of = {s.index: s for s in state.sentences}
     out: list[dict[str, float]] = []
+    # The clause's place among the article's clauses by each section's rule score: the best
+    # statement of an article's purpose is the article's best, however its outlet words it.
+    top: dict[str, dict[int, int]] = {}
+    for sec in SECTIONS:
+        scored = sorted(((-c.score(sec), c.start) for c in state.candidates if c.score(sec) > 0))
+        top[sec] = {start: k for k, (_, start) in enumerate(scored)}
     prev_sentence = None
     for c in state.candidates:
         a, b = c.start, c.end
@@ -119,6 +156,9 @@ def clause_features(state: State) -> list[dict[str, float]]:
             f[f"lex:{sec}"] = round(h.score(a, b), 4)
             f[f"sent_lex:{sec}"] = round(h.score(sent.start, sent.end), 4)
             f[f"hand:{sec}"] = c.score(sec)
+            k = top[sec].get(a)
+            if k is not None:
+                f[f"top:{sec}:{1 if k == 0 else 3 if k < 3 else 6 if k < 6 else 99}"] = 1.0
         rank = body_rank.get(c.sentence, 0)
         f["pos:rel"] = round(rank / n, 4)
         if rank == 0:
@@ -152,6 +192,14 @@ def clause_features(state: State) -> list[dict[str, float]]:
         for name, starts in marks:
             if _any_in(starts, a, b):
                 f[name] = 1.0
+        head = min(b, a + _SUBJECT_REACH)
+        if _any_in(principal, a, head):
+            f["subj:principal"] = 1.0
+        if _any_in(events, a, head):
+            f["subj:event"] = 1.0
+        for act in ("outcome", "foreseen"):
+            if f"act:{act}" in f:
+                f[f"status:{status}&{act}"] = 1.0
         tense = [t for t in _TENSES if f"tense:{t}" in f]
         for t in tense or ["none"]:
             f[f"status:{status}&{t}"] = 1.0

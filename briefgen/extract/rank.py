@@ -91,14 +91,16 @@ def attach_dangling(picked: list[tuple[float, Span]], anchors: dict[int, int]) -
 
 def _pick(state: State, section: str, model: ranker.Model) -> list[tuple[float, Span]]:
     """The section's (probability, span) pairs passing its threshold, best first up to its cap,
-    then in text order."""
+    then in text order. The article's best clause needs only the section's floor."""
     chosen: list[tuple[float, int, int]] = []
-    floor = model.thresholds[section]
+    floor = model.floor(section)
     for c, probs in zip(state.candidates, state.probs):
         sc = dict(probs)[section]
         if sc >= floor:
             chosen.append((sc, c.start, c.end))
     chosen.sort(key=lambda x: (-x[0], x[1]))
+    bar = model.thresholds[section]
+    chosen = chosen[:1] + [x for x in chosen[1:] if x[0] >= bar]
     out: list[tuple[float, Span]] = []
     for sc, s, e in chosen:
         span = Span(s, e)

@@ -55,3 +55,25 @@ def _agenda(stages, text):
 ])
 def test_agenda_rules(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+def test_bulleted_heads_are_topics(stages):
+    text = ("Officials will meet in Lima this week.\n\n"
+            "\u2022 Fishing quotas. The two sides have argued over the catch for years.\n\n"
+            "\u2022 Port fees. Shippers say the fees have doubled.\n\n"
+            "The talks end on Friday.")
+    got = _agenda(stages, text)
+    assert "Fishing quotas" in got and "Port fees" in got
+
+
+def test_a_lone_bullet_is_not_a_list(stages):
+    text = "Officials will meet in Lima this week.\n\n\u2022 Fishing quotas. The two sides argued.\n\nThe talks end."
+    assert "Fishing quotas" not in _agenda(stages, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers will discuss the venue, officials said.",
+    "The leaders agreed on further meetings.",
+])
+def test_logistics_and_idioms_are_not_topics(stages, text):
+    assert _agenda(stages, text) == []

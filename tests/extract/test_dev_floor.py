@@ -19,7 +19,7 @@ from briefgen.sources.read import read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / ".." / "shared" / "eval"
-FLOOR = {"overall": 0.72, "grounding": 1.0}  # just under the score when set (0.727)
+FLOOR = {"overall": 0.735, "grounding": 1.0}  # just under the score when set (0.741)
 
 
 @pytest.mark.slow

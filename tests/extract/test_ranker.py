@@ -120,3 +120,28 @@ def test_cli_explain(tmp_path):
     res = CliRunner().invoke(app, ["extract", str(src), "--explain"])
     assert res.exit_code == 0, res.output
     assert "thresholds: purpose" in res.output and "agenda topics:" in res.output
+
+
+def test_goal_frames_and_the_clause_rank_in_its_article(stages):
+    text = ("Headline\n\nThe minister arrived in Lima on Monday to meet the president of the fishing league. "
+            "The visit is meant to end the quarrel over quotas. "
+            "The two sides agreed a port accord, officials said.")
+    st, table = _feats(stages, text)
+    by_text = {st.text[c.start:c.end]: f for c, f in zip(st.candidates, table)}
+    lead = next(f for t, f in by_text.items() if t.startswith("The minister arrived"))
+    assert lead.get("goal:travel") == 1.0
+    meant = next(f for t, f in by_text.items() if t.startswith("The visit is meant"))
+    assert meant.get("goal:event") == 1.0 and meant.get("subj:event") == 1.0
+    assert meant.get("top:purpose:1") == 1.0  # the article's best purpose clause by rule score
+    agreed = next(f for t, f in by_text.items() if "agreed" in t)
+    assert agreed.get("act:outcome") == 1.0
+    status = st.event.status or "unknown"
+    assert agreed.get(f"status:{status}&outcome") == 1.0
+
+
+def test_a_best_clause_floor_keeps_the_article_best_only():
+    from tools.train import kept
+    ranked = [0.3, 0.2, 0.1]
+    assert kept(ranked, 0.5, 3, 0.5) == 0  # no floor: nothing passes
+    assert kept(ranked, 0.5, 3, 0.25) == 1  # the best passes the floor
+    assert kept(ranked, 0.15, 3, 0.25) == 2 and kept(ranked, 0.15, 1, 0.25) == 1
