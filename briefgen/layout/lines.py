@@ -105,16 +105,20 @@ _CLAUSE = re.compile(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|w
                      r"during|despite|following)\s)")
 
 
-# Words a cut never ends on: "..., security and defence, and…" reads as torn.
-_DANGLING_END = re.compile(r"(?:[\s,;:–—(-]+(?:and|or|but|nor|the|a|an|of|to|with|for|in|on|at|by|from|as|that))+$",
-                           re.I)
+# Words a cut never ends on: "..., security and defence, and…", "... weapons under…" read as torn.
+_ENDLESS = frozenset("""the a an of to and or but nor in on at for with by from as that which who whom whose
+his her their its our your my what about than into onto under over between among against amid during
+before after including such is are was were be been being has have had will would could should can may
+might must not this these those so if while when where because although though""".split())
 
 
 def _cut(prefix: str) -> str:
-    """A prefix ready for the ellipsis: no trailing punctuation or dangling connective."""
-    prefix = prefix.rstrip(" ,;:–—-(")
-    bare = _DANGLING_END.sub("", prefix).rstrip(" ,;:–—-(")
-    return bare or prefix
+    """A prefix ready for the ellipsis: no trailing punctuation or dangling function word."""
+    words = prefix.rstrip(" ,;:–—-(").split(" ")
+    while len(words) > 1 and words[-1].strip(" ,;:–—-(\"“‘'").lower() in _ENDLESS:
+        words.pop()
+        words[-1] = words[-1].rstrip(",;:–—-(")
+    return " ".join(words).rstrip(" ,;:–—-(")
 
 
 def closed(cut: str) -> str:
