@@ -93,15 +93,23 @@ _ADVERBS = frozenset("also still now then later again already further however th
 _OPENS_SUBORDINATE = _SUBORDINATE | frozenset("provided providing given as whether so where".split())
 
 
+_PREPOSITIONS = frozenset("of in to for with by from at on under through about among between".split())
+
+
 def main_clause_after(text: str) -> bool:
     """A line opening on a subordinate phrase has its main clause after the comma that closes
     it, not yet another subordinate one ("Despite the war, provided the regime cooperates"
     holds two openers and no clause)."""
     rest = text
+    opened = False
     while True:
         words = _TOKENS.findall(rest)
         if not words or words[0].lower() not in _OPENS_SUBORDINATE:
+            if opened and words and words[0].islower() and (
+                    words[0] in _AUX or words[0] in _IRREGULAR or words[0] in _VERB_ONLY):
+                return False  # "Despite its wealth, has no plan": the clause lost its subject
             return bool(words)
+        opened = True
         comma = rest.find(",")
         if comma == -1:
             return False
@@ -158,6 +166,8 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False
         if first in _DEMONSTRATIVE and _points_back(words):
             return False
+    if len(words) > 1 and first in _PREPOSITIONS and words[1].lower() in ("which", "whom", "whose"):
+        return False  # "Of which Germany is an advocate": a relative clause torn from its noun
     if first in _SUBORDINATE and not main_clause_after(s):
         return False  # "After his own visit with ...": the main clause is missing
     if _FIRST_PERSON.search(bare):

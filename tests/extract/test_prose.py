@@ -246,6 +246,11 @@ def test_heading_follows_status(status, labels):
     ("Despite the long war, provided the government cooperates, the plan will go ahead",
      {"phrase_ok": True}, True),
     ("If the talks succeed, the two sides will sign a deal", {"phrase_ok": True}, True),
+    ("Despite its wealth, has no plan to meet the goal", {"phrase_ok": True}, False),  # subject lost
+    ("Despite its wealth, Ruritania has no plan to meet the goal", {"phrase_ok": True}, True),
+    ("Of which Ruritania is a strong advocate", {"phrase_ok": True}, False),
+    ("In which case the talks would end", {"phrase_ok": True}, False),
+    ("Of the ten ministers, three attended", {"phrase_ok": True}, True),
 ])
 def test_whole_statement_rules(line, kw, whole):
     from briefgen.extract.statements import whole_statement
