@@ -46,7 +46,9 @@ _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
-                           r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-", re.I)
+                           r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-|"
+                           r"\b(?:in|during|over) (?:their|his|her) (?:\w+ )?(?:years?|terms?|tenure)\b|"
+                           r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b", re.I)
 # The press and commentators report or judge the talks; they do not sit at the table.
 _COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
                           r"professor|researcher|scholar|economist|historian|commentator)s?\b", re.I)

@@ -182,3 +182,16 @@ def test_a_minister_who_made_the_journey_takes_part(stages):
             '"We are close partners," Bo Kay said.')
     st = stages(text, until="participants")
     assert "Bo Kay" in [p.name for p in st.participants]
+
+
+@pytest.mark.parametrize("history", [
+    "In their eight years as president, Mr. Bo Kay and Mr. Cy Dee hosted 13 state dinners.",
+    "Mr. Bo Kay and President Cy Dee held their first state dinners in November of their first year in office.",
+    "During his tenure, President Bo Kay met President Cy Dee twice.",
+])
+def test_a_career_told_in_passing_brings_no_participants(stages, history):
+    text = ("Headline\n\nPresident Ann Roe welcomed President Eve Moss on Monday for a state visit. "
+            "Bo Kay is a former president. Cy Dee is a former president. " + history)
+    st = stages(text, until="participants")
+    names = {p.name for p in st.participants}
+    assert {"Ann Roe", "Eve Moss"} <= names and not names & {"Bo Kay", "Cy Dee"}
