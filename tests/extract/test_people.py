@@ -195,3 +195,17 @@ def test_a_career_told_in_passing_brings_no_participants(stages, history):
     st = stages(text, until="participants")
     names = {p.name for p in st.participants}
     assert {"Ann Roe", "Eve Moss"} <= names and not names & {"Bo Kay", "Cy Dee"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a role is a title: a leading preposition of the sentence is not part of it ...
+    ("Headline\n\nShe cited the hard line of Ruritania's prime minister, Bo Kay, on the issue.", "Bo Kay",
+     "Ruritania's prime minister"),
+    # ... and a noun phrase torn inside its small words keeps only the title before "of".
+    ("Headline\n\n\"It is rocky,\" said Bo Kay, director of the foreign policy unit at the Ruritania "
+     "Institute.", "Bo Kay", "director"),
+])
+def test_roles_are_titles_not_torn_phrases(stages, text, name, role):
+    st = stages(text, until="people")
+    got = {p.name: p.role for p in st.people}
+    assert got[name] == role
