@@ -93,6 +93,7 @@ _ADVERBS = frozenset("also still now then later again already further however th
 _OPENS_SUBORDINATE = _SUBORDINATE | frozenset("provided providing given as whether so where".split())
 
 
+_QUANTIFIERS = frozenset("both all some none many most each neither either one two three few several".split())
 _PREPOSITIONS = frozenset("of in to for with by from at on under through about among between".split())
 
 
@@ -168,6 +169,11 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False
     if len(words) > 1 and first in _PREPOSITIONS and words[1].lower() in ("which", "whom", "whose"):
         return False  # "Of which Germany is an advocate": a relative clause torn from its noun
+    if len(words) > 2 and first in _QUANTIFIERS and words[1].lower() == "of" and \
+            words[2].lower() in ("which", "whom", "whose"):
+        return False  # "Both of which North Korea would expect ...": its noun is in the line before
+    if text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(bare) and not bare.strip(" .,;:…"):
+        return False  # a bare quotation: whose words? (KEY QUOTES show it with its speaker, if any)
     if first in _SUBORDINATE and not main_clause_after(s):
         return False  # "After his own visit with ...": the main clause is missing
     if _FIRST_PERSON.search(bare):

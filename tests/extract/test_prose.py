@@ -251,6 +251,10 @@ def test_heading_follows_status(status, labels):
     ("Of which Ruritania is a strong advocate", {"phrase_ok": True}, False),
     ("In which case the talks would end", {"phrase_ok": True}, False),
     ("Of the ten ministers, three attended", {"phrase_ok": True}, True),
+    ("Both of which Ruritania would expect to be scaled down.", {"phrase_ok": True}, False),
+    ("Both of the ministers attended.", {"phrase_ok": True}, True),
+    ("\u201cseek to redraw borders by force and divide the free nations\u201d.", {"phrase_ok": True}, False),
+    ('"We are ready," Bo Kay said.', {"phrase_ok": True}, True),
 ])
 def test_whole_statement_rules(line, kw, whole):
     from briefgen.extract.statements import whole_statement
