@@ -354,3 +354,17 @@ def test_items_hold_whole_quotations(stages, text, start, stop, shown):
     assert (got.text if got else None) == shown
     if got:
         assert got.text == st.text[got.evidence[0].start:got.evidence[0].end]
+
+
+@pytest.mark.parametrize("text, first, whole", [
+    ("He said the talks were useful.", "He", True),  # "[Roe] said ...": the name opens the line
+    ('"He is ready," she said.', "He", True),  # after an opening quotation mark
+    ("said he hoped to encourage more investors.", "he", False),  # the line still opens on "said"
+])
+def test_a_supplied_name_counts_as_the_opening_only_where_it_stands(text, first, whole):
+    from briefgen.extract.summary import supplied_first
+    from briefgen.model.briefing import Item, Span, Supplied
+    at = text.index(first)
+    it = Item(text=text, evidence=(Span(100, 100 + len(text)),),
+              supplied=(Supplied(text="Roe", stands_for=Span(100 + at, 100 + at + len(first))),))
+    assert supplied_first(it) is whole
