@@ -172,6 +172,8 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     if len(words) > 2 and first in _QUANTIFIERS and words[1].lower() == "of" and \
             words[2].lower() in ("which", "whom", "whose"):
         return False  # "Both of which North Korea would expect ...": its noun is in the line before
+    if bare.rstrip(" …").endswith("?") and not _REPORTED.search(bare):
+        return False  # a question ("What happened next?"): a subheading or a teaser, not a finding
     if text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(bare) and not bare.strip(" .,;:…"):
         return False  # a bare quotation: whose words? (KEY QUOTES show it with its speaker, if any)
     if first in _SUBORDINATE and not main_clause_after(s):

@@ -255,6 +255,9 @@ def test_heading_follows_status(status, labels):
     ("Both of the ministers attended.", {"phrase_ok": True}, True),
     ("\u201cseek to redraw borders by force and divide the free nations\u201d.", {"phrase_ok": True}, False),
     ('"We are ready," Bo Kay said.', {"phrase_ok": True}, True),
+    ("What happened at the previous summit?", {"phrase_ok": True}, False),  # a subheading
+    ("Timeline How the two leaders changed their tone What happened next?", {}, False),
+    ('"Why now?" Bo Kay asked.', {}, True),  # a question someone asked is reported speech
 ])
 def test_whole_statement_rules(line, kw, whole):
     from briefgen.extract.statements import whole_statement
