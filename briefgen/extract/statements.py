@@ -93,6 +93,10 @@ _ADVERBS = frozenset("also still now then later again already further however th
 _OPENS_SUBORDINATE = _SUBORDINATE | frozenset("provided providing given as whether so where".split())
 
 
+# Openers that point back to a time told before.
+_THEN = re.compile(r"(?:since then|at the time|at that time|by then|until then|by that time|after that)\b", re.I)
+_DETERMINERS = frozenset("""the a an this that these those his her its their our one two three four five six
+seven eight nine ten some all""".split())
 _QUANTIFIERS = frozenset("both all some none many most each neither either one two three few several".split())
 _PREPOSITIONS = frozenset("of in to for with by from at on under through about among between".split())
 
@@ -109,6 +113,8 @@ def main_clause_after(text: str) -> bool:
             if opened and words and words[0].islower() and (
                     words[0] in _AUX or words[0] in _IRREGULAR or words[0] in _VERB_ONLY):
                 return False  # "Despite its wealth, has no plan": the clause lost its subject
+            if opened and not has_finite_verb(rest):
+                return False  # "While X hit out at China, in their meetings with ...": no clause
             return bool(words)
         opened = True
         comma = rest.find(",")
@@ -129,13 +135,14 @@ def _points_back(words: list[str]) -> bool:
 
 
 def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool = False,
-                    strict: bool = False) -> bool:
+                    strict: bool = False, label: bool = False) -> bool:
     """Does the line stand alone: it opens at a clause start (a capital, not a pronoun nobody
     named, not a connective or a demonstrative subject) and ends at a clause end (not on a
     function word)? ``supplied_lead``: its opening pronoun is replaced by a name;
     ``phrase_ok``: a bullet may be a phrase ("high-stakes visit meant to ..."), so a small
     letter does not tear it; ``strict``: the line is read first (the bottom line), so it may
-    not open on words that point back ("At the time", "Since then", "This")."""
+    not open on words that point back ("At the time", "Since then", "This"); ``label``: an
+    agenda topic, which may be a gerund phrase ("Restoring diplomatic ties")."""
     s = text.strip().lstrip("\"“‘'(")
     words = _TOKENS.findall(s)
     if not words:
@@ -176,6 +183,12 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
         return False  # a question ("What happened next?"): a subheading or a teaser, not a finding
     if text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(bare) and not bare.strip(" .,;:…"):
         return False  # a bare quotation: whose words? (KEY QUOTES show it with its speaker, if any)
+    if not label and not has_finite_verb(s) and (
+            first in ("namely", "with", "without") or (first.endswith("ing") and len(first) > 5) or
+            (first == "to" and len(words) > 1 and (words[1].lower() in _DETERMINERS or words[1].isdigit()))):
+        return False  # "Attracting barriers on its exports ...", "To four days a week.": a torn tail
+    if _THEN.match(s):
+        return False  # "Since then, ...": a time told in the line before, which may not be shown
     if first in _SUBORDINATE and not main_clause_after(s):
         return False  # "After his own visit with ...": the main clause is missing
     if _FIRST_PERSON.search(bare):

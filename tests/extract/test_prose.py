@@ -256,6 +256,18 @@ def test_heading_follows_status(status, labels):
     ("\u201cseek to redraw borders by force and divide the free nations\u201d.", {"phrase_ok": True}, False),
     ('"We are ready," Bo Kay said.', {"phrase_ok": True}, True),
     ("What happened at the previous summit?", {"phrase_ok": True}, False),  # a subheading
+    ("While Bo Kay hit out at Ruritania, in their meetings with their counterparts.", {}, False),
+    ("While Bo Kay hit out at Ruritania, Ann Roe kept silent.", {}, True),
+    ("Since then, successive governments have held talks.", {}, False),  # when is "then"?
+    ("Since 2007, successive governments have held talks.", {}, True),
+    ("To four days a week.", {"phrase_ok": True}, False),  # the tail of "from three to four ..."
+    ("To strengthen supply chains between the two countries", {"phrase_ok": True}, True),  # a purpose
+    ("Attracting trade barriers on its exports until it gains market status.", {"phrase_ok": True}, False),
+    ("Namely Ruritania, Freedonia and Sylvania", {"phrase_ok": True}, False),
+    ("With the minister also recommending an accord with the fund", {"phrase_ok": True}, False),
+    ("With the minister's backing, the two sides signed an accord", {"phrase_ok": True}, True),
+    ("Building on the accord, the two sides signed a treaty", {"phrase_ok": True}, True),
+    ("Restoring diplomatic ties", {"phrase_ok": True, "label": True}, True),  # an agenda topic
     ("Timeline How the two leaders changed their tone What happened next?", {}, False),
     ('"Why now?" Bo Kay asked.', {}, True),  # a question someone asked is reported speech
 ])
