@@ -25,7 +25,7 @@ from briefgen.extract.state import State
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
-    r"sit down with|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
+    r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
@@ -102,12 +102,35 @@ def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
     return out
 
 
+_QUOTATION = re.compile(r'"[^"]*"')
+_FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
+
+
 def _about_event(state: State, index: int) -> bool:
-    """A quoted leader takes part when the quote is framed by the talks ("After talks in the
+    """A quoted leader takes part when the quote (or a sentence naming them) is framed by the talks ("After talks in the
     capital, Foreign Minister Wang said: ..."); a leader quoted on the story from elsewhere
     (a president back home, a UN chief commenting) is only mentioned."""
     sent = state.sentences[index] if 0 <= index < len(state.sentences) else None
-    return sent is not None and bool(_MEETING.search(state.norm, sent.start, sent.end))
+    if sent is None:
+        return False
+    # The frame, not the quotation: a pundit quoted on "the delegation" did not join it.
+    frame = _QUOTATION.sub(" ", state.norm[sent.start:sent.end])
+    return bool(_MEETING.search(frame))
+
+
+def _named_at_event(state: State, key: int) -> bool:
+    """A sentence that names the person (not by pronoun) tells of the talks outside any
+    quotation ("In an interview ahead of a meeting in London, Mr Abbas said ...")."""
+    seen: set[int] = set()
+    for m in state.mentions:
+        if m.person != key or m.kind not in ("name", "short"):
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is not None and sent.index not in seen:
+            seen.add(sent.index)
+            if _about_event(state, sent.index):
+                return True
+    return False
 
 
 def _travels(state: State, key: int) -> bool:
@@ -164,15 +187,17 @@ def run(state: State) -> State:
     for q in state.quotes:
         if q.person is not None and q.person not in scores:
             p = state.person(q.person)
-            if p is not None and p.role and not p.historic and (
+            if p is not None and p.role and not p.historic and not _FORMER.match(p.role) and (
                     lead is None or same_office(p.role, lead.role)
-                    or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)))):
+                    or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)
+                                                       or _named_at_event(state, q.person)))):
                 scores[q.person] = 0.4
     out = []
     for k, sc in scores.items():
         p = state.person(k)
-        if p is None or p.historic or (k != state.principal_key and _COMMENTATOR.search(p.role or "")):
-            continue
+        if p is None or p.historic or (k != state.principal_key and (
+                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or ""))):
+            continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
             continue
         ev = [p.first]

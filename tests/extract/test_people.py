@@ -209,3 +209,21 @@ def test_roles_are_titles_not_torn_phrases(stages, text, name, role):
     st = stages(text, until="people")
     got = {p.name: p.role for p in st.people}
     assert got[name] == role
+
+
+def test_the_person_sitting_across_from_the_principal_takes_part_and_the_pundit_does_not(stages):
+    text = ("Headline\n\nAssistant Secretary of State Ann Roe will hold talks in Lima this week. "
+            "Sitting across from Roe will likely be Bo Kay, a career diplomat, said Cy Dee, a former "
+            "Defense Department official and Director of the Research Centre. "
+            '"The delegation is going to talk about normal relations," said Eve Moss, a former State '
+            "Department official and President of the Policy Institute.")
+    st = stages(text, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+def test_a_quoted_leader_named_at_the_meeting_takes_part(stages):
+    text = ("Headline\n\nPrime Minister Ann Roe will host a meeting in London on Tuesday. "
+            "In an interview ahead of the meeting in London, President Bo Kay said attacks were wrong. "
+            '"We are ready to negotiate," President Bo Kay said.')
+    st = stages(text, until="participants")
+    assert "Bo Kay" in [p.name for p in st.participants]
