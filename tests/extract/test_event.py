@@ -228,3 +228,17 @@ def test_a_readout_of_a_past_meeting_is_concluded_whatever_the_memo_date(stages)
     st = stages("Headline\n\nPresident Ann Roe met on November 14 with President Bo Kay in Lima. "
                 "The two leaders discussed trade.", until="event", today=date(2026, 1, 1))
     assert st.event.status == "concluded"
+
+
+@pytest.mark.parametrize("today", [None, "2026-01-01"])
+def test_the_articles_own_date_anchors_its_weekdays_not_the_memo_date(today):
+    from datetime import date
+
+    from briefgen.extract import run_stages
+    from tests.extract.conftest import article
+    text = ("Headline\n\nPresident Ann Roe on Sunday left for Ruritania on a four-day official visit. "
+            "She will meet President Bo Kay on Monday.")
+    st = run_stages(article(text, date="2015-02-15"), until="event",
+                    today=date.fromisoformat(today) if today else None)
+    assert st.event.status != "concluded"
+    assert [d.iso[:4] for d in st.event.dates if d.iso] == ["2015", "2015"]
