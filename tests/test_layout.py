@@ -129,6 +129,21 @@ def test_count_lines_matches_reportlab(text):
     assert got == len(para.blPara.lines)
 
 
+@pytest.mark.parametrize("text, ends", [
+    ('She said: "' + "we shall work together on trade and security " * 12 + '" and left.', '…"'),
+    ("She said: \u201c" + "we shall work together on trade and security " * 12 + "\u201d and left.", "…\u201d"),
+    ("The plan covers trade, investment, security and defence, and " * 10, "…"),
+    ('She said the plan "moves the weapons under control under control under control under control '
+     'under control under control under control under control under control under control" today.', '…"'),
+])
+def test_trim_closes_the_quotation_it_cuts_and_ends_on_no_connective(text, ends):
+    style = load_template("default").style
+    out = trim(text.strip(), Budget(style, lines=2))
+    assert out.endswith(ends)
+    assert out.count('"') % 2 == 0 and out.count("\u201c") == out.count("\u201d")
+    assert out.rstrip('…"\u201d').split()[-1].strip(",") not in ("and", "or", "the", "of", "under")
+
+
 def test_trim_never_cuts_inside_a_word():
     style = load_template("default").style
     text = "supercalifragilistic " * 40

@@ -179,7 +179,7 @@ def _items(b: Briefing, style: Style, items: tuple[Item, ...], *, children: bool
     bullet_indent = textfit.bullet_indent(style)
     for i, it in enumerate(items):
         kids = [_entry_ctx(b, style, c.text, c.evidence, j, c.score, style.bullet_lines, 2 * bullet_indent)
-                for j, c in enumerate(k for k in it.children if whole_statement(k.text, phrase_ok=True))] \
+                for j, c in enumerate(k for k in it.children if whole_statement(k.text, phrase_ok=True, label=True))] \
             if children else []
         out.append(_entry_ctx(b, style, it.text, it.evidence, i, it.score, style.bullet_lines,
                               bullet_indent, children=kids, parts=item_parts(it)))
@@ -335,7 +335,8 @@ def shown_items(pieces: tuple[Phrase | Supplied, ...], items: tuple[Item, ...], 
     ``label`` only when it is long enough to be a statement)."""
     def alone(it: Item) -> bool:
         parts = item_parts(it)
-        return whole_statement("".join(t for t, _ in parts), supplied_lead=parts[0][1], phrase_ok=True)
+        return whole_statement("".join(t for t, _ in parts), supplied_lead=parts[0][1], phrase_ok=True,
+                               label=labels)
 
     return tuple(it for it in items if alone(it)
                  and not ((not labels or len(it.text.split()) >= LABEL_WORDS) and

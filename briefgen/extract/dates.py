@@ -36,6 +36,29 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
+# How far a yearless date may lie on the wrong side of the anchor before the tense moves it a year
+# ("met on November 14" read on 1 January is last November, not this one).
+_TENSE_SLACK = timedelta(days=7)
+
+
+def _year_by_tense(month: int, day: int, anchor: date, direction: int) -> date:
+    """A month and day in the anchor's year, or the year before (a past-tense sentence) or after
+    (a future one) when the anchor's year would put it on the other side of the anchor."""
+    d = date(anchor.year, month, day)
+    if direction < 0 and d > anchor + _TENSE_SLACK:
+        return _other_year(d, -1)
+    if direction > 0 and d < anchor - _TENSE_SLACK:
+        return _other_year(d, 1)
+    return d
+
+
+def _other_year(d: date, step: int) -> date:
+    try:
+        return d.replace(year=d.year + step)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + step, day=28)
+
+
 def resolve(m: re.Match, anchor: date | None, direction: int) -> str | None:
     """ISO date for a match, or None. ``direction``: +1 future, -1 past, 0 nearest."""
     g = m.groupdict()
@@ -51,7 +74,7 @@ def resolve(m: re.Match, anchor: date | None, direction: int) -> str | None:
                 return date(int(year), month, day).isoformat()
             if anchor is None:
                 return None
-            return date(anchor.year, month, day).isoformat()
+            return _year_by_tense(month, day, anchor, direction).isoformat()
     except (ValueError, TypeError, AttributeError):
         return None
     if anchor is None:

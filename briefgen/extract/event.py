@@ -273,16 +273,18 @@ def _status(state: State, kind: str) -> str | None:
 
 
 def _anchor(state: State) -> date | None:
-    if state.today is not None:
-        return state.today
+    """What "on Sunday" counts from: the article's own date (metadata, then a dated dateline),
+    and only where the article has none the memo date (``--date``/today), as the CLI says.
+    A memo dated years after a dated article must not move its "on Sunday"."""
     d = parse_iso(state.article.date)
     if d is not None:
         return d
     if state.dateline_date is not None:  # a dated dateline or the page's "publish date: ..."
         m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
         iso = resolve(m, None, 0) if m else None
-        return date.fromisoformat(iso) if iso else None
-    return None
+        if iso:
+            return date.fromisoformat(iso)
+    return state.today
 
 
 def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:

@@ -101,6 +101,48 @@ CAPITALS = {
     "ethiopian": "Addis Ababa", "nigerian": "Abuja", "colombian": "Bogota", "chilean": "Santiago",
 }
 
+# Where the cities of CITIES lie: "talks in Switzerland ... in Geneva" is one place, Geneva;
+# "talks in Uzbekistan", dateline Prague, is not. Country -> its cities in CITIES.
+_CITIES_OF = {
+    "china": "beijing|shanghai|hong kong", "japan": "tokyo", "korea": "seoul|pyongyang|gyeongju",
+    "south korea": "seoul|gyeongju", "north korea": "pyongyang",
+    "america": "washington|new york|camp david", "united states": "washington|new york|camp david",
+    "us": "washington|new york|camp david", "usa": "washington|new york|camp david",
+    "britain": "london|edinburgh|belfast|stormont", "uk": "london|edinburgh|belfast|stormont",
+    "united kingdom": "london|edinburgh|belfast|stormont", "england": "london",
+    "scotland": "edinburgh", "northern ireland": "belfast|stormont", "ireland": "dublin",
+    "france": "paris|strasbourg", "germany": "berlin", "belgium": "brussels", "russia": "moscow",
+    "switzerland": "geneva|davos|bern", "italy": "rome", "vatican": "rome", "spain": "madrid",
+    "portugal": "lisbon", "austria": "vienna", "poland": "warsaw", "ukraine": "kiev|kyiv",
+    "turkey": "ankara|istanbul", "egypt": "cairo", "saudi arabia": "riyadh", "iran": "tehran",
+    "iraq": "baghdad|basra", "syria": "damascus", "israel": "jerusalem|tel aviv",
+    "palestine": "ramallah", "jordan": "amman", "lebanon": "beirut", "qatar": "doha",
+    "united arab emirates": "dubai|abu dhabi", "uae": "dubai|abu dhabi", "afghanistan": "kabul",
+    "pakistan": "islamabad", "india": "new delhi|delhi|mumbai", "bangladesh": "dhaka",
+    "thailand": "bangkok", "vietnam": "hanoi", "indonesia": "jakarta|bali", "philippines": "manila",
+    "australia": "canberra|sydney|brisbane", "canada": "ottawa", "cuba": "havana",
+    "venezuela": "caracas", "peru": "lima|cuzco|cusco|ayacucho", "colombia": "bogota",
+    "brazil": "brasilia|sao paulo|rio", "chile": "santiago", "ecuador": "quito",
+    "uruguay": "montevideo", "paraguay": "asuncion", "bolivia": "la paz", "kenya": "nairobi",
+    "ethiopia": "addis ababa", "south africa": "pretoria|johannesburg", "nigeria": "lagos|abuja",
+    "sudan": "khartoum", "taiwan": "taipei", "malaysia": "kuala lumpur", "singapore": "singapore",
+    "netherlands": "the hague|amsterdam", "luxembourg": "luxembourg", "yemen": "sanaa|aden",
+    "belarus": "minsk", "georgia": "tbilisi", "azerbaijan": "baku", "armenia": "yerevan",
+    "new zealand": "auckland|wellington", "norway": "oslo", "sweden": "stockholm",
+    "denmark": "copenhagen", "finland": "helsinki", "greece": "athens", "mongolia": "ulaanbaatar",
+    "czech republic": "prague", "hungary": "budapest", "romania": "bucharest", "bulgaria": "sofia",
+}
+CITY_COUNTRIES: dict[str, frozenset[str]] = {}
+for _country, _cities in _CITIES_OF.items():
+    for _city in _cities.split("|"):
+        CITY_COUNTRIES[_city] = CITY_COUNTRIES.get(_city, frozenset()) | {_country}
+
+
+def city_in(city: str, country: str) -> bool:
+    """Does the city lie in the country (as far as the lexicon knows)?"""
+    return country.lower() in CITY_COUNTRIES.get(" ".join(city.lower().split()), frozenset())
+
+
 # Capitalised words that are never part of a person's name.
 NOT_NAME = frozenset("""
 the a an and or but in on at to of for from by with as after before amid during while when

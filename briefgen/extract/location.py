@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.lexicon import (CAPITALS, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
+from briefgen.extract.lexicon import (CAPITALS, city_in, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
                                       NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
 
@@ -58,6 +58,8 @@ _SOURCE_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5
+# A city named with at least this share of the leading country's weight is the more specific venue.
+CITY_OVER_COUNTRY = 0.4
 
 
 def is_place(words: str) -> bool:
@@ -109,6 +111,7 @@ def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None
 def find_location(state: State) -> str | None:
     norm = state.norm
     counts: dict[str, float] = {}
+    reporters: set[str] = set()
     body = [s for s in state.sentences if not s.caption][:_SENTENCES]
     names = frozenset(w for p in state.people for w in p.name.split())
     chunks = [(s.start, s.end) for s in body]
@@ -136,6 +139,8 @@ def find_location(state: State) -> str | None:
             strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
                 _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or _WHEN.search(norm, *window))
                 and not _REPORTER.search(norm, *window))
+            if _REPORTER.search(norm, *window):
+                reporters.add(place)  # "the BBC's Tom Gibb in Sao Paulo": where the press is
             _vote(counts, place, (3.0 if strong else 1.0) / decay)
         for m in _BEFORE_EVENT.finditer(norm, s0, e0):
             place = place_of(m.group("place"))
@@ -148,4 +153,14 @@ def find_location(state: State) -> str | None:
     if state.dateline_place:
         place = place_of(state.dateline_place) or state.dateline_place
         _vote(counts, place, _DATELINE_VOTE, city=False)
-    return max(counts, key=counts.get) if counts else None
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    if not is_city(best):
+        # The most specific place the article gives: "talks in Switzerland ... side by side in
+        # Geneva" is Geneva, when the city is named about as surely as the country.
+        cities = [c for c in counts if is_city(c) and city_in(c, best) and c not in reporters
+                  and counts[c] >= CITY_OVER_COUNTRY * counts[best]]
+        if cities:
+            return max(cities, key=counts.get)
+    return best

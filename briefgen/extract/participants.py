@@ -25,7 +25,7 @@ from briefgen.extract.state import State
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
-    r"sit down with|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+|receiv\w+|"
+    r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
@@ -41,15 +41,28 @@ _OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassa
 _MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
                        r"presidency|years)\b|-[A-Z])")
 # Whoever travels with or joins a party takes part, title or not.
-_ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b", re.I)
+_ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
+                        r"\bmade the (?:journey|trip)\b", re.I)
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
-                           r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-", re.I)
+                           r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-|"
+                           r"\b(?:in|during|over) (?:their|his|her) (?:\w+ )?(?:years?|terms?|tenure)\b|"
+                           r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b", re.I)
 # The press and commentators report or judge the talks; they do not sit at the table.
 _COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
                           r"professor|researcher|scholar|economist|historian|commentator)s?\b", re.I)
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
+# "X and Y announced / stood side by side / held talks": two people coordinated as the joint
+# subject of an act of the event take part together, whatever else the sentence says.
+_JOINT_GAP = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|the)\s+)?(?:[A-Za-z.'-]+\s+){0,6}")
+_JOINT_VERB = re.compile(
+    r"(?:,[^,;:\"]{2,80},)?\s+(?:(?:have|has|had|will|would|also|jointly|then|later|both|on \w+)\s+)*"
+    r"(?:announc\w*|agree\w*|unveil\w*|sign\w*|reach\w*|stood|stand\w*|set out|sets out|"
+    r"issu\w+|held|hold|holds|met|meet|meets|talk\w*|discuss\w*|negotiat\w+|emerg\w+|shook|shake|"
+    r"hammer\w* out|struck|strike|seal\w*|launch\w*|appear\w*|address\w*|brief\w*|tour\w*|visit\w*|"
+    r"laid|lay|inspect\w*|review\w*|welcom\w+|greet\w*|embrac\w+|pledg\w+|vow\w*|call\w* for|"
+    r"told reporters|spoke to reporters|said in a joint|sat down)\b", re.I)
 
 
 # Roles that sit at the table of talks in their own right (leaders and ministers), unlike
@@ -69,6 +82,65 @@ def same_office(role: str, lead_role: str | None) -> bool:
         return True
     core = " ".join(_OFFICE_WORDS.sub(" ", lead_role).split()).lower()
     return bool(core) and core in " ".join(_OFFICE_WORDS.sub(" ", role).split()).lower()
+
+
+def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
+    """People named as the principal's partner in a joint subject ("Kerry and Russian Foreign
+    Minister Sergey Lavrov stood side by side", "Lavrov and Kerry announced the deal")."""
+    out: set[int] = set()
+    if key is None:
+        return out
+    ms = [m for m in mentions if m.kind in ("name", "short")]
+    for a, b in zip(ms, ms[1:]):
+        if a.person == b.person or key not in (a.person, b.person):
+            continue
+        gap = norm[a.end:b.start]
+        if len(gap) > 70 or any(ch in gap for ch in ',;:()"') or not _JOINT_GAP.fullmatch(gap):
+            continue
+        if _JOINT_VERB.match(norm, b.end):
+            out.add(b.person if a.person == key else a.person)
+    return out
+
+
+_QUOTATION = re.compile(r'"[^"]*"')
+_FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
+
+
+def _about_event(state: State, index: int) -> bool:
+    """A quoted leader takes part when the quote (or a sentence naming them) is framed by the talks ("After talks in the
+    capital, Foreign Minister Wang said: ..."); a leader quoted on the story from elsewhere
+    (a president back home, a UN chief commenting) is only mentioned."""
+    sent = state.sentences[index] if 0 <= index < len(state.sentences) else None
+    if sent is None:
+        return False
+    # The frame, not the quotation: a pundit quoted on "the delegation" did not join it.
+    frame = _QUOTATION.sub(" ", state.norm[sent.start:sent.end])
+    return bool(_MEETING.search(frame))
+
+
+def _named_at_event(state: State, key: int) -> bool:
+    """A sentence that names the person (not by pronoun) tells of the talks outside any
+    quotation ("In an interview ahead of a meeting in London, Mr Abbas said ...")."""
+    seen: set[int] = set()
+    for m in state.mentions:
+        if m.person != key or m.kind not in ("name", "short"):
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is not None and sent.index not in seen:
+            seen.add(sent.index)
+            if _about_event(state, sent.index):
+                return True
+    return False
+
+
+def _travels(state: State, key: int) -> bool:
+    """Someone said to be in the travelling party ("among the ministers who made the journey")."""
+    for m in state.mentions:
+        if m.person == key:
+            sent = state.sentence_at(m.start)
+            if sent is not None and _ENTOURAGE.search(state.norm, sent.start, sent.end):
+                return True
+    return False
 
 
 def run(state: State) -> State:
@@ -107,18 +179,25 @@ def run(state: State) -> State:
                 continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)
+    for k in joint_with(norm, list(state.mentions), state.principal_key):
+        p = state.person(k)
+        if p is not None and not p.historic:
+            scores[k] = max(scores.get(k, 0.0), 0.8)
     lead = state.person(state.principal_key)
     for q in state.quotes:
         if q.person is not None and q.person not in scores:
             p = state.person(q.person)
-            if p is not None and p.role and not p.historic and (
-                    lead is None or _PRINCIPALS.search(p.role) or same_office(p.role, lead.role)):
+            if p is not None and p.role and not p.historic and not _FORMER.match(p.role) and (
+                    lead is None or same_office(p.role, lead.role)
+                    or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)
+                                                       or _named_at_event(state, q.person)))):
                 scores[q.person] = 0.4
     out = []
     for k, sc in scores.items():
         p = state.person(k)
-        if p is None or p.historic or (k != state.principal_key and _COMMENTATOR.search(p.role or "")):
-            continue
+        if p is None or p.historic or (k != state.principal_key and (
+                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or ""))):
+            continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
             continue
         ev = [p.first]

@@ -127,7 +127,8 @@ def _candidates(state: State) -> list[_Cand]:
                 if m:
                     words = m.group(1).split()
                     while words and words[0].lower() in ("the", "his", "her", "its", "their", "a", "an",
-                                                         "and", "by", "with", "said", "told"):
+                                                         "and", "by", "with", "said", "told", "of", "for",
+                                                         "to", "from", "at", "on", "in", "as"):
                         words = words[1:]
                     if words:
                         role = " ".join(words)

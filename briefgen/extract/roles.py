@@ -121,6 +121,7 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
     toks = tokens(norm, s, min(limit, s + _APPOS_REACH))
     out_end = None
     has_head = False
+    torn = False
     k = 0
     while k < len(toks):
         tok, ts, te = toks[k]
@@ -136,6 +137,8 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
             break
         if not (tok[:1].isupper() or low in TITLE_HEADS or low in ROLE_MODIFIERS or
                 low in ("of", "for", "and", "the", "co-founder")):
+            if k and tok.isalpha() and toks[k - 1][0].islower() and toks[k - 1][0].lower() not in TITLE_HEADS:
+                torn = True  # "director of the foreign | policy unit": the phrase runs on in small words
             break
         if low in TITLE_HEADS:
             has_head = True
@@ -146,6 +149,12 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
     if toks and toks[0][0].lower().rstrip(".") in PERSON_HONORIFICS:
         return None, None  # "the Independent, Mr Abbas said": another person, not a role
     role = norm[s:out_end]
+    if torn:
+        # Keep the title before the torn "of ..." phrase ("director"), or nothing.
+        cut = re.search(r"\s+(?:of|for)\s", role)
+        role = role[:cut.start()] if cut else ""
+        if not any(w.lower() in TITLE_HEADS for w in role.split()):
+            return None, None
     while role.split() and role.split()[-1].lower() in ("of", "for", "and", "the"):
         role = role.rsplit(None, 1)[0]
     if len(role.split()) > 16:

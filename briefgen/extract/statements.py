@@ -89,6 +89,40 @@ _EXPLETIVE = frozenset("is was remains seems appears".split())
 _ADVERBS = frozenset("also still now then later again already further however thus".split())
 
 
+# Words that open a subordinate clause or phrase (a condition, a concession, a time).
+_OPENS_SUBORDINATE = _SUBORDINATE | frozenset("provided providing given as whether so where".split())
+
+
+# Openers that point back to a time told before.
+_THEN = re.compile(r"(?:since then|at the time|at that time|by then|until then|by that time|after that)\b", re.I)
+_DETERMINERS = frozenset("""the a an this that these those his her its their our one two three four five six
+seven eight nine ten some all""".split())
+_QUANTIFIERS = frozenset("both all some none many most each neither either one two three few several".split())
+_PREPOSITIONS = frozenset("of in to for with by from at on under through about among between".split())
+
+
+def main_clause_after(text: str) -> bool:
+    """A line opening on a subordinate phrase has its main clause after the comma that closes
+    it, not yet another subordinate one ("Despite the war, provided the regime cooperates"
+    holds two openers and no clause)."""
+    rest = text
+    opened = False
+    while True:
+        words = _TOKENS.findall(rest)
+        if not words or words[0].lower() not in _OPENS_SUBORDINATE:
+            if opened and words and words[0].islower() and (
+                    words[0] in _AUX or words[0] in _IRREGULAR or words[0] in _VERB_ONLY):
+                return False  # "Despite its wealth, has no plan": the clause lost its subject
+            if opened and not has_finite_verb(rest):
+                return False  # "While X hit out at China, in their meetings with ...": no clause
+            return bool(words)
+        opened = True
+        comma = rest.find(",")
+        if comma == -1:
+            return False
+        rest = rest[comma + 1:].lstrip(" \"“”'")
+
+
 def _points_back(words: list[str]) -> bool:
     """A demonstrative or "it" that is the subject of the line ("It also called for ...",
     "This was ..."), so the line needs the one before it."""
@@ -101,13 +135,14 @@ def _points_back(words: list[str]) -> bool:
 
 
 def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool = False,
-                    strict: bool = False) -> bool:
+                    strict: bool = False, label: bool = False) -> bool:
     """Does the line stand alone: it opens at a clause start (a capital, not a pronoun nobody
     named, not a connective or a demonstrative subject) and ends at a clause end (not on a
     function word)? ``supplied_lead``: its opening pronoun is replaced by a name;
     ``phrase_ok``: a bullet may be a phrase ("high-stakes visit meant to ..."), so a small
     letter does not tear it; ``strict``: the line is read first (the bottom line), so it may
-    not open on words that point back ("At the time", "Since then", "This")."""
+    not open on words that point back ("At the time", "Since then", "This"); ``label``: an
+    agenda topic, which may be a gerund phrase ("Restoring diplomatic ties")."""
     s = text.strip().lstrip("\"“‘'(")
     words = _TOKENS.findall(s)
     if not words:
@@ -139,7 +174,22 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             return False
         if first in _DEMONSTRATIVE and _points_back(words):
             return False
-    if first in _SUBORDINATE and "," not in s:
+    if len(words) > 1 and first in _PREPOSITIONS and words[1].lower() in ("which", "whom", "whose"):
+        return False  # "Of which Germany is an advocate": a relative clause torn from its noun
+    if len(words) > 2 and first in _QUANTIFIERS and words[1].lower() == "of" and \
+            words[2].lower() in ("which", "whom", "whose"):
+        return False  # "Both of which North Korea would expect ...": its noun is in the line before
+    if bare.rstrip(" …").endswith("?") and not _REPORTED.search(bare):
+        return False  # a question ("What happened next?"): a subheading or a teaser, not a finding
+    if text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(bare) and not bare.strip(" .,;:…"):
+        return False  # a bare quotation: whose words? (KEY QUOTES show it with its speaker, if any)
+    if not label and not has_finite_verb(s) and (
+            first in ("namely", "with", "without") or (first.endswith("ing") and len(first) > 5) or
+            (first == "to" and len(words) > 1 and (words[1].lower() in _DETERMINERS or words[1].isdigit()))):
+        return False  # "Attracting barriers on its exports ...", "To four days a week.": a torn tail
+    if _THEN.match(s):
+        return False  # "Since then, ...": a time told in the line before, which may not be shown
+    if first in _SUBORDINATE and not main_clause_after(s):
         return False  # "After his own visit with ...": the main clause is missing
     if _FIRST_PERSON.search(bare):
         return False  # speech without its marks ("... across our governments"): whose words?
@@ -322,8 +372,38 @@ def lead_in(state: State, item: Item) -> bool:
     return state.norm[end - 1:end] == ":" or rest.startswith(":")
 
 
+# How far past an item's end its quotation may close for the item to take it whole.
+QUOTE_REACH = 320
+
+
+def balanced(state: State, item: Item) -> Item | None:
+    """The item with whole quotations: a span that opens a quotation and stops inside it
+    ('Obama added, "There are consequences ... today.' where the quotation runs on) is
+    extended to the closing mark when it comes soon, in the same paragraph; a span that
+    starts inside a quotation, or whose quotation does not close soon, is dropped: its
+    marks would not pair and the reader could not tell whose words end where."""
+    if not item.evidence:
+        return item
+    sp = item.evidence[0]
+    norm = state.norm
+    if norm.count('"', sp.start, sp.end) % 2 == 0:
+        return item
+    para = norm.rfind("\n", 0, sp.start) + 1
+    if norm.count('"', para, sp.start) % 2:
+        return None  # starts inside a quotation: its opening mark is cut off
+    stop = norm.find("\n", sp.end)
+    stop = min(len(norm) if stop == -1 else stop, sp.end + QUOTE_REACH)
+    close = norm.find('"', sp.end, stop)
+    if close == -1:
+        return None
+    end = close + 1
+    span = Span(sp.start, end)
+    return replace(item, text=state.text[sp.start:end], evidence=(span,) + item.evidence[1:])
+
+
 def _whole(state: State, items: tuple[Item, ...]) -> tuple[Item, ...]:
-    return tuple(resolve(state, it) for it in items if not lead_in(state, it))
+    kept = (balanced(state, it) for it in items if not lead_in(state, it))
+    return tuple(resolve(state, it) for it in kept if it is not None)
 
 
 def run(state: State) -> State:

@@ -315,6 +315,14 @@ def _frame(state: State) -> list[Phrase | Supplied]:
     return out
 
 
+def supplied_first(it: Item) -> bool:
+    """The supplied name opens the line ("[Straw] said ..."), so the line opens on a name; a name
+    supplied further in ("said [Cameron] hoped ...") leaves the line's own opening to be judged."""
+    sp = it.evidence[0]
+    return any(s.stands_for is not None and not it.text[:s.stands_for.start - sp.start].strip(" \"“‘'(")
+               for s in it.supplied)
+
+
 def _second(state: State, taken: list[Span]) -> Item | None:
     """The best purpose (or, once the event is over, outcome) that is a whole statement and
     not already said."""
@@ -330,7 +338,7 @@ def _second(state: State, taken: list[Span]) -> Item | None:
             continue
         text = state.norm[sp.start:sp.end]
         if _words(text) > SECOND_WORDS or not has_finite_verb(text) or \
-                not whole_statement(text, supplied_lead=bool(it.supplied), strict=True) or \
+                not whole_statement(text, supplied_lead=supplied_first(it), strict=True) or \
                 _repeats_participant(state, sp):
             continue
         return it

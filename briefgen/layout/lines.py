@@ -105,9 +105,36 @@ _CLAUSE = re.compile(r"(?<=[,;:])\s|\s(?=[–—(]|-\s|(?:which|who|whom|where|w
                      r"during|despite|following)\s)")
 
 
+# Words a cut never ends on: "..., security and defence, and…", "... weapons under…" read as torn.
+_ENDLESS = frozenset("""the a an of to and or but nor in on at for with by from as that which who whom whose
+his her their its our your my what about than into onto under over between among against amid during
+before after including such is are was were be been being has have had will would could should can may
+might must not this these those so if while when where because although though""".split())
+
+
+def _cut(prefix: str) -> str:
+    """A prefix ready for the ellipsis: no trailing punctuation or dangling function word."""
+    words = prefix.rstrip(" ,;:–—-(").split(" ")
+    while len(words) > 1 and words[-1].strip(" ,;:–—-(\"“‘'").lower() in _ENDLESS:
+        words.pop()
+        words[-1] = words[-1].rstrip(",;:–—-(")
+    return " ".join(words).rstrip(" ,;:–—-(")
+
+
+def closed(cut: str) -> str:
+    """A cut prefix with the quotation it stops inside closed after the ellipsis
+    ('added, "There are consequences…"'): marks that do not pair misread whose words end where."""
+    if cut.count('"') % 2:
+        cut += '"'
+    if cut.count("“") > cut.count("”"):
+        cut += "”"
+    return cut
+
+
 def trim(text: str, budget: Budget, tail: str = "") -> str:
     """``text`` if it fits the budget, else its longest clause (or, failing that, word)
-    prefix that does, with an ellipsis. Never cuts inside a word."""
+    prefix that does, with an ellipsis (and the closing mark of a quotation it cuts).
+    Never cuts inside a word."""
     if fits(text, budget, tail):
         return text
     cuts = sorted({m.start() for m in _CLAUSE.finditer(text)}, reverse=True)
@@ -115,12 +142,12 @@ def trim(text: str, budget: Budget, tail: str = "") -> str:
     for pos in cuts:
         if pos < floor:
             break
-        cand = text[:pos].rstrip(" ,;:–—-(") + ELLIPSIS
+        cand = closed(_cut(text[:pos]) + ELLIPSIS)
         if fits(cand, budget, tail):
             return cand
     words = text.split(" ")
     for n in range(len(words) - 1, 0, -1):
-        cand = " ".join(words[:n]).rstrip(" ,;:–—-(") + ELLIPSIS
+        cand = closed(_cut(" ".join(words[:n])) + ELLIPSIS)
         if fits(cand, budget, tail):
             return cand
-    return words[0] + ELLIPSIS
+    return closed(words[0] + ELLIPSIS)

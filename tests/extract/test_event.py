@@ -179,3 +179,66 @@ def test_sources_as_the_leads_subject_do_not_lead(stages):
     st = stages("Headline\n\nRuritanian officials said on Tuesday that talks with President Bo Kay were useful.",
                 until="event")
     assert st.event.principal == "Bo Kay"
+
+
+@pytest.mark.parametrize("text, place", [
+    # the city the article gives for the event beats the country it lies in ...
+    ("Ruritania and Freedonia, in their second day of talks in Switzerland, reached a deal on Saturday. "
+     "Secretary Ann Roe and Minister Bo Kay stood side by side in Geneva as they set out the plan.", "Geneva"),
+    ("President Ann Roe held talks in China on Monday. She was received in Beijing with full honours.",
+     "Beijing"),
+    # ... but not a city in another country ...
+    ("Ruritania and Freedonia held talks in Uzbekistan on Monday. Officials in Washington welcomed them.",
+     "Uzbekistan"),
+    # ... nor the city the reporter writes from.
+    ("President Ann Roe is in Brazil for five days of talks. She emerged from talks all smiles, "
+     "according to our correspondent in Sao Paulo.", "Brazil"),
+])
+def test_location_prefers_the_city_within_the_country(stages, text, place):
+    assert stages("Headline\n\n" + text, until="event").event.location == place
+
+
+@pytest.mark.parametrize("phrase, way, iso", [
+    ("November 14", -1, "2025-11-14"),  # "met on November 14", read on 1 January: last November
+    ("November 14", 0, "2026-11-14"),  # no tense: the anchor's year
+    ("January 3", -1, "2026-01-03"),  # within a week of the anchor: kept
+    ("March 2", 1, "2026-03-02"),
+    ("12 December", 1, "2026-12-12"),
+])
+def test_a_yearless_date_takes_the_year_its_tense_says(phrase, way, iso):
+    from datetime import date
+
+    from briefgen.extract.dates import DATE_RE, resolve
+    assert resolve(DATE_RE.search(phrase), date(2026, 1, 1), way) == iso
+
+
+@pytest.mark.parametrize("phrase, way, iso", [
+    ("February 3", 1, "2027-02-03"),  # "will meet on February 3", read on 20 December
+    ("December 1", -1, "2026-12-01"),
+])
+def test_a_yearless_date_ahead_crosses_the_new_year(phrase, way, iso):
+    from datetime import date
+
+    from briefgen.extract.dates import DATE_RE, resolve
+    assert resolve(DATE_RE.search(phrase), date(2026, 12, 20), way) == iso
+
+
+def test_a_readout_of_a_past_meeting_is_concluded_whatever_the_memo_date(stages):
+    from datetime import date
+    st = stages("Headline\n\nPresident Ann Roe met on November 14 with President Bo Kay in Lima. "
+                "The two leaders discussed trade.", until="event", today=date(2026, 1, 1))
+    assert st.event.status == "concluded"
+
+
+@pytest.mark.parametrize("today", [None, "2026-01-01"])
+def test_the_articles_own_date_anchors_its_weekdays_not_the_memo_date(today):
+    from datetime import date
+
+    from briefgen.extract import run_stages
+    from tests.extract.conftest import article
+    text = ("Headline\n\nPresident Ann Roe on Sunday left for Ruritania on a four-day official visit. "
+            "She will meet President Bo Kay on Monday.")
+    st = run_stages(article(text, date="2015-02-15"), until="event",
+                    today=date.fromisoformat(today) if today else None)
+    assert st.event.status != "concluded"
+    assert [d.iso[:4] for d in st.event.dates if d.iso] == ["2015", "2015"]

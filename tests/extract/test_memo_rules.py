@@ -98,7 +98,16 @@ def test_participants_take_part_at_the_event(stages):
     assert "Kim Olsen" not in names  # a founder met by someone else
     assert "Ida Moss" not in names  # a meeting at another time
     assert "Lena Holm" not in names  # an ambassador who only comments
-    assert {"Paul Kent", "Omar Said"} <= names  # own office; a quoted minister
+    assert "Paul Kent" in names  # the principal's own office
+    # A minister quoted with nothing tying them to the talks is only mentioned (issue 11 item 3).
+    assert "Omar Said" not in names
+
+
+def test_a_quoted_minister_at_the_talks_takes_part(stages):
+    st = stages(PARTS.replace("said Agriculture Minister Omar Said.",
+                              "said Agriculture Minister Omar Said, who attended the talks."),
+                until="participants")
+    assert "Omar Said" in {p.name for p in st.participants}
 
 
 def test_entourage_takes_part_without_a_title(stages):

@@ -142,3 +142,88 @@ def test_counterparts_found(stages, sentence):
 def test_an_office_in_apposition_beats_a_rank(stages):
     _, people = _people(stages, "She met General Bo Kay, President of Ruritania, on Monday.")
     assert people["Bo Kay"].role == "President of Ruritania"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Secretary of State Ann Roe and Ruritanian Foreign Minister Bo Kay stood side by side in Lima as "
+    "they set out the plan.",
+    "Ann Roe and Bo Kay announced the accord on Monday.",
+    "Foreign Minister Bo Kay and Secretary of State Ann Roe have jointly unveiled a framework.",
+])
+def test_a_joint_subject_with_the_principal_takes_part(stages, sentence):
+    text = ("Headline\n\nSecretary of State Ann Roe arrived in Lima on Monday for talks. " + sentence
+            + " Bo Kay is Ruritania's foreign minister.")
+    st = stages(text, until="participants")
+    assert {p.name for p in st.participants} >= {"Ann Roe", "Bo Kay"}
+
+
+@pytest.mark.parametrize("aside", [
+    'President Cy Dee added, "There are consequences for anyone who breaks it."',
+    'Prime Minister Cy Dee welcomed the deal, saying it was "the only exit".',
+    'U.N. Secretary-General Cy Dee said in New York: "This is a hopeful day."',
+])
+def test_a_leader_only_quoted_on_the_story_does_not_take_part(stages, aside):
+    text = ("Headline\n\nSecretary of State Ann Roe held talks with Foreign Minister Bo Kay in Lima on "
+            "Monday. " + aside)
+    st = stages(text, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+def test_a_leader_quoted_after_the_talks_takes_part(stages):
+    text = ("Headline\n\nSecretary of State Ann Roe arrived in Lima on Monday. After talks in the capital, "
+            'Foreign Minister Bo Kay said: "Our resolve is firm."')
+    st = stages(text, until="participants")
+    assert "Bo Kay" in [p.name for p in st.participants]
+
+
+def test_a_minister_who_made_the_journey_takes_part(stages):
+    text = ("Headline\n\nChancellor Ann Roe arrived in Lima on Monday for talks. Foreign Minister Bo Kay, who "
+            "is among the ministers who made the journey, spoke of strong ties. "
+            '"We are close partners," Bo Kay said.')
+    st = stages(text, until="participants")
+    assert "Bo Kay" in [p.name for p in st.participants]
+
+
+@pytest.mark.parametrize("history", [
+    "In their eight years as president, Mr. Bo Kay and Mr. Cy Dee hosted 13 state dinners.",
+    "Mr. Bo Kay and President Cy Dee held their first state dinners in November of their first year in office.",
+    "During his tenure, President Bo Kay met President Cy Dee twice.",
+])
+def test_a_career_told_in_passing_brings_no_participants(stages, history):
+    text = ("Headline\n\nPresident Ann Roe welcomed President Eve Moss on Monday for a state visit. "
+            "Bo Kay is a former president. Cy Dee is a former president. " + history)
+    st = stages(text, until="participants")
+    names = {p.name for p in st.participants}
+    assert {"Ann Roe", "Eve Moss"} <= names and not names & {"Bo Kay", "Cy Dee"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a role is a title: a leading preposition of the sentence is not part of it ...
+    ("Headline\n\nShe cited the hard line of Ruritania's prime minister, Bo Kay, on the issue.", "Bo Kay",
+     "Ruritania's prime minister"),
+    # ... and a noun phrase torn inside its small words keeps only the title before "of".
+    ("Headline\n\n\"It is rocky,\" said Bo Kay, director of the foreign policy unit at the Ruritania "
+     "Institute.", "Bo Kay", "director"),
+])
+def test_roles_are_titles_not_torn_phrases(stages, text, name, role):
+    st = stages(text, until="people")
+    got = {p.name: p.role for p in st.people}
+    assert got[name] == role
+
+
+def test_the_person_sitting_across_from_the_principal_takes_part_and_the_pundit_does_not(stages):
+    text = ("Headline\n\nAssistant Secretary of State Ann Roe will hold talks in Lima this week. "
+            "Sitting across from Roe will likely be Bo Kay, a career diplomat, said Cy Dee, a former "
+            "Defense Department official and Director of the Research Centre. "
+            '"The delegation is going to talk about normal relations," said Eve Moss, a former State '
+            "Department official and President of the Policy Institute.")
+    st = stages(text, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+def test_a_quoted_leader_named_at_the_meeting_takes_part(stages):
+    text = ("Headline\n\nPrime Minister Ann Roe will host a meeting in London on Tuesday. "
+            "In an interview ahead of the meeting in London, President Bo Kay said attacks were wrong. "
+            '"We are ready to negotiate," President Bo Kay said.')
+    st = stages(text, until="participants")
+    assert "Bo Kay" in [p.name for p in st.participants]

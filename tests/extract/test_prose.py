@@ -241,6 +241,35 @@ def test_heading_follows_status(status, labels):
     ("At the time, the two countries agreed to a limited opening.", {"strict": True}, False),
     ('Mr Chirac told reporters: "One can only have a balance.', {"strict": True}, False),  # torn quotation
     ("US officials met their Chinese counterparts.", {}, True),  # "US" is no pronoun
+    ("Despite the long war, provided the government cooperates", {"phrase_ok": True}, False),  # no main clause
+    ("Despite the long war, if the rebels agree, unless talks fail", {"phrase_ok": True}, False),
+    ("Despite the long war, provided the government cooperates, the plan will go ahead",
+     {"phrase_ok": True}, True),
+    ("If the talks succeed, the two sides will sign a deal", {"phrase_ok": True}, True),
+    ("Despite its wealth, has no plan to meet the goal", {"phrase_ok": True}, False),  # subject lost
+    ("Despite its wealth, Ruritania has no plan to meet the goal", {"phrase_ok": True}, True),
+    ("Of which Ruritania is a strong advocate", {"phrase_ok": True}, False),
+    ("In which case the talks would end", {"phrase_ok": True}, False),
+    ("Of the ten ministers, three attended", {"phrase_ok": True}, True),
+    ("Both of which Ruritania would expect to be scaled down.", {"phrase_ok": True}, False),
+    ("Both of the ministers attended.", {"phrase_ok": True}, True),
+    ("\u201cseek to redraw borders by force and divide the free nations\u201d.", {"phrase_ok": True}, False),
+    ('"We are ready," Bo Kay said.', {"phrase_ok": True}, True),
+    ("What happened at the previous summit?", {"phrase_ok": True}, False),  # a subheading
+    ("While Bo Kay hit out at Ruritania, in their meetings with their counterparts.", {}, False),
+    ("While Bo Kay hit out at Ruritania, Ann Roe kept silent.", {}, True),
+    ("Since then, successive governments have held talks.", {}, False),  # when is "then"?
+    ("Since 2007, successive governments have held talks.", {}, True),
+    ("To four days a week.", {"phrase_ok": True}, False),  # the tail of "from three to four ..."
+    ("To strengthen supply chains between the two countries", {"phrase_ok": True}, True),  # a purpose
+    ("Attracting trade barriers on its exports until it gains market status.", {"phrase_ok": True}, False),
+    ("Namely Ruritania, Freedonia and Sylvania", {"phrase_ok": True}, False),
+    ("With the minister also recommending an accord with the fund", {"phrase_ok": True}, False),
+    ("With the minister's backing, the two sides signed an accord", {"phrase_ok": True}, True),
+    ("Building on the accord, the two sides signed a treaty", {"phrase_ok": True}, True),
+    ("Restoring diplomatic ties", {"phrase_ok": True, "label": True}, True),  # an agenda topic
+    ("Timeline How the two leaders changed their tone What happened next?", {}, False),
+    ('"Why now?" Bo Kay asked.', {}, True),  # a question someone asked is reported speech
 ])
 def test_whole_statement_rules(line, kw, whole):
     from briefgen.extract.statements import whole_statement
@@ -317,3 +346,40 @@ def test_a_bottom_line_opens_on_no_quoted_pronoun():
 def test_a_principal_that_names_the_event_is_the_head():
     ev = Event("Nuclear talks between Iran and six world powers", None, "Lausanne", "talks")
     assert subject(ev) == "Nuclear talks between Iran and six world powers, Lausanne"
+
+
+@pytest.mark.parametrize("text, start, stop, shown", [
+    # a quotation that runs past the item's end closes with the item (the span is extended) ...
+    ('Ann Roe added, "There are consequences. And we are ready." Then she left.', "Ann", "consequences.",
+     'Ann Roe added, "There are consequences. And we are ready."'),
+    # ... a whole quotation stays as it is ...
+    ('Ann Roe said the talks were "useful." Then she left.', "Ann", '"useful."',
+     'Ann Roe said the talks were "useful."'),
+    # ... a span that starts inside a quotation is dropped (its opening mark is cut off) ...
+    ('"We came with a will to work together," said Bo Kay. Then she left.', "with", "Kay.", None),
+    # ... and so is one whose quotation does not close in its paragraph.
+    ('Ann Roe added, "There are consequences.\n\nThen she left.', "Ann", "consequences.", None),
+])
+def test_items_hold_whole_quotations(stages, text, start, stop, shown):
+    from briefgen.extract.statements import balanced
+    from briefgen.model.briefing import Item, Span
+    st = stages("Headline\n\n" + text, until="people")
+    span = Span(st.text.index(start), st.text.index(stop) + len(stop))
+    got = balanced(st, Item(text=st.text[span.start:span.end], evidence=(span,)))
+    assert (got.text if got else None) == shown
+    if got:
+        assert got.text == st.text[got.evidence[0].start:got.evidence[0].end]
+
+
+@pytest.mark.parametrize("text, first, whole", [
+    ("He said the talks were useful.", "He", True),  # "[Roe] said ...": the name opens the line
+    ('"He is ready," she said.', "He", True),  # after an opening quotation mark
+    ("said he hoped to encourage more investors.", "he", False),  # the line still opens on "said"
+])
+def test_a_supplied_name_counts_as_the_opening_only_where_it_stands(text, first, whole):
+    from briefgen.extract.summary import supplied_first
+    from briefgen.model.briefing import Item, Span, Supplied
+    at = text.index(first)
+    it = Item(text=text, evidence=(Span(100, 100 + len(text)),),
+              supplied=(Supplied(text="Roe", stands_for=Span(100 + at, 100 + at + len(first))),))
+    assert supplied_first(it) is whole
