@@ -59,6 +59,8 @@ Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
 _CAPTION = re.compile(
     r"\((?:L|R|C|left|right|centre|center|front|rear)\)|\[(?:Reuters|AFP|AP|Xinhua|EPA|Getty|"
     r"Yonhap|Photo|File)[^\]]*\]|^\s*(?:Photo|Picture|File photo|Image)\s*:", re.I)
+# A photo caption ends on its credit: "... on Tuesday. Photo: A. Name/Agency".
+_PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
 
 # Page furniture: a paragraph opening on one of these is no part of the story.
 _FURNITURE = re.compile(
@@ -317,7 +319,8 @@ def run(state: State) -> State:
     sents: list[Sentence] = []
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
-        heading = _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
+        heading = (_is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
+                   or bool(_PHOTO_CREDIT.search(norm[s:e])))
         for ss, se in split_sentences(norm, s, e):
             cap = heading or bool(_CAPTION.search(norm[ss:se]))
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))

@@ -63,3 +63,15 @@ def test_duplicated_paragraph_kept_once_and_caption_flagged(stages):
 def test_fold_keeps_length():
     s = "\u201cA\u201d \u2013 b\u00a0c \u2018d\u2019"
     assert len(fold(s)) == len(s) and fold(s) == '"A" - b c \'d\''
+
+
+@pytest.mark.parametrize("caption, is_caption", [
+    ("Foreign Minister Ana Silva during a break in the talks in Geneva on Tuesday. Photo: Jane Roe/Pool", True),
+    ("Foreign Minister Ana Silva, left, waiting for the talks in Geneva. Photograph: Agence France-Presse/Getty Images",
+     True),
+    ("The envoy said the photo showed progress: both sides were at the table.", False),
+])
+def test_a_paragraph_ending_on_a_photo_credit_is_a_caption(stages, caption, is_caption):
+    st = stages("Headline here\n\nThe talks opened on Monday.\n\n" + caption + "\n\nThey went on.", until="segment")
+    first = [s for s in st.sentences if st.text[s.start:s.end].startswith(caption.split(".")[0])]
+    assert len(first) == 1 and first[0].caption is is_caption
