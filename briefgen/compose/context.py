@@ -176,7 +176,7 @@ def item_parts(it: Item) -> list[Part]:
 
 def _items(b: Briefing, style: Style, items: tuple[Item, ...], *, children: bool = False) -> list[dict]:
     out = []
-    bullet_indent = textfit.bullet_indent(style)
+    bullet_indent = style.bullet_indent
     for i, it in enumerate(items):
         kids = [_entry_ctx(b, style, c.text, c.evidence, j, c.score, style.bullet_lines, 2 * bullet_indent)
                 for j, c in enumerate(k for k in it.children if whole_statement(k.text, phrase_ok=True, label=True))] \
@@ -259,7 +259,7 @@ def _participants(b: Briefing, style: Style) -> list[dict]:
             role = ""  # "declared his Russian counterpart" is a clause, not a title: the name alone
         text = _clean(p.name) + (f", {role}" if role else "")
         ctx = _entry_ctx(b, style, text, p.evidence, i, p.score, style.bullet_lines,
-                         textfit.bullet_indent(style))
+                         style.bullet_indent)
         ctx.update(name=_clean(p.name), role=role, side=_clean(p.side))
         out.append(ctx)
     return out
@@ -272,7 +272,7 @@ def _quotes(b: Briefing, style: Style) -> list[dict]:
         attribution = f" \u2014 {who}" if who else ""
         body = _clean(q.text).strip("\"“”")
         ctx = _entry_ctx(b, style, body, q.evidence, i, q.score, style.quote_lines,
-                         textfit.bullet_indent(style), extra="\u201d" + attribution, verbatim=True)
+                         style.bullet_indent, extra="\u201d" + attribution, verbatim=True)
         ctx.update(speaker=_clean(q.speaker), role=_clean(q.speaker_role), attribution=who)
         out.append(ctx)
     return out

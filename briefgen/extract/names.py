@@ -106,12 +106,6 @@ def weak_opener(tok: str) -> bool:
     return (len(low) > 5 and low.endswith("ing")) or (len(low) > 4 and low.endswith("ly"))
 
 
-def role_word(tok: str) -> bool:
-    low = tok.lower()
-    return (low in TITLE_HEADS or low in ROLE_MODIFIERS or low in NATIONALITIES or low in COUNTRIES
-            or low.replace(".", "") in NATIONALITIES)
-
-
 def tokens(norm: str, s: int, e: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(norm, s, e)]
 

@@ -28,10 +28,6 @@ class Budget:
         return (self.width if self.width is not None else self.style.content_width) - self.indent
 
 
-def bullet_indent(style: Style) -> float:
-    return style.bullet_indent
-
-
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> word -> width
 
 
