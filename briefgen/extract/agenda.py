@@ -52,6 +52,8 @@ _TRIGGER = re.compile(
     r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
     r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
+    # "concerns expressed by some members on X"
+    r"concerns (?:expressed|raised|voiced)(?: by [^,.;:\"]{3,40}?)? (?:about|over|on)|"
     r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
@@ -96,6 +98,7 @@ _STOP_AT = re.compile(
 # A reporting tail also stops a label: ", Mr Wang said", ", the official told", ", he said".
 # The verbs are looked up in a word list (``_stop_at``) instead of two alternations here.
 _SPEECH = Phrases(REPORTING_VERBS)
+_REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
 _TAIL_START = re.compile(r",\s+")
 _TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
 _TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
@@ -127,16 +130,45 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
     """Start of the first clause break in [s, e) (``_STOP_AT`` or a reporting tail), or None."""
     m = _STOP_AT.search(norm, s, e)
     first = m.start() if m else e
+    pred = _new_predicate(norm, s, first)
+    if pred is not None:
+        first, m = pred, None
     comma = norm.find(",", s, first)
     while comma != -1:
         if _reporting_tail(norm, comma, e):
             return comma
         comma = norm.find(",", comma + 1, first)
-    return m.start() if m else None
+    if m is None:
+        return first if first < e else None
+    if norm.startswith(("which", "whom", "whose"), m.end() - len(m.group().lstrip())) :
+        back = _PREP_BEFORE.search(norm, s, m.start())
+        if back is not None:
+            return back.start()  # "the deal in which ...": the preposition goes with the clause
+    return m.start()
+
+
+_PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
+
+
+_AND_NEXT = re.compile(r",?\s+and\s+([a-z]+)\b")
+
+
+def _new_predicate(norm: str, s: int, e: int) -> int | None:
+    """Where ", and expressed concerns ..." starts in [s, e): "and" before a finite or reporting
+    verb joins a new predicate to the clause, so the list before it has ended."""
+    for m in _AND_NEXT.finditer(norm, s, e):
+        if m.group(1) in _FINITE or m.group(1) in _REPORTING_WORDS:
+            return m.start()
+    return None
+
+
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
-                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of)\s+",
+                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+                        # a frame noun around the matter: "the touchy subject of X", "the situation in X"
+                        r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+                        r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of)\s+",
                         re.I)
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
@@ -176,13 +208,31 @@ def _is_time(label: str) -> bool:
 
 
 _REPORT_IN = Phrases((*REPORTING_VERBS, "saying", "adding", "noting"))  # search on fold(label): re.I
+# Participles that also serve as adjectives in a noun phrase ("the continued violence", "the
+# stated goal", "claimed territory"): after a determiner or first in the label they report nothing.
+_ADJECTIVAL = frozenset("continued stated declared announced claimed promised described maintained".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
+def _reports(low: str) -> bool:
+    """Whether the folded label holds a reporting verb (", he said"), not an adjectival participle."""
+    for m in _REPORT_IN.finditer(low):
+        word = low[m.start():m.end()]
+        before = low[:m.start()].split()
+        if word in _ADJECTIVAL and (not before or before[-1] in _DETERMINERS):
+            continue
+        return True
+    return False
 _EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
 _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
                     # "outstanding bilateral issues": generic words only, no matter named
                     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
-                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult)\s+)+"
+                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|"
+                    r"ongoing|new|touchy|contentious|delicate)\s+(?:and\s+)?)+"
                     r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)$"
+                    # "recent and ongoing developments": when, not what
+                    r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
                     # "play a constructive role", "produce tangible results", "speedy action": how, not what
                     r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$", re.I)
 
@@ -231,21 +281,36 @@ implement increase launch lift maintain make manage mend negotiate open pave pre
 reach reconsider reduce reform remove repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
-_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down|off|out|back|on))?\s+"
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down|off|out|back|on|about))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())
 # First words of a clause, not of a noun phrase ("that Iran", "even").
-_CLAUSE_START = frozenset("that whether why how even if so then just only though although unless".split())
+_CLAUSE_START = frozenset("that whether why how what even if so then just only though although unless".split())
 # A finite verb opening the label makes it a clause ("took note", "lacked engagement on ...",
 # "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
 _FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
 noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
+# Verbs that are never nouns: one after a name or after "and" makes the label a clause
+# ("Modi meet in New Delhi", "provocations and engage").
+_VERB_ONLY = frozenset("""meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
+discuss discusses consider considers enable enables become becomes remain remains begin begins agree
+agrees refuse refuses persuade persuades convince convinces""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
 _ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
+
+
+def _unbalanced(label: str) -> bool:
+    """A quotation mark without its pair: the label was torn out of a quotation or a headline
+    ("something' over ..."). An apostrophe between letters or after an s is no quotation mark."""
+    n = label.count('"') + label.count("\u201c") + label.count("\u201d")
+    singles = sum(1 for i, c in enumerate(label) if c in "'\u2018\u2019" and not (
+        0 < i < len(label) - 1 and label[i - 1].isalnum() and label[i + 1].isalnum()) and not (
+        i > 0 and label[i - 1] in "sS"))
+    return n % 2 == 1 or singles % 2 == 1
 
 
 def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
@@ -255,8 +320,11 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     if not words:
         return None
     if words[-1].lower().strip(",.") in _TORN_END | _ADVERB_END or words[0].lower() in _CLAUSE_START | _FINITE or \
-            any(w.lower() in _SUBJECT for w in words):
+            any(w.lower() in _SUBJECT for w in words) or \
+            any(w in _VERB_ONLY for w in words[1:]) or _unbalanced(norm[s:e]):
         return None
+    if words[0].lower() in _VERB_ONLY and words[0].lower() not in _BARE_VERBS:
+        return None  # "engage in sustained negotiations": a verb phrase
     if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
         m = _VERB_OBJECT.match(norm, s, e)
         if m is None or m.end() >= e:
@@ -291,7 +359,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         return None
     if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
-    if _REPORT_IN.search(fold(label)) or _EVENT_HEAD.search(label):
+    if _reports(fold(label)) or _EVENT_HEAD.search(label):
         return None
     # A person named as the whole label ("Mr Abbas") is not a topic.
     named = sum(min(b, e) - max(a, s) for a, b in people if a < e and b > s)

@@ -77,3 +77,29 @@ def test_a_lone_bullet_is_not_a_list(stages):
 ])
 def test_logistics_and_idioms_are_not_topics(stages, text):
     assert _agenda(stages, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", and <finite verb>" starts a new predicate: the list before it has ended
+    ("The envoy urged Lima to end the raids, and expressed concern over the fishing dispute.",
+     ["raids", "fishing dispute"]),
+    # a verb that is never a noun makes a clause ("Ana and Ben meet", "X and engage in Y")
+    ("Tariffs will be discussed when Ana Ruiz and Ben Kole meet in Lima.", ["Tariffs"]),
+    ("She urged the rebels to stop the shelling and engage in talks on a truce.", ["shelling", "truce"]),
+    # a quotation mark without its pair: torn out of a headline or quotation
+    ("Kole urges Lima to 'do something' more, while the envoy will discuss grain quotas.",
+     ["grain quotas"]),
+    # "what ..." opens a clause, not a topic
+    ("The sticking point is the question of what reactor work Lima may do.", []),
+    # a participle that modifies a noun is no reporting verb
+    ("She raised the continued violence in the border provinces.", ["continued violence in the border provinces"]),
+    # a frame noun around the matter goes: "the touchy subject of X", "the situation in X"
+    ("The envoys will broach grain prices, including the touchy subject of the fishing pact in "
+     "which they take opposite views.", ["grain prices", "fishing pact"]),
+    ("They discussed the situation in Gondor and the importance of the river treaty.",
+     ["Gondor", "river treaty"]),
+    # time words only: no matter named
+    ("Ministers were seriously concerned over recent and ongoing developments.", []),
+])
+def test_torn_labels_and_frame_nouns(stages, text, expected):
+    assert _agenda(stages, text) == expected
