@@ -29,6 +29,7 @@ from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
+_LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
 _PLACES = COUNTRIES | CITIES
@@ -129,6 +130,8 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
 def _stop_at(norm: str, s: int, e: int) -> int | None:
     """Start of the first clause break in [s, e) (``_STOP_AT`` or a reporting tail), or None."""
     m = _STOP_AT.search(norm, s, e)
+    while m is not None and _gerund_item(norm, s, m):
+        m = _STOP_AT.search(norm, m.end(), e)
     first = m.start() if m else e
     pred = _new_predicate(norm, s, first)
     if pred is not None:
@@ -150,6 +153,21 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
 _PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
 
 
+_ITEM_START = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
+
+
+def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
+    """Whether the ", advancing ..." that ``m`` found continues a list of gerund items ("as well as
+    deterring threats, advancing rights, and ensuring supply") rather than opening a participial
+    clause (", saying ..."): the item before the comma also starts with an -ing word."""
+    if not (m.group().startswith(",") and m.group().rstrip().endswith("ing")):
+        return False
+    last = None
+    for it in _ITEM_START.finditer(norm, s, m.start()):
+        last = it
+    return last is not None and norm[last.end():m.start()].split(" ", 1)[0].endswith("ing")
+
+
 _AND_NEXT = re.compile(r",?\s+and\s+([a-z]+)\b")
 
 
@@ -162,13 +180,15 @@ def _new_predicate(norm: str, s: int, e: int) -> int | None:
     return None
 
 
-_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
+_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|all|"
+                        r"result(?:s|ed)? in|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
                         r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
                         # a frame noun around the matter: "the touchy subject of X", "the situation in X"
                         r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
-                        r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of)\s+",
+                        r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                        r"means (?:for|of|to))\s+",
                         re.I)
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
@@ -183,7 +203,7 @@ _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|be
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
-meeting meetings talks venue door package scale details recent ongoing future""".split()) | {
+meeting meetings talks negotiations venue door package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since
@@ -229,7 +249,7 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
                     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
                     r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|"
-                    r"ongoing|new|touchy|contentious|delicate)\s+(?:and\s+)?)+"
+                    r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
                     r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)$"
                     # "recent and ongoing developments": when, not what
                     r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
@@ -278,10 +298,10 @@ accelerate achieve address advance assert boost bring broker build chart combat 
 curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
 ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
-reach reconsider reduce reform remove repair resolve restore resume review revive safeguard secure
+reach reconsider reduce reform release remove repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
-_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down|off|out|back|on|about))?\s+"
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+ly)?(?:\s+(?:up|down|off|out|back|on|about))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
@@ -301,6 +321,26 @@ agrees refuse refuses persuade persuades convince convinces""".split())
 _ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
+
+
+# Past participles not in -ed that follow their noun ("peace talks frozen by ...").
+_PARTICIPLES = frozenset("""frozen taken given held seized signed made reached proposed set put brought
+sought struck won built paid sold led""".split())
+
+
+def _drop_participle(norm: str, s: int, e: int) -> int:
+    """End of norm[s:e] without a trailing participle: a label cut before the agent of a reduced
+    relative clause ("achievements negotiated [by ...]") ends on the verb, not on its head noun."""
+    words = norm[s:e].split()
+    if len(words) < 3:
+        return e
+    last = words[-1]
+    low = last.lower()
+    if (low.endswith("ed") and not low.endswith("eed") and len(low) > 4 and last.islower()) or \
+            low in _PARTICIPLES:
+        cut = norm.rfind(last, s, e)
+        return len(norm[:cut].rstrip()) if norm[s:e].endswith(last) else e
+    return e
 
 
 def _unbalanced(label: str) -> bool:
@@ -349,6 +389,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
     e = _shorten(norm, s, e)
+    e = _drop_participle(norm, s, e)
     np_start = _as_noun_phrase(norm, s, e)
     if np_start is None:
         return None
@@ -395,15 +436,49 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
             parts = parts[:1]  # "A and B, five months after ...": the comma ends the list
     last = parts[-1]
     head_parts = parts[:-1]
+    if head_parts and all(norm[a:b].split() and _adjective(norm[a:b].split()[-1]) for a, b in head_parts) and \
+            len(norm[last[0]:last[1]].split()) <= 4 and \
+            norm[last[0]:last[1]].split()[-1].lower() in _GENERIC_HEADS:
+        return [(s, e)]  # "bilateral, regional and global issues": one head shared by all
     if len(parts) > 1 and re.match(r",?\s+as well as\s", norm[parts[-2][1]:last[0]] or ""):
         return parts  # "A, B and C, as well as D": the pairs stay whole
     if head_parts and re.search(r"\b(?:and|or)\s*$", norm[parts[-2][1]:last[0]]):
         return parts  # "A, B, and C and D": the serial comma has taken the list's "and"
     inner = _cut(norm, last[0], last[1], _AND_SPLIT)
+    inner = _keep_adjective_pairs(norm, inner)
     if len(inner) == 2 and len(_DET.sub("", norm[inner[0][0]:inner[0][1]]).split()) == 1 and \
             len(norm[inner[1][0]:inner[1][1]].split()) >= 2 and not head_parts:
         inner = [last]
     return head_parts + inner
+
+
+_GENERIC_HEADS = frozenset("issues matters concerns questions topics affairs problems".split())
+# Nouns that end like adjectives ("a trade deal and tariffs" splits; "economic and security
+# cooperation" does not).
+_AL_NOUNS = frozenset("""deal deals approval proposal proposals arrival withdrawal trial trials capital rival
+rivals general total signal animal renewal removal referral journal festival material materials
+official officials criminal criminals appeal appeals principal potential memorial ritual tribunal
+arsenal""".split())
+
+
+def _adjective(word: str) -> bool:
+    w = word.lower().strip(",")
+    if w in _AL_NOUNS:
+        return False
+    return w.endswith(("ic", "ical", "al", "ive", "ous", "ian", "ern"))
+
+
+def _keep_adjective_pairs(norm: str, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join conjuncts split after an adjective: "regional economic and security cooperation" is one
+    noun phrase whose head the adjective shares."""
+    out = [inner[0]]
+    for a, b in inner[1:]:
+        words = norm[out[-1][0]:out[-1][1]].split()
+        if words and _adjective(words[-1]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 _DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
@@ -475,8 +550,9 @@ def run(state: State) -> State:
             trig = m.group().lower()
             if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
-            if _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
-                continue
+            if trig.startswith(_LIST_TRIGGERS) and \
+                    _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
+                continue  # "countries including A, B": members, not topics ("leaders to discuss X" is)
             if trig.startswith(("including", "such")) and not cued and \
                     not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.end()):
                 continue  # "basic needs, including water": not what the talks are about

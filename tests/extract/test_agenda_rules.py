@@ -103,3 +103,23 @@ def test_logistics_and_idioms_are_not_topics(stages, text):
 ])
 def test_torn_labels_and_frame_nouns(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "leaders to discuss X": only a list trigger ("countries including") names group members
+    ("The queen will meet farm leaders to discuss grain quotas and river tolls.", ["grain quotas", "river tolls"]),
+    ("Several nations including Gondor and Rohan sent envoys to the summit.", []),
+    # a list of gerund items goes on past ", advancing ...": no participial clause
+    ("He will discuss port fees, as well as deterring raids from the hills, advancing farm rights, "
+     "and ensuring river safety.",
+     ["port fees", "deterring raids from the hills", "advancing farm rights", "ensuring river safety"]),
+    # adjectives sharing one head stay with it; generic heads shared by adjectives stay one item
+    ("She will discuss means for expanding regional economic and naval cooperation.",
+     ["expanding regional economic and naval cooperation"]),
+    ("She will discuss a range of bilateral, regional, and global issues.", []),
+    # a label ends on its noun, not on a participle before the cut ("achievements negotiated [by]")
+    ("They raised the farm and fishing achievements negotiated by the two envoys in May.",
+     ["farm and fishing achievements"]),
+])
+def test_lists_and_gerunds(stages, text, expected):
+    assert _agenda(stages, text) == expected
