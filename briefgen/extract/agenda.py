@@ -57,6 +57,12 @@ _TRIGGER = re.compile(
     r"concerns (?:expressed|raised|voiced)(?: by [^,.;:\"]{3,40}?)? (?:about|over|on)|"
     r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
+    # a readout's frames: "exchanged views on X", "singled out X", "the sticking points were X"
+    r"exchang(?:ed|es|e|ing) views (?:on|about|over)|views on|singl(?:ed|es|ing|e) out|"
+    r"sticking points? (?:is|are|was|were|include[sd]?|involve[sd]?|remain(?:s|ed)?)|"
+    r"(?:talks|meetings?|discussions?|negotiations|agenda|summit) (?:will |would |also |could |are expected to |"
+    r"is expected to )?(?:cover(?:s|ed)?|touch(?:ed|es)? on|include[sd]?)|touch(?:ed|es|ing)? (?:up)?on|"
+    r"tackl(?:e|es|ed|ing)|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
     r"(?: [a-z][\w.]*)? (?:to|for|on)|"
@@ -82,6 +88,11 @@ _EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conferen
 _PASSIVE = re.compile(
     r"\s+(?:(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
+    # "X and Y are likely topics on the agenda", "X topped the agenda"
+    r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
+    r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
+    r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
+    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
@@ -168,7 +179,7 @@ def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
     return last is not None and norm[last.end():m.start()].split(" ", 1)[0].endswith("ing")
 
 
-_AND_NEXT = re.compile(r",?\s+and\s+([a-z]+)\b")
+_AND_NEXT = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+|later\s+also\s+)?([a-z]+)\b")
 
 
 def _new_predicate(norm: str, s: int, e: int) -> int | None:
@@ -188,7 +199,9 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         # a frame noun around the matter: "the touchy subject of X", "the situation in X"
                         r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
                         r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
-                        r"means (?:for|of|to))\s+",
+                        r"means (?:for|of|to)|"
+                        # the matter is the goal: "the historic opportunity to chart a new course"
+                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to)\s+",
                         re.I)
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
@@ -206,7 +219,7 @@ idea plan plans proposal proposals move moves subject situation question progres
 meeting meetings talks negotiations venue door package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
-_BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since
+_BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
@@ -446,9 +459,8 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
         return parts  # "A, B, and C and D": the serial comma has taken the list's "and"
     inner = _cut(norm, last[0], last[1], _AND_SPLIT)
     inner = _keep_adjective_pairs(norm, inner)
-    if len(inner) == 2 and len(_DET.sub("", norm[inner[0][0]:inner[0][1]]).split()) == 1 and \
-            len(norm[inner[1][0]:inner[1][1]].split()) >= 2 and not head_parts:
-        inner = [last]
+    if not head_parts:
+        inner = _keep_shared_heads(norm, inner)
     return head_parts + inner
 
 
@@ -482,6 +494,27 @@ def _keep_adjective_pairs(norm: str, inner: list[tuple[int, int]]) -> list[tuple
 
 
 _DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
+
+
+# A conjunct opening with one of these is a phrase of its own ("Taiwan and such issues as X").
+_NOT_SHARED = frozenset("the a an such other its their his her our all some any".split())
+
+
+def _keep_shared_heads(norm: str, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a one-word conjunct to the next when that one is longer: it shares its head ("oil and
+    gas extraction", "peace and security issues and regional disputes" -> two items)."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(inner):
+        a, b = inner[k]
+        nxt = norm[inner[k + 1][0]:inner[k + 1][1]].split() if k + 1 < len(inner) else []
+        if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED:
+            out.append((a, inner[k + 1][1]))
+            k += 2
+            continue
+        out.append((a, b))
+        k += 1
+    return out
 _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
                           r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
                           r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,2}$", re.I)
@@ -501,7 +534,8 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     is often a coordination of topics ("Tense trade ties and concern about X are expected to
     dominate"): only a comma, colon or quotation mark ends it there, not "and"."""
     best = start
-    back = _DOMINATE_BACK if "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
+    plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
+    back = _DOMINATE_BACK if plural or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
     for m in back.finditer(norm, start, verb):
         if m.end() <= verb:
             best = m.end()
@@ -527,16 +561,23 @@ def run(state: State) -> State:
     low = lower(norm)
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)
     seen: set[str] = set()
+    bags: set[frozenset[str]] = set()
     people = [(m.start, m.end) for m in state.mentions if m.kind in ("name", "short")]
 
     def add(s: int, e: int, sent: int, w: float) -> None:
         t = _trim(norm, s, e, people)
         if t is None:
             return
-        key = re.sub(r"\W+", " ", norm[t[0]:t[1]].lower()).strip()
-        if key in seen or any(key in k or k in key for k in seen if len(k) > 6 and len(key) > 6):
+        # words compared without a plural -s: "Palestinian reform" repeats "Palestinian reforms"
+        key = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                       for w in re.sub(r"\W+", " ", norm[t[0]:t[1]].lower()).split())
+        bag = frozenset(key.split())  # "regional and global developments" = "global and regional ..."
+        # One topic named twice ("concerns about X" and "X", or again later): the first reading stays.
+        if key in seen or bag in bags or any(f" {key} " in f" {k} " or f" {k} " in f" {key} "
+                                             for k in seen if len(k) > 6 and len(key) > 6):
             return
         seen.add(key)
+        bags.add(bag)
         items.append((w, t[0], t[1], sent))
 
     body = [s for s in state.sentences if not s.caption]
@@ -550,6 +591,8 @@ def run(state: State) -> State:
             trig = m.group().lower()
             if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
+            if trig.startswith("singl") and not cued:
+                continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \
                     _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
                 continue  # "countries including A, B": members, not topics ("leaders to discuss X" is)

@@ -123,3 +123,31 @@ def test_torn_labels_and_frame_nouns(stages, text, expected):
 ])
 def test_lists_and_gerunds(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # readout frames
+    ("The two ministers exchanged views on river safety and grain prices.", ["river safety", "grain prices"]),
+    ("The sticking points were the pace of troop cuts and the fate of the dam.",
+     ["pace of troop cuts", "fate of the dam"]),
+    ("The talks will also touch on fishing rights.", ["fishing rights"]),
+    ("Grain quotas and the border survey are likely topics on the agenda.", ["Grain quotas", "border survey"]),
+    ("Fishing rights topped the agenda.", ["Fishing rights"]),
+    # "singling out" lists topics only after a topic cue in its sentence
+    ("He addressed threats to the region, singling out the situations in Gondor, Rohan and Mordor.",
+     ["threats to the region", "Gondor", "Rohan", "Mordor"]),
+    ("The rebels singled out Gondor as their first target.", []),
+    # one-word conjuncts share the next one's head; "such issues as" starts a phrase of its own
+    ("They exchanged views on peace and security issues and river traffic.",
+     ["peace and security issues", "river traffic"]),
+    ("She backed Lima's stance on the question of Gondor and such issues as grain quotas.",
+     ["Gondor", "grain quotas"]),
+    # the matter is the goal, not the opportunity
+    ("They exchanged views about the historic opportunity to chart a new course for Gondor.",
+     ["new course for Gondor"]),
+    # one topic read twice, in either word order, is one item
+    ("They discussed regional and global developments, and later discussed global and regional developments.",
+     ["regional and global developments"]),
+])
+def test_readout_frames(stages, text, expected):
+    assert _agenda(stages, text) == expected
