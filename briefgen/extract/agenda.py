@@ -29,6 +29,11 @@ from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
+_NEGATED = re.compile(r"\b(?:no|not|n't|never|declined to|refused to)\s+(?:[a-z]+\s+)?$")
+# After "raise", what an event stirs up rather than a topic put on the table.
+_CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
+                     r"likelihood|stakes|alarm|eyebrows|questions|doubts|concerns? (?:in|among|that|for)\b|"
+                     r"tensions?|expectations)")
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
@@ -216,7 +221,7 @@ _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|be
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
-meeting meetings talks negotiations venue door package scale details recent ongoing future""".split()) | {
+meeting meetings talks negotiations venue door region world country countries package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
@@ -267,7 +272,10 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
                     # "recent and ongoing developments": when, not what
                     r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
                     # "play a constructive role", "produce tangible results", "speedy action": how, not what
-                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$", re.I)
+                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
+                    # "issues of global importance", "matters of mutual interest": an attribute
+                    r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
+                    r"(?:importance|interest|significance|concern)$", re.I)
 
 
 # "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
@@ -292,16 +300,38 @@ def _of_head(norm: str, s: int, e: int) -> bool:
 _SHORT_STOP = frozenset("the and for its his her our who how why but not".split())
 
 
+def _units(text: str) -> int:
+    """Words of a label, a run of capitalised words counting as one: "United Nations Security
+    Council sanctions" is as long as "council sanctions"."""
+    n, prev_cap = 0, False
+    for w in text.split():
+        cap = w[:1].isupper()
+        if not (cap and prev_cap):
+            n += 1
+        prev_cap = cap
+    return n
+
+
 def _shorten(norm: str, s: int, e: int) -> int:
     """Cut a label that runs too long at a preposition after its head."""
-    while len(norm[s:e].split()) > _MAX_WORDS:
+    while _units(norm[s:e]) > _MAX_WORDS:
         cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2
                 and not (_of_head(norm, s, m.start()) and norm.startswith(" of ", m.start()))]
         if not cuts:
             return e
-        fit = [c for c in cuts if len(norm[s:c].split()) <= _SHORT_WORDS]
+        fit = [c for c in cuts if _units(norm[s:c]) <= _SHORT_WORDS]
         e = fit[-1] if fit else cuts[0]
     return e
+
+
+_QUESTION_NP = re.compile(r"(?:what|which)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?=[A-Z]|(?:he|she|they|it|we|the|its|their)\s)")
+
+
+def _question_object(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The noun phrase an embedded question asks about: "what nuclear work Tehran would be
+    permitted" -> "nuclear work"."""
+    m = _QUESTION_NP.match(norm, s, e)
+    return (m.start(1), m.end(1)) if m else None
 
 
 # A topic is a noun phrase. A goal frame ("to reduce and remove tariffs on cars", "press them to
@@ -325,6 +355,9 @@ _CLAUSE_START = frozenset("that whether why how what even if so then just only t
 # "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
 _FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
 noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
+# Verbs whose object is steered to or from an action ("prevent X from", "help X to").
+_STEER_VERBS = frozenset("prevent stop deter help convince encourage push".split())
+_STEERED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
 # Verbs that are never nouns: one after a name or after "and" makes the label a clause
 # ("Modi meet in New Delhi", "provocations and engage").
 _VERB_ONLY = frozenset("""meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
@@ -384,6 +417,9 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
             return None
         if norm[m.end():e].split()[0].lower() in _BARE_VERBS:
             return None  # "end provocations and engage": still a verb phrase
+        if words[0].lower() in _STEER_VERBS and (_STEERED.match(norm, m.end(), e) or (
+                norm.startswith((" from ", " to "), e) and norm[m.end()].isupper())):
+            return None  # "prevent Tehran from ...": a named actor steered, not the matter
         return m.end()
     return s
 
@@ -401,6 +437,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
+    q = _question_object(norm, s, e)
+    if q is not None:
+        s, e = q
     e = _shorten(norm, s, e)
     e = _drop_participle(norm, s, e)
     np_start = _as_noun_phrase(norm, s, e)
@@ -409,7 +448,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     s = np_start
     label = norm[s:e]
     words = label.split()
-    if not words or len(words) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
+    if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
         return None
     if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
@@ -486,7 +525,7 @@ def _keep_adjective_pairs(norm: str, inner: list[tuple[int, int]]) -> list[tuple
     out = [inner[0]]
     for a, b in inner[1:]:
         words = norm[out[-1][0]:out[-1][1]].split()
-        if words and _adjective(words[-1]):
+        if words and (_adjective(words[-1]) or "between" in words[:-1]):  # "between A and B" is a pair
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -591,6 +630,10 @@ def run(state: State) -> State:
             trig = m.group().lower()
             if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
+            if trig.startswith("rais") and _CAUSED.match(low, m.end(), sent.end):
+                continue  # "raising the prospect of war": the talks caused it, nobody raised a topic
+            if _NEGATED.search(low, max(sent.start, m.start() - 30), m.start()):
+                continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.startswith("singl") and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \

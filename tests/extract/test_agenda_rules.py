@@ -90,7 +90,7 @@ def test_logistics_and_idioms_are_not_topics(stages, text):
     ("Kole urges Lima to 'do something' more, while the envoy will discuss grain quotas.",
      ["grain quotas"]),
     # "what ..." opens a clause, not a topic
-    ("The sticking point is the question of what reactor work Lima may do.", []),
+    ("The sticking point is the question of what reactor work Lima may do.", ["reactor work"]),
     # a participle that modifies a noun is no reporting verb
     ("She raised the continued violence in the border provinces.", ["continued violence in the border provinces"]),
     # a frame noun around the matter goes: "the touchy subject of X", "the situation in X"
@@ -150,4 +150,26 @@ def test_lists_and_gerunds(stages, text, expected):
      ["regional and global developments"]),
 ])
 def test_readout_frames(stages, text, expected):
+    assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name run counts as one word when a label is measured
+    ("The sticking points were the timetable for lifting United Nations Security Council curbs on Gondor.",
+     ["timetable for lifting United Nations Security Council curbs on Gondor"]),
+    # an embedded question asks about its noun phrase
+    # "between A and B" is a pair, not two topics
+    ("They discussed cooperation between Gondor and Rohan on grain.",
+     ["cooperation between Gondor and Rohan on grain"]),
+    # what an event stirs up is no topic raised; neither is what nobody discussed
+    ("The collapse of the talks raised the prospect of a border war.", []),
+    ("There was no discussion of grain quotas, an official said.", []),
+    # the object of "prevent X from" is an actor, not the matter
+    ("The envoys seek a deal to prevent Gondor from building dams.", []),
+    ("The envoys seek a deal to stop foreign trawlers from entering the bay.",
+     ["foreign trawlers from entering the bay"]),
+    # an attribute is no topic: "issues of global importance"
+    ("They discussed issues of global importance.", []),
+])
+def test_labels_measured_and_negated(stages, text, expected):
     assert _agenda(stages, text) == expected
