@@ -55,7 +55,7 @@ _TRIGGER = re.compile(
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
     r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
-    r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
+    r"(?:talks|meeting|conference|negotiations|deal|agreement|accord|dialogue|forum|symposium|seminar)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
     r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
     # "concerns expressed by some members on X"
@@ -642,8 +642,8 @@ def run(state: State) -> State:
             if trig.startswith(("including", "such")) and not cued and \
                     not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.end()):
                 continue  # "basic needs, including water": not what the talks are about
-            if norm[m.start()].isupper() and m.start() > sent.start + 1:
-                continue  # part of a name: "General Agreement on Tariffs and Trade"
+            if norm[m.start()].isupper() and m.start() > sent.start + 1 and norm[m.start() - 1] not in "\"\u201c":
+                continue  # part of a name: "General Agreement on Tariffs and Trade" (a quoted title is not)
             end = _list_end(norm, m.end(), sent.end)
             ranged = "rang" in trig
             parts = _split_list(norm, m.end(), end, _RANGE_SPLIT if ranged else None)

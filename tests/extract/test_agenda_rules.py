@@ -173,3 +173,11 @@ def test_readout_frames(stages, text, expected):
 ])
 def test_labels_measured_and_negated(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+def test_quoted_event_title_names_its_topics(stages):
+    # "a “Dialogue on A, B and C”": the title of a session lists what it is about
+    got = _agenda(stages, "The envoy will give a speech at a \u201cDialogue on Grain, Water and Rivers.\u201d")
+    assert got == ["Grain", "Water", "Rivers"]
+    # a name that merely contains "on" stays a name
+    assert _agenda(stages, "Both joined the General Agreement on Tariffs and Trade in 1990.") == []
