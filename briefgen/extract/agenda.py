@@ -205,6 +205,8 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
                         r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
                         r"means (?:for|of|to)|"
+                        # "raised ongoing concerns about X": the topic is X
+                        r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
                         # the matter is the goal: "the historic opportunity to chart a new course"
                         r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to)\s+",
                         re.I)
@@ -257,7 +259,7 @@ def _reports(low: str) -> bool:
     for m in _REPORT_IN.finditer(low):
         word = low[m.start():m.end()]
         before = low[:m.start()].split()
-        if word in _ADJECTIVAL and (not before or before[-1] in _DETERMINERS):
+        if word in _ADJECTIVAL and (not before or before[-1] in _DETERMINERS or before[-1].endswith("'s")):
             continue
         return True
     return False
@@ -590,7 +592,8 @@ _BULLET_MAX_WORDS = 5
 
 def _bullet_heads(norm: str) -> list[tuple[int, int]]:
     heads = [(m.start("head"), m.end("head")) for m in _BULLET_HEAD.finditer(norm)
-             if len(m.group("head").split()) <= _BULLET_MAX_WORDS]
+             if len(m.group("head").split()) <= _BULLET_MAX_WORDS
+             and not norm[m.end():m.end() + 1].isdigit()]  # "• Last updated: 14 Sep.": a page's date line
     return heads if len(heads) >= 2 else []
 
 

@@ -181,3 +181,14 @@ def test_quoted_event_title_names_its_topics(stages):
     assert got == ["Grain", "Water", "Rivers"]
     # a name that merely contains "on" stays a name
     assert _agenda(stages, "Both joined the General Agreement on Tariffs and Trade in 1990.") == []
+
+
+def test_concerns_possessives_and_page_dates(stages):
+    # "raised concerns about X": X is the topic
+    assert _agenda(stages, "The queen raised ongoing concerns about river tolls.") == ["river tolls"]
+    # a participle after a possessive is an adjective, not a reporting verb
+    assert _agenda(stages, "They met to discuss Gondor's continued support and river tolls.") == [
+        "Gondor's continued support", "river tolls"]
+    # a bullet that carries the page's date is no topic heading
+    got = _agenda(stages, "\u2022 Last updated: 14 May 2020\n\n\u2022 Published: 13 May 2020\n\nThe envoy arrived.")
+    assert got == []
