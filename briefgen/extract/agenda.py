@@ -60,7 +60,7 @@ _TRIGGER = re.compile(
     r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
     # "concerns expressed by some members on X"
     r"concerns (?:expressed|raised|voiced)(?: by [^,.;:\"]{3,40}?)? (?:about|over|on)|"
-    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
+    r"(?:to|will|would|and|also|must|should) address|addressed|dominate|when (?:it )?(?:comes|came) to|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
     # a readout's frames: "exchanged views on X", "singled out X", "the sticking points were X"
     r"exchang(?:ed|es|e|ing) views (?:on|about|over)|views on|singl(?:ed|es|ing|e) out|"
@@ -109,7 +109,7 @@ _STOP_AT = re.compile(
     r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|"
     r"with the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
-    r"|\s+(?:is|are|was|were|has|have|had)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
+    r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
     r"|,\s+(?:\w+ing|\w+ed)\b")
 # A reporting tail also stops a label: ", Mr Wang said", ", the official told", ", he said".
@@ -650,8 +650,8 @@ def run(state: State) -> State:
             end = _list_end(norm, m.end(), sent.end)
             ranged = "rang" in trig
             parts = _split_list(norm, m.end(), end, _RANGE_SPLIT if ranged else None)
-            if _is_place_list(norm, parts):
-                continue
+            if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
+                continue  # "states such as Peru, Chile and Bolivia"; "discuss Syria, Iraq and Yemen" names topics
             cued = True
             strong = any(k in trig for k in ("including", "such", "agenda", "topic", "discuss",
                                              "focus", "raise", "talks", "range", "issues"))

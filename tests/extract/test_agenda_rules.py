@@ -192,3 +192,17 @@ def test_concerns_possessives_and_page_dates(stages):
     # a bullet that carries the page's date is no topic heading
     got = _agenda(stages, "\u2022 Last updated: 14 May 2020\n\n\u2022 Published: 13 May 2020\n\nThe envoy arrived.")
     assert got == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "when it comes to X": a topical frame; places named there are topics, not group members
+    ("The envoys want his backing when it comes to the raids in Peru, Chile and Bolivia.",
+     ["raids in Peru", "Chile", "Bolivia"]),
+    ("The queen will discuss Peru, Chile and Bolivia.", ["Peru", "Chile", "Bolivia"]),
+    ("Leaders of states such as Peru, Chile and Bolivia attended.", []),
+    # "will address X"; a reduced relative with "not" ends the label
+    ("The pact will address river tolls and grain quotas not covered in older pacts.",
+     ["river tolls", "grain quotas"]),
+])
+def test_topic_frames_with_places(stages, text, expected):
+    assert _agenda(stages, text) == expected
