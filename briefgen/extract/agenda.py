@@ -29,6 +29,11 @@ from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
+# What follows "address" when it means speaking to people: a named body or an audience.
+_AUDIENCE = re.compile(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
+                       r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
+                       r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
+                       r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|declined to|refused to)\s+(?:[a-z]+\s+)?$")
 # After "raise", what an event stirs up rather than a topic put on the table.
 _CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
@@ -106,8 +111,8 @@ _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
                         r"explore|priorities|areas)\b", re.I)
 _STOP_AT = re.compile(
-    r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|"
-    r"with the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"\s+(?:which|where|that|who|when|while|because|although|though|unless|whereas|as well as the|so that|in order|"
+    r"with the\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
     r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
@@ -227,6 +232,7 @@ meeting meetings talks negotiations venue door region world country countries pa
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
+towards toward through via within without across among amongst despite against beyond
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
@@ -339,14 +345,14 @@ def _question_object(norm: str, s: int, e: int) -> tuple[int, int] | None:
 # A topic is a noun phrase. A goal frame ("to reduce and remove tariffs on cars", "press them to
 # end provocations") names its matter as the object of a bare verb: the label is that object.
 _BARE_VERBS = frozenset("""
-accelerate achieve address advance assert boost bring broker build chart combat convince counter create
+accelerate achieve address advance assert hold boost bring broker build chart combat convince counter create
 curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
 ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
-reach reconsider reduce reform release remove repair resolve restore resume review revive safeguard secure
+put reach reconsider reduce reform release remove start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
-_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+ly)?(?:\s+(?:up|down|off|out|back|on|about))?\s+"
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
@@ -367,6 +373,9 @@ discuss discusses consider considers enable enables become becomes remain remain
 agrees refuse refuses persuade persuades convince convinces""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
 _ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
+# Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
+_TRAILING_ADVERB = re.compile(r"\s+(?:more\s+|less\s+)?(?:broadly|generally|widely|globally|fully|quickly|"
+                              r"closely|urgently|jointly)$")
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
 
@@ -439,6 +448,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
+    adv = _TRAILING_ADVERB.search(norm, s, e)
+    if adv is not None:
+        e = adv.start()
     q = _question_object(norm, s, e)
     if q is not None:
         s, e = q
@@ -637,6 +649,8 @@ def run(state: State) -> State:
                 continue  # "raising the prospect of war": the talks caused it, nobody raised a topic
             if _NEGATED.search(low, max(sent.start, m.start() - 30), m.start()):
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
+            if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
+                continue  # "to address Parliament", "addressed reporters": an audience, not a topic
             if trig.startswith("singl") and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \

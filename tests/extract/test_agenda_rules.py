@@ -206,3 +206,17 @@ def test_concerns_possessives_and_page_dates(stages):
 ])
 def test_topic_frames_with_places(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She will raise Gondor's bid for EU membership although talks have stalled.", ["Gondor's bid for EU membership"]),
+    ("The envoy raised river tolls and human rights more broadly.", ["river tolls", "human rights"]),
+    ("The two sides agreed to hold off on further tariff increases.", ["tariff increases"]),
+    ("He will urge Lima to put its farm subsidies on the table.", ["farm subsidies"]),
+    # "address" with an audience means a speech, not a topic
+    ("Officials said a request for the queen to address Parliament was under review.", []),
+    ("The king will address reporters after he meets the envoy.", []),
+    ("The pact will also address grain quotas.", ["grain quotas"]),
+])
+def test_more_torn_labels_and_audiences(stages, text, expected):
+    assert _agenda(stages, text) == expected
