@@ -60,7 +60,7 @@ _TRIGGER = re.compile(
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
     r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
-    r"(?:talks|meeting|conference|negotiations|deal|agreement|accord|dialogue|forum|symposium|seminar)"
+    r"(?:talks|meetings?|conferences?|negotiations|deals?|agreements?|accords?|dialogue|forum|symposium|seminar)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
     r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
     # "concerns expressed by some members on X"
@@ -105,7 +105,7 @@ _PASSIVE = re.compile(
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
-_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
+_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
@@ -198,7 +198,17 @@ def _new_predicate(norm: str, s: int, e: int) -> int | None:
     for m in _AND_NEXT.finditer(norm, s, e):
         if m.group(1) in _FINITE or m.group(1) in _REPORTING_WORDS:
             return m.start()
+        # ", and pledging to deepen ...": a participle with its own object or clause, unless the
+        # list's items are gerunds themselves ("deterring threats, and ensuring supply")
+        if m.group(1).endswith("ing") and m.group().startswith(",") and \
+                _PREDICATE_NEXT.match(norm, m.end(), e) and not _ITEM_GERUND.search(norm, s, m.start()) and \
+                not norm[s:m.start()].split(" ", 1)[0].endswith("ing"):
+            return m.start()
     return None
+
+
+_PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
+_ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|all|"
@@ -349,7 +359,7 @@ accelerate achieve address advance assert hold boost bring broker build chart co
 curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
 ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
-put reach reconsider reduce reform release remove start repair resolve restore resume review revive safeguard secure
+put reach rebuild reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
 _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"

@@ -220,3 +220,19 @@ def test_topic_frames_with_places(stages, text, expected):
 ])
 def test_more_torn_labels_and_audiences(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plural event nouns frame topics too; ", and pledging to ..." is a new predicate
+    ("The king left after signing agreements on grain storage and river dredging, and pledging to deepen "
+     "ties.", ["grain storage", "river dredging"]),
+    # a gerund list keeps its last item
+    ("They will discuss boosting grain exports, and ensuring the safety of river barges.",
+     ["boosting grain exports", "ensuring the safety of river barges"]),
+    # the subject of "top the agenda" after "where" is a coordination
+    ("Next month he goes to Lima, where grain and shipping are expected to top the agenda.",
+     ["grain", "shipping"]),
+    ("They seek a deal to reopen the main border crossing.", ["main border crossing"]),
+])
+def test_predicates_and_subjects(stages, text, expected):
+    assert _agenda(stages, text) == expected
