@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
-from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
+from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
@@ -34,11 +34,16 @@ _AUDIENCE = re.compile(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nati
                        r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
                        r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
                        r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|n't|never|declined to|refused to)\s+(?:[a-z]+\s+)?$")
+_NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
+_AS_BEFORE = re.compile(r"\bas $")
+_MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]|\d")
 # After "raise", what an event stirs up rather than a topic put on the table.
 _CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
                      r"likelihood|stakes|alarm|eyebrows|questions|doubts|concerns? (?:in|among|that|for)\b|"
-                     r"tensions?|expectations)")
+                     r"tensions?|expectations|"
+                     # "raised her glass", "raise its profile", "raise taxes": no topic put on the table
+                     r"(?:(?:his|her|their|its|a|the) )?(?:glass(?:es)?|hands?|voice|flag|money|funds|cash|profile|"
+                     r"prices|rates|taxes|toast|bar|capital|ceiling|game|children|family)\b)")
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
@@ -112,7 +117,7 @@ _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns
                         r"explore|priorities|areas)\b", re.I)
 _STOP_AT = re.compile(
     r"\s+(?:which|where|that|who|when|while|because|although|though|unless|whereas|as well as the|so that|in order|"
-    r"with the\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
     r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
@@ -246,7 +251,7 @@ towards toward through via within without across among amongst despite against b
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
-_TIME_WORDS = Phrases("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+_TIME_WORDS = Phrases("""earlier later previously recently Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
 April June July August September October November December tomorrow today yesterday tonight Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 _NUMERIC = re.compile(r"[\d$.,%\s]+$")
@@ -445,6 +450,24 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     return s
 
 
+# Head nouns that make a label a person or a group of people.
+_PERSON_HEADS = (TITLE_HEADS | frozenset("""members member people residents citizens rivals critics supporters
+voters lawmakers legislators delegation delegations""".split())) - frozenset("general head chair crown prime".split())
+_HEAD_END = frozenset("of for in on at from with to between about over against by".split())
+
+
+def _head_word(label: str) -> str:
+    """The head noun of a label: its last word before a preposition ("members of her party" ->
+    "members")."""
+    head = ""
+    for w in label.split():
+        low = w.lower().strip(",.;:")
+        if low in _HEAD_END and head:
+            break
+        head = low
+    return head
+
+
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     stop = _stop_at(norm, s, e)
     if stop is not None:
@@ -478,10 +501,15 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         return None
     if _reports(fold(label)) or _EVENT_HEAD.search(label):
         return None
+    if _head_word(label) in _PERSON_HEADS:
+        return None  # "the state's governor", "two members of her party": people, not topics
     # A person named as the whole label ("Mr Abbas") is not a topic.
     named = sum(min(b, e) - max(a, s) for a, b in people if a < e and b > s)
     if named * 2 >= e - s or any(a > s and b == e for a, b in people):
         return None  # a person, or a role ending in a name ("Gazprom chairman Aleksey Miller")
+    if any(a == s and b < e and norm[b] == " " and norm[b + 1:b + 2].islower() and
+           norm[b + 1:e].split()[0] not in _HEAD_END for a, b in people):
+        return None  # "George Osborne delay his statement": a person as a subject, so a clause
     return s, e
 
 
@@ -657,6 +685,10 @@ def run(state: State) -> State:
                 continue
             if trig.startswith("rais") and _CAUSED.match(low, m.end(), sent.end):
                 continue  # "raising the prospect of war": the talks caused it, nobody raised a topic
+            if m.start() > 0 and (norm[m.start() - 1] == "-" or _AS_BEFORE.search(low, max(0, m.start() - 4), m.start())):
+                continue  # "the much-discussed trip", "as discussed earlier": no topic follows
+            if trig.startswith("rais") and _MONEY.match(norm, m.end(), sent.end):
+                continue  # "raised $5 million": funds, not a topic
             if _NEGATED.search(low, max(sent.start, m.start() - 30), m.start()):
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):

@@ -236,3 +236,20 @@ def test_more_torn_labels_and_audiences(stages, text, expected):
 ])
 def test_predicates_and_subjects(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # senses of "raise" and "discuss" that name no topic
+    ("The senator, who raised $5 million last year, will travel to Lima.", []),
+    ("She raised her glass at the state dinner.", []),
+    ("Critics say she wants to raise her profile.", []),
+    ("The much-discussed trip begins on Monday.", []),
+    ("As discussed earlier, the envoy will arrive on Monday.", []),
+    ("The envoy declined to discuss her plans for next year.", []),
+    # people are not topics, even after a topic cue
+    ("She will discuss grain quotas with officials including the trade commissioner and two members of "
+     "the farm lobby.", ["grain quotas"]),
+    ("Finance Minister Ana Ruiz spoke on Monday. The queen demanded Ana Ruiz delay her budget speech.", []),
+])
+def test_no_topic_senses(stages, text, expected):
+    assert _agenda(stages, text) == expected
