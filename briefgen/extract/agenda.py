@@ -61,7 +61,8 @@ _COOP = r"co-?operat(?:ion|e)"
 _TRIGGER = re.compile(
     r"\b(?:including|such as|such (?:[\w-]+ ){1,3}?as|ranging from|range from|"
     r"on the agenda (?:are|is|were|was|will be)|"
-    r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
+    r"(?:topics?|issues?|agenda) (?:(?:to be discussed|under discussion|on the table|on the agenda|likely to come up) )?"
+    r"(?:will |would |are expected to |could )?(?:include|includes|included|are|were|range from)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
     r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
@@ -78,6 +79,12 @@ _TRIGGER = re.compile(
     r"(?:talks|meetings?|discussions?|negotiations|agenda|summit) (?:will |would |also |could |are expected to |"
     r"is expected to )?(?:cover(?:s|ed)?|touch(?:ed|es)? on|include[sd]?)|touch(?:ed|es|ing)? (?:up)?on|"
     r"tackl(?:e|es|ed|ing)|"
+    # inverted frames: "Among the issues on the table are X", "Topping the agenda will be X",
+    # "dominated by X", "issues to be discussed include X"
+    r"among (?:the )?(?:[a-z-]+ )?(?:issues|topics|subjects|items|matters|priorities)[^.;:\"]{0,40}? (?:are|is|were|was|will be)|"
+    r"(?:topping|heading|dominating|high on) (?:the|their) agenda (?:will be|would be|is|are|was|were)|"
+    r"dominated by|"
+    r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
     r"(?: [a-z][\w.]*)? (?:to|for|on)|"
@@ -108,7 +115,7 @@ _PASSIVE = re.compile(
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
     r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
-    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
+    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
@@ -291,7 +298,8 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
                     r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|"
                     r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
-                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)$"
+                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)"
+                    r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
                     # "recent and ongoing developments": when, not what
                     r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
                     # "play a constructive role", "produce tangible results", "speedy action": how, not what
@@ -383,7 +391,7 @@ _STEER_VERBS = frozenset("prevent stop deter help convince encourage push".split
 _STEERED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
 # Verbs that are never nouns: one after a name or after "and" makes the label a clause
 # ("Modi meet in New Delhi", "provocations and engage").
-_VERB_ONLY = frozenset("""meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
+_VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
 discuss discusses consider considers enable enables become becomes remain remains begin begins agree
 agrees refuse refuses persuade persuades convince convinces""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
@@ -704,7 +712,7 @@ def run(state: State) -> State:
             if norm[m.start()].isupper() and m.start() > sent.start + 1 and norm[m.start() - 1] not in "\"\u201c":
                 continue  # part of a name: "General Agreement on Tariffs and Trade" (a quoted title is not)
             end = _list_end(norm, m.end(), sent.end)
-            ranged = "rang" in trig
+            ranged = "rang" in trig or trig.rstrip().endswith("from")
             parts = _split_list(norm, m.end(), end, _RANGE_SPLIT if ranged else None)
             if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
                 continue  # "states such as Peru, Chile and Bolivia"; "discuss Syria, Iraq and Yemen" names topics

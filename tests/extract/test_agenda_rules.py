@@ -253,3 +253,18 @@ def test_predicates_and_subjects(stages, text, expected):
 ])
 def test_no_topic_senses(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Among the issues on the table are grain tariffs, river tolls and the fate of the dam.",
+     ["grain tariffs", "river tolls", "fate of the dam"]),
+    ("Topping the agenda will be Gondor's reactor program.", ["Gondor's reactor program"]),
+    ("The meeting will be dominated by the crisis in Rohan.", ["crisis in Rohan"]),
+    ("Grain disputes dominated the talks.", ["Grain disputes"]),
+    ("Issues to be discussed include river tolls and migration.", ["river tolls", "migration"]),
+    ("The two kings will hold talks on a range of issues, from grain to river tolls.", ["grain", "river tolls"]),
+    ("They exchanged views on bilateral ties and regional and international issues of common concern.",
+     ["bilateral ties"]),
+])
+def test_inverted_frames(stages, text, expected):
+    assert _agenda(stages, text) == expected
