@@ -108,8 +108,11 @@ _GOALS = (
 _EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = re.compile(
-    r"\s+(?:(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
+    r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
+    r"(?:also\s+|likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
+    # "the rebate is not up for renegotiation": the contested matter is named all the same
+    r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
     # "X and Y are likely topics on the agenda", "X topped the agenda"
     r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
@@ -635,10 +638,15 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     best = start
     plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
     back = _DOMINATE_BACK if plural or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
-    for m in back.finditer(norm, start, verb):
-        if m.end() <= verb:
-            best = m.end()
-    return best
+    bounds = [start] + [m.end() for m in back.finditer(norm, start, verb) if start < m.end() <= verb]
+    # "X and Y, including Z, are expected to top the agenda": the subject is before the appositive
+    k = len(bounds) - 1
+    while k > 0 and (not norm[bounds[k]:verb].strip(" ,") or _APPOSITIVE.match(norm, bounds[k], verb)):
+        k -= 1
+    return bounds[k]
+
+
+_APPOSITIVE = re.compile(r"(?:including|such as|especially|notably|particularly)\b")
 
 
 # A run of bulleted paragraphs each headed by a short noun phrase ("• Aviation agreement. The new

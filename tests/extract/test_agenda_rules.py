@@ -268,3 +268,13 @@ def test_no_topic_senses(stages, text, expected):
 ])
 def test_inverted_frames(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The grain levy will also be discussed by the two kings.", ["grain levy"]),
+    ("Lima's river toll is not up for renegotiation at the summit, the envoy said.", ["Lima's river toll"]),
+    ("Border patrols and river tolls, including the levy on barges, are expected to top the agenda.",
+     ["Border patrols", "river tolls"]),
+])
+def test_passive_frames(stages, text, expected):
+    assert sorted(_agenda(stages, text)) == sorted(expected)
