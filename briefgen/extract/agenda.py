@@ -301,7 +301,7 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
                     r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|"
                     r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
-                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)"
+                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
                     r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
                     # "recent and ongoing developments": when, not what
                     r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
