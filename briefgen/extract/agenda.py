@@ -238,7 +238,9 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         # "raised ongoing concerns about X": the topic is X
                         r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
                         # the matter is the goal: "the historic opportunity to chart a new course"
-                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to)\s+",
+                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to|"
+                        # "the Trump administration's desire to eliminate X": the goal again
+                        r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
                         re.I)
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
@@ -257,7 +259,7 @@ meeting meetings talks negotiations venue door region world country countries pa
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
-towards toward through via within without across among amongst despite against beyond
+towards toward through via within without across among amongst despite against beyond few
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
@@ -446,6 +448,8 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
             any(w.lower() in _SUBJECT for w in words) or \
             any(w in _VERB_ONLY for w in words[1:]) or _unbalanced(norm[s:e]):
         return None
+    if len(words) >= 2 and words[-1].lower().endswith("ing") and words[-2].lower().endswith("ly"):
+        return None  # "momentum toward fully restoring": the gerund's object was cut off
     if words[0].lower() in _VERB_ONLY and words[0].lower() not in _BARE_VERBS:
         return None  # "engage in sustained negotiations": a verb phrase
     if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):

@@ -278,3 +278,14 @@ def test_inverted_frames(stages, text, expected):
 ])
 def test_passive_frames(stages, text, expected):
     assert sorted(_agenda(stages, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks would cover other issues, including the queen's desire to eliminate grain levies.",
+     ["grain levies"]),
+    ("Both leaders want to add momentum toward fully restoring ties, and discussed grain quotas.",
+     ["grain quotas"]),
+    ("The sticking points were that the patrols are few in number.", []),
+])
+def test_goals_behind_possessors(stages, text, expected):
+    assert _agenda(stages, text) == expected
