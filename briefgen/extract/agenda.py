@@ -668,7 +668,10 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
 
 
 def run(state: State) -> State:
-    """Sets agenda."""
+    """Sets agenda (none when the article reports no visit, summit or talks: topics would dress
+    it up as one)."""
+    if state.event is not None and state.event.kind is None:
+        return replace(state, agenda=())
     norm, text = state.norm, state.text
     low = lower(norm)
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)

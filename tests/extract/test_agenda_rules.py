@@ -5,7 +5,7 @@ import pytest
 
 
 def _agenda(stages, text):
-    st = stages("Headline\n\n" + text, until="agenda")
+    st = stages("Envoy arrives for talks\n\n" + text, until="agenda")
     return [i.text.replace("\n", " ") for i in st.agenda]
 
 
@@ -289,3 +289,12 @@ def test_passive_frames(stages, text, expected):
 ])
 def test_goals_behind_possessors(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+def test_no_event_no_agenda(stages):
+    # an article that reports no visit, summit or talks gets no topics: they would dress it up as one
+    text = ("Farm prices rise again\n\nGrain prices rose for a third month, driven by drought. Traders "
+            "discussed river tolls and port fees, which add to the cost of barges.")
+    st = stages(text, until="agenda")
+    assert st.event.kind is None
+    assert st.agenda == ()
