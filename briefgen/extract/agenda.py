@@ -84,6 +84,8 @@ _TRIGGER = re.compile(
     r"among (?:the )?(?:[a-z-]+ )?(?:issues|topics|subjects|items|matters|priorities)[^.;:\"]{0,40}? (?:are|is|were|was|will be)|"
     r"(?:topping|heading|dominating|high on) (?:the|their) agenda (?:will be|would be|is|are|was|were)|"
     r"dominated by|"
+    # "deals worth $10 billion, covering energy, mining and infrastructure"
+    r"(?:deals|agreements|accords|pacts|memorandums|talks)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
     r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
@@ -189,6 +191,7 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
 _PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
 
 
+_ING_NOUN_ITEM = re.compile(r",|\s+(?:and|or)\s")
 _ITEM_START = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
 
 
@@ -198,6 +201,8 @@ def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
     clause (", saying ..."): the item before the comma also starts with an -ing word."""
     if not (m.group().startswith(",") and m.group().rstrip().endswith("ing")):
         return False
+    if _ING_NOUN_ITEM.match(norm, m.end()):
+        return True  # "energy, mining and infrastructure": a one-word item, not a participle clause
     last = None
     for it in _ITEM_START.finditer(norm, s, m.start()):
         last = it
@@ -255,7 +260,7 @@ _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|be
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
-meeting meetings talks negotiations venue door region world country countries package scale details recent ongoing future""".split()) | {
+meeting meetings talks negotiations venue door region world country countries earlier later previously recently package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
@@ -263,7 +268,7 @@ towards toward through via within without across among amongst despite against b
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
-_TIME_WORDS = Phrases("""earlier later previously recently Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+_TIME_WORDS = Phrases("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
 April June July August September October November December tomorrow today yesterday tonight Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 _NUMERIC = re.compile(r"[\d$.,%\s]+$")
@@ -403,7 +408,7 @@ agrees refuse refuses persuade persuades convince convinces""".split())
 _ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
 # Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
 _TRAILING_ADVERB = re.compile(r"\s+(?:more\s+|less\s+)?(?:broadly|generally|widely|globally|fully|quickly|"
-                              r"closely|urgently|jointly)$")
+                              r"closely|urgently|jointly|earlier|later|previously|recently|soon)$")
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
 

@@ -298,3 +298,14 @@ def test_no_event_no_agenda(stages):
     st = stages(text, until="agenda")
     assert st.event.kind is None
     assert st.agenda == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The kings are due to sign deals worth $10 billion, covering grain, mining and shipping.",
+     ["grain", "mining", "shipping"]),
+    ("The two sides will also discuss a possible visit by the queen to Lima later this year.",
+     ["visit by the queen to Lima"]),
+    ("Issues such as river tolls, he said, will be raised.", ["river tolls"]),
+])
+def test_items_and_tails(stages, text, expected):
+    assert _agenda(stages, text) == expected
