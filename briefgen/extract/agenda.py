@@ -44,6 +44,7 @@ _CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|s
                      # "raised her glass", "raise its profile", "raise taxes": no topic put on the table
                      r"(?:(?:his|her|their|its|a|the) )?(?:glass(?:es)?|hands?|voice|flag|money|funds|cash|profile|"
                      r"prices|rates|taxes|toast|bar|capital|ceiling|game|children|family)\b)")
+_QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
@@ -84,6 +85,8 @@ _TRIGGER = re.compile(
     r"among (?:the )?(?:[a-z-]+ )?(?:issues|topics|subjects|items|matters|priorities)[^.;:\"]{0,40}? (?:are|is|were|was|will be)|"
     r"(?:topping|heading|dominating|high on) (?:the|their) agenda (?:will be|would be|is|are|was|were)|"
     r"dominated by|"
+    # "one of the priorities of the summit will be X"
+    r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
     r"(?:deals|agreements|accords|pacts|memorandums|talks)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
     r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from|"
@@ -731,9 +734,12 @@ def run(state: State) -> State:
                 continue  # "basic needs, including water": not what the talks are about
             if norm[m.start()].isupper() and m.start() > sent.start + 1 and norm[m.start() - 1] not in "\"\u201c":
                 continue  # part of a name: "General Agreement on Tariffs and Trade" (a quoted title is not)
-            end = _list_end(norm, m.end(), sent.end)
+            begin = m.end()
+            if norm[begin:begin + 1] == '"' and 0 < norm.find('"', begin + 1, sent.end) - begin <= _QUOTED_TOPIC:
+                begin += 1  # 'will be "standing up to aggression."': a short quotation names the topic
+            end = _list_end(norm, begin, sent.end)
             ranged = "rang" in trig or trig.rstrip().endswith("from")
-            parts = _split_list(norm, m.end(), end, _RANGE_SPLIT if ranged else None)
+            parts = _split_list(norm, begin, end, _RANGE_SPLIT if ranged else None)
             if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
                 continue  # "states such as Peru, Chile and Bolivia"; "discuss Syria, Iraq and Yemen" names topics
             cued = True

@@ -309,3 +309,15 @@ def test_no_event_no_agenda(stages):
 ])
 def test_items_and_tails(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one of the priorities ... will be X", a short quotation naming the topic
+    ('She said one of the priorities of the summit will be "stopping raids on river barges."',
+     ["stopping raids on river barges"]),
+    # a long quotation after a cue is speech, not a topic's name
+    ('He expects the envoys to discuss "a broad, well-ordered and, above all, practical plan for both the '
+     'river league and the hill clans".', []),
+])
+def test_priorities_and_quoted_topics(stages, text, expected):
+    assert _agenda(stages, text) == expected
