@@ -44,6 +44,13 @@ _CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|s
                      # "raised her glass", "raise its profile", "raise taxes": no topic put on the table
                      r"(?:(?:his|her|their|its|a|the) )?(?:glass(?:es)?|hands?|voice|flag|money|funds|cash|profile|"
                      r"prices|rates|taxes|toast|bar|capital|ceiling|game|children|family)\b)")
+# A topic fronted in a readout: "On Taiwan, he laid out ...", "On trade, the two agreed ...".
+_FRONTED = re.compile(r"On ([^,.;:\"]{2,40}?),\s")
+# ... but not a time, an occasion or a manner: "On Monday,", "On the sidelines of ...,", "On arrival,".
+_FRONT_NOT = re.compile(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand|whole|contrary|way|day|"
+                        r"morning|evening|night|afternoon|weekend|arrival|behalf|top of|condition|his|her|their|its|"
+                        r"next|last|this|friday|monday|tuesday|wednesday|thursday|saturday|sunday|\d)"
+                        r"|.*\b(?:side|part|hand|sidelines|behalf)\b")  # "On the business side of the visit,"
 _QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
@@ -763,6 +770,9 @@ def run(state: State) -> State:
             cued = True
             for pa, pb in _split_list(norm, a, m.start())[:4]:
                 add(pa, pb, sent.index, 0.9 * position)
+        front = _FRONTED.match(norm, sent.start, sent.end)
+        if front is not None and not _FRONT_NOT.match(low, front.start(1), front.end(1)):
+            add(front.start(1), front.end(1), sent.index, 0.8 * position)  # "On Taiwan, he said ..."
         for m in _DASH_LIST.finditer(norm, sent.start, sent.end):
             if not (cued or _DASH_CUE.search(norm, sent.start, m.start())):
                 continue

@@ -321,3 +321,13 @@ def test_items_and_tails(stages, text, expected):
 ])
 def test_priorities_and_quoted_topics(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On grain tariffs, the envoy said his country would not yield.", ["grain tariffs"]),
+    ("On Monday, the envoy met the queen.", []),
+    ("On the sidelines of the summit, the envoy met the queen.", []),
+    ("On the business side of the visit, the envoy met bankers.", []),
+])
+def test_fronted_topic(stages, text, expected):
+    assert _agenda(stages, text) == expected
