@@ -117,7 +117,7 @@ _GOALS = (
                r"re-?energi[sz]ing)\s)"),
     re.compile(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
 )
-_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
+_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations|delegation|team|sides)\b", re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = re.compile(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
@@ -184,6 +184,7 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
     pred = _new_predicate(norm, s, first)
     if pred is not None:
         first, m = pred, None
+
     comma = norm.find(",", s, first)
     while comma != -1:
         if _reporting_tail(norm, comma, e):
@@ -219,6 +220,22 @@ def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
     return last is not None and norm[last.end():m.start()].split(" ", 1)[0].endswith("ing")
 
 
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+# Nouns whose "to" infinitive is their content ("an opportunity to chart a course", "a pledge to cut").
+_TO_FRAME = frozenset("""opportunity chance effort efforts bid desire plan plans need way ways means call push
+pledge pledged promise promised commitment attempt attempts agreement deal decision move moves offer
+proposal right freedom ability failure refusal readiness willingness framework treaty accord pact roadmap
+mechanism initiative programme program measures steps strategy resolution legislation law bill""".split())
+
+
+def _purpose_cut(norm: str, s: int, e: int) -> int:
+    """End of a label before a purpose clause: "cross-border connectivity to facilitate recovery"
+    -> "cross-border connectivity" (not "an opportunity to chart ...": that "to" is its content)."""
+    for inf in _TO_VERB.finditer(norm, s, e):
+        before = norm[s:inf.start()].split()
+        if inf.group(1) in _BARE_VERBS and before and before[-1].lower() not in _TO_FRAME:
+            return inf.start()
+    return e
 _AND_NEXT = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+|later\s+also\s+)?([a-z]+)\b")
 
 
@@ -395,7 +412,7 @@ implement increase launch lift maintain make manage mend negotiate open pave pre
 put reach rebuild reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
-_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+[a-z]+ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
@@ -514,6 +531,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     adv = _TRAILING_ADVERB.search(norm, s, e)
     if adv is not None:
         e = adv.start()
+    e = _purpose_cut(norm, s, e)
     q = _question_object(norm, s, e)
     if q is not None:
         s, e = q

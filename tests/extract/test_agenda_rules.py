@@ -331,3 +331,16 @@ def test_priorities_and_quoted_topics(stages, text, expected):
 ])
 def test_fronted_topic(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "supply" ends in -ly but is no adverb; a purpose clause ends the label
+    ("Both sides agreed to strengthen supply chains and port links to facilitate recovery.",
+     ["supply chains", "port links"]),
+    # ... unless the infinitive is the noun's content
+    ("They discussed a framework to eliminate the border mines.", ["framework to eliminate the border mines"]),
+    # a negotiating team's goal counts like the visit's
+    ("The trade team had also wanted to secure greater patent protection.", ["greater patent protection"]),
+])
+def test_goals_and_purpose_clauses(stages, text, expected):
+    assert _agenda(stages, text) == expected
