@@ -287,7 +287,8 @@ _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|be
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
-meeting meetings talks negotiations venue door region world country countries earlier later previously recently package scale details recent ongoing future""".split()) | {
+meeting meetings talks negotiations venue door region world country countries markets market
+policies policy measures steps efforts areas fields sectors earlier later previously recently package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
@@ -515,15 +516,21 @@ def _head_word(label: str) -> str:
     return head
 
 
+_ANAPHOR = re.compile(r"(?:and\s+|or\s+)?(?:its|their|his|her)\s", re.I)
+
+
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     stop = _stop_at(norm, s, e)
     if stop is not None:
         e = stop
+    s0 = s
     while True:
         lm = _LEAD_TRIM.match(norm, s, e)
         if not lm:
             break
         s = lm.end()
+    if _ANAPHOR.match(norm, s0, s) and len(norm[s:e].split()) == 1:
+        return None  # "its implementation": the thing it belongs to was named before
     while e > s and (norm[e - 1] in " ,.;:'\"" or norm[e - 1].isspace()):
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
@@ -625,7 +632,9 @@ def _keep_adjective_pairs(norm: str, inner: list[tuple[int, int]]) -> list[tuple
     out = [inner[0]]
     for a, b in inner[1:]:
         words = norm[out[-1][0]:out[-1][1]].split()
-        if words and (_adjective(words[-1]) or "between" in words[:-1]):  # "between A and B" is a pair
+        right = norm[a:b].split()
+        of_pair = "of" in words[1:] and len(right) == 1  # "purchases of goods and services": one object
+        if words and (_adjective(words[-1]) or "between" in words[:-1] or of_pair):  # "between A and B" is a pair
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

@@ -344,3 +344,15 @@ def test_fronted_topic(stages, text, expected):
 ])
 def test_goals_and_purpose_clauses(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an object of "of" coordinated with one more noun stays with it
+    ("They discussed purchases of grain goods and services.", ["purchases of grain goods and services"]),
+    # "its implementation" refers back: no topic of its own
+    ("They met to discuss the river pact and its implementation.", ["river pact"]),
+    # bare generic nouns name no matter
+    ("The envoy will press Lima to open its markets and other policies.", []),
+])
+def test_of_objects_and_anaphors(stages, text, expected):
+    assert _agenda(stages, text) == expected
