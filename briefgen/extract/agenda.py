@@ -51,6 +51,9 @@ _FRONT_NOT = re.compile(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand
                         r"morning|evening|night|afternoon|weekend|arrival|behalf|top of|condition|his|her|their|its|"
                         r"next|last|this|friday|monday|tuesday|wednesday|thursday|saturday|sunday|\d)"
                         r"|.*\b(?:side|part|hand|sidelines|behalf)\b")  # "On the business side of the visit,"
+# ... and only when the clause states a position on it ("On the border, troops ..." names a place).
+_FRONT_STANCE = re.compile(r"\b(?:said|says|told|stressed|reiterated|noted|agreed|laid out|expressed|"
+                           r"welcomed|urged|called|made clear|emphasi[sz]ed|underscored|raised|discussed)\b")
 _QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
@@ -798,7 +801,8 @@ def run(state: State) -> State:
             for pa, pb in _split_list(norm, a, m.start())[:4]:
                 add(pa, pb, sent.index, 0.9 * position)
         front = _FRONTED.match(norm, sent.start, sent.end)
-        if front is not None and not _FRONT_NOT.match(low, front.start(1), front.end(1)):
+        if front is not None and not _FRONT_NOT.match(low, front.start(1), front.end(1)) and \
+                _FRONT_STANCE.search(low, front.end(), sent.end):
             add(front.start(1), front.end(1), sent.index, 0.8 * position)  # "On Taiwan, he said ..."
         for m in _DASH_LIST.finditer(norm, sent.start, sent.end):
             if not (cued or _DASH_CUE.search(norm, sent.start, m.start())):

@@ -356,3 +356,8 @@ def test_goals_and_purpose_clauses(stages, text, expected):
 ])
 def test_of_objects_and_anaphors(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+def test_fronted_topic_needs_a_stance(stages):
+    assert _agenda(stages, "On the border, troops dug new trenches.") == []
+    assert _agenda(stages, "On river tolls, the two kings agreed to meet again.") == ["river tolls"]
