@@ -94,7 +94,7 @@ _TRIGGER = re.compile(
     # "dominated by X", "issues to be discussed include X"
     r"among (?:the )?(?:[a-z-]+ )?(?:issues|topics|subjects|items|matters|priorities)[^.;:\"]{0,40}? (?:are|is|were|was|will be)|"
     r"(?:topping|heading|dominating|high on) (?:the|their) agenda (?:will be|would be|is|are|was|were)|"
-    r"dominated by|"
+    r"(?:talks|meetings?|summit|visit|agenda|discussions?|negotiations|conference|trip)\b[^.;:\"]{0,30}? dominated by|"
     # "one of the priorities of the summit will be X"
     r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
@@ -503,8 +503,10 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
 
 # Head nouns that make a label a person or a group of people.
 _PERSON_HEADS = (TITLE_HEADS | frozenset("""members member people residents citizens rivals critics supporters
-voters lawmakers legislators delegation delegations""".split())) - frozenset("general head chair crown prime".split())
-_HEAD_END = frozenset("of for in on at from with to between about over against by".split())
+voters lawmakers legislators delegation delegations protesters demonstrators crowd crowds troops soldiers
+police militants rebels insurgents journalists reporters""".split())) - frozenset("general head chair crown prime".split())
+_HEAD_END = frozenset("""of for in on at from with to between about over against by outside inside near across around
+under after before during into through within without""".split())
 
 
 def _head_word(label: str) -> str:

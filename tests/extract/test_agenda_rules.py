@@ -361,3 +361,9 @@ def test_of_objects_and_anaphors(stages, text, expected):
 def test_fronted_topic_needs_a_stance(stages):
     assert _agenda(stages, "On the border, troops dug new trenches.") == []
     assert _agenda(stages, "On river tolls, the two kings agreed to meet again.") == ["river tolls"]
+
+
+def test_no_topic_from_crowds_or_majorities(stages):
+    assert _agenda(stages, "The parliament, dominated by the ruling party, passed the bill.") == []
+    assert _agenda(stages, "Police tackled protesters outside the venue.") == []
+    assert _agenda(stages, "The talks were dominated by grain tariffs.") == ["grain tariffs"]
