@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
-from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
+from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
@@ -133,9 +133,9 @@ _PASSIVE = re.compile(
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
     r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
-    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
+    r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
-_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if)\b)\s*", re.I)
+_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
@@ -181,7 +181,7 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
 def _stop_at(norm: str, s: int, e: int) -> int | None:
     """Start of the first clause break in [s, e) (``_STOP_AT`` or a reporting tail), or None."""
     m = _STOP_AT.search(norm, s, e)
-    while m is not None and _gerund_item(norm, s, m):
+    while m is not None and (_gerund_item(norm, s, m) or _abbreviation_dot(norm, s, m)):
         m = _STOP_AT.search(norm, m.end(), e)
     first = m.start() if m else e
     pred = _new_predicate(norm, s, first)
@@ -203,6 +203,14 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
 
 
 _PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
+
+
+def _abbreviation_dot(norm: str, s: int, m: re.Match) -> bool:
+    """Whether the full stop ``m`` found ends an abbreviation ("the Jan. 8 riots"), not a sentence."""
+    if m.group() != ".":
+        return False
+    word = norm[s:m.start()].rsplit(None, 1)[-1:] or [""]
+    return word[0].lower() in ABBREVIATIONS
 
 
 _ING_NOUN_ITEM = re.compile(r",|\s+(?:and|or)\s")
@@ -314,6 +322,12 @@ def _is_weak(label: str) -> bool:
 def _is_time(label: str) -> bool:
     r"""As ``\b(?:TIME WORDS)\b|^[\d$.,%\s]+$``."""
     return _TIME_WORDS.search(label) is not None or _NUMERIC.match(label) is not None
+
+
+# A date that opens a label ("the Jan. 8 riots", "Monday's vote"): dropped, the matter kept.
+_DATE_LEAD = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+                        r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)['\u2019]s\s+")
 
 
 _REPORT_IN = Phrases((*REPORTING_VERBS, "saying", "adding", "noting"))  # search on fold(label): re.I
@@ -540,6 +554,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
+    date = _DATE_LEAD.match(norm, s, e)
+    if date is not None:
+        s = date.end()
     adv = _TRAILING_ADVERB.search(norm, s, e)
     if adv is not None:
         e = adv.start()
@@ -694,7 +711,16 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     k = len(bounds) - 1
     while k > 0 and (not norm[bounds[k]:verb].strip(" ,") or _APPOSITIVE.match(norm, bounds[k], verb)):
         k -= 1
+    if back is _DOMINATE_BACK:
+        # "with A, B and C expected to dominate": the commas before the last "and" are the list's own
+        while k > 0 and _AND_IN.search(norm, bounds[k], verb) and norm[bounds[k] - 2:bounds[k]].strip() == "," \
+                and len(norm[bounds[k - 1]:bounds[k]].split()) <= _LIST_ITEM_WORDS:
+            k -= 1
     return bounds[k]
+
+
+_AND_IN = re.compile(r"\s(?:and|or)\s")
+_LIST_ITEM_WORDS = 6
 
 
 _APPOSITIVE = re.compile(r"(?:including|such as|especially|notably|particularly)\b")

@@ -367,3 +367,14 @@ def test_no_topic_from_crowds_or_majorities(stages):
     assert _agenda(stages, "The parliament, dominated by the ruling party, passed the bill.") == []
     assert _agenda(stages, "Police tackled protesters outside the venue.") == []
     assert _agenda(stages, "The talks were dominated by grain tariffs.") == ["grain tariffs"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an absolute "with A, B and C expected to dominate": the commas are the list's own
+    ("The queen hosts the envoy on Friday, with river tolls, grain and the war in Rohan expected to "
+     "dominate their talks.", ["river tolls", "grain", "war in Rohan"]),
+    # a date opening a label goes; an abbreviation's dot ends no label
+    ("They are likely to discuss the Jan. 8 riots in Lima.", ["riots in Lima"]),
+])
+def test_absolute_subjects_and_dates(stages, text, expected):
+    assert _agenda(stages, text) == expected
