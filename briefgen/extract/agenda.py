@@ -98,7 +98,7 @@ _TRIGGER = re.compile(
     # "one of the priorities of the summit will be X"
     r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
-    r"(?:deals|agreements|accords|pacts|memorandums|talks)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
+    r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
     r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
@@ -142,7 +142,7 @@ _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns
                         r"explore|priorities|areas)\b", re.I)
 _STOP_AT = re.compile(
     r"\s+(?:which|where|that|who|when|while|because|although|though|unless|whereas|as well as the|so that|in order|"
-    r"with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"covering|spanning|with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
     r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
@@ -256,6 +256,9 @@ def _new_predicate(norm: str, s: int, e: int) -> int | None:
     for m in _AND_NEXT.finditer(norm, s, e):
         if m.group(1) in _FINITE or m.group(1) in _REPORTING_WORDS:
             return m.start()
+        verb = _THEN_VERB.match(norm, m.end(), e)
+        if m.group(1).endswith("ly") and m.group().startswith(",") and verb and verb.group(1) in _BARE_VERBS:
+            return m.start()  # ", and properly handle ...": an adverb before a verb starts a predicate
         # ", and pledging to deepen ...": a participle with its own object or clause, unless the
         # list's items are gerunds themselves ("deterring threats, and ensuring supply")
         if m.group(1).endswith("ing") and m.group().startswith(",") and \
@@ -265,11 +268,12 @@ def _new_predicate(norm: str, s: int, e: int) -> int | None:
     return None
 
 
+_THEN_VERB = re.compile(r"\s+([a-z]+)\b")
 _PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
 _ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 
-_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|all|"
+_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
                         r"result(?:s|ed)? in|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
@@ -299,7 +303,7 @@ _WEAK = frozenset("""it this that them they thing things way ways matter matters
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
 meeting meetings talks negotiations venue door region world country countries markets market
-policies policy measures steps efforts areas fields sectors earlier later previously recently package scale details recent ongoing future""".split()) | {
+policies policy measures steps efforts areas fields sectors commitment commitments earlier later previously recently package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
@@ -346,7 +350,7 @@ def _reports(low: str) -> bool:
             continue
         return True
     return False
-_EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
+_EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials|dialogue)$", re.I)
 _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
                     # "outstanding bilateral issues": generic words only, no matter named
                     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
@@ -427,11 +431,11 @@ accelerate achieve address advance assert hold boost bring broker build chart co
 curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
 ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
-put reach rebuild reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
+handle put reach rebuild reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
 _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
-                          r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
+                          r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())

@@ -378,3 +378,14 @@ def test_no_topic_from_crowds_or_majorities(stages):
 ])
 def test_absolute_subjects_and_dates(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They will deepen cooperation in such areas as grain, roads, energy and farming, and properly "
+     "handle river disputes.", ["grain", "roads", "energy", "farming"]),
+    ("The two kings agreed to resume a broad dialogue covering raids, river tolls and the dam.",
+     ["raids", "river tolls", "dam"]),
+    ("Critics said he failed to secure any commitment.", []),
+])
+def test_dialogue_covering_and_adverb_predicates(stages, text, expected):
+    assert _agenda(stages, text) == expected
