@@ -84,6 +84,16 @@ _TRIGGER = re.compile(
     r"concerns (?:expressed|raised|voiced)(?: by [^,.;:\"]{3,40}?)? (?:about|over|on)|"
     r"(?:to|will|would|and|also|must|should) address|addressed|dominate|when (?:it )?(?:comes|came) to|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
+    rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
+    r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
+    r"(?: [a-z][\w.]*)? (?:to|for|on)|"
+    # a list announced by a colon: "built upon three pillars: A, B and C"
+    r"(?:issues|topics|priorities|areas|pillars|points|goals|objectives|agenda|fronts|proposals):)\s+")
+# run on lower(norm): no re.I, three times faster
+# Rarer frames, in a pattern of their own that runs only on a sentence holding one of their words
+# (start-up and run time: the main alternation stays short).
+_TRIGGER_MORE = LazyPattern(
+    r"\b(?:"
     # a readout's frames: "exchanged views on X", "singled out X", "the sticking points were X"
     r"exchang(?:ed|es|e|ing) views (?:on|about|over)|views on|singl(?:ed|es|ing|e) out|"
     r"sticking points? (?:is|are|was|were|include[sd]?|involve[sd]?|remain(?:s|ed)?)|"
@@ -99,13 +109,11 @@ _TRIGGER = re.compile(
     r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
     r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
-    r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from|"
-    rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
-    r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
-    r"(?: [a-z][\w.]*)? (?:to|for|on)|"
-    # a list announced by a colon: "built upon three pillars: A, B and C"
-    r"(?:issues|topics|priorities|areas|pillars|points|goals|objectives|agenda|fronts|proposals):)\s+")
-# run on lower(norm): no re.I, three times faster
+    r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from"
+    r")\s+")
+_MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
+                         "topics|subjects|matters|areas")
+
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
 # One pattern per opening literal, run on lower(norm) without re.I: the regex engine then skips
@@ -134,6 +142,7 @@ _PASSIVE = re.compile(
     r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
+_PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue")
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
@@ -779,7 +788,11 @@ def run(state: State) -> State:
     for rank, sent in enumerate(body):
         position = 1.0 - 0.4 * rank / n
         cued = False
-        for m in _TRIGGER.finditer(low, sent.start, sent.end):
+        triggers = list(_TRIGGER.finditer(low, sent.start, sent.end))
+        if _MORE_WORDS.search(low, sent.start, sent.end):
+            triggers = sorted(triggers + list(_TRIGGER_MORE.finditer(low, sent.start, sent.end)),
+                              key=lambda t: t.start())
+        for m in triggers:
             trig = m.group().lower()
             if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
@@ -827,7 +840,9 @@ def run(state: State) -> State:
                 end = _list_end(norm, m.end(), sent.end)
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
-        for m in _PASSIVE.finditer(low, sent.start, sent.end):
+        passives = _PASSIVE.finditer(low, sent.start, sent.end) \
+            if _PASSIVE_WORDS.search(low, sent.start, sent.end) else ()
+        for m in passives:
             a = _passive_subject(norm, sent.start, m.start())
             cued = True
             for pa, pb in _split_list(norm, a, m.start())[:4]:
