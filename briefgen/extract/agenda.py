@@ -1,6 +1,6 @@
 """Stage 7: agenda topics, one item per issue, labels trimmed from the source.
 
-Reads ``norm``, ``text``, ``sentences``, ``mentions``; sets ``agenda``.
+Reads ``norm``, ``text``, ``sentences``, ``mentions``, ``event``; sets ``agenda``.
 
 Looks for a topic cue and takes the noun phrase it governs:
 
@@ -8,14 +8,25 @@ Looks for a topic cue and takes the noun phrase it governs:
   "topics include", "talks/meeting/deal/agreement on", "issues including",
   "such (bilateral) issues as", "co-operation in", "press X to/for",
   "ask X to", "demanded", "concerning";
-* before the cue: "climate change was discussed", "Taiwan is on the agenda".
+* before the cue: "climate change was discussed", "Taiwan is on the agenda", "X and Y are
+  likely topics on the agenda", "X topped the agenda", "the rebate is not up for renegotiation";
+* readout frames: "exchanged views on", "the sticking points were", "singling out" (after a
+  cue), "when it comes to", "On Taiwan, he laid out ...", "Among the issues on the table are",
+  "Topping the agenda will be", "one of the priorities ... will be", "dominated by", "a
+  dialogue/deal covering".
+
+Senses that name no topic are skipped ("raised $5 million", "raised the prospect of war", "no
+discussion of", "address Parliament"), and an article that reports no visit or talks gets none.
 
 A coordination "A, B, C and D" becomes four items, "ranging from A to B"
 two, a dash list "- A, B, C -" after a cue several. Each label is trimmed of
 determiners, reporting tails (", Mr X said") and trailing clauses, and cut at
 a preposition when too long ("accelerate follow-up negotiations for the
-second phase of ..." -> "accelerate follow-up negotiations"). Labels that are
-a person, a date, a prepositional phrase or a bare place among places are dropped.
+second phase of ..." -> "accelerate follow-up negotiations"; a name run counts as one word).
+Frame nouns go ("the touchy subject of X", "concerns about X", "the opportunity to chart X").
+Labels that are a person or a group of people, a date, a prepositional phrase, a clause (a name
+or pronoun as subject, a verb that is never a noun, an unpaired quotation mark), or a bare place
+after a list trigger ("states such as A, B") are dropped.
 """
 from __future__ import annotations
 
