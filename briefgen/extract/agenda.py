@@ -393,7 +393,7 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
 _OF_HEAD = Phrases("""flow flows pace scope level levels number future impact implications question issue
 recognition status supply supplies price prices export exports import imports use cost costs reduction
 removal lifting easing implementation release return destruction protection transfer sale sales
-freedom""".split())
+freedom scale nature extent size timing fate terms role details""".split())
 
 
 def _of_head(norm: str, s: int, e: int) -> bool:
