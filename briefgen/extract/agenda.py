@@ -162,7 +162,7 @@ _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns
                         r"explore|priorities|areas)\b", re.I)
 _STOP_AT = re.compile(
     r"\s+(?:which|where|that|who|when|while|because|although|though|unless|whereas|as well as the|so that|in order|"
-    r"covering|spanning|with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"covering|spanning|with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives|reporters|journalists)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
     r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
@@ -295,6 +295,9 @@ _ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
                         r"result(?:s|ed)? in|"
+                        # "(a new round of) talks on X": the topic is X
+                        r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+                        r"consultations|discussions) (?:on|about|over)|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
                         r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
@@ -323,7 +326,7 @@ _WEAK = frozenset("""it this that them they thing things way ways matter matters
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
 meeting meetings talks negotiations venue door region world country countries markets market
-policies policy measures steps efforts areas fields sectors commitment commitments earlier later previously recently package scale details recent ongoing future""".split()) | {
+policies policy measures steps efforts areas fields sectors commitment commitments together date dates earlier later previously recently package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
@@ -451,7 +454,7 @@ accelerate achieve address advance assert hold boost bring broker build chart co
 curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
 ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
-handle put reach rebuild reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
+handle put reach rebuild set reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
 _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
@@ -474,7 +477,7 @@ _VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensu
 discuss discusses consider considers enable enables become becomes remain remains begin begins agree
 agrees refuse refuses persuade persuades convince convinces""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
-_ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
+_ADVERB_END = frozenset("further now again too also even yet here there away aggressively together".split())
 # Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
 _TRAILING_ADVERB = re.compile(r"\s+(?:more\s+|less\s+)?(?:broadly|generally|widely|globally|fully|quickly|"
                               r"closely|urgently|jointly|earlier|later|previously|recently|soon)$")
@@ -543,6 +546,9 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
 _PERSON_HEADS = (TITLE_HEADS | frozenset("""members member people residents citizens rivals critics supporters
 voters lawmakers legislators delegation delegations protesters demonstrators crowd crowds troops soldiers
 police militants rebels insurgents journalists reporters""".split())) - frozenset("general head chair crown prime".split())
+# Head nouns of the event itself: "the visit with reporters", "another round of talks in May".
+# (Talks about talks stay: "accession talks with Ankara", "follow-up negotiations" are topics.)
+_LOGISTICS = frozenset("round rounds session sessions venue".split())
 _HEAD_END = frozenset("""of for in on at from with to between about over against by outside inside near across around
 under after before during into through within without""".split())
 
@@ -560,6 +566,10 @@ def _head_word(label: str) -> str:
 
 
 _ANAPHOR = re.compile(r"(?:and\s+|or\s+)?(?:its|their|his|her)\s", re.I)
+
+
+_AFTER_VERB = re.compile(r"(?:(?:the )?door to|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
+                         r"(?:talks|negotiations|consultations|discussions) (?:on|about|over))\s+(?:(?:the|a|an) )?", re.I)
 
 
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -593,7 +603,11 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     np_start = _as_noun_phrase(norm, s, e)
     if np_start is None:
         return None
-    s = np_start
+    if np_start != s:
+        s = np_start
+        lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
+        if lm is not None and lm.end() < e:
+            s = lm.end()
     label = norm[s:e]
     words = label.split()
     if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
@@ -602,8 +616,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         return None
     if _reports(fold(label)) or _EVENT_HEAD.search(label):
         return None
-    if _head_word(label) in _PERSON_HEADS:
-        return None  # "the state's governor", "two members of her party": people, not topics
+    head = _head_word(label)
+    if head in _PERSON_HEADS or head in _LOGISTICS:
+        return None  # "the state's governor", "another round of talks": people or the event, not topics
     # A person named as the whole label ("Mr Abbas") is not a topic.
     named = sum(min(b, e) - max(a, s) for a, b in people if a < e and b > s)
     if named * 2 >= e - s or any(a > s and b == e for a, b in people):

@@ -389,3 +389,18 @@ def test_absolute_subjects_and_dates(stages, text, expected):
 ])
 def test_dialogue_covering_and_adverb_predicates(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two sides agreed to work together closely.", []),
+    ("They agreed to hold another round of talks in May.", []),
+    ("He discussed the visit with reporters on the plane.", []),
+    ("The sides agreed to set up a working group on river tolls.", ["working group"]),
+    ("The kings agreed to launch talks on a grain pact.", ["grain pact"]),
+    ("They are expected to discuss a timeline for the withdrawal of troops, including a possible date.",
+     ["timeline for the withdrawal of troops"]),
+    # talks about talks are topics: "accession talks with Lima"
+    ("Ministers will discuss opening accession talks with Lima.", ["opening accession talks with Lima"]),
+])
+def test_event_logistics(stages, text, expected):
+    assert _agenda(stages, text) == expected
