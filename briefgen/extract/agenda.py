@@ -120,10 +120,10 @@ _TRIGGER_MORE = LazyPattern(
     r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
     r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
-    r"(?:issues|topics|subjects|matters|areas),? (?:ranging )?from"
+    r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from"
     r")\s+")
 _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas")
+                         "topics|subjects|matters|areas|everything")
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -331,6 +331,7 @@ policies policy measures steps efforts areas fields sectors commitment commitmen
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
 towards toward through via within without across among amongst despite against beyond few
+everything anything
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
@@ -378,7 +379,8 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
                     # "outstanding bilateral issues": generic words only, no matter named
                     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
-                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|"
+                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|several|\d+|"
                     r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
                     r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
                     r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
@@ -832,7 +834,7 @@ def run(state: State) -> State:
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
                 continue  # "to address Parliament", "addressed reporters": an audience, not a topic
-            if trig.startswith("singl") and not cued:
+            if trig.startswith(("singl", "everything")) and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \
                     _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
@@ -856,7 +858,10 @@ def run(state: State) -> State:
             w = (0.9 if strong else 0.6) * position
             if len(parts) > 1:
                 w += 0.1
+            prep = trig.split()[-1] + " " if trig.split() else ""
             for a, b in parts[:8]:
+                if prep in ("on ", "about ", "over ", "for ") and norm.startswith(prep, a):
+                    a += len(prep)  # "pressed Hanoi on X and on Y": the cue's preposition repeated
                 add(a, b, sent.index, w)
         goals = all_goals[bisect_left(goal_starts, sent.start):bisect_left(goal_starts, sent.end)]
         if goals and _EVENT.search(norm, sent.start, sent.end):
@@ -882,6 +887,8 @@ def run(state: State) -> State:
                 continue
             body_s = m.start("body")
             parts = _cut(norm, body_s, m.end("body"), _COMMA_SPLIT)  # asyndetic lists are the norm here
+            if len(parts) >= 2:  # "- energy, migration and the war -": the last "A and B" splits as usual
+                parts = parts[:-1] + _split_list(norm, *parts[-1])
             if len(parts) >= 2 and not _is_place_list(norm, parts):
                 for a, b in parts[:8]:
                     add(a, b, sent.index, 0.8 * position)

@@ -404,3 +404,17 @@ def test_dialogue_covering_and_adverb_predicates(stages, text, expected):
 ])
 def test_event_logistics(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks will focus on three issues: border patrols, water sharing and grain.",
+     ["border patrols", "water sharing", "grain"]),
+    ("The agenda - grain, migration and the war in Rohan - was set weeks ago.", ["grain", "migration", "war in Rohan"]),
+    ("A host of issues - untouched by officials in Lima or Quito for decades - will be on the table.", []),
+    ("Ministers will discuss everything from fishing quotas to visa rules.", ["fishing quotas", "visa rules"]),
+    ("He wants a free market in everything from computer services to construction.", []),
+    ("The envoy pressed Lima on its grain levies and on river tolls in the north.",
+     ["grain levies", "river tolls in the north"]),
+])
+def test_lists_after_colons_dashes_and_ranges(stages, text, expected):
+    assert _agenda(stages, text) == expected
