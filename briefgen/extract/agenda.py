@@ -120,10 +120,12 @@ _TRIGGER_MORE = LazyPattern(
     r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
     r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
-    r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from"
+    r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from|"
+    # "the focus of the visit will be X", "discussions revolved around X"
+    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around"
     r")\s+")
 _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas|everything")
+                         "topics|subjects|matters|areas|everything|focus|revolv")
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -144,7 +146,9 @@ _EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conferen
 _PASSIVE = re.compile(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
     r"(?:also\s+|likely to be\s+|expected to be\s+)?"
-    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
+    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
+    # "X will feature prominently", "X is expected to feature"
+    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"
     # "the rebate is not up for renegotiation": the contested matter is named all the same
     r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
     # "X and Y are likely topics on the agenda", "X topped the agenda"
@@ -153,7 +157,7 @@ _PASSIVE = re.compile(
     r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
-_PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue")
+_PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue|table|feature")
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")

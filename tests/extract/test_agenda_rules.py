@@ -418,3 +418,15 @@ def test_event_logistics(stages, text, expected):
 ])
 def test_lists_after_colons_dashes_and_ranges(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Climate finance will feature prominently.", ["Climate finance"]),
+    ("Grain tariffs are also on the table.", ["Grain tariffs"]),
+    ("The focus of the visit will be river security.", ["river security"]),
+    ("Discussions revolved around grain and the border.", ["grain", "border"]),
+    ("The summit will feature a state dinner.", []),
+    ("Everything is on the table.", []),
+])
+def test_feature_table_focus_frames(stages, text, expected):
+    assert _agenda(stages, text) == expected
