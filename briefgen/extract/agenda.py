@@ -590,7 +590,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         s = lm.end()
     if _ANAPHOR.match(norm, s0, s) and len(norm[s:e].split()) == 1:
         return None  # "its implementation": the thing it belongs to was named before
-    while e > s and (norm[e - 1] in " ,.;:'\"" or norm[e - 1].isspace()):
+    while e > s and (norm[e - 1] in " ,.;:'\"-" or norm[e - 1].isspace()):
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
@@ -878,9 +878,14 @@ def run(state: State) -> State:
         passives = _PASSIVE.finditer(low, sent.start, sent.end) \
             if _PASSIVE_WORDS.search(low, sent.start, sent.end) else ()
         for m in passives:
-            a = _passive_subject(norm, sent.start, m.start())
+            verb = m.start()
+            before = norm[sent.start:verb].rstrip()
+            if before.endswith("-"):  # "X - untouched for decades - will be on the table": X is the subject
+                opening = norm.rfind(" -", sent.start, sent.start + len(before) - 1)
+                verb = opening if opening > sent.start else verb
+            a = _passive_subject(norm, sent.start, verb)
             cued = True
-            for pa, pb in _split_list(norm, a, m.start())[:4]:
+            for pa, pb in _split_list(norm, a, verb)[:4]:
                 add(pa, pb, sent.index, 0.9 * position)
         front = _FRONTED.match(norm, sent.start, sent.end)
         if front is not None and not _FRONT_NOT.match(low, front.start(1), front.end(1)) and \
