@@ -320,6 +320,25 @@ HEADER_CASES = [
     ("byline-with-job-is-not-outlet",
      "Talks\n\nBy Jane Doe, Staff Reporter\n\nThe talks began.\n",
      "Talks", "Jane Doe", None, None, ["Talks", "By Jane Doe, Staff Reporter"]),
+    # page date stamps in other outlets' styles, also after a standfirst or an outlet line
+    ("stamp-updated-dash-time-zone",
+     "Envoy lands\n\nUpdated - November 07, 2023 10:42 pm IST\n\nThe envoy landed.\n",
+     "Envoy lands", None, None, "2023-11-07", ["Envoy lands", "Updated - November 07, 2023 10:42 pm IST"]),
+    ("stamp-agency-pipe-time",
+     "Envoy lands\n\nTNN | Jun 3, 2023, 06.15 AM IST\n\nThe envoy landed.\n",
+     "Envoy lands", None, None, "2023-06-03", ["Envoy lands", "TNN | Jun 3, 2023, 06.15 AM IST"]),
+    ("stamp-time-first",
+     "Envoy lands\n\nPublished: 7:00pm, 15 Mar, 2024\n\nThe envoy landed.\n",
+     "Envoy lands", None, None, "2024-03-15", ["Envoy lands", "Published: 7:00pm, 15 Mar, 2024"]),
+    ("stamp-after-standfirst",
+     "Envoy lands\n\nTalks on grain are likely\nTue 14 Oct 2025 18.30 BST\n\nThe envoy landed.\n",
+     "Envoy lands", None, None, "2025-10-14", ["Envoy lands", "Tue 14 Oct 2025 18.30 BST"]),
+    ("stamp-with-section",
+     "Envoy lands\n\nJul 12, 2024 - World\n\nThe envoy landed.\n",
+     "Envoy lands", None, None, "2024-07-12", ["Envoy lands", "Jul 12, 2024 - World"]),
+    ("sentence-with-a-date-is-no-stamp",
+     "Envoy lands\n\nThe envoy landed on March 3, 2023 in Lima.\n",
+     "Envoy lands", None, None, None, ["Envoy lands"]),
 ]
 
 

@@ -67,7 +67,16 @@ _FURNITURE = re.compile(
     r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
     r"(?:READ|Read) (?:MORE|[Mm]ore|[Aa]lso)\b|(?:SEE|See) [Aa]lso\b|Media playback is unsupported|"
     r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
-    r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:)")
+    r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:|"
+    # rights lines, notices and link lists of a pasted web page
+    r"(?:Copyright|COPYRIGHT)\s*(?:\u00a9|\([cC]\))?\s*(?:19|20)\d\d\b|\u00a9|All rights reserved\b|"
+    r"This (?:material|article|content) may not be (?:published|reproduced)\b|Privacy (?:Notice|Policy)\b|"
+    r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
+    r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b)")
+# A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
+# ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
+_CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
+                          r"|\(?(?:Additional )?(?:[Rr]eporting|Writing|Editing) by\b[^\n]{0,200}$")
 # List bullets, alone or doubled, where a list was run into the paragraph.
 _BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
 _BULLET_INSIDE = re.compile(r"\s*(?:[•●▪◦‣∙]\s*)+")
@@ -84,7 +93,8 @@ _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 
 def _furniture(norm: str, s: int, e: int) -> bool:
     """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -")."""
-    return bool(_FURNITURE.match(norm, s, e)) or len(_LETTERS.findall(norm, s, e)) < 2
+    return bool(_FURNITURE.match(norm, s, e)) or len(_LETTERS.findall(norm, s, e)) < 2 or \
+        bool(_CONTRIBUTED.match(norm, s, e))
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
 # "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
@@ -145,6 +155,18 @@ GLUED_DATELINE = re.compile(
     r"(?P<date>)(?P<agency>)(?P<dash>-)(?=[A-Z][a-z]|[A-Z]\.)")
 
 
+# "NEW DELHI: Prime Minister ...", "RIYADH: The crown prince ...": a known place in capitals and a
+# colon (South Asian and Gulf outlets); a capitalised word that is no place ("UPDATE:") is no dateline.
+COLON_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?P<region>)(?P<date>)(?P<agency>)(?P<dash>:)\s+(?=[A-Z\"\u201c])")
+# An agency named without brackets: "MOSCOW, April 5. /TASS/. ...", "TOKYO, March 16 Kyodo - ...".
+AGENCY_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    r"(?:\.?\s*/(?P<agency>[A-Za-z][A-Za-z-]{1,19})/\.?(?P<dash>)"
+    r"|\s+(?:Kyodo|Xinhua|Yonhap|AFP|AP|Reuters|TASS|Interfax|Bernama|Antara|ANTARA|PTI|ANI|IANS|KUNA|WAM|SPA|"
+    r"IRNA|Anadolu|VNA|PNA)\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
@@ -155,7 +177,10 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
         g = GLUED_DATELINE.match(head)
         if g and not g.group("place").endswith("-"):
             return g
-        return None
+        c = COLON_DATELINE.match(head)
+        if c and is_place(c.group("place")):
+            return c
+        return AGENCY_DATELINE.match(head)
     for m in STRICT_DATELINE.finditer(head):
         if m.group("date") or m.group("agency"):
             return m

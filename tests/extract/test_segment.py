@@ -24,6 +24,11 @@ def test_sentences(stages, text, expected):
     ("(2nd LD) Lee-summit(2nd LD) junk By Kim SEOUL, Dec. 30 (Yonhap) -- Lee will go.", "Seoul", "Lee will"),
     ("CUZCO, Peru (Reuters) - South American leaders met.", "Cuzco", "South American"),
     ("BEIJING \u2014 Korean President Lee took a selfie.", "Beijing", "Korean President"),
+    # other outlets' datelines: a colon, an agency between slashes or without brackets
+    ("NEW DELHI: Prime Minister Modi will fly to Male.", "New Delhi", "Prime Minister"),
+    ("RIYADH: The crown prince received the envoy.", "Riyadh", "The crown prince"),
+    ("MOSCOW, April 5. /TASS/. The minister will fly to Ankara.", "Moscow", "The minister"),
+    ("TOKYO, March 16 Kyodo - The two leaders met.", "Tokyo", "The two leaders"),
 ])
 def test_datelines_are_metadata(stages, text, place, body_start):
     st = stages("A headline\n\n" + text, until="segment")
@@ -75,3 +80,22 @@ def test_a_paragraph_ending_on_a_photo_credit_is_a_caption(stages, caption, is_c
     st = stages("Headline here\n\nThe talks opened on Monday.\n\n" + caption + "\n\nThey went on.", until="segment")
     first = [s for s in st.sentences if st.text[s.start:s.end].startswith(caption.split(".")[0])]
     assert len(first) == 1 and first[0].caption is is_caption
+
+
+@pytest.mark.parametrize("furniture", [
+    "Associated Press writer Jane Roe in Hanoi contributed to this report.",
+    "Copyright 2024 The Wire Service. All rights reserved. This material may not be published.",
+    "\u00a9 2024 Example Media Group",
+    "Privacy Notice: Newsletters may contain info about charities and online ads.",
+    "Photo caption: The two ministers shake hands in Lima.",
+    "(Reporting by Jane Roe; Editing by John Doe)",
+    "Also Read",
+])
+def test_page_furniture_is_not_body(stages, furniture):
+    st = stages(f"Envoy lands in Lima\n\nThe envoy landed in Lima on Monday.\n\n{furniture}\n", until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == ["The envoy landed in Lima on Monday."]
+
+
+def test_a_capitalised_label_with_a_colon_is_no_dateline(stages):
+    st = stages("Envoy lands\n\nUPDATE: The envoy landed in Lima.\n", until="segment")
+    assert st.dateline is None

@@ -48,11 +48,37 @@ BYLINE = re.compile(
     rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?",
 )
 _INLINE_BY = re.compile(rf"\bBy\s+(?P<names>{_NAME})")
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?"
-DATE_LINE = re.compile(
-    rf"(?:(?:Published|Updated|Posted|Last updated)(?:\son)?:?\s*)?{_WEEKDAY}(?:{_DATE})"
-    r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
-)
+# What else a page's date line holds: "Updated - November 07, 2023 10:42 pm IST", "TNN | Jun 3,
+# 2023, 06.15 AM IST", "Published: 7:00pm, 15 Mar, 2024", "Tue 14 Oct 2025 18.30 BST",
+# "Jul 12, 2024 - World". Looked up word by word after the date is cut out (no big pattern).
+_STAMP_WORDS = frozenset("""updated published posted last modified first edited on at am pm a.m. p.m.
+mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+and by""".split())
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$", re.I)
+_STAMP_MAX_CHARS = 90
+_STAMP_SPARE = 3  # words besides the date and stamp words: a section, an agency, a city
+
+
+def date_stamp(content: str) -> bool:
+    """Whether a header line is the page's date stamp: a date with its year, and beside it only
+    times, weekdays, "Updated"/"Published", time zones, separators and up to three
+    capitalised words (a section, an agency, a city). A sentence that holds a date is not one."""
+    if len(content) > _STAMP_MAX_CHARS:
+        return False
+    m = _DATE_RE.search(content)
+    if m is None or _iso(m) is None:
+        return False
+    spare = 0
+    for raw in (content[:m.start()] + " " + content[m.end():]).split():
+        w = raw.strip(",|·•-–—:()/")
+        if not w or w.lower() in _STAMP_WORDS or _CLOCK.match(w) or w.isdigit():
+            continue
+        if not w[:1].isupper():
+            return False
+        spare += 1
+    return spare <= _STAMP_SPARE
+
+
 _JOB = re.compile(r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist")
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
@@ -197,8 +223,7 @@ def scan(text: str, *, title_first: bool = False) -> Header:
             if org and not _JOB.search(org):
                 outlet = outlet or org.strip()
             continue
-        dl = DATE_LINE.fullmatch(content) if contiguous else None
-        if dl and iso_date(content):
+        if date_stamp(content):  # also after a standfirst or an outlet's name
             spans.append(Span(s, e))
             iso = iso or iso_date(content)
             continue
