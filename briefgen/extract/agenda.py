@@ -37,6 +37,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
 from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
+from briefgen.extract.location import is_place
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
@@ -257,7 +258,7 @@ def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
 
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 # Nouns whose "to" infinitive is their content ("an opportunity to chart a course", "a pledge to cut").
-_TO_FRAME = frozenset("""opportunity chance effort efforts bid desire plan plans need way ways means call push
+_TO_FRAME = frozenset("""opportunity opportunities chance chances effort efforts bid desire plan plans need way ways means call push
 pledge pledged promise promised commitment attempt attempts agreement deal decision move moves offer
 proposal right freedom ability failure refusal readiness willingness framework treaty accord pact roadmap
 mechanism initiative programme program measures steps strategy resolution legislation law bill""".split())
@@ -312,7 +313,7 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         # "raised ongoing concerns about X": the topic is X
                         r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
                         # the matter is the goal: "the historic opportunity to chart a new course"
-                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to|"
+                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
                         # "the Trump administration's desire to eliminate X": the goal again
                         r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
                         re.I)
@@ -723,7 +724,9 @@ def _keep_shared_heads(norm: str, inner: list[tuple[int, int]]) -> list[tuple[in
     while k < len(inner):
         a, b = inner[k]
         nxt = norm[inner[k + 1][0]:inner[k + 1][1]].split() if k + 1 < len(inner) else []
-        if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED:
+        # a name of several words ("China and North Korea") has no head to share
+        if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED \
+                and not all(w[:1].isupper() for w in nxt):
             out.append((a, inner[k + 1][1]))
             k += 2
             continue
@@ -736,12 +739,43 @@ _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors
 _SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
 
 
-def _list_end(norm: str, s: int, limit: int) -> int:
-    """End of the coordination: a clause break, or where a nested list starts."""
+def _list_end(norm: str, s: int, limit: int, people: list[tuple[int, int]] = ()) -> int:
+    """End of the coordination: a clause break, where a nested list starts, or where the
+    counterpart is named ("discuss A, B and C with Lula")."""
     stop = _stop_at(norm, s, limit)
     end = limit if stop is None else stop
     sub = _SUBLIST.search(norm, s, end)
-    return sub.start() if sub else end
+    end = sub.start() if sub else end
+    w = _counterpart(norm, s, end, people)
+    return end if w is None else w
+
+
+_WITH = re.compile(r"\s+with\s+")
+_WITH_PRONOUN = re.compile(r"(?:him|her|them|us|me)\b")
+_CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}")
+# Nouns whose "with X" names the other side of the matter itself: "relations with China".
+_WITH_HEADS = frozenset("""relations relationship ties cooperation co-operation trade partnership talks dialogue
+agreement agreements deal deals conflict conflicts dispute disputes tensions border borders war negotiations
+alliance links contacts friendship rivalry competition standoff row feud engagement integration
+coordination co-ordination exchanges dealings peace""".split())
+
+
+def _counterpart(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> int | None:
+    """Start of a "with <person>" in [s, e) that names who the topics are discussed with, not
+    part of a topic: a person the article names, a pronoun, or a name that is no place after a
+    head that takes no partner ("supplies of lithium with Lula", but "relations with China")."""
+    for m in _WITH.finditer(norm, s, e):
+        at = m.end()
+        if any(a == at for a, _ in people) or _WITH_PRONOUN.match(norm, at, e):
+            return m.start()
+        run = _CAP_RUN.match(norm, at, e)
+        if run is None or run.group().isupper():
+            continue
+        head = norm[s:m.start()].split()[-1:] or [""]
+        name = run.group().rstrip(".")
+        if head[0].lower() not in _WITH_HEADS and not (name.lower() in _PLACES or is_place(name)):
+            return m.start()
+    return None
 
 
 def _passive_subject(norm: str, start: int, verb: int) -> int:
@@ -851,7 +885,7 @@ def run(state: State) -> State:
             begin = m.end()
             if norm[begin:begin + 1] == '"' and 0 < norm.find('"', begin + 1, sent.end) - begin <= _QUOTED_TOPIC:
                 begin += 1  # 'will be "standing up to aggression."': a short quotation names the topic
-            end = _list_end(norm, begin, sent.end)
+            end = _list_end(norm, begin, sent.end, people)
             ranged = "rang" in trig or trig.rstrip().endswith("from")
             parts = _split_list(norm, begin, end, _RANGE_SPLIT if ranged else None)
             if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
@@ -872,7 +906,7 @@ def run(state: State) -> State:
             for m in goals:
                 if norm.count('"', sent.start, m.start()) % 2:
                     continue
-                end = _list_end(norm, m.end(), sent.end)
+                end = _list_end(norm, m.end(), sent.end, people)
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
         passives = _PASSIVE.finditer(low, sent.start, sent.end) \

@@ -430,3 +430,20 @@ def test_lists_after_colons_dashes_and_ranges(stages, text, expected):
 ])
 def test_feature_table_focus_frames(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the counterpart after a list is no part of its last item
+    ("The chancellor is expected to discuss grain quotas, the river dam and supplies of copper with Moreno.",
+     ["grain quotas", "river dam", "supplies of copper"]),
+    ("The envoy will raise port fees and fishing rights with him.", ["port fees", "fishing rights"]),
+    # ... but "relations with X" names the matter
+    ("They will discuss port fees and relations with Peru.", ["port fees", "relations with Peru"]),
+    # two names share no head: two items
+    ("The ministers also discussed Chile and North Korea.", ["Chile", "North Korea"]),
+    ("They discussed oil and gas extraction.", ["oil and gas extraction"]),
+    # "opportunities to expand X": the matter is X
+    ("They discussed opportunities to expand grain trade.", ["grain trade"]),
+])
+def test_counterparts_names_and_goal_frames(stages, text, expected):
+    assert _agenda(stages, text) == expected
