@@ -72,7 +72,9 @@ _FURNITURE = re.compile(
     r"(?:Copyright|COPYRIGHT)\s*(?:\u00a9|\([cC]\))?\s*(?:19|20)\d\d\b|\u00a9|All rights reserved\b|"
     r"This (?:material|article|content) may not be (?:published|reproduced)\b|Privacy (?:Notice|Policy)\b|"
     r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
-    r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b)")
+    r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b|"
+    r"This (?:article|story) (?:is|was) (?:also )?available in\b|Authori[sz]ed by\b|(?:Media|Press) (?:contact|enquiries|inquiries)\b|"
+    r"Share (?:this|on)\b)")
 # A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
 # ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
 _CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
@@ -89,6 +91,14 @@ _TWEET_SIGN = re.compile(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,3
 # A crosshead in quotation marks between paragraphs: "'No substantial disagreement'".
 _CROSSHEAD = re.compile(r"(['\"])[^.!?'\"\n]{2,60}\1")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
+
+
+# A transcript's speaker label: "PRESIDENT RUTO:", "MR. KIRBY:", "Q:" (two labelled paragraphs at
+# least make a transcript; a lone "ANALYSIS:" does not).
+_SPEAKER_LABEL = re.compile(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
+_TRANSCRIPT_LABELS = 2
+_DEK_BLOCKS = 2  # a standfirst is a block or two ...
+_DEK_WORDS = 45  # ... of a sentence or two each
 
 
 def _furniture(norm: str, s: int, e: int) -> bool:
@@ -167,6 +177,12 @@ AGENCY_DATELINE = re.compile(
     r"IRNA|Anadolu|VNA|PNA)\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
 
 
+# "MALE, July 25 (PTI) Prime Minister ...": a city in capitals, a date and an agency, no dash.
+BRACKET_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]{{2,}}){{0,2}}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\)(?P<dash>)\s+(?=[A-Z\"\u201c])")
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
@@ -177,6 +193,9 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
         g = GLUED_DATELINE.match(head)
         if g and not g.group("place").endswith("-"):
             return g
+        b = BRACKET_DATELINE.match(head)
+        if b:
+            return b
         c = COLON_DATELINE.match(head)
         if c and is_place(c.group("place")):
             return c
@@ -265,14 +284,26 @@ def run(state: State) -> State:
     # Bylines, "Updated:" lines, lone author names before the lead.
     kept = []
     header_date = None
+
+    def standfirst() -> None:
+        """Short blocks between the title and a byline or date stamp are the standfirst ("The
+        premier wants relief from tariffs. Trump wants more defense spending."), not the story."""
+        if 0 < len(kept) <= _DEK_BLOCKS and all(len(norm[a:b].split()) <= _DEK_WORDS for a, b in kept) and \
+                find_dateline(norm, *kept[0]) is None:
+            meta.extend(Span(a, b) for a, b in kept)
+            kept.clear()
+
     for i, (s, e) in enumerate(blocks):
         chunk = norm[s:e]
         if covered(s, e):
+            if 0 < i < _DEK_BLOCKS + 3:
+                standfirst()
             continue
         header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
                                           or _DATE_LINE.match(chunk))
         if header or (i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
                                  (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2))):
+            standfirst()
             meta.append(Span(s, e))
             d = _ISO_OR_DAY_DATE.search(norm, s, e)
             if d and header_date is None:
@@ -285,6 +316,8 @@ def run(state: State) -> State:
     place = None
     dl_date = None
     paragraphs: list[tuple[int, int]] = []
+    questions: set[int] = set()  # a reporter's question in a transcript: no statement to brief
+    transcript = sum(1 for s, e in blocks if _SPEAKER_LABEL.match(norm, s, e)) >= _TRANSCRIPT_LABELS
     seen: set[str] = set()
     for i, (s, e) in enumerate(blocks):
         # Wire junk before the dateline in the first body blocks ("(2nd LD) ... SEOUL, Dec. 30 (Yonhap) --").
@@ -324,6 +357,12 @@ def run(state: State) -> State:
         if s < e and (_furniture(norm, s, e) or _UPDATED.match(norm[s:e])):
             meta.append(Span(s, e))
             continue
+        label = _SPEAKER_LABEL.match(norm, s, e) if transcript else None
+        if label and not is_place(label.group("who")):
+            meta.append(Span(s, s + len(label.group().rstrip())))  # "PRESIDENT RUTO: Thank you ..."
+            if label.group("who") in ("Q", "QUESTION"):
+                questions.add(len(paragraphs))
+            s = label.end()
         tm = _TRAILER.search(norm, max(s, e - 60), e)
         if tm and tm.start() < e:
             if tm.start() > s:
@@ -344,7 +383,7 @@ def run(state: State) -> State:
     sents: list[Sentence] = []
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
-        heading = (_is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
+        heading = (pi in questions or _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
                    or bool(_PHOTO_CREDIT.search(norm[s:e])))
         for ss, se in split_sentences(norm, s, e):
             cap = heading or bool(_CAPTION.search(norm[ss:se]))

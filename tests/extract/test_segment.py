@@ -29,6 +29,7 @@ def test_sentences(stages, text, expected):
     ("RIYADH: The crown prince received the envoy.", "Riyadh", "The crown prince"),
     ("MOSCOW, April 5. /TASS/. The minister will fly to Ankara.", "Moscow", "The minister"),
     ("TOKYO, March 16 Kyodo - The two leaders met.", "Tokyo", "The two leaders"),
+    ("MALE, July 25 (PTI) Prime Minister Modi arrived here.", "Male", "Prime Minister"),
 ])
 def test_datelines_are_metadata(stages, text, place, body_start):
     st = stages("A headline\n\n" + text, until="segment")
@@ -99,3 +100,24 @@ def test_page_furniture_is_not_body(stages, furniture):
 def test_a_capitalised_label_with_a_colon_is_no_dateline(stages):
     st = stages("Envoy lands\n\nUPDATE: The envoy landed in Lima.\n", until="segment")
     assert st.dateline is None
+
+
+def test_standfirst_before_the_byline_is_not_body(stages):
+    text = ("Premier heads to Lima\n\nShe wants relief from duties. He wants more ships.\n\nBy JANE ROE\n\n"
+            "ROME \u2014 The premier will land in Lima on Thursday.\n")
+    st = stages(text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == ["The premier will land in Lima on Thursday."]
+
+
+def test_transcript_labels_are_metadata_and_questions_are_not_statements(stages):
+    text = ("Remarks at a joint press conference\n\nPRESIDENT ROE: It is a pleasure to welcome you to Lima.\n\n"
+            "Q: Will you cancel the debt?\n\nPRESIDENT DOE: We are working on it.\n")
+    st = stages(text, until="segment")
+    body = [st.text[s.start:s.end] for s in st.sentences if not s.caption]
+    assert body == ["It is a pleasure to welcome you to Lima.", "We are working on it."]
+    assert "PRESIDENT ROE:" in [st.text[m.start:m.end] for m in st.metadata]
+
+
+def test_a_lone_label_is_kept(stages):
+    st = stages("Envoy lands\n\nANALYSIS: The envoy landed in Lima on Monday.\n", until="segment")
+    assert st.text[st.sentences[0].start:].startswith("ANALYSIS: The envoy")

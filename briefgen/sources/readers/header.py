@@ -59,24 +59,47 @@ _STAMP_MAX_CHARS = 90
 _STAMP_SPARE = 3  # words besides the date and stamp words: a section, an agency, a city
 
 
-def date_stamp(content: str) -> bool:
-    """Whether a header line is the page's date stamp: a date with its year, and beside it only
-    times, weekdays, "Updated"/"Published", time zones, separators and up to three
-    capitalised words (a section, an agency, a city). A sentence that holds a date is not one."""
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
+
+
+def _numeric_date(m: re.Match[str]) -> str | None:
+    """"30.08.2012" (day first), "04/16/2025" (month first where the day tells): None when a
+    slashed date could be read either way."""
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if m.group(2) == ".":
+        day, month = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_stamp(content: str) -> str | None:
+    """The date (YYYY-MM-DD) of a header line that is the page's date stamp: a date with its
+    year, and beside it only times, weekdays, "Updated"/"Published", time zones, separators and
+    up to three capitalised words (a section, an agency, a city). A sentence that holds a date
+    is not one."""
     if len(content) > _STAMP_MAX_CHARS:
-        return False
-    m = _DATE_RE.search(content)
-    if m is None or _iso(m) is None:
-        return False
+        return None
+    m = _DATE_RE.search(content) or _NUMERIC_DATE.search(content)
+    iso = None if m is None else _iso(m) if m.re is _DATE_RE else _numeric_date(m)
+    if iso is None:
+        return None
     spare = 0
     for raw in (content[:m.start()] + " " + content[m.end():]).split():
         w = raw.strip(",|·•-–—:()/")
         if not w or w.lower() in _STAMP_WORDS or _CLOCK.match(w) or w.isdigit():
             continue
         if not w[:1].isupper():
-            return False
+            return None
         spare += 1
-    return spare <= _STAMP_SPARE
+    return iso if spare <= _STAMP_SPARE else None
 
 
 _JOB = re.compile(r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist")
@@ -223,9 +246,10 @@ def scan(text: str, *, title_first: bool = False) -> Header:
             if org and not _JOB.search(org):
                 outlet = outlet or org.strip()
             continue
-        if date_stamp(content):  # also after a standfirst or an outlet's name
+        stamp = date_stamp(content)  # also after a standfirst or an outlet's name
+        if stamp:
             spans.append(Span(s, e))
-            iso = iso or iso_date(content)
+            iso = iso or stamp
             continue
         m = _dateline(content)
         if m:
