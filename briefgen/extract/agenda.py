@@ -819,6 +819,31 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
     return heads if len(heads) >= 2 else []
 
 
+# A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
+# agenda:", "Topics will include:". The items are the bulleted paragraphs that follow it.
+_LIST_INTRO = re.compile(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
+                         r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
+                         r"focus(?:ed|es)? on|cover(?:ed|s)?)\s*:$")
+_BULLET_BEFORE = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
+_ITEM_TAIL = re.compile(r"(?:[\s,;.]+(?:and|or)?)+$")
+_MAX_BULLETS = 8
+
+
+def _bullet_items(norm: str, paragraphs, after: int) -> list[tuple[int, int]]:
+    """The bulleted paragraphs right after the character ``after`` (each item's span, its
+    trailing ", and" or full stop cut)."""
+    out = []
+    for p in paragraphs:
+        if p.start < after:
+            continue
+        line = norm.rfind("\n", 0, p.start) + 1
+        if not _BULLET_BEFORE.fullmatch(norm, line, p.start) or len(out) >= _MAX_BULLETS:
+            break
+        tail = _ITEM_TAIL.search(norm, p.start, p.end)
+        out.append((p.start, tail.start() if tail else p.end))
+    return out
+
+
 def run(state: State) -> State:
     """Sets agenda (none when the article reports no visit, summit or talks: topics would dress
     it up as one)."""
@@ -937,6 +962,10 @@ def run(state: State) -> State:
                     add(a, b, sent.index, 0.8 * position)
     for a, b in _bullet_heads(norm):
         add(a, b, -1, 0.8)
+    for sent in body:
+        if norm[sent.end - 1:sent.end] == ":" and _LIST_INTRO.search(low, sent.start, sent.end):
+            for a, b in _bullet_items(norm, state.paragraphs, sent.end):
+                add(a, b, sent.index, 0.8)
     out = tuple(Item(text=text[s:e], evidence=(Span(s, e),), score=round(min(w, 1.0), 3))
                 for w, s, e, _ in sorted(items, key=lambda x: x[1]))
     return replace(state, agenda=out)

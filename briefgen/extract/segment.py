@@ -101,9 +101,12 @@ _DEK_BLOCKS = 2  # a standfirst is a block or two ...
 _DEK_WORDS = 45  # ... of a sentence or two each
 
 
-def _furniture(norm: str, s: int, e: int) -> bool:
-    """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -")."""
-    return bool(_FURNITURE.match(norm, s, e)) or len(_LETTERS.findall(norm, s, e)) < 2 or \
+def _furniture(norm: str, s: int, e: int, item: bool = False) -> bool:
+    """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -").
+    A list item may be one word ("• Migration"), but not one with a date's digits."""
+    words = len(_LETTERS.findall(norm, s, e))
+    lone_item = item and words == 1 and not any(c.isdigit() for c in norm[s:e])
+    return bool(_FURNITURE.match(norm, s, e)) or (words < 2 and not lone_item) or \
         bool(_CONTRIBUTED.match(norm, s, e))
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
@@ -343,7 +346,8 @@ def run(state: State) -> State:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
         bullet = _BULLET.match(norm, s, e)
-        if bullet and bullet.end() > s and bullet.group().strip():
+        item = bool(bullet and bullet.end() > s and bullet.group().strip())
+        if item:
             meta.append(Span(s, bullet.end()))
             s = bullet.end()
         glued = _GLUED_AGENCY.match(norm, s, e)
@@ -354,7 +358,7 @@ def run(state: State) -> State:
         if tweet and tweet.start() > s:
             meta.append(Span(tweet.start(), e))
             e = _strip(norm, s, tweet.start())[1]
-        if s < e and (_furniture(norm, s, e) or _UPDATED.match(norm[s:e])):
+        if s < e and (_furniture(norm, s, e, item) or _UPDATED.match(norm[s:e])):
             meta.append(Span(s, e))
             continue
         label = _SPEAKER_LABEL.match(norm, s, e) if transcript else None

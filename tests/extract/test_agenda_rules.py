@@ -447,3 +447,15 @@ def test_feature_table_focus_frames(stages, text, expected):
 ])
 def test_counterparts_names_and_goal_frames(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two presidents met in Lima on Monday. The talks covered:\n\n- Trade in copper\n- Border security\n"
+     "- Migration\n\nThey also dined together.", ["Trade in copper", "Border security", "Migration"]),
+    ("The ministers discussed:\n\n\u2022 expanding the bloc,\n\u2022 a ceasefire in the valley, and\n"
+     "\u2022 reform of the council.\n\nThey left.", ["expanding the bloc", "ceasefire in the valley", "reform of the council"]),
+    # a list after a sentence that names no topic cue is not the agenda
+    ("The delegation included:\n\n- Three ministers\n- Two governors\n\nThey left.", []),
+])
+def test_bulleted_list_after_a_topic_cue(stages, text, expected):
+    assert _agenda(stages, text) == expected
