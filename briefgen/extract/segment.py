@@ -74,7 +74,10 @@ _FURNITURE = re.compile(
     r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
     r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b|"
     r"This (?:article|story) (?:is|was) (?:also )?available in\b|Authori[sz]ed by\b|(?:Media|Press) (?:contact|enquiries|inquiries)\b|"
-    r"Share (?:this|on)\b)")
+    r"Share (?:this|on)\b|Go deeper\s*:)")
+# Furniture that heads a list of tags or linked headlines, each a short line of its own.
+_LINK_LIST = re.compile(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
+                        r"Tags|TAGS|Topics)\b[^.!?\n]{0,40}$")
 # A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
 # ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
 _CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
@@ -96,6 +99,19 @@ _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 # A transcript's speaker label: "PRESIDENT RUTO:", "MR. KIRBY:", "Q:" (two labelled paragraphs at
 # least make a transcript; a lone "ANALYSIS:" does not).
 _SPEAKER_LABEL = re.compile(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
+# A signpost of an outlet's format: "Why it matters:", "Driving the news:", "The big picture:",
+# "What's next:" (two such paragraphs at least, as with speaker labels).
+_SIGNPOST = re.compile(r"(?P<who>[A-Z][\w'\u2019]*(?:,?\s+[a-z][\w'\u2019]*){0,3})\s*:\s+(?=\S)")
+# ... but "He said: ..." introduces a quotation.
+_SAID = frozenset("said says added adds told wrote writes warned noted stated declared explained insisted "
+                  "tweeted posted argued".split())
+
+
+def _label(norm: str, s: int, e: int) -> re.Match | None:
+    m = _SPEAKER_LABEL.match(norm, s, e) or _SIGNPOST.match(norm, s, e)
+    if m is None or m.group("who").split()[-1].lower() in _SAID:
+        return None
+    return m
 _TRANSCRIPT_LABELS = 2
 _DEK_BLOCKS = 2  # a standfirst is a block or two ...
 _DEK_WORDS = 45  # ... of a sentence or two each
@@ -320,7 +336,8 @@ def run(state: State) -> State:
     dl_date = None
     paragraphs: list[tuple[int, int]] = []
     questions: set[int] = set()  # a reporter's question in a transcript: no statement to brief
-    transcript = sum(1 for s, e in blocks if _SPEAKER_LABEL.match(norm, s, e)) >= _TRANSCRIPT_LABELS
+    transcript = sum(1 for s, e in blocks if _label(norm, s, e)) >= _TRANSCRIPT_LABELS
+    link_list = False  # after "Explore more on these topics", "Related Topics": tags and links
     seen: set[str] = set()
     for i, (s, e) in enumerate(blocks):
         # Wire junk before the dateline in the first body blocks ("(2nd LD) ... SEOUL, Dec. 30 (Yonhap) --").
@@ -360,8 +377,13 @@ def run(state: State) -> State:
             e = _strip(norm, s, tweet.start())[1]
         if s < e and (_furniture(norm, s, e, item) or _UPDATED.match(norm[s:e])):
             meta.append(Span(s, e))
+            link_list = link_list or bool(_LINK_LIST.match(norm, s, e))
             continue
-        label = _SPEAKER_LABEL.match(norm, s, e) if transcript else None
+        if link_list and _is_heading(norm, s, e):
+            meta.append(Span(s, e))  # a tag or a linked headline under "Related Topics"
+            continue
+        link_list = False
+        label = _label(norm, s, e) if transcript else None
         if label and not is_place(label.group("who")):
             meta.append(Span(s, s + len(label.group().rstrip())))  # "PRESIDENT RUTO: Thank you ..."
             if label.group("who") in ("Q", "QUESTION"):

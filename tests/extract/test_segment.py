@@ -121,3 +121,23 @@ def test_transcript_labels_are_metadata_and_questions_are_not_statements(stages)
 def test_a_lone_label_is_kept(stages):
     st = stages("Envoy lands\n\nANALYSIS: The envoy landed in Lima on Monday.\n", until="segment")
     assert st.text[st.sentences[0].start:].startswith("ANALYSIS: The envoy")
+
+
+def test_signposts_are_metadata_and_said_is_no_signpost(stages):
+    text = ("Premier to host the emir\n\nThe premier will host the emir next month.\n\n"
+            "Why it matters: The visit would be the emir's first since 2018.\n\n"
+            "Driving the news: The two are expected to discuss ports.\n\nGo deeper: Ports deal hits snag\n")
+    st = stages(text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == [
+        "The premier will host the emir next month.", "The visit would be the emir's first since 2018.",
+        "The two are expected to discuss ports."]
+    text = ('Premier lands\n\nThe premier landed in Lima.\n\nHe said: "We are ready."\n\nShe added: "So are we."\n')
+    st = stages(text, until="segment")
+    assert st.text[st.sentences[1].start:].startswith('He said: "We are ready."')
+
+
+def test_tags_and_links_under_a_list_heading_are_not_body(stages):
+    text = ("Premier lands in Lima\n\nThe premier landed in Lima on Monday.\n\nExplore more on these topics\n\n"
+            "Peru\n\nJane Roe\n\nTrade policy\n")
+    st = stages(text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == ["The premier landed in Lima on Monday."]
