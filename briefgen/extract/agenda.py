@@ -123,10 +123,12 @@ _TRIGGER_MORE = LazyPattern(
     r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
     r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from|"
     # "the focus of the visit will be X", "discussions revolved around X"
-    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around"
+    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around|"
+    # what the sides disagree on: "patch up differences over X", "a dispute over X"
+    r"(?:differences|disagreements?|disputes?|rift) (?:over|on|about)"
     r")\s+")
 _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas|everything|focus|revolv")
+                         "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift")
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -522,6 +524,9 @@ def _unbalanced(label: str) -> bool:
     return n % 2 == 1 or singles % 2 == 1
 
 
+_NOUN_PREP = frozenset("of to for in against".split())
+
+
 def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     """Start of the noun phrase of norm[s:e]: past a bare goal verb and its determiner, or None
     when the label is a verb without an object or a torn clause."""
@@ -536,7 +541,9 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
         return None  # "momentum toward fully restoring": the gerund's object was cut off
     if words[0].lower() in _VERB_ONLY and words[0].lower() not in _BARE_VERBS:
         return None  # "engage in sustained negotiations": a verb phrase
-    if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
+    # a verb that is also a noun, before its noun's preposition, is the noun: "support for
+    # Ukraine", "a cut in tariffs", "increase in trade"
+    if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in _NOUN_PREP):
         m = _VERB_OBJECT.match(norm, s, e)
         if m is None or m.end() >= e:
             return None

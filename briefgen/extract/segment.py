@@ -62,6 +62,10 @@ _CAPTION = re.compile(
 # A photo caption ends on its credit: "... on Tuesday. Photo: A. Name/Agency".
 _PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
 
+# ... or on a photographer and an agency: "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)".
+_AGENCY_CREDIT = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
+                            r"Xinhua|XINHUA|Pool|POOL|Anadolu|Yonhap|Kyodo|SPA|WAM|TASS|Sputnik|dpa|DPA)\b[^.\n]{0,40}\)?\s*$"
+                            r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$")
 # Page furniture: a paragraph opening on one of these is no part of the story.
 _FURNITURE = re.compile(
     r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
@@ -410,7 +414,7 @@ def run(state: State) -> State:
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
         heading = (pi in questions or _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
-                   or bool(_PHOTO_CREDIT.search(norm[s:e])))
+                   or bool(_PHOTO_CREDIT.search(norm[s:e])) or bool(_AGENCY_CREDIT.search(norm, max(s, e - 120), e)))
         for ss, se in split_sentences(norm, s, e):
             cap = heading or bool(_CAPTION.search(norm[ss:se]))
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))

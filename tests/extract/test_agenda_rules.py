@@ -459,3 +459,15 @@ def test_counterparts_names_and_goal_frames(stages, text, expected):
 ])
 def test_bulleted_list_after_a_topic_cue(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb that is also a noun, before its noun's preposition, is the noun
+    ("They were also due to discuss the grain budget and support for Lima, an adviser said.",
+     ["grain budget", "support for Lima"]),
+    # what the sides disagree on names the issue
+    ("The two leaders sought to patch up differences over port fees and fishing quotas.",
+     ["port fees", "fishing quotas"]),
+])
+def test_noun_senses_and_differences(stages, text, expected):
+    assert _agenda(stages, text) == expected

@@ -141,3 +141,10 @@ def test_tags_and_links_under_a_list_heading_are_not_body(stages):
             "Peru\n\nJane Roe\n\nTrade policy\n")
     st = stages(text, until="segment")
     assert [st.text[s.start:s.end] for s in st.sentences] == ["The premier landed in Lima on Monday."]
+
+
+@pytest.mark.parametrize("credit", ["JANE ROE / AFP", "(Photo by Jane Roe/AFP via Getty Images)"])
+def test_photo_credit_paragraph_is_a_caption(stages, credit):
+    st = stages(f"Envoy lands\n\nThe envoy landed in Lima on Monday.\n\n{credit}\n\nHe left.\n", until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences if not s.caption] == [
+        "The envoy landed in Lima on Monday.", "He left."]
