@@ -345,6 +345,16 @@ HEADER_CASES = [
     ("stamp-numeric-either-way-gives-no-date",
      "Envoy lands\n\n04/06/2025 07:00 PM\n\nThe envoy landed.\n",
      "Envoy lands", None, None, None, ["Envoy lands"]),
+    # a saved page: navigation before the title, share buttons between title and byline
+    ("page-chrome-around-the-title",
+     "Skip to main content\nWorld\nPolitics\n\nEnvoy to visit Lima for talks\n\nListen to this article \u00b7 4 min\n"
+     "Share\nFacebook\n\nBy Jane Roe\nDecember 6, 2023 3:45 PM GMT+2\n\nLIMA, Dec 6 (Reuters) - The envoy will visit Lima.\n",
+     "Envoy to visit Lima for talks", "Jane Roe", "Reuters", "2023-12-06",
+     ["Skip to main content", "World", "Politics", "Envoy to visit Lima for talks", "Listen to this article \u00b7 4 min",
+      "Share", "Facebook", "By Jane Roe", "December 6, 2023 3:45 PM GMT+2", "LIMA, Dec 6 (Reuters) -"]),
+    ("short-lines-after-the-body-are-no-chrome",
+     "Envoy lands\n\nThe envoy landed in Lima on Monday.\n\nAgenda\n\nPorts\n",
+     "Envoy lands", None, None, None, ["Envoy lands"]),
     ("sentence-with-a-date-is-no-stamp",
      "Envoy lands\n\nThe envoy landed on March 3, 2023 in Lima.\n",
      "Envoy lands", None, None, None, ["Envoy lands"]),

@@ -65,7 +65,8 @@ _PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s
 # ... or on a photographer and an agency: "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)".
 _AGENCY_CREDIT = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
                             r"Xinhua|XINHUA|Pool|POOL|Anadolu|Yonhap|Kyodo|SPA|WAM|TASS|Sputnik|dpa|DPA)\b[^.\n]{0,40}\)?\s*$"
-                            r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$")
+                            r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$"
+                            r"|(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Xinhua)/[\w .'-]{2,40}(?:/[\w .'-]{2,30})?\s*$")
 # Page furniture: a paragraph opening on one of these is no part of the story.
 _FURNITURE = re.compile(
     r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
@@ -78,10 +79,10 @@ _FURNITURE = re.compile(
     r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
     r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b|"
     r"This (?:article|story) (?:is|was) (?:also )?available in\b|Authori[sz]ed by\b|(?:Media|Press) (?:contact|enquiries|inquiries)\b|"
-    r"Share (?:this|on)\b|Go deeper\s*:)")
+    r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:)")
 # Furniture that heads a list of tags or linked headlines, each a short line of its own.
 _LINK_LIST = re.compile(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
-                        r"Tags|TAGS|Topics)\b[^.!?\n]{0,40}$")
+                        r"Tags|TAGS|Topics|Suggested [Tt]opics)\b[^.!?\n]{0,40}$")
 # A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
 # ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
 _CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"

@@ -210,6 +210,46 @@ def _names(raw: str) -> str | None:
     return " ".join(words) or None
 
 
+# Page chrome: share buttons, reading time, navigation. A line opening on one of these phrases,
+# or (around the title only) a short line of one or two words without punctuation.
+_CHROME_PHRASES = ("skip to", "listen to this article", "listen to article", "share", "save", "print",
+                   "email", "gift this article", "read in app", "purchase licensing rights", "facebook",
+                   "twitter", "linkedin", "whatsapp", "copy link", "comments", "menu", "search", "sign in",
+                   "log in", "subscribe", "advertisement")
+_CHROME_MAX_WORDS = 2
+_CHROME_LINES = 12  # chrome lines that may sit between the title and the byline
+_NAV_MAX_WORDS = 3  # a navigation entry before the title
+
+
+def _chrome_line(content: str, *, strict: bool = False) -> bool:
+    low = content.lower()
+    if low.startswith(_CHROME_PHRASES) and len(content) <= 60:
+        return True
+    words = content.split()
+    if len(words) > (_CHROME_MAX_WORDS if strict else _NAV_MAX_WORDS) or content[-1:] in ".!?\"\u201d:":
+        return False
+    return not (BYLINE.fullmatch(content) or date_stamp(content) or _dateline(content) or SLUG.fullmatch(content)
+                or any(c.isdigit() for c in content))
+
+
+def _chrome_block(text: str, lines, nonblank: list[int], k: int) -> list[int]:
+    """The navigation block starting at nonblank[k]: its lines if it is one ("Skip to main
+    content" alone, or two or more short lines with no blank between them), else []."""
+    if k >= len(nonblank) - 1:
+        return []
+    block = [nonblank[k]]
+    for i in nonblank[k + 1:]:
+        if i != block[-1] + 1:
+            break
+        block.append(i)
+    contents = [text[slice(*lines[i])] for i in block]
+    if len(block) == 1:
+        return block if contents[0].lower().startswith("skip to") else []
+    if all(_chrome_line(c) for c in contents) and k + len(block) < len(nonblank):
+        return block
+    return []
+
+
 def scan(text: str, *, title_first: bool = False) -> Header:
     """Find the header of ``text`` (already sanitised). Spans are exact slices of it."""
     lines = _lines(text)
@@ -219,6 +259,17 @@ def scan(text: str, *, title_first: bool = False) -> Header:
     spans: list[Span] = []
     title = author = outlet = iso = None
 
+    # A saved page's navigation before the title ("Skip to main content", "World", "Politics").
+    k = 0
+    while True:
+        block = _chrome_block(text, lines, nonblank, k)
+        if not block:
+            break
+        spans.extend(Span(*lines[i]) for i in block)
+        k += len(block)
+    nonblank = nonblank[k:]
+    if not nonblank:
+        return Header(spans=tuple(spans))
     first = nonblank[0]
     s, e = lines[first]
     content = text[s:e]
@@ -232,9 +283,16 @@ def scan(text: str, *, title_first: bool = False) -> Header:
         rest = nonblank[1:]
 
     contiguous = True
-    for i in rest[:_HEADER_LINES]:
+    seen = 0
+    for i in rest[:_HEADER_LINES + _CHROME_LINES]:
         s, e = lines[i]
         content = text[s:e]
+        if title is not None and contiguous and _chrome_line(content, strict=True):
+            spans.append(Span(s, e))  # "Listen to this article · 4 min", "Share", "Facebook"
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            break
         if contiguous and SLUG.fullmatch(content):
             spans.append(Span(s, e))
             continue
