@@ -54,7 +54,7 @@ _INLINE_BY = re.compile(rf"\bBy\s+(?P<names>{_NAME})")
 _STAMP_WORDS = frozenset("""updated published posted last modified first edited on at am pm a.m. p.m.
 mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
 and by""".split())
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$", re.I)
 _STAMP_MAX_CHARS = 90
 _STAMP_SPARE = 3  # words besides the date and stamp words: a section, an agency, a city
 
