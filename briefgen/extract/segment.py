@@ -79,10 +79,14 @@ _FURNITURE = re.compile(
     r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
     r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b|"
     r"This (?:article|story) (?:is|was) (?:also )?available in\b|Authori[sz]ed by\b|(?:Media|Press) (?:contact|enquiries|inquiries)\b|"
-    r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:)")
+    r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:|"
+    r"(?:Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|Trending(?: [Nn]ow)?|TRENDING|Top [Ss]tories|"
+    r"Recommended|More (?:from|stories)|You (?:may|might) also like|Latest [Nn]ews)\s*:?\s*$)")
 # Furniture that heads a list of tags or linked headlines, each a short line of its own.
 _LINK_LIST = re.compile(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
-                        r"Tags|TAGS|Topics|Suggested [Tt]opics)\b[^.!?\n]{0,40}$")
+                        r"Tags|TAGS|Topics|Suggested [Tt]opics|Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|"
+                        r"Trending|TRENDING|Top [Ss]tories|Recommended|More (?:from|stories)|You (?:may|might) also like|"
+                        r"Latest [Nn]ews)\b[^.!?\n]{0,40}$")
 # A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
 # ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
 _CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"

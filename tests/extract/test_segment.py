@@ -148,3 +148,11 @@ def test_photo_credit_paragraph_is_a_caption(stages, credit):
     st = stages(f"Envoy lands\n\nThe envoy landed in Lima on Monday.\n\n{credit}\n\nHe left.\n", until="segment")
     assert [st.text[s.start:s.end] for s in st.sentences if not s.caption] == [
         "The envoy landed in Lima on Monday.", "He left."]
+
+
+def test_most_read_list_is_furniture(stages):
+    text = ("Quake shakes north\n\nA strong quake shook the north on Tuesday.\n\nMost Read\n"
+            "1. Envoy to visit Lima for talks next month\n2. Leaders hold summit in Quito\n\n"
+            "Trending Now\nMinister arrives in Lima for talks\n")
+    st = stages(text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == ["A strong quake shook the north on Tuesday."]
