@@ -255,6 +255,27 @@ def _place_suffix(place: str) -> str:
     return place
 
 
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_PULL_QUOTE_WORDS = 40
+
+
+def _drop_pull_quotes(norm: str, paragraphs: list[tuple[int, int]], meta: list[Span]) -> list[tuple[int, int]]:
+    """A paragraph that is nothing but a quotation repeated from another paragraph is a pull
+    quote (page design): it goes to metadata, so the quotation is briefed once, where it is said."""
+    keys = [" " + _NON_WORD.sub(" ", norm[s:e]).strip().lower() + " " for s, e in paragraphs]
+    out = []
+    for k, (s, e) in enumerate(paragraphs):
+        chunk = norm[s:e].rstrip(".!?,;: ")
+        pulled = (len(chunk) > 2 and chunk[0] in _QUOTE_MARKS and chunk[-1] in _QUOTE_MARKS
+                  and len(chunk.split()) <= _PULL_QUOTE_WORDS
+                  and any(keys[k] in other for j, other in enumerate(keys) if j != k))
+        if pulled:
+            meta.append(Span(s, e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentence ranges inside [s, e); periods after abbreviations and initials do not end one."""
     out: list[tuple[int, int]] = []
@@ -414,6 +435,7 @@ def run(state: State) -> State:
         seen.add(key)
         paragraphs.append((s, e))
 
+    paragraphs = _drop_pull_quotes(norm, paragraphs, meta)
     paras: list[Paragraph] = []
     sents: list[Sentence] = []
     for pi, (s, e) in enumerate(paragraphs):

@@ -156,3 +156,13 @@ def test_most_read_list_is_furniture(stages):
             "Trending Now\nMinister arrives in Lima for talks\n")
     st = stages(text, until="segment")
     assert [st.text[s.start:s.end] for s in st.sentences] == ["A strong quake shook the north on Tuesday."]
+
+
+def test_pull_quote_repeating_a_quotation_is_dropped(stages):
+    text = ('Envoy visits Lima\n\nThe envoy met the president in Lima on Thursday.\n\n'
+            '"We want to turn a new page," the envoy told reporters.\n\n\u201cWe want to turn a new page.\u201d\n\n'
+            '"Trade comes first."\n')
+    st = stages(text, until="segment")
+    body = [st.text[s.start:s.end] for s in st.sentences]
+    assert body == ["The envoy met the president in Lima on Thursday.",
+                    '"We want to turn a new page," the envoy told reporters.', '"Trade comes first."']
