@@ -300,6 +300,9 @@ _PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
 _ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 
+_DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
+            r"disputes?|differences|disagreements?) (?:over|about|regarding)")
+_DISPUTE_FRAME = re.compile(_DISPUTE + r"\s+", re.I)
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
                         r"result(?:s|ed)? in|"
                         # "(a new round of) talks on X": the topic is X
@@ -314,6 +317,8 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         r"means (?:for|of|to)|"
                         # "raised ongoing concerns about X": the topic is X
                         r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+                        # "ease decades of tension over X", "the row over X": the matter is X
+                        rf"{_DISPUTE}|"
                         # the matter is the goal: "the historic opportunity to chart a new course"
                         r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
                         # "the Trump administration's desire to eliminate X": the goal again
@@ -465,6 +470,7 @@ ensure establish expand explore extend facilitate finalise finalize find forge g
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
 handle put reach rebuild set reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
+upgrade bolster modernise modernize
 """.split())
 _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
@@ -620,6 +626,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     if np_start != s:
         s = np_start
         lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
+        if lm is not None and lm.end() < e:
+            s = lm.end()
+        lm = _DISPUTE_FRAME.match(norm, s, e)  # "ease decades of tension over X": the frame goes too
         if lm is not None and lm.end() < e:
             s = lm.end()
     label = norm[s:e]

@@ -471,3 +471,13 @@ def test_bulleted_list_after_a_topic_cue(stages, text, expected):
 ])
 def test_noun_senses_and_differences(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy's trip is meant to ease decades of tension over fishing, river water and airspace.",
+     ["fishing", "river water", "airspace"]),
+    ("The two leaders agreed to upgrade the command structures of their fleets.",
+     ["command structures of their fleets"]),
+])
+def test_dispute_frames_and_goal_verbs(stages, text, expected):
+    assert _agenda(stages, text) == expected
