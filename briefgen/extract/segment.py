@@ -79,6 +79,7 @@ _FURNITURE = re.compile(
     r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
     r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b|"
     r"This (?:article|story) (?:is|was) (?:also )?available in\b|This (?:article|story) (?:has been|was) (?:updated|corrected|amended)\b|"
+    r"For (?:more|further) information\b|"
     r"(?:Key (?:points|takeaways|facts)|At a glance|In brief|Highlights|Quick read|KEY POINTS)\s*:?\s*$|Authori[sz]ed by\b|(?:Media|Press) (?:contact|enquiries|inquiries)\b|"
     r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:|"
     r"(?:Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|Trending(?: [Nn]ow)?|TRENDING|Top [Ss]tories|"

@@ -168,7 +168,8 @@ def test_pull_quote_repeating_a_quotation_is_dropped(stages):
                     '"We want to turn a new page," the envoy told reporters.', '"Trade comes first."']
 
 
-@pytest.mark.parametrize("furniture", ["Key points:", "This story has been updated with comments from the minister."])
+@pytest.mark.parametrize("furniture", ["Key points:", "This story has been updated with comments from the minister.",
+                                       "For more information, please contact:"])
 def test_summary_box_heading_and_update_note_are_furniture(stages, furniture):
     st = stages(f"Envoy lands in Lima\n\n{furniture}\n\nThe envoy landed in Lima on Monday.\n", until="segment")
     assert [st.text[s.start:s.end] for s in st.sentences] == ["The envoy landed in Lima on Monday."]
