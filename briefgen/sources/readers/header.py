@@ -26,7 +26,7 @@ _MONTHS = {
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = (rf"(?:(?P<m1>{MONTH})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>\d{{4}}))?"
-         rf"|(?P<d2>\d{{1,2}})\s(?P<m2>{MONTH})(?:,?\s(?P<y2>\d{{4}}))?"
+         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{MONTH})(?:,?\s(?P<y2>\d{{4}}))?"
          rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))")
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "", _DATE)
 _DATE_RE = re.compile(_DATE)
@@ -53,7 +53,7 @@ _INLINE_BY = re.compile(rf"\bBy\s+(?P<names>{_NAME})")
 # "Jul 12, 2024 - World". Looked up word by word after the date is cut out (no big pattern).
 _STAMP_WORDS = frozenset("""updated published posted last modified first edited on at am pm a.m. p.m.
 mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
-and by""".split())
+and by ago hour hours minute minutes min mins hr hrs day days""".split())
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$", re.I)
 _STAMP_MAX_CHARS = 90
 _STAMP_SPARE = 3  # words besides the date and stamp words: a section, an agency, a city
