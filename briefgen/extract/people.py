@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
-from briefgen.extract.lexicon import ORG_HEADS, PERSON_HONORIFICS
+from briefgen.extract.lexicon import MONTHS, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS, TITLE_HEADS, VENUES, WEEKDAYS
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, speaks_after,
                                     speaks_before, title_case, tokens, weak_opener)
@@ -36,6 +36,9 @@ class _Cand:
 
 # Capitalised function words that only occur inside title-case names ("Stand Up To Trump").
 _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Against"})
+# A capitalised title word or role modifier right after a run makes the run part of a title or
+# a body's name ("Atomic Energy Organization", "Chief Agricultural Negotiator"), not a person.
+_TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) - set(WEEKDAYS)
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
                     "marshal brigadier commander".split())
 _OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
@@ -80,13 +83,23 @@ def _candidates(state: State) -> list[_Cand]:
                     break
                 if nt in PARTICLES and not (j + 2 < len(toks) and toks[j + 2][0][:1].isupper()):
                     break
+                if toks[j][0].endswith(("'s", "’s")):
+                    break  # a possessive ends a name: "RFE/RL's Uzbek Service"
                 j += 1
             while j > i and is_initials(toks[j][0]):
                 j -= 1  # a name never ends on an initial
             run = toks[i:j + 1]
             if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and (
-                    toks[j + 1][0].lower() in ORG_HEADS or toks[j + 1][0] in _TITLE_CASE_GLUE):
+                    toks[j + 1][0].lower() in ORG_HEADS or toks[j + 1][0] in _TITLE_CASE_GLUE
+                    or (toks[j + 1][0][:1].isupper() and toks[j + 1][0].lower() in _TITLE_NEXT)):
                 i = j + 1  # "Stop Trump Coalition", "Stand Up To Trump": a body's name, not a person
+                continue
+            if i >= 2 and toks[i - 1][0] == "of" and toks[i - 2][0][:1].isupper() and \
+                    toks[i - 2][0].lower() in ORG_HEADS:
+                i = j + 1  # "Department of Treasury": the rest of a body's name
+                continue
+            if " ".join(t[0] for t in toks[i:j + 1]).lower() in VENUES:
+                i = j + 1  # "Cheong Wa Dae": a seat of government
                 continue
             names = [t[0] for t in run]
             # Strip a possessive from the last token.

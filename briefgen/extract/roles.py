@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import re
 
-from briefgen.extract.lexicon import NATIONALITIES, COUNTRIES, NOT_NAME, PERSON_HONORIFICS, ROLE_MODIFIERS, TITLE_HEADS
-from briefgen.extract.names import COMPOUND_ADJ, tokens
+from briefgen.extract.lexicon import (NATIONALITIES, COUNTRIES, NOT_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
+                                      TITLE_HEADS)
+from briefgen.extract.names import COMPOUND_ADJ, is_nameish, tokens
 
 HISTORIC = re.compile(r"(?:\bthen-|\bformer\s+|\blate\s+|\bex-)\s*$", re.I)
 
@@ -43,15 +44,16 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             prev = toks[j - 1][0]
             if not (role_word(prev) or prev[:1].isupper()):
                 break
+        elif low == "and" and first is not None and j > 0 and _in_complement(toks, j, first):
+            pass  # "Under Secretary of Agriculture for Trade and Foreign Agricultural Affairs"
         elif low.endswith(("'s", "’s")) and tok[:1].isupper():
             pass  # "Saudi Arabia's King"
         elif role_word(tok) or low in ("co-founder", "executive", "group"):
             pass
         elif tok[:1].isupper() and low not in NOT_NAME - ROLE_MODIFIERS - TITLE_HEADS:
             pass  # organisation words in a role: "SK Group Chairman"
-        elif tok[:1].isupper() and low in ("state", "group", "party", "council", "commission",
-                                          "affairs", "house", "department", "office"):
-            pass
+        elif tok[:1].isupper() and (low in ORG_HEADS or low in ("state", "affairs", "house")):
+            pass  # "Head of Iranian Atomic Energy Organization Ali Akbar Salehi"
         else:
             break
         first = j
@@ -73,6 +75,20 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
     historic = bool(HISTORIC.search(norm[max(sent_start, rs - 12):rs])) or \
         bool(re.match(r"(?:then|former|ex|late)\b", role, re.I))
     return role, rs, historic
+
+
+def _in_complement(toks, j: int, first: int) -> bool:
+    """An "and" at token j joins words of an office's complement ("Minister for Trade and
+    Industry"): capitalised words follow it up to the name, and an "of"/"for" after a title word
+    comes before it with only capitalised words between, so "President Xi and Premier Li" (two
+    people) is never read as one role."""
+    before = toks[j - 1][0]
+    if not toks[first][0][:1].isupper() or (is_nameish(before) and not role_word(before)):
+        return False  # "Minister of Foreign Affairs Ann Roe and Deputy Minister Bo Kay": two people
+    k = j - 1
+    while k > 0 and toks[k][0][:1].isupper():
+        k -= 1
+    return k < j - 1 and toks[k][0] in ("of", "for") and (role_word(toks[k - 1][0]) or toks[k - 1][0][:1].isupper())
 
 
 # "his foreign minister, Adel al-Jubeir", "the UN special envoy to Yemen, Ismail Ould Cheikh Ahmed"
@@ -140,6 +156,9 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
             if k and tok.isalpha() and toks[k - 1][0].islower() and toks[k - 1][0].lower() not in TITLE_HEADS:
                 torn = True  # "director of the foreign | policy unit": the phrase runs on in small words
             break
+        if k and toks[k - 1][0].lower() in TITLE_HEADS and tok[:1].isupper() and is_nameish(tok) \
+                and not tok.endswith(("'s", "’s")) and not role_word(tok):
+            return None, None  # "from Tashkent, U.S. Embassy official Ann Roe": a titled name, not a role
         if low in TITLE_HEADS:
             has_head = True
         out_end = te

@@ -227,3 +227,30 @@ def test_a_quoted_leader_named_at_the_meeting_takes_part(stages):
             '"We are ready to negotiate," President Bo Kay said.')
     st = stages(text, until="participants")
     assert "Bo Kay" in [p.name for p in st.participants]
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Head of the Lunar Atomic Energy Organization Ann Roe spoke in Lima.", "Atomic"),
+    ("Lima Trade Office Chief Agricultural Negotiator Bo Kay arrived.", "Agricultural"),
+    ("Experts from the Department of Treasury, the Central Bank and the Department of Energy came.", "Treasury"),
+    ("Talking to RFE/RL's Uzbek Service from Tashkent, U.S. Embassy official Ann Roe confirmed it.", "RL's Uzbek"),
+    ("Talking to RFE/RL's Uzbek Service from Tashkent, U.S. Embassy official Ann Roe confirmed it.", "Tashkent"),
+    ("Cheong Wa Dae said President Bo Kay will travel.", "Cheong Wa Dae"),
+])
+def test_words_of_a_title_or_a_bodys_name_are_no_person(stages, text, not_a_person):
+    _, people = _people(stages, text)
+    assert not_a_person not in people
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Head of Lunar Atomic Energy Organization Ann Roe spoke in Lima.", "Ann Roe",
+     "Head of Lunar Atomic Energy Organization"),
+    ("The team included Under Secretary of Farming for Trade and Foreign Farm Affairs Bo Kay.", "Bo Kay",
+     "Under Secretary of Farming for Trade and Foreign Farm Affairs"),
+    ("President Xi and Premier Li Keqiang met the visitors.", "Li Keqiang", "Premier"),
+    ("Minister of Foreign Affairs Ann Roe and Deputy Minister Bo Kay met.", "Bo Kay", "Deputy Minister"),
+    ("Talking to a radio from Lima, U.S. Embassy official Ann Roe confirmed it.", "Ann Roe", "U.S. Embassy official"),
+])
+def test_roles_run_over_a_bodys_name_and_an_office_complement(stages, text, name, role):
+    _, people = _people(stages, text)
+    assert people[name].role == role
