@@ -44,6 +44,10 @@ _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj 
 _OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
                      r"emir|leader|chief|head|chairman|director)\b", re.I)
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
+# "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
+# is a counterpart at the table, a person even without a title.
+_MET_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hosting|welcomed|welcomes|received|"
+                         r"receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
@@ -128,6 +132,7 @@ def _candidates(state: State) -> list[_Cand]:
                     role, rs, evidence = arole, ars, 2
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
+                                  or (len(names) >= 2 and _MET_BEFORE.search(norm, max(sent.start, s0 - 60), s0))
                                   or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
                                   or (len(names) in (2, 3) and (_AFFILIATION.match(norm, e0, sent.end)
                                                                 or _APPOS_SPEAKS.match(norm, e0, sent.end)))):
@@ -164,9 +169,10 @@ def run(state: State) -> State:
     people: list[dict] = []
 
     def find(tokens: list[str]) -> dict | None:
-        ts = set(tokens)
+        # Particles and initials tell no one apart: "Mohammed bin Nayef" is not "Mohammed bin Salman".
+        ts = {t for t in tokens if t not in PARTICLES and not is_initials(t)}
         for p in people:
-            pt = set(p["tokens"])
+            pt = {t for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}
             if ts <= pt or pt <= ts or (len(ts & pt) >= 2):
                 return p
         return None

@@ -83,12 +83,15 @@ def _in_complement(toks, j: int, first: int) -> bool:
     comes before it with only capitalised words between, so "President Xi and Premier Li" (two
     people) is never read as one role."""
     before = toks[j - 1][0]
-    if not toks[first][0][:1].isupper() or (is_nameish(before) and not role_word(before)):
+    after = toks[first][0]
+    if not after[:1].isupper() or after.lower().rstrip(".") in PERSON_HONORIFICS or (
+            is_nameish(before) and not role_word(before)):
         return False  # "Minister of Foreign Affairs Ann Roe and Deputy Minister Bo Kay": two people
     k = j - 1
     while k > 0 and toks[k][0][:1].isupper():
         k -= 1
-    return k < j - 1 and toks[k][0] in ("of", "for") and (role_word(toks[k - 1][0]) or toks[k - 1][0][:1].isupper())
+    return k < j - 1 and toks[k][0] in ("of", "for") and (role_word(toks[k - 1][0])
+                                                         or toks[k - 1][0].lower() in ORG_HEADS)
 
 
 # "his foreign minister, Adel al-Jubeir", "the UN special envoy to Yemen, Ismail Ould Cheikh Ahmed"

@@ -245,8 +245,9 @@ def test_words_of_a_title_or_a_bodys_name_are_no_person(stages, text, not_a_pers
 @pytest.mark.parametrize("text, name, role", [
     ("Head of Lunar Atomic Energy Organization Ann Roe spoke in Lima.", "Ann Roe",
      "Head of Lunar Atomic Energy Organization"),
-    ("The team included Under Secretary of Farming for Trade and Foreign Farm Affairs Bo Kay.", "Bo Kay",
-     "Under Secretary of Farming for Trade and Foreign Farm Affairs"),
+    ("The team included Under Secretary of Energy for Trade and Foreign Farm Affairs Bo Kay.", "Bo Kay",
+     "Under Secretary of Energy for Trade and Foreign Farm Affairs"),
+    ("It was chaired by two envoys: Mr Ann Roe of Peru and Mr Bo Kay of Chile.", "Bo Kay", None),
     ("President Xi and Premier Li Keqiang met the visitors.", "Li Keqiang", "Premier"),
     ("Minister of Foreign Affairs Ann Roe and Deputy Minister Bo Kay met.", "Bo Kay", "Deputy Minister"),
     ("Talking to a radio from Lima, U.S. Embassy official Ann Roe confirmed it.", "Ann Roe", "U.S. Embassy official"),
@@ -254,3 +255,19 @@ def test_words_of_a_title_or_a_bodys_name_are_no_person(stages, text, not_a_pers
 def test_roles_run_over_a_bodys_name_and_an_office_complement(stages, text, name, role):
     _, people = _people(stages, text)
     assert people[name].role == role
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy later met with Ann Roe of Ruritania.",  # an untitled counterpart, the object of "met with"
+    "In a joint statement, Envoy Cy Dee and President Ann Roe reaffirmed their ties.",
+    "The talks were co-chaired by Minister Ann Roe and Minister Bo Kay.",
+])
+def test_counterparts_named_by_the_meeting_itself(stages, sentence):
+    st = stages("Headline\n\nEnvoy Cy Dee arrived in Lima on Monday for talks. " + sentence, until="participants")
+    assert "Ann Roe" in [p.name for p in st.participants]
+
+
+def test_names_sharing_only_a_particle_and_a_given_name_are_two_people(stages):
+    _, people = _people(stages, "Crown Prince Ali bin Omar will lead, and Deputy Crown Prince Ali bin Said will "
+                                "attend. Ali bin Said is young.")
+    assert {"Ali bin Omar", "Ali bin Said"} <= set(people)
