@@ -72,6 +72,11 @@ _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|gree
                        r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
+# "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
+_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+|won't\s+|not\s+to\s+|"
+                     r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
+                     r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is the lead's lead
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
@@ -145,6 +150,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     visitors: set[int] = set()
     visit_sents: set[int] = set()  # one visitor per sentence: "A and B are set to travel" is A's
     acted: set[int] = set()  # named as doing something (travelling, meeting), not only speaking
+    absent: set[int] = set()  # said to stay away from the event
     # Visitors come from the lead: the first body sentence that names someone.
     named = {state.sentence_at(m.start).index for m in state.mentions
              if m.kind != "pronoun" and state.sentence_at(m.start) is not None}
@@ -170,6 +176,9 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             visitors.add(m.person)
             visit_sents.add(sent.index)
             w += _VISITOR_BONUS
+        away = _ABSENT.match(norm, m.end, min(sent.end, m.end + 60))
+        if away and _NEGATED.search(away.group()) and m.kind in ("name", "short") and sent in lead[:2]:
+            absent.add(m.person)
         act = _ACTION.match(norm, m.end, min(sent.end, m.end + 60))
         if act:
             w += 1.5
@@ -197,11 +206,11 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         scores[min(named, key=lambda k: at[k])] += _HEADLINE_BONUS
     # The host of a summit or talks leads them, whoever the lead sentence is about; a visit is
     # the visitor's.
-    pool = list(scores)
+    pool = [k for k in scores if k not in absent] or list(scores)
     if visitors and kind in ("visit", "state-visit"):
-        pool = [k for k in scores if k in visitors] or pool
+        pool = [k for k in pool if k in visitors] or pool
     elif not visitors:
-        pool = [k for k in scores if hosts.get(k)] or pool
+        pool = [k for k in pool if hosts.get(k)] or pool
     best = max(pool, key=lambda k: (scores[k], -k), default=None)
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end

@@ -75,6 +75,9 @@ def test_status_from_the_articles_own_date(stages):
     # sides, not a person, as the lead's subject
     ("Northern and Southern negotiators gathered on Monday for talks in Lima. Envoy Ann Roe spoke.",
      "Northern and Southern negotiators"),
+    # whoever stays away does not lead the summit
+    ("Ruritania's King Bo Kay will not attend a summit of leaders in Lima, his envoy said. Kay sent regrets. "
+     "Kay is ill. President Ann Roe will host the leaders on Thursday.", "Ann Roe"),
 ])
 def test_principal_is_the_visitor_or_the_sides(stages, text, principal):
     assert stages("Headline\n\n" + text, until="event").event.principal == principal
