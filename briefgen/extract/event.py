@@ -103,7 +103,7 @@ def _group_subject(state: State, sent) -> Span | None:
             sent.start <= x.start < sent.end and x.kind != "pronoun" for x in state.mentions):
         return None  # "Officials said ... President X ...": sources, and someone named leads
     words = np_.split()
-    if len(words) > 10 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
+    if len(words) > 14 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
                               for w in words):
         return None  # a clause, not a noun phrase: "China warned the United States that ..."
     if not words or words[0].lower() in _NOT_SUBJECT_START or not any(w[:1].isupper() for w in words):

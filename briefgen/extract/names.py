@@ -61,6 +61,8 @@ def is_nameish(tok: str) -> bool:
     low = tok.lower().rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.lower()
     if "." in tok or low.endswith(COMPOUND_ADJ):
         return False  # "Argentine-born", "Saudi-led": adjectives, not names
+    if len(tok) > 1 and tok.isupper():
+        return False  # an acronym ("DUP", "ONGC") names a body; a name in capitals is a headline's
     return low not in _NEVER_NAME
 
 

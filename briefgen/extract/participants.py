@@ -180,6 +180,14 @@ def run(state: State) -> State:
                 continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)
+    if state.principal_key is None and state.event is not None:
+        # Sides lead ("Sinn Fein and Ian Paisley's Democratic Unionists ..."): whoever is named in
+        # the sides' own noun phrase heads one of them.
+        for span in state.event.evidence:
+            for m in state.mentions:
+                p = state.person(m.person)
+                if span.start <= m.start < span.end and m.kind in ("name", "short") and p and not p.historic:
+                    scores[m.person] = max(scores.get(m.person, 0.0), 0.8)
     for k in joint_with(norm, list(state.mentions), state.principal_key):
         p = state.person(k)
         if p is not None and not p.historic:

@@ -32,6 +32,7 @@ class _Cand:
     role_start: int | None
     evidence: int  # 2 = title/honorific/apposition, 1 = speaks, 0 = bare
     historic: bool = False
+    body: bool = False  # "the Sinn Fein said": a name run after "the" that stands alone names a body
 
 
 # Capitalised function words that only occur inside title-case names ("Stand Up To Trump").
@@ -39,6 +40,7 @@ _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Agai
 # A capitalised title word or role modifier right after a run makes the run part of a title or
 # a body's name ("Atomic Energy Organization", "Chief Agricultural Negotiator"), not a person.
 _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) - set(WEEKDAYS)
+_STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
                     "marshal brigadier commander".split())
 _OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
@@ -93,7 +95,8 @@ def _candidates(state: State) -> list[_Cand]:
             while j > i and is_initials(toks[j][0]):
                 j -= 1  # a name never ends on an initial
             run = toks[i:j + 1]
-            if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and (
+            if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and \
+                    not toks[j][0].endswith(("'s", "’s")) and (
                     toks[j + 1][0].lower() in ORG_HEADS or toks[j + 1][0] in _TITLE_CASE_GLUE
                     or (toks[j + 1][0][:1].isupper() and toks[j + 1][0].lower() in _TITLE_NEXT)):
                 i = j + 1  # "Stop Trump Coalition", "Stand Up To Trump": a body's name, not a person
@@ -101,6 +104,14 @@ def _candidates(state: State) -> list[_Cand]:
             if i >= 2 and toks[i - 1][0] == "of" and toks[i - 2][0][:1].isupper() and \
                     toks[i - 2][0].lower() in ORG_HEADS:
                 i = j + 1  # "Department of Treasury": the rest of a body's name
+                continue
+            if i and toks[i - 1][0] in ("the", "The") and norm[toks[i - 1][2]:toks[i][1]] == " ":
+                # "the Sinn Fein", "the Kim Jong-un regime": a body, or a name as a modifier, never
+                # a person named; a run that stands alone after "the" names a body everywhere.
+                if _STANDS_ALONE.match(norm, toks[j][2]):
+                    out.append(_Cand([t[0] for t in toks[i:j + 1]], toks[i][1], toks[j][2], None, None, 0,
+                                     body=True))
+                i = j + 1
                 continue
             if " ".join(t[0] for t in toks[i:j + 1]).lower() in VENUES:
                 i = j + 1  # "Cheong Wa Dae": a seat of government
@@ -124,7 +135,7 @@ def _candidates(state: State) -> list[_Cand]:
                     role = None
             elif role:
                 evidence = 2
-            if not role or role.lower().rstrip(".") in _RANKS:
+            if not role or role.split()[-1].lower().rstrip(".") in _RANKS:
                 # "General Joseph Aoun, President of Lebanon": the office in the apposition
                 # says more than a rank before the name.
                 arole, ars = apposition(norm, e0, sent.end)
@@ -161,6 +172,8 @@ def run(state: State) -> State:
     """Sets people and mentions."""
     norm = state.norm
     cands = _candidates(state)
+    bodies = {tuple(c.tokens) for c in cands if c.body}
+    cands = [c for c in cands if tuple(c.tokens) not in bodies]
     short_counts: dict[str, int] = {}
     for c in cands:
         for t in c.tokens:

@@ -131,6 +131,10 @@ def titled_name_ahead(norm: str, pos: int, limit: int) -> bool:
     return False
 
 
+_CLAUSE_WORDS = frozenset("who which that said says told is was has have had will would and or but to in on at "
+                          "from with for of by as yesterday today".split())
+
+
 def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]:
     """Role after "Name, ..." up to the next comma/clause: needs a title head inside."""
     m = _APPOS.match(norm, end, limit)
@@ -156,6 +160,15 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
             break
         if not (tok[:1].isupper() or low in TITLE_HEADS or low in ROLE_MODIFIERS or
                 low in ("of", "for", "and", "the", "co-founder")):
+            if k and toks[k - 1][0].endswith(("'s", "’s")):
+                # "head of the country's police", "president of the party's political wing": the
+                # possessed noun phrase closes the role.
+                n = k
+                while n < min(k + 3, len(toks)) and toks[n][0].isalpha() and toks[n][0].islower() and \
+                        toks[n][0] not in _CLAUSE_WORDS and norm[toks[n - 1][2]:toks[n][1]] == " ":
+                    out_end = toks[n][2]
+                    n += 1
+                break
             if k and tok.isalpha() and toks[k - 1][0].islower() and toks[k - 1][0].lower() not in TITLE_HEADS:
                 torn = True  # "director of the foreign | policy unit": the phrase runs on in small words
             break

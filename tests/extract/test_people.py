@@ -271,3 +271,24 @@ def test_names_sharing_only_a_particle_and_a_given_name_are_two_people(stages):
     _, people = _people(stages, "Crown Prince Ali bin Omar will lead, and Deputy Crown Prince Ali bin Said will "
                                 "attend. Ali bin Said is young.")
     assert {"Ali bin Omar", "Ali bin Said"} <= set(people)
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    ("Mr Bo Kay said Mr Kay's RDP was close to a deal.", "RDP"),  # an acronym names a body
+    ("He refused to talk with the Sinn Nua. Sinn Nua said so. Sinn Nua agreed.", "Sinn Nua"),
+])
+def test_acronyms_and_bodies_named_after_the_are_no_person(stages, text, not_a_person):
+    _, people = _people(stages, text)
+    assert not_a_person not in people
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Mr Roe was due to meet Bo Kay, the head of North Ruritania's police, on Monday.", "Bo Kay",
+     "head of North Ruritania's police"),
+    ("It nearly collapsed, said Bo Kay, Ruritania's industry and trade minister.", "Bo Kay",
+     "Ruritania's industry and trade minister"),
+    ("He met Ruritania's General Bo Kay, the head of the army, on Monday.", "Bo Kay", "head"),
+])
+def test_apposition_roles_keep_a_possessed_noun_and_beat_a_rank(stages, text, name, role):
+    _, people = _people(stages, text)
+    assert people[name].role == role
