@@ -25,11 +25,11 @@ from briefgen.extract.state import State
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
-    r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
+    r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|(?<!not )(?<!be )(?<!is )(?<!are )welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"called on|calls on|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
+    r"call(?:ed|s) on(?!\s+(?:[\w.'’-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
     r"joint (?:statement|declaration|communiqu\w+)|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting.
@@ -49,10 +49,15 @@ _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                            r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-|"
                            r"\b(?:in|during|over) (?:their|his|her) (?:\w+ )?(?:years?|terms?|tenure)\b|"
-                           r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b", re.I)
+                           r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b|"
+                           r"\bthe last (?:\w+ )?(?:visit|trip|summit|meeting|talks|time)\b", re.I)
 # The press and commentators report or judge the talks; they do not sit at the table.
 _COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
-                          r"professor|researcher|scholar|economist|historian|commentator)s?\b", re.I)
+                          r"professor|researcher|scholar|economist|historian|commentator|think[- ]tank)s?\b", re.I)
+# The apposition after a name, up to the end of its clause: "Ann Roe, president of a think tank, said".
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"“”]{0,150}")
+_CLAUSE = re.compile(r"\b(?:said|says|told|tells|who|which|that|and|as|when|while|after|before|has|had|is|was|"
+                     r"will|would)\b|\b\w+ed\b")
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
 # "X and Y announced / stood side by side / held talks": two people coordinated as the joint
 # subject of an act of the event take part together, whatever else the sentence says.
@@ -144,6 +149,18 @@ def _travels(state: State, key: int) -> bool:
     return False
 
 
+def _described_as_commentator(state: State, key: int) -> bool:
+    """A name whose apposition places them in the commentariat ("Ann Roe, president of the
+    Lima Forum think tank, said"): they judge the talks, they do not sit at them."""
+    for m in state.mentions:
+        if m.person == key and m.kind in ("name", "short"):
+            a = _APPOSITION.match(state.norm, m.end)
+            phrase = a.group()[:c.start()] if a and (c := _CLAUSE.search(a.group())) else (a.group() if a else "")
+            if _COMMENTATOR.search(phrase):
+                return True
+    return False
+
+
 def run(state: State) -> State:
     """Sets participants."""
     norm = state.norm
@@ -205,7 +222,7 @@ def run(state: State) -> State:
     for k, sc in scores.items():
         p = state.person(k)
         if p is None or p.historic or (k != state.principal_key and (
-                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or ""))):
+                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
             continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
             continue

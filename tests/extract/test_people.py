@@ -292,3 +292,19 @@ def test_acronyms_and_bodies_named_after_the_are_no_person(stages, text, not_a_p
 def test_apposition_roles_keep_a_possessed_noun_and_beat_a_rank(stages, text, name, role):
     _, people = _people(stages, text)
     assert people[name].role == role
+
+
+@pytest.mark.parametrize("aside", [
+    # a person who urges the principal ("called on X to ...") did not call on them
+    "Before the talks, Senator Cy Dee called on Roe to take a harder line.",
+    # "not welcome" is no welcome
+    "Campaigner Cy Dee said clearly that Ann Roe is not welcome in Lima.",
+    # the last visit is another event
+    "The last state visit to Lima was in May, when King Cy Dee and Queen Eve Moss came for two days.",
+    # a think tank's president comments on the talks
+    '"It is sensible," said Cy Dee, president of the Lima Forum think tank, who met Roe and Kay.',
+])
+def test_people_beside_the_talks_but_not_at_them(stages, aside):
+    text = ("Headline\n\nPresident Ann Roe held talks with Prime Minister Bo Kay in Lima on Monday. " + aside)
+    st = stages(text, until="participants")
+    assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
