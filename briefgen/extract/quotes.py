@@ -195,7 +195,29 @@ def run(state: State) -> State:
         if speaker is not None:
             prev_speaker = (speaker, person)
         prev_para = sent.para
-    return replace(state, quotes=tuple(found))
+    return replace(state, quotes=tuple(_pulled(norm, found)))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
+    """A pull quote set apart without attribution repeats words the story attributes elsewhere
+    (a BBC-style highlighted quotation): it has the speaker of the attributed copy."""
+    said = {}
+    for q in found:
+        if q.speaker is not None:
+            key = " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
+            said.setdefault(key, q)
+    out = []
+    for q in found:
+        if q.speaker is None:
+            key = " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
+            src = said.get(key) if len(key) > 20 else None
+            if src is not None:
+                q = replace(q, speaker=src.speaker, person=src.person)
+        out.append(q)
+    return out
 
 
 def _it_body(state: State, sent, s: int) -> str | None:
@@ -369,6 +391,11 @@ def _before(state: State, mentions, names, s: int, sent):
     if pm:
         return None, None, verb, "unresolved " + pm.group(1).lower()
     bm = _BODY_BEFORE.search(norm, lo, vs)
-    if bm and _body(bm.group(1)):
+    if bm and _body(bm.group(1)) and not _PLACE_BEFORE.search(norm, lo, bm.start(1)):
         return _body(bm.group(1)), None, verb, "body"
     return None
+
+
+# "a banner in Arabic saying", "protesters in Lima said": a capitalised word after a preposition
+# is a language or a place, not who speaks.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside)\s+(?:the\s+)?$", re.I)

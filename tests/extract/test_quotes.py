@@ -135,3 +135,14 @@ def test_opening_phrase_pronoun_looks_ahead_to_the_subject(stages):
 ])
 def test_reported_speech_and_appositions(stages, text, expected):
     assert _quotes(stages, text) == expected
+
+
+def test_a_pull_quote_takes_the_speaker_of_its_attributed_copy(stages):
+    text = ('President Ann Roe met Bo Kay in Lima.\n\n" They want a new axis of partners that work together "\n\n'
+            'Analysts agree.\n\n"They want a new axis of partners that work together," analyst Cy Dee said.')
+    assert [sp for _, sp in _quotes(stages, text)] == ["Cy Dee", "Cy Dee"]
+
+
+def test_a_language_or_a_place_after_a_preposition_does_not_speak(stages):
+    text = 'Crowds in one town held up a banner in Quechua saying they are "tired of empty promises."'
+    assert _quotes(stages, text) == [("tired of empty promises.", None)]
