@@ -21,6 +21,7 @@ from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
+from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  # noqa: F401 (status_scores: re-exported)
@@ -82,7 +83,7 @@ _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telli
 
 
 _SUBJECT = re.compile(
-    r"(?:The\s+)?(?P<np>(?:[A-Za-z][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
+    r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
     r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged)\b")
@@ -127,6 +128,8 @@ def _named_body(state: State, sents) -> tuple[None, str, Span] | None:
         for m in _BODY.finditer(norm, sent.start, sent.end):
             g = "np" if m.group("np") else "np2"
             np_ = m.group(g).strip()
+            if np_ and all(w.lower() in ROLE_MODIFIERS for w in np_.split()):
+                continue  # "Foreign ministers from ...": a title's modifier, not a body's name
             if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
                 return None, np_, Span(m.start(g), m.start(g) + len(np_))
     return None

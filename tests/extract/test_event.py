@@ -262,3 +262,9 @@ def test_a_past_verb_right_before_a_date_reads_it_backwards(text, iso):
     st = run_stages(article("Headline\n\nAnn Roe will travel to Lima on Monday for talks with Bo Kay. " + text,
                             date="2023-01-28"), until="event", today=date(2026, 1, 1))
     assert [d.iso for d in st.event.dates] == ["2023-01-30", iso]
+
+
+def test_sides_named_with_a_number_and_a_title_modifier_lead(stages):
+    text = ("Headline\n\nForeign ministers from the 10 countries of the Lima Group said Saturday that they "
+            "were concerned. At the end of their retreat in Lima, they noted their worries.")
+    assert stages(text, until="event").event.principal == "Foreign ministers from the 10 countries of the Lima Group"
