@@ -19,7 +19,7 @@ TOKEN = re.compile(
     r"(?:[A-Z]\.){1,3}(?!\w)|"
     rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
 PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
-                        "al", "la", "le", "der", "den"})
+                        "al", "la", "le", "der", "den", "ul", "ud", "bint"})
 _SPEECH = Phrases(REPORTING_VERBS)
 _SPEAKS_LEAD = re.compile(r"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?")
 _ACCORDING_TO_END = re.compile(r"\baccording\s+to\s*,?\s*$")
@@ -55,6 +55,10 @@ _NEVER_NAME = (NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIE
 COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
 
 
+_GLUED = re.compile(r"[A-Z][a-z]+[A-Z]")
+_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O")
+
+
 def is_nameish(tok: str) -> bool:
     if not tok[:1].isupper() and tok not in PARTICLES and not tok.startswith(("al-", "el-", "bin-")):
         return False  # the common case first: a lower-case word
@@ -63,6 +67,8 @@ def is_nameish(tok: str) -> bool:
         return False  # "Argentine-born", "Saudi-led": adjectives, not names
     if len(tok) > 1 and tok.isupper():
         return False  # an acronym ("DUP", "ONGC") names a body; a name in capitals is a headline's
+    if _GLUED.match(tok) and not tok.startswith(_CAMEL_PREFIXES):
+        return False  # "TrumpFederal": link text glued on a web page, not a name ("McKinney" is)
     return low not in _NEVER_NAME
 
 

@@ -94,6 +94,13 @@ def _candidates(state: State) -> list[_Cand]:
                 j += 1
             while j > i and is_initials(toks[j][0]):
                 j -= 1  # a name never ends on an initial
+            first = toks[i][0]
+            resume = None
+            if len(first) >= 3 and any(t[0].startswith(first) for t in toks[i + 2:j + 2]):
+                # "Trump Donald John TrumpFederal judge ...": a page's link text glued after the name
+                # as written; the name stands alone and the link text is skipped.
+                resume = next(k for k in range(i + 2, min(j + 2, len(toks))) if toks[k][0].startswith(first)) + 1
+                j = i
             run = toks[i:j + 1]
             if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and \
                     not toks[j][0].endswith(("'s", "’s")) and (
@@ -164,7 +171,7 @@ def _candidates(state: State) -> list[_Cand]:
                         rs = base + m.start(1) + m.group(1).find(words[0])
                         evidence = 2
             out.append(_Cand(names, s0, e0, role, rs, evidence, historic))
-            i = j + 1
+            i = resume or j + 1
     return out
 
 

@@ -42,8 +42,8 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
         elif low in ("of", "for", "to") and first is not None and j > 0:
             # "Secretary of State", "Minister for Trade and Industry": only between title words.
             prev = toks[j - 1][0]
-            if not (role_word(prev) or prev[:1].isupper()):
-                break
+            if not (role_word(prev) or prev[:1].isupper()) or prev.lower().startswith("spokes"):
+                break  # "a spokeswoman for Speaker Ann Roe": the name is the Speaker's
         elif low == "and" and first is not None and j > 0 and _in_complement(toks, j, first):
             pass  # "Under Secretary of Agriculture for Trade and Foreign Agricultural Affairs"
         elif low.endswith(("'s", "’s")) and tok[:1].isupper():
@@ -66,8 +66,9 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
     rs = toks[first][1]
     re_ = toks[i - 1][2]
     role = norm[rs:re_]
-    while role.split() and role.split()[-1].lower().strip(".") in PERSON_HONORIFICS:
-        role = role[:len(role) - len(role.split()[-1])].rstrip()
+    while role.split() and role.split()[-1].lower().strip(".") in PERSON_HONORIFICS and not (
+            len(role.split()) > 1 and role.split()[-2].lower() in ("first", "second")):
+        role = role[:len(role) - len(role.split()[-1])].rstrip()  # "Mrs", but "First Lady" is a title
     if not role:
         return None, None, False
     if not any(t.lower() in TITLE_HEADS for t in role.split()):
@@ -145,6 +146,7 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
     out_end = None
     has_head = False
     torn = False
+    poss = None  # index of the last possessive ("the party's"): what it owns may run in small words
     k = 0
     while k < len(toks):
         tok, ts, te = toks[k]
@@ -158,9 +160,14 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
         if low in ("and", "or") and (k == 0 or titled_name_ahead(norm, te, limit)):
             # "director of the X Office and Chinese President Xi": a new titled person starts.
             break
+        if k and toks[k - 1][0].lower() == "the" and tok.islower() and norm.startswith(("'s ", "’s "), te) \
+                and k + 1 < len(toks) and toks[k + 1][0] == "s":
+            poss, out_end = k + 1, te + 2  # "president of the party's ...": a possessor inside the role
+            k += 2
+            continue
         if not (tok[:1].isupper() or low in TITLE_HEADS or low in ROLE_MODIFIERS or
                 low in ("of", "for", "and", "the", "co-founder")):
-            if k and toks[k - 1][0].endswith(("'s", "’s")):
+            if poss is not None and k - poss <= 2:
                 # "head of the country's police", "president of the party's political wing": the
                 # possessed noun phrase closes the role.
                 n = k
@@ -177,6 +184,8 @@ def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]
             return None, None  # "from Tashkent, U.S. Embassy official Ann Roe": a titled name, not a role
         if low in TITLE_HEADS:
             has_head = True
+        if tok.endswith(("'s", "’s")):
+            poss = k
         out_end = te
         k += 1
     if not has_head or out_end is None:

@@ -308,3 +308,23 @@ def test_people_beside_the_talks_but_not_at_them(stages, aside):
     text = ("Headline\n\nPresident Ann Roe held talks with Prime Minister Bo Kay in Lima on Monday. " + aside)
     st = stages(text, until="participants")
     assert [p.name for p in st.participants] == ["Ann Roe", "Bo Kay"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("The two presidents, accompanied by first lady Ann Roe, attended the banquet.", "Ann Roe", "first lady"),
+    ("A spokeswoman for Commons Speaker Bo Kay said a request would be considered.", "Bo Kay", "Commons Speaker"),
+    ("Mr Kay, the president of the party's political wing, Sinn Nua, said so.", "Kay",
+     "president of the party's political wing"),
+])
+def test_roles_first_lady_a_spokeswomans_principal_and_a_possessed_phrase(stages, text, name, role):
+    _, people = _people(stages, text)
+    assert people[name].role == role
+
+
+@pytest.mark.parametrize("text, name, not_a_person", [
+    ("President Kay Bo Ann KayFederal judge halts a law MORE on Monday met Roe.", "Kay", "Bo Ann"),
+    ("Pakistan's Ambassador Moeen ul Haq attended.", "Moeen ul Haq", "Moeen"),
+])
+def test_glued_link_text_and_particles(stages, text, name, not_a_person):
+    _, people = _people(stages, text)
+    assert name in people and not_a_person not in people
