@@ -19,7 +19,7 @@ from briefgen.extract.lexicon import MONTHS, ORG_HEADS, PERSON_HONORIFICS, ROLE_
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, speaks_after,
                                     speaks_before, title_case, tokens, weak_opener)
-from briefgen.extract.roles import apposition, expand_role_left, reverse_appos
+from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos
 from briefgen.extract.state import Mention, Person, State
 
 
@@ -148,6 +148,10 @@ def _candidates(state: State) -> list[_Cand]:
                 arole, ars = apposition(norm, e0, sent.end)
                 if arole and (not role or _OFFICE.search(arole)):
                     role, rs, evidence = arole, ars, 2
+                elif not role:
+                    crole, crs = copular_role(norm, e0, sent.end)
+                    if crole and _OFFICE.search(crole):
+                        role, rs, evidence = crole, crs, 2
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
                                   or (len(names) >= 2 and _MET_BEFORE.search(norm, max(sent.start, s0 - 60), s0))

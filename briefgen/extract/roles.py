@@ -136,12 +136,33 @@ _CLAUSE_WORDS = frozenset("who which that said says told is was has have had wil
                           "from with for of by as yesterday today".split())
 
 
+# "Ann Roe has become the first Ruritanian president to visit", "Ann Roe, who is also interior
+# minister,": a role said of the name by a copula.
+_COPULA = re.compile(r"(?:\s*,\s*who\s+|\s+)(?:is|was|has\s+become|became|remains)\s+(?:also\s+)?"
+                     r"(?:(?:the|a|an)\s+)?(?:(?:first|second|new|current)\s+)?")
+
+
+def copular_role(norm: str, end: int, limit: int) -> tuple[str | None, int | None]:
+    """Role said of a name by "is"/"has become"/", who is also": a title phrase, as in an apposition."""
+    m = _COPULA.match(norm, end, limit)
+    if not m:
+        return None, None
+    role, s = _role_phrase(norm, m.end(), limit)
+    if role is None or len(role.split()) > 8:
+        return None, None
+    return role, s
+
+
 def apposition(norm: str, end: int, limit: int) -> tuple[str | None, int | None]:
     """Role after "Name, ..." up to the next comma/clause: needs a title head inside."""
     m = _APPOS.match(norm, end, limit)
     if not m:
         return None, None
-    s = m.end()
+    return _role_phrase(norm, m.end(), limit)
+
+
+def _role_phrase(norm: str, s: int, limit: int) -> tuple[str | None, int | None]:
+    """The title phrase starting at ``s``, up to the next comma or clause word."""
     toks = tokens(norm, s, min(limit, s + _APPOS_REACH))
     out_end = None
     has_head = False

@@ -328,3 +328,18 @@ def test_roles_first_lady_a_spokeswomans_principal_and_a_possessed_phrase(stages
 def test_glued_link_text_and_particles(stages, text, name, not_a_person):
     _, people = _people(stages, text)
     assert name in people and not_a_person not in people
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Ann Roe has become the first Ruritanian president to visit Lima since 1898.", "Ann Roe",
+     "Ruritanian president"),
+    ("He said Bo Kay, who is also interior minister, would lead the delegation.", "Bo Kay", "interior minister"),
+])
+def test_a_role_said_by_a_copula(stages, text, name, role):
+    _, people = _people(stages, text)
+    assert people[name].role == role
+
+
+def test_a_copula_without_a_title_gives_no_role(stages):
+    _, people = _people(stages, "Mr Bo Kay is a keen sailor and was the first to arrive.")
+    assert people["Bo Kay"].role is None
