@@ -118,3 +118,23 @@ def tokens(norm: str, s: int, e: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(norm, s, e)]
 
 
+
+
+# Given names and their familiar forms ("Joe" for "Joseph"): one person named both ways in one
+# article ("Joseph R. Biden" in the text, "Joe Biden" in the headline).
+_FAMILIAR = {
+    "joseph": "joe", "william": "bill", "robert": "bob", "michael": "mike", "anthony": "tony",
+    "antony": "tony", "james": "jim", "thomas": "tom", "richard": "dick", "charles": "chuck",
+    "edward": "ted", "benjamin": "ben", "samuel": "sam", "nicholas": "nick", "daniel": "dan",
+    "david": "dave", "stephen": "steve", "steven": "steve", "andrew": "andy", "alexander": "alex",
+    "christopher": "chris", "ronald": "ron", "donald": "don", "lawrence": "larry", "gerald": "jerry",
+    "patrick": "pat", "elizabeth": "liz", "katherine": "kate", "catherine": "kate", "margaret": "maggie",
+    "frederick": "fred", "gregory": "greg", "jeffrey": "jeff", "kenneth": "ken", "matthew": "matt",
+    "nathaniel": "nate", "peter": "pete", "philip": "phil", "timothy": "tim",
+}
+
+
+def same_given(a: str, b: str) -> bool:
+    """Two given names of one person: equal, or one the familiar form of the other."""
+    a, b = a.lower(), b.lower()
+    return a == b or _FAMILIAR.get(a) == b or _FAMILIAR.get(b) == a

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import MONTHS, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS, TITLE_HEADS, VENUES, WEEKDAYS
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
-from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, speaks_after,
+from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, same_given, speaks_after,
                                     speaks_before, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos
 from briefgen.extract.state import Mention, Person, State
@@ -33,6 +33,7 @@ class _Cand:
     evidence: int  # 2 = title/honorific/apposition, 1 = speaks, 0 = bare
     historic: bool = False
     body: bool = False  # "the Sinn Fein said": a name run after "the" that stands alone names a body
+    headline: bool = False  # a titled name in a title-case headline: names someone, creates no one
 
 
 # Capitalised function words that only occur inside title-case names ("Stand Up To Trump").
@@ -56,12 +57,46 @@ _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}
 _APPOS_SPEAKS = re.compile(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|warned)\b")
 
 
+def _headline_names(norm: str, sent) -> list[_Cand]:
+    """Titled names in a title-case headline ("Readout of President Ann Roe’s Meeting with
+    President Bo Kay of ..."), where capitals say nothing: a run after a title word that ends in a
+    possessive or before a small word. They only offer the form a known person's name takes."""
+    toks = tokens(norm, sent.start, sent.end)
+    out = []
+    for i, (tok, _, _) in enumerate(toks):
+        if not (tok[:1].isupper() and tok.lower() in TITLE_HEADS):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 3 and norm[toks[j - 1][2]:toks[j][1]] == " " and is_nameish(toks[j][0]):
+            if toks[j][0].endswith(("'s", "’s")):
+                break
+            j += 1
+        if j >= len(toks) or j - i > 3:
+            continue
+        last = toks[j][0]
+        if last.endswith(("'s", "’s")) and is_nameish(last) and norm[toks[j - 1][2]:toks[j][1]] == " ":
+            names = [t[0] for t in toks[i + 1:j]] + [last[:-2]]
+            end = toks[j][2] - 2
+        elif last.islower() and j - i >= 3:
+            names = [t[0] for t in toks[i + 1:j]]
+            end = toks[j - 1][2]
+        else:
+            continue
+        if len(names) == 2:
+            out.append(_Cand(names, toks[i + 1][1], end, None, None, 2, headline=True))
+    return out
+
+
 def _candidates(state: State) -> list[_Cand]:
     """Every capitalised name run, with the role and evidence that it names a person."""
     norm = state.norm
     out: list[_Cand] = []
+    for span in state.metadata[:1]:  # the headline, read apart from the body
+        if title_case(norm, span.start, span.end):
+            out.extend(_headline_names(norm, span))
     for sent in state.sentences:
         if title_case(norm, sent.start, sent.end):
+            out.extend(_headline_names(norm, sent))
             continue
         toks = tokens(norm, sent.start, sent.end)
         i = 0
@@ -199,11 +234,14 @@ def run(state: State) -> State:
             pt = {t for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}
             if ts <= pt or pt <= ts or (len(ts & pt) >= 2):
                 return p
+            if len(tokens) >= 2 and len(p["tokens"]) >= 2 and tokens[-1] == p["tokens"][-1] and \
+                    same_given(tokens[0], p["tokens"][0]):
+                return p  # "Joe Biden" and "Joseph R. Biden"
         return None
 
     # Full names first (2+ tokens), with evidence or a short form used elsewhere.
     for c in cands:
-        if len(c.tokens) < 2:
+        if len(c.tokens) < 2 or c.headline:
             continue
         reused = any(short_counts.get(t, 0) > 1 for t in c.tokens)
         if c.evidence == 0 and not reused:
@@ -223,6 +261,12 @@ def run(state: State) -> State:
                 p["role"], p["role_start"] = c.role, c.role_start
             p["evidence"] = max(p["evidence"], c.evidence)
             p["historic"] = p["historic"] and c.historic
+    # A headline's form of a known name ("Joe Biden" for "Joseph R. Biden") is the name readers know.
+    for c in cands:
+        if c.headline:
+            p = find(c.tokens)
+            if p is not None and p["tokens"][-1] == c.tokens[-1]:
+                p["display"] = " ".join(c.tokens)
     # Single tokens: a short form of someone known, or a titled one-name person ("Pope Francis").
     for c in cands:
         if len(c.tokens) != 1:
@@ -259,7 +303,7 @@ def run(state: State) -> State:
         if p["role"] and p["role_start"] is not None:
             role_span = Span(p["role_start"], p["role_start"] + len(p["role"]))
         shorts = tuple(dict.fromkeys(t for t in (p["tokens"][-1], p["tokens"][0]) if not is_initials(t)))
-        persons.append(Person(k, p["name"], p["role"], role_span, Span(*p["first"]), shorts,
+        persons.append(Person(k, p.get("display") or p["name"], p["role"], role_span, Span(*p["first"]), shorts,
                               historic=p["historic"]))
         for s, e, kind in p["mentions"]:
             mentions.append(Mention(k, s, e, kind))

@@ -343,3 +343,15 @@ def test_a_role_said_by_a_copula(stages, text, name, role):
 def test_a_copula_without_a_title_gives_no_role(stages):
     _, people = _people(stages, "Mr Bo Kay is a keen sailor and was the first to arrive.")
     assert people["Bo Kay"].role is None
+
+
+def test_a_headlines_familiar_form_of_a_name_is_the_name_shown(stages):
+    st = stages("Readout of President Bob Kay’s Meeting with President Ann Roe of Ruritania\n\n"
+                "President Robert T. Kay, Jr. met on May 4 with President Ann Roe of Ruritania. President Kay "
+                "raised trade. Bob Kay smiled.", until="people")
+    assert [p.name for p in st.people] == ["Bob Kay", "Ann Roe"]
+
+
+def test_a_title_case_headline_creates_no_person(stages):
+    st = stages("President Bo Kay’s Visit Ends\n\nThe visit of the minister ended on Monday.", until="people")
+    assert st.people == ()
