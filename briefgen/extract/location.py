@@ -22,7 +22,7 @@ from briefgen.extract.state import State
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
 _AFTER = re.compile(
-    r"\b(?=[abcdfhijmnstv])(?P<cue>arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
+    r"\b(?=[abcdfhijlmnrstv])(?P<cue>reached|reaches|landed in|lands in|arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
     r"visits|visited|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
     r"mission to|journey to|flew to|fly to|flies to|heads? to|headed to|held in|be held in|"
     r"hosted in|talks in|summit in|meeting in|conference in|talks at|summit at|met in|gathered in|"
@@ -30,7 +30,7 @@ _AFTER = re.compile(
     r"in|to|at|for|near)\s+(?:the\s+)?(?P<place>" + _NAME + ")")
 _STRONG = frozenset("""arrived arrive arrives arriving visit visits visiting visited trip travel travels
 travelled traveled tour depart mission journey flew fly flies head heads headed held be hosted
-talks summit meeting conference met gathered province state""".split())
+talks summit meeting conference met gathered province state reached reaches landed lands""".split())
 # "a Camp David summit", "the Brussels talks", "at a Geneva conference".
 _BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
                            r"(?:summit|talks|meeting|conference|negotiations)\b")

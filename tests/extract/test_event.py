@@ -135,6 +135,8 @@ def test_status_headline_and_false_friends(stages, title, text, status):
     ("The White House said President Kay will meet the Pope at the Vatican in March.", "Vatican"),
     # a country named in two words
     ("President Kay will make a state visit to the United Kingdom in June.", "United Kingdom"),
+    # "reached" is a travel verb: the envoy for a neighbour does not move the venue
+    ("Minister Bo Kay reached China on Tuesday to attend a meeting of envoys for Afghanistan.", "China"),
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
