@@ -69,7 +69,8 @@ def is_nameish(tok: str) -> bool:
         return False  # an acronym ("DUP", "ONGC") names a body; a name in capitals is a headline's
     if _GLUED.match(tok) and not tok.startswith(_CAMEL_PREFIXES):
         return False  # "TrumpFederal": link text glued on a web page, not a name ("McKinney" is)
-    return low not in _NEVER_NAME
+    # "Representatives", "Envoys": the plural of a title is no name.
+    return low not in _NEVER_NAME and not (low.endswith("s") and low[:-1] in TITLE_HEADS)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from briefgen.extract.lexicon import (NATIONALITIES, COUNTRIES, NOT_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
+from briefgen.extract.lexicon import (COUNTRY_PHRASES, NATIONALITIES, COUNTRIES, NOT_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
                                       TITLE_HEADS)
 from briefgen.extract.names import COMPOUND_ADJ, is_nameish, tokens
 
@@ -44,6 +44,11 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             prev = toks[j - 1][0]
             if not (role_word(prev) or prev[:1].isupper()) or prev.lower().startswith("spokes"):
                 break  # "a spokeswoman for Speaker Ann Roe": the name is the Speaker's
+        elif low == "the" and first is not None and j > 0 and toks[j - 1][0] in ("of", "for", "to") and \
+                toks[j + 1][0][:1].isupper():
+            pass  # "President of the United Arab Emirates"
+        elif tok[:1].isupper() and low in _COUNTRY_WORDS:
+            pass  # "the United Arab Emirates", "the Czech Republic"
         elif low == "and" and first is not None and j > 0 and _in_complement(toks, j, first):
             pass  # "Under Secretary of Agriculture for Trade and Foreign Agricultural Affairs"
         elif low.endswith(("'s", "’s")) and tok[:1].isupper():
@@ -76,6 +81,9 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
     historic = bool(HISTORIC.search(norm[max(sent_start, rs - 12):rs])) or \
         bool(re.match(r"(?:then|former|ex|late)\b", role, re.I))
     return role, rs, historic
+
+
+_COUNTRY_WORDS = frozenset(w for ph in COUNTRY_PHRASES for w in ph.split() if "." not in w and len(w) > 3)
 
 
 def _in_complement(toks, j: int, first: int) -> bool:

@@ -355,3 +355,18 @@ def test_a_headlines_familiar_form_of_a_name_is_the_name_shown(stages):
 def test_a_title_case_headline_creates_no_person(stages):
     st = stages("President Bo Kay’s Visit Ends\n\nThe visit of the minister ended on Monday.", until="people")
     assert st.people == ()
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Xi met President of the United Arab Emirates Sheikh Ali bin Omar on Monday.", "Ali bin Omar",
+     "President of the United Arab Emirates Sheikh"),
+])
+def test_a_role_runs_over_a_country_named_in_words(stages, text, name, role):
+    _, people = _people(stages, text)
+    assert people[name].role == role
+
+
+def test_the_plural_of_a_title_is_no_name(stages):
+    _, people = _people(stages, "Bo Kay, the president of the Lima Commission of Permanent Representatives and a "
+                                "promoter of the plan, spoke.")
+    assert "Representatives" not in people
