@@ -71,6 +71,11 @@ _TRAVELS = re.compile(
     r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
 _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|greeted|greets|hosted|hosts|"
                        r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+# "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
+# three-day visit": the visitor, whoever hosts the talks.
+_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
+                       r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
 # "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
@@ -174,6 +179,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
                     (sent.index not in visit_sents and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start)
                         or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
                     or _BETWEEN.search(norm, max(sent.start, m.start - 90), m.start)):
             visitors.add(m.person)

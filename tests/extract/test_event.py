@@ -75,6 +75,11 @@ def test_status_from_the_articles_own_date(stages):
     # sides, not a person, as the lead's subject
     ("Northern and Southern negotiators gathered on Monday for talks in Lima. Envoy Ann Roe spoke.",
      "Northern and Southern negotiators"),
+    # the visitor named by "who is on a state visit" or "visiting", not the host who holds the talks
+    ("President Bo Kay on Thursday held talks with President of Peru Ann Roe, who is on a state visit "
+     "to Lima, at the palace. Kay said so. Kay smiled. Kay spoke.", "Ann Roe"),
+    ("President Bo Kay on Thursday held talks with visiting Ruritanian President Ann Roe at the palace. "
+     "Kay said so. Kay smiled. Kay spoke.", "Ann Roe"),
     # whoever stays away does not lead the summit
     ("Ruritania's King Bo Kay will not attend a summit of leaders in Lima, his envoy said. Kay sent regrets. "
      "Kay is ill. President Ann Roe will host the leaders on Thursday.", "Ann Roe"),
