@@ -43,7 +43,9 @@ _MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doc
                        r"presidency|years)\b|-[A-Z])")
 # Whoever travels with or joins a party takes part, title or not.
 _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
-                        r"\bmade the (?:journey|trip)\b", re.I)
+                        r"\bmade the (?:journey|trip)\b|"
+                        r"\b(?:joined|attended|took part in|participated in|sat in on)\s+(?:\w+\s+){0,3}?"
+                        r"the (?:talks|meetings?|summit|discussions|negotiations)\b", re.I)
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
@@ -180,13 +182,13 @@ def run(state: State) -> State:
         # With a body as principal ("United Nations talks"), a titled person at the talks takes part.
         body_led = state.principal_key is None
         with_principal = state.principal_key in who
-        linked = with_principal or len(who) >= 2 or body_led
+        entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+        linked = with_principal or len(who) >= 2 or body_led or entourage
         if not who or not linked or who == {state.principal_key}:
             continue
         if not _MEETING.search(norm, sent.start, sent.end):
             continue
         other_time = bool(_ANOTHER_TIME.search(norm, sent.start, sent.end))
-        entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
         for k in who:
             p = state.person(k)
             if p is None or p.historic or (body_led and len(who) < 2 and not p.role):

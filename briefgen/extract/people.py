@@ -41,6 +41,7 @@ _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Agai
 # A capitalised title word or role modifier right after a run makes the run part of a title or
 # a body's name ("Atomic Energy Organization", "Chief Agricultural Negotiator"), not a person.
 _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) - set(WEEKDAYS)
+_AND_GAP = re.compile(r"\s+and\s+")
 _STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
                     "marshal brigadier commander".split())
@@ -209,6 +210,15 @@ def _candidates(state: State) -> list[_Cand]:
                         role = " ".join(words)
                         rs = base + m.start(1) + m.group(1).find(words[0])
                         evidence = 2
+            prev_c = out[-1] if out else None
+            if evidence == 0 and len(names) >= 2 and prev_c is not None and prev_c.evidence and \
+                    not prev_c.body and _AND_GAP.fullmatch(norm, prev_c.end, s0):
+                # "Finance ministers Ann Roe and Bo Kay": the second of two coordinated names is a
+                # person as the first is, and shares a plural title.
+                evidence = 1
+                if prev_c.role and prev_c.role.split()[-1].lower().rstrip("s") in TITLE_HEADS and \
+                        prev_c.role.endswith("s") and not role:
+                    role, rs, evidence = prev_c.role, prev_c.role_start, 2
             out.append(_Cand(names, s0, e0, role, rs, evidence, historic))
             i = resume or j + 1
     return out

@@ -370,3 +370,11 @@ def test_the_plural_of_a_title_is_no_name(stages):
     _, people = _people(stages, "Bo Kay, the president of the Lima Commission of Permanent Representatives and a "
                                 "promoter of the plan, spoke.")
     assert "Representatives" not in people
+
+
+def test_two_coordinated_names_share_a_plural_title_and_join_the_meeting(stages):
+    text = ("Headline\n\nChancellor Ann Roe met President Bo Kay in Lima on Tuesday. "
+            "Finance ministers Cy Dee and Eve Moss also joined part of the meeting.")
+    st = stages(text, until="participants")
+    got = {p.name: p.role for p in st.participants}
+    assert got.get("Cy Dee") == "Finance ministers" and got.get("Eve Moss") == "Finance ministers"
