@@ -24,7 +24,7 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.state import State
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
+    r"\b(?:met|meet|meets|meetings?|talks with|talks between|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks|"
     r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|(?<!not )(?<!be )(?<!is )(?<!are )welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
