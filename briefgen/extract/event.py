@@ -28,7 +28,7 @@ from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  #
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
-    r"\W{0,3}(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
+    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
