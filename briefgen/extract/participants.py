@@ -44,8 +44,8 @@ _MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doc
 # Whoever travels with or joins a party takes part, title or not.
 _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
                         r"\bmade the (?:journey|trip)\b|"
-                        r"\b(?:joined|attended|took part in|participated in|sat in on)\s+(?:\w+\s+){0,3}?"
-                        r"the (?:talks|meetings?|summit|discussions|negotiations)\b", re.I)
+                        r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
+                        r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
@@ -151,6 +151,31 @@ def _travels(state: State, key: int) -> bool:
     return False
 
 
+# "would on Monday meet with President X", "met her Indian counterpart X", "was received by X":
+# the object of a meeting verb (its title run set aside) sits at the table.
+_MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+with|talks\s+with|hosted\s+by|"
+                         r"received\s+by|welcomed\s+by|greeted\s+by|counterpart),?\s+(?:(?:his|her|their|the)\s+)?$")
+_TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*$")
+
+
+def met_objects(state: State) -> set[int]:
+    """People named as the object of a meeting verb, in sentences not about another time."""
+    out: set[int] = set()
+    norm = state.norm
+    for m in state.mentions:
+        if m.kind not in ("name", "short") or m.person == state.principal_key:
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or norm.count('"', sent.start, m.start) % 2:
+            continue
+        lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
+        end = lead.start() if lead else m.start
+        if _MET_OBJECT.search(norm, max(sent.start, end - 40), end) and \
+                not _ANOTHER_TIME.search(norm, sent.start, sent.end):
+            out.add(m.person)
+    return out
+
+
 def _described_as_commentator(state: State, key: int) -> bool:
     """A name whose apposition places them in the commentariat ("Ann Roe, president of the
     Lima Forum think tank, said"): they judge the talks, they do not sit at them."""
@@ -207,6 +232,10 @@ def run(state: State) -> State:
                 p = state.person(m.person)
                 if span.start <= m.start < span.end and m.kind in ("name", "short") and p and not p.historic:
                     scores[m.person] = max(scores.get(m.person, 0.0), 0.8)
+    for k in met_objects(state):
+        p = state.person(k)
+        if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):
+            scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in joint_with(norm, list(state.mentions), state.principal_key):
         p = state.person(k)
         if p is not None and not p.historic:

@@ -41,6 +41,7 @@ _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Agai
 # A capitalised title word or role modifier right after a run makes the run part of a title or
 # a body's name ("Atomic Energy Organization", "Chief Agricultural Negotiator"), not a person.
 _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) - set(WEEKDAYS)
+_HONORIFICS = PERSON_HONORIFICS | {"prof"}  # "Prof. Yemi Osinbajo"
 _AND_GAP = re.compile(r"\s+and\s+")
 _STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
@@ -111,7 +112,7 @@ def _candidates(state: State) -> list[_Cand]:
                 is_nameish(toks[i + 1][0]) or is_initials(toks[i + 1][0])) and \
                 norm[toks[i][2]:toks[i + 1][1]] == " "
             # "Mrs May": a month after an honorific is a surname.
-            starts = starts or (i > 0 and toks[i - 1][0].lower() in PERSON_HONORIFICS
+            starts = starts or (i > 0 and toks[i - 1][0].lower() in _HONORIFICS
                                 and continues_name(norm, tok, toks[i][2]))
             if not starts and (not is_nameish(tok) or tok in PARTICLES):
                 i += 1
@@ -172,9 +173,9 @@ def _candidates(state: State) -> list[_Cand]:
             role, rs, historic = expand_role_left(norm, toks, i, sent.start)
             evidence = 0
             prev = toks[i - 1][0].lower() if i else ""
-            if prev in PERSON_HONORIFICS and norm[toks[i - 1][2]:s0].strip() in ("", "."):
+            if prev in _HONORIFICS and norm[toks[i - 1][2]:s0].strip() in ("", "."):
                 evidence = 2
-                if role and role.lower().strip(". ") in PERSON_HONORIFICS:
+                if role and role.lower().strip(". ") in _HONORIFICS:
                     role = None
             elif role:
                 evidence = 2
@@ -197,9 +198,11 @@ def _candidates(state: State) -> list[_Cand]:
                 evidence = 1  # a speaker: '," Charles Armstrong, an Asia expert, said'
 
             # Reverse apposition: "his foreign minister, Adel al-Jubeir,"
-            if not role and len(names) >= 2 and norm[max(sent.start, s0 - 3):s0].rstrip().endswith(","):
-                m = reverse_appos().search(norm[max(sent.start, s0 - 80):s0])
-                base = max(sent.start, s0 - 80)
+            # ("The Vice-President, Prof. Ann Roe,": an honorific may stand between.)
+            lead_end = toks[i - 1][1] if i and prev in _HONORIFICS else s0
+            if not role and len(names) >= 2 and norm[max(sent.start, lead_end - 3):lead_end].rstrip().endswith(","):
+                m = reverse_appos().search(norm[max(sent.start, lead_end - 80):lead_end])
+                base = max(sent.start, lead_end - 80)
                 if m:
                     words = m.group(1).split()
                     while words and words[0].lower() in ("the", "his", "her", "its", "their", "a", "an",

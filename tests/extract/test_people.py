@@ -379,3 +379,15 @@ def test_two_coordinated_names_share_a_plural_title_and_join_the_meeting(stages)
     st = stages(text, until="participants")
     got = {p.name: p.role for p in st.participants}
     assert got.get("Cy Dee") == "Finance ministers" and got.get("Eve Moss") == "Finance ministers"
+
+
+@pytest.mark.parametrize("sentence, who", [
+    # the object of a meeting verb whose subject is an unresolved description
+    ("The UN scribe would on Monday meet with President Cy Dee at the villa.", "Cy Dee"),
+    # whoever chairs the dialogue, named after an office and an honorific
+    ("The Vice-President, Prof. Cy Dee, is expected to chair the dialogue.", "Cy Dee"),
+])
+def test_the_object_of_a_meeting_and_the_chair_take_part(stages, sentence, who):
+    text = "Headline\n\nSecretary-General Ann Roe arrived in Lima on Sunday for a visit. " + sentence
+    st = stages(text, until="participants")
+    assert who in [p.name for p in st.participants]
