@@ -176,6 +176,17 @@ def met_objects(state: State) -> set[int]:
     return out
 
 
+def _named_outside_quotes(state: State, key: int) -> bool:
+    """Named by the story itself in a sentence about this event (not another time)."""
+    for m in state.mentions:
+        if m.person == key and m.kind in ("name", "short"):
+            sent = state.sentence_at(m.start)
+            if sent is not None and not sent.caption and state.norm.count('"', sent.start, m.start) % 2 == 0 and \
+                    not _ANOTHER_TIME.search(state.norm, sent.start, sent.end):
+                return True
+    return False
+
+
 def _described_as_commentator(state: State, key: int) -> bool:
     """A name whose apposition places them in the commentariat ("Ann Roe, president of the
     Lima Forum think tank, said"): they judge the talks, they do not sit at them."""
@@ -232,6 +243,14 @@ def run(state: State) -> State:
                 p = state.person(m.person)
                 if span.start <= m.start < span.end and m.kind in ("name", "short") and p and not p.historic:
                     scores[m.person] = max(scores.get(m.person, 0.0), 0.8)
+    if state.principal_key is None and state.event is not None and state.event.kind in ("talks", "peace-talks",
+                                                                                         "trade-talks", "summit"):
+        # Talks led by sides, not by one person: the leaders and ministers the story names in
+        # its own voice are their delegates.
+        for p in state.people:
+            if p.key not in scores and p.role and _PRINCIPALS.search(p.role) and not p.historic and \
+                    not _FORMER.match(p.role) and _named_outside_quotes(state, p.key):
+                scores[p.key] = 0.4
     for k in met_objects(state):
         p = state.person(k)
         if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):

@@ -391,3 +391,12 @@ def test_the_object_of_a_meeting_and_the_chair_take_part(stages, sentence, who):
     text = "Headline\n\nSecretary-General Ann Roe arrived in Lima on Sunday for a visit. " + sentence
     st = stages(text, until="participants")
     assert who in [p.name for p in st.participants]
+
+
+def test_talks_led_by_sides_take_the_ministers_the_story_names(stages):
+    text = ("Headline\n\nNuclear talks between Ruritania and six world powers missed a deadline in Lima on "
+            "Tuesday. Ruritanian Foreign Minister Ann Roe said work would resume. Russian Foreign Minister "
+            "Bo Kay said the sides agreed in principle. Former President Cy Dee said in 2010 that talks fail.")
+    st = stages(text, until="participants")
+    names = [p.name for p in st.participants]
+    assert "Ann Roe" in names and "Bo Kay" in names and "Cy Dee" not in names
