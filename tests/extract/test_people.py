@@ -394,7 +394,7 @@ def test_the_object_of_a_meeting_and_the_chair_take_part(stages, sentence, who):
 
 
 def test_talks_led_by_sides_take_the_ministers_the_story_names(stages):
-    text = ("Headline\n\nNuclear talks between Ruritania and six world powers missed a deadline in Lima on "
+    text = ("Headline\n\nNuclear talks between Ruritania and six world powers resumed in Lima on "
             "Tuesday. Ruritanian Foreign Minister Ann Roe said work would resume. Russian Foreign Minister "
             "Bo Kay said the sides agreed in principle. Former President Cy Dee said in 2010 that talks fail.")
     st = stages(text, until="participants")
