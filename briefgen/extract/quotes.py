@@ -220,12 +220,21 @@ def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
     return out
 
 
+# A person's office or ministry as the subject of a reporting verb: "Mr Moon's office said".
+_OFFICE_BEFORE = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s\s+(?:office|ministry|government|"
+                            r"spokes(?:man|woman|person)|cabinet|campaign|team))\s+(?:has\s+|had\s+|also\s+)?$")
+
+
 def _it_body(state: State, sent, s: int) -> str | None:
     """'"...," it said.' after "Xinhua said ..." or "the Global Times said ...": that body."""
     norm = state.norm
     lo = state.sentences[max(0, sent.index - 2)].start
     found = None
     for vm in _VERB_RE.finditer(norm, lo, sent.start):
+        om = _OFFICE_BEFORE.search(norm, max(lo, vm.start() - 60), vm.start())
+        if om:
+            found = " ".join(om.group(1).split())  # "..., Mr Moon's office said. "...," it added."
+            continue
         bm = _BODY_BEFORE.search(norm, max(lo, vm.start() - 60), vm.start())
         if bm and _body(bm.group(1)):
             found = _body(bm.group(1))

@@ -146,3 +146,9 @@ def test_a_pull_quote_takes_the_speaker_of_its_attributed_copy(stages):
 def test_a_language_or_a_place_after_a_preposition_does_not_speak(stages):
     text = 'Crowds in one town held up a banner in Quechua saying they are "tired of empty promises."'
     assert _quotes(stages, text) == [("tired of empty promises.", None)]
+
+
+def test_it_after_a_persons_office_said_is_that_office(stages):
+    text = ("The talks were held in the truce village, Mr Kay's office said.\n\n"
+            '"Both leaders exchanged opinions," it added.')
+    assert _quotes(stages, text) == [("Both leaders exchanged opinions", "Mr Kay's office")]
