@@ -181,6 +181,8 @@ def run(state: State) -> State:
             speaker, person = last.speaker, last.person
         if kind in ("unresolved it", "unresolved they") and speaker is None:
             speaker = _it_body(state, sent, s)
+        if kind == "unresolved they" and speaker is None:
+            speaker = _they_group(state, sent)
         if speaker is None and kind is None:
             speaker, person = _previous_speaker(state, mentions, names, sent, s)
         only_quote = norm[para.start:s - 1].strip() == "" and sent.para != prev_para
@@ -223,6 +225,21 @@ def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
 # A person's office or ministry as the subject of a reporting verb: "Mr Moon's office said".
 _OFFICE_BEFORE = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s\s+(?:office|ministry|government|"
                             r"spokes(?:man|woman|person)|cabinet|campaign|team))\s+(?:has\s+|had\s+|also\s+)?$")
+
+
+# A plural group opening a sentence: "Some ministers expressed concerns ..., they said".
+_GROUP_OPENING = re.compile(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
+                            r"(?:ministers|officials|leaders|diplomats|negotiators|delegates|members|envoys|"
+                            r"governments|delegations))\b")
+
+
+def _they_group(state: State, sent) -> str | None:
+    """'..., they said' with no person to point back to: the plural group the sentence opens
+    with ("Some ministers ..."), if any."""
+    m = _GROUP_OPENING.match(state.norm, sent.start, sent.end)
+    if m is None:
+        return None
+    return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
 
 
 def _it_body(state: State, sent, s: int) -> str | None:
@@ -289,7 +306,14 @@ def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
     if ms and (len({m.person for m in ms}) == 1 or _VERB_RE.search(norm, lo, sent.end)
                or ms[0].start - lo <= _SUBJECT_REACH):
         return names[ms[0].person], ms[0].person, None, ms[0].kind
+    if not ms and _THEY_SAID.search(norm, e, sent.end):
+        group = _they_group(state, sent)  # "Some ministers expressed concerns about "...", ..., they said"
+        if group:
+            return group, None, None, "nominal"
     return None, None, None, None
+
+
+_THEY_SAID = re.compile(r",\s+they\s+(?:also\s+)?(?:said|say|added|noted|stressed|warned)\b")
 
 
 def _after(state: State, mentions, names, e: int, para):

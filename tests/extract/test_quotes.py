@@ -152,3 +152,9 @@ def test_it_after_a_persons_office_said_is_that_office(stages):
     text = ("The talks were held in the truce village, Mr Kay's office said.\n\n"
             '"Both leaders exchanged opinions," it added.')
     assert _quotes(stages, text) == [("Both leaders exchanged opinions", "Mr Kay's office")]
+
+
+def test_they_said_after_a_group_opening_the_sentence_is_that_group(stages):
+    text = ('Some ministers voiced concern about the "reclamations and incidents in the area", which '
+            "increased tensions, they said in the statement on Thursday.")
+    assert _quotes(stages, text) == [("reclamations and incidents in the area", "ministers")]
