@@ -235,8 +235,11 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             named = None if " between " in norm[group.start:group.end] else _named_body(state, lead[:2])
             return named if named is not None else (None, state.text[group.start:group.end], group)
     # Someone named often but only quoted, with no title, is a source, not the lead actor.
+    # Someone titled but only ever quoted ("..., the bloc's secretary-general told IPS") is a
+    # source too.
+    source = best is not None and best not in acted and any(q.person == best for q in state.quotes)
     if best is not None and (best in lead_people or hosts.get(best) or best in visitors or (
-            scores[best] >= 8 and (state.person(best).role or best in acted))):
+            scores[best] >= 8 and ((state.person(best).role and not source) or best in acted))):
         return best, None, None
     # A titled person in the second sentence still beats a body noun phrase.
     second = {m.person for m in state.mentions if len(lead) > 1

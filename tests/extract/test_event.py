@@ -80,6 +80,11 @@ def test_status_from_the_articles_own_date(stages):
      "to Lima, at the palace. Kay said so. Kay smiled. Kay spoke.", "Ann Roe"),
     ("President Bo Kay on Thursday held talks with visiting Ruritanian President Ann Roe at the palace. "
      "Kay said so. Kay smiled. Kay spoke.", "Ann Roe"),
+    # a titled source who is only quoted does not lead: the body the lead is about does
+    ("The Andean Community that will be born this week in Lima will mark its debut with 32 projects. "
+     "The new bloc will comprise ten countries. "
+     '"We had always foreseen it," bloc secretary-general Bo Kay told reporters. "We built on it," he added. '
+     '"It is a step," Kay said. "More will come," Kay said.', "Andean Community"),
     # whoever stays away does not lead the summit
     ("Ruritania's King Bo Kay will not attend a summit of leaders in Lima, his envoy said. Kay sent regrets. "
      "Kay is ill. President Ann Roe will host the leaders on Thursday.", "Ann Roe"),
