@@ -48,7 +48,9 @@ _BODY = LazyPattern(
     r"|(?:talks|meeting|summit)\s+(?:by|of|between|among)\s+(?P<np2>(?:[A-Z][\w.'-]*\s+){1,3}"
     r"(?:foreign\s+|trade\s+|finance\s+)?(?:ministers|leaders|officials)?)")
 _LEAD_SUBJECT = LazyPattern(
-    r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5})")
+    r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5}"
+    r"(?:\s+(?:community|bloc|group|alliance|union|leaders|ministers|officials|countries|states|powers|"
+    r"nations|governments|negotiators|delegations|delegates)\b)?)")
 
 _KINDS = (
     ("state-visit", re.compile(r"\bstate visit\b", re.I), 3.0),

@@ -85,6 +85,8 @@ def test_status_from_the_articles_own_date(stages):
      "The new bloc will comprise ten countries. "
      '"We had always foreseen it," bloc secretary-general Bo Kay told reporters. "We built on it," he added. '
      '"It is a step," Kay said. "More will come," Kay said.', "Andean Community"),
+    ("The Andean community that will be born this week in Lima will mark its debut with 32 projects. "
+     "The new bloc will comprise ten countries. It will sign its charter in Lima.", "Andean community"),
     # whoever stays away does not lead the summit
     ("Ruritania's King Bo Kay will not attend a summit of leaders in Lima, his envoy said. Kay sent regrets. "
      "Kay is ill. President Ann Roe will host the leaders on Thursday.", "Ann Roe"),
