@@ -152,6 +152,17 @@ def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
 
 
+def stays_away(state: State, m) -> bool:
+    """The mention ``m`` is the subject of staying away: "King X will not attend", "X to skip"."""
+    if m.kind not in ("name", "short"):
+        return False
+    sent = state.sentence_at(m.start)
+    if sent is None:
+        return False
+    away = _ABSENT.match(state.norm, m.end, min(sent.end, m.end + 60))
+    return bool(away and _NEGATED.search(away.group()))
+
+
 def _principal(state: State, kind: str = "other") -> tuple[int | None, str | None, Span | None]:
     norm = state.norm
     lead = _body_sentences(state, 3)
@@ -188,8 +199,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             visitors.add(m.person)
             visit_sents.add(sent.index)
             w += _VISITOR_BONUS
-        away = _ABSENT.match(norm, m.end, min(sent.end, m.end + 60))
-        if away and _NEGATED.search(away.group()) and m.kind in ("name", "short") and sent in lead[:2]:
+        if sent in lead[:2] and stays_away(state, m):
             absent.add(m.person)
         act = _ACTION.match(norm, m.end, min(sent.end, m.end + 60))
         if act:

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from briefgen.model.briefing import Participant
+from briefgen.extract.event import stays_away
 from briefgen.extract.state import State
 
 _MEETING = re.compile(
@@ -268,9 +269,13 @@ def run(state: State) -> State:
                     or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)
                                                        or _named_at_event(state, q.person)))):
                 scores[q.person] = 0.4
+    away = {m.person for m in state.mentions if m.person != state.principal_key and m.person in scores
+            and stays_away(state, m)}
     out = []
     for k, sc in scores.items():
         p = state.person(k)
+        if k in away:
+            continue  # "King X will not attend the summit": named with it, not at it
         if p is None or p.historic or (k != state.principal_key and (
                 _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
             continue  # commentators, and former officials who speak on the talks, are not at them

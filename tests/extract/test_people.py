@@ -400,3 +400,11 @@ def test_talks_led_by_sides_take_the_ministers_the_story_names(stages):
     st = stages(text, until="participants")
     names = [p.name for p in st.participants]
     assert "Ann Roe" in names and "Bo Kay" in names and "Cy Dee" not in names
+
+
+def test_whoever_will_not_attend_is_no_participant(stages):
+    text = ("Headline\n\nRuritania's King Bo Kay will not attend a summit of leaders in Lima, his envoy said. "
+            "President Ann Roe will host the summit on Thursday and meet Prime Minister Cy Dee.")
+    st = stages(text, until="participants")
+    names = [p.name for p in st.participants]
+    assert "Ann Roe" in names and "Cy Dee" in names and "Bo Kay" not in names
