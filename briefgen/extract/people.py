@@ -41,6 +41,9 @@ _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Agai
 # A capitalised title word or role modifier right after a run makes the run part of a title or
 # a body's name ("Atomic Energy Organization", "Chief Agricultural Negotiator"), not a person.
 _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) - set(WEEKDAYS)
+# "A and B were part of the delegation", "accompanied by A": names in a travelling party are people.
+_PARTY = re.compile(r"\b(?:part of (?:the|his|her|their) (?:\w+\s+)?delegation|accompanied by|"
+                    r"delegation (?:included|includes|comprised|comprises))\b")
 _HONORIFICS = PERSON_HONORIFICS | {"prof"}  # "Prof. Yemi Osinbajo"
 _AND_GAP = re.compile(r"\s+and\s+")
 _STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
@@ -192,6 +195,7 @@ def _candidates(state: State) -> list[_Cand]:
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
                                   or (len(names) >= 2 and _MET_BEFORE.search(norm, max(sent.start, s0 - 60), s0))
+                                  or (len(names) in (2, 3) and _PARTY.search(norm, sent.start, sent.end))
                                   or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
                                   or (len(names) in (2, 3) and (_AFFILIATION.match(norm, e0, sent.end)
                                                                 or _APPOS_SPEAKS.match(norm, e0, sent.end)))):
