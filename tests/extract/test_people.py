@@ -412,7 +412,7 @@ def test_whoever_will_not_attend_is_no_participant(stages):
 
 def test_untitled_names_in_the_travelling_party_take_part(stages):
     text = ("Headline\n\nPrime Minister Ann Roe arrived in Lima on Friday for a two-day visit. "
-            "Aides Bo Kay and Cy Dee were part of the delegation.")
+            "Both Bo Kay and Cy Dee were part of the delegation.")
     st = stages(text, until="participants")
     names = [p.name for p in st.participants]
     assert "Bo Kay" in names and "Cy Dee" in names
