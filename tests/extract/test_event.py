@@ -149,6 +149,12 @@ def test_status_headline_and_false_friends(stages, title, text, status):
     ("President Kay will make a state visit to the United Kingdom in June.", "United Kingdom"),
     # "reached" is a travel verb: the envoy for a neighbour does not move the venue
     ("Minister Bo Kay reached China on Tuesday to attend a meeting of envoys for Afghanistan.", "China"),
+    # "the resort of X" names a place; "Kremlin spokesman" is a source, not the venue
+    ("President Bo Kay hosted Ann Roe at his residence in the seaside resort of Varna. Kremlin spokesman "
+     "Cy Dee said the talks lasted three hours.", "Varna"),
+    # the city of an attack is a topic
+    ("Mr Kay condemned the bombing in the Ruritanian city of Tel Aviv ahead of a meeting in London on "
+     "Tuesday.", "London"),
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
