@@ -242,6 +242,13 @@ def _they_group(state: State, sent) -> str | None:
     return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
 
 
+# "a statement from the Ruritanian foreign ministry", "a readout issued by the White House".
+_DOCUMENT_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|release|communiqu\w+|"
+                            r"readout|report)\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?"
+                            r"((?:[A-Z][\w.'’&-]*\s+)+(?:(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|"
+                            r"council|commission|department|agency)\b)?|(?:[A-Z][\w.'’&-]*\s*)+)")
+
+
 def _it_body(state: State, sent, s: int) -> str | None:
     """'"...," it said.' after "Xinhua said ..." or "the Global Times said ...": that body."""
     norm = state.norm
@@ -402,6 +409,9 @@ def _before(state: State, mentions, names, s: int, sent):
         ms2 = _mention_in(mentions, lo + v.end(), open_)
         if ms2:
             return names[ms2[0].person], ms2[0].person, verb, ms2[0].kind
+        dm = _DOCUMENT_FROM.match(norm, lo + v.end(), open_)
+        if dm:  # 'According to a statement from the foreign ministry, "...': the ministry
+            return " ".join(dm.group(1).split()), None, verb, "body"
     ms = [m for m in _mention_in(mentions, lo, vs) if m.end <= vs]
     nm = None
     for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):

@@ -158,3 +158,11 @@ def test_they_said_after_a_group_opening_the_sentence_is_that_group(stages):
     text = ('Some ministers voiced concern about the "reclamations and incidents in the area", which '
             "increased tensions, they said in the statement on Thursday.")
     assert _quotes(stages, text) == [("reclamations and incidents in the area", "ministers")]
+
+
+def test_the_minister_said_is_the_minister_just_named_and_a_statement_speaks_for_its_issuer(stages):
+    text = ("Ruritanian Foreign Minister Ann Roe arrived in Lima on Monday. Roe met officials. Roe spoke.\n\n"
+            'Peru\'s foreign minister, Cy Dee, said the talks covered trade. "We want more access," the minister '
+            "said.\n\n"
+            'According to a statement from the Ruritanian foreign ministry, "both sides agreed to meet again."')
+    assert [sp for _, sp in _quotes(stages, text)] == ["Cy Dee", "Ruritanian foreign ministry"]
