@@ -159,31 +159,47 @@ _MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+wit
 _TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*$")
 
 
-def met_objects(state: State) -> set[int]:
+class _OtherTime:
+    """Whether a sentence tells of another time (_ANOTHER_TIME), each sentence looked up once."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm, self.seen = norm, {}
+
+    def __call__(self, sent) -> bool:
+        if sent.index not in self.seen:
+            self.seen[sent.index] = bool(_ANOTHER_TIME.search(self.norm, sent.start, sent.end))
+        return self.seen[sent.index]
+
+
+_MET_WORDS = ("met", "meet", "talks", " by ", "counterpart")
+
+
+def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
     """People named as the object of a meeting verb, in sentences not about another time."""
     out: set[int] = set()
     norm = state.norm
+    other_time = other_time or _OtherTime(norm)
     for m in state.mentions:
-        if m.kind not in ("name", "short") or m.person == state.principal_key:
+        if m.kind not in ("name", "short") or m.person == state.principal_key or m.person in out:
             continue
         sent = state.sentence_at(m.start)
-        if sent is None or norm.count('"', sent.start, m.start) % 2:
+        if sent is None or not any(w in norm[max(sent.start, m.start - 120):m.start] for w in _MET_WORDS) or \
+                norm.count('"', sent.start, m.start) % 2:
             continue
         lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
         end = lead.start() if lead else m.start
-        if _MET_OBJECT.search(norm, max(sent.start, end - 40), end) and \
-                not _ANOTHER_TIME.search(norm, sent.start, sent.end):
+        if _MET_OBJECT.search(norm, max(sent.start, end - 40), end) and not other_time(sent):
             out.add(m.person)
     return out
 
 
-def _named_outside_quotes(state: State, key: int) -> bool:
+def _named_outside_quotes(state: State, key: int, other_time: _OtherTime) -> bool:
     """Named by the story itself in a sentence about this event (not another time)."""
     for m in state.mentions:
         if m.person == key and m.kind in ("name", "short"):
             sent = state.sentence_at(m.start)
             if sent is not None and not sent.caption and state.norm.count('"', sent.start, m.start) % 2 == 0 and \
-                    not _ANOTHER_TIME.search(state.norm, sent.start, sent.end):
+                    not other_time(sent):
                 return True
     return False
 
@@ -203,6 +219,7 @@ def _described_as_commentator(state: State, key: int) -> bool:
 def run(state: State) -> State:
     """Sets participants."""
     norm = state.norm
+    another_time = _OtherTime(norm)
     scores: dict[int, float] = {}
     if state.principal_key is not None:
         scores[state.principal_key] = 1.0
@@ -219,13 +236,18 @@ def run(state: State) -> State:
         # With a body as principal ("United Nations talks"), a titled person at the talks takes part.
         body_led = state.principal_key is None
         with_principal = state.principal_key in who
-        entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
-        linked = with_principal or len(who) >= 2 or body_led or entourage
-        if not who or not linked or who == {state.principal_key}:
+        if not who or who == {state.principal_key}:
             continue
+        entourage = None  # looked up only where needed: the pattern is the dearest here
+        if not (with_principal or len(who) >= 2 or body_led):
+            entourage = bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+            if not entourage:
+                continue
         if not _MEETING.search(norm, sent.start, sent.end):
             continue
-        other_time = bool(_ANOTHER_TIME.search(norm, sent.start, sent.end))
+        if entourage is None:
+            entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+        other_time = another_time(sent)
         for k in who:
             p = state.person(k)
             if p is None or p.historic or (body_led and len(who) < 2 and not p.role):
@@ -250,9 +272,9 @@ def run(state: State) -> State:
         # its own voice are their delegates.
         for p in state.people:
             if p.key not in scores and p.role and _PRINCIPALS.search(p.role) and not p.historic and \
-                    not _FORMER.match(p.role) and _named_outside_quotes(state, p.key):
+                    not _FORMER.match(p.role) and _named_outside_quotes(state, p.key, another_time):
                 scores[p.key] = 0.4
-    for k in met_objects(state):
+    for k in met_objects(state, another_time):
         p = state.person(k)
         if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):
             scores[k] = max(scores.get(k, 0.0), 0.6)
