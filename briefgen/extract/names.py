@@ -67,7 +67,7 @@ def is_nameish(tok: str) -> bool:
         return False  # "Argentine-born", "Saudi-led": adjectives, not names
     if len(tok) > 1 and tok.isupper():
         return False  # an acronym ("DUP", "ONGC") names a body; a name in capitals is a headline's
-    if _GLUED.match(tok) and not tok.startswith(_CAMEL_PREFIXES):
+    if not tok[1:].islower() and _GLUED.match(tok) and not tok.startswith(_CAMEL_PREFIXES):
         return False  # "TrumpFederal": link text glued on a web page, not a name ("McKinney" is)
     # "Representatives", "Envoys": the plural of a title is no name.
     return low not in _NEVER_NAME and not (low.endswith("s") and low[:-1] in TITLE_HEADS)
