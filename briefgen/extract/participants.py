@@ -159,6 +159,21 @@ _MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+wit
 _TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*$")
 
 
+_POSSESSOR = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$")
+
+
+def _someone_elses(state: State, mm: re.Match) -> bool:
+    """A meeting owned by someone other than the principal ("the minister, in the US after his
+    meeting with X, will join the president"): X met that person, not the principal."""
+    if state.principal_key is None:
+        return False
+    pm = _POSSESSOR.search(state.norm, max(0, mm.start() - 30), mm.start())
+    if pm is None:
+        return False
+    owner = [m.person for m in state.mentions if m.kind == "pronoun" and m.start == pm.start()]
+    return bool(owner) and owner[0] != state.principal_key
+
+
 class _OtherTime:
     """Whether a sentence tells of another time (_ANOTHER_TIME), each sentence looked up once."""
 
@@ -188,7 +203,8 @@ def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
             continue
         lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
         end = lead.start() if lead else m.start
-        if _MET_OBJECT.search(norm, max(sent.start, end - 40), end) and not other_time(sent):
+        mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
+        if mm and not other_time(sent) and not _someone_elses(state, mm):
             out.add(m.person)
     return out
 
@@ -243,7 +259,7 @@ def run(state: State) -> State:
             entourage = bool(_ENTOURAGE.search(norm, sent.start, sent.end))
             if not entourage:
                 continue
-        if not _MEETING.search(norm, sent.start, sent.end):
+        if not any(not _someone_elses(state, mm) for mm in _MEETING.finditer(norm, sent.start, sent.end)):
             continue
         if entourage is None:
             entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))

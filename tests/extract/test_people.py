@@ -416,3 +416,10 @@ def test_untitled_names_in_the_travelling_party_take_part(stages):
     st = stages(text, until="participants")
     names = [p.name for p in st.participants]
     assert "Bo Kay" in names and "Cy Dee" in names
+
+
+def test_the_counterpart_of_someone_elses_meeting_does_not_take_part(stages):
+    text = ("Headline\n\nPresident Ann Roe arrived in Lima on Sunday for a state visit. Foreign Minister Bo Kay, "
+            "who is in Quito after his meeting with Secretary Cy Dee, is expected to join Roe in Lima on Monday.")
+    st = stages(text, until="participants")
+    assert "Cy Dee" not in [p.name for p in st.participants]
