@@ -174,6 +174,29 @@ def _someone_elses(state: State, mm: re.Match) -> bool:
     return bool(owner) and owner[0] != state.principal_key
 
 
+# "Prime Minister X is meeting his counterparts", "X held talks with": the subject of a meeting verb.
+_MEETS_AFTER = re.compile(r"\s+(?:(?:is|was|will|would|also|later|then|has|had)\s+){0,2}(?:meeting|meets|met|meet|"
+                          r"holding\s+talks|held\s+talks|holds\s+talks|hold\s+talks|sat\s+down|sits\s+down)\b")
+
+
+def meeting_subjects(state: State, other_time: "_OtherTime") -> set[int]:
+    """People named as the subject of a meeting verb in a sentence not about another time,
+    where the event is a summit or talks (many sit at the table, not only the principal)."""
+    out: set[int] = set()
+    if state.event is None or state.event.kind not in ("summit", "talks", "peace-talks", "trade-talks"):
+        return out
+    norm = state.norm
+    for m in state.mentions:
+        if m.kind not in ("name", "short") or m.person in out:
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or sent.caption or norm.count('"', sent.start, m.start) % 2:
+            continue
+        if _MEETS_AFTER.match(norm, m.end, sent.end) and not other_time(sent):
+            out.add(m.person)
+    return out
+
+
 class _OtherTime:
     """Whether a sentence tells of another time (_ANOTHER_TIME), each sentence looked up once."""
 
@@ -290,6 +313,10 @@ def run(state: State) -> State:
             if p.key not in scores and p.role and _PRINCIPALS.search(p.role) and not p.historic and \
                     not _FORMER.match(p.role) and _named_outside_quotes(state, p.key, another_time):
                 scores[p.key] = 0.4
+    for k in meeting_subjects(state, another_time):
+        p = state.person(k)
+        if p is not None and not p.historic and p.role and _PRINCIPALS.search(p.role) and not _FORMER.match(p.role):
+            scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in met_objects(state, another_time):
         p = state.person(k)
         if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):

@@ -423,3 +423,12 @@ def test_the_counterpart_of_someone_elses_meeting_does_not_take_part(stages):
             "who is in Quito after his meeting with Secretary Cy Dee, is expected to join Roe in Lima on Monday.")
     st = stages(text, until="participants")
     assert "Cy Dee" not in [p.name for p in st.participants]
+
+
+def test_a_leader_meeting_counterparts_at_a_summit_takes_part(stages):
+    text = ("Headline\n\nPresident Ann Roe called the rebate unjustified after a summit meeting in Lima. "
+            "Leaders are holding talks in Lima on growth. Prime Minister Bo Kay is meeting his counterparts "
+            "to finalise a package. Former President Cy Dee met them in 1999.")
+    st = stages(text, until="participants")
+    names = [p.name for p in st.participants]
+    assert "Bo Kay" in names and "Cy Dee" not in names
