@@ -34,7 +34,7 @@ _NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
     r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency|release|readout|"
-    r"communiqu[eé]|editorial|commentary))\b")
+    r"communiqu[eé]|editorial|commentary|military|embassy))\b")
 # The issuer of a statement read out or released: 'a statement ... from the Committee for ...'.
 _ISSUER = re.compile(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
                      r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
@@ -157,6 +157,7 @@ def run(state: State) -> State:
     opener = None  # the attribution before the first of them, if any
     prev_speaker: tuple[str | None, int | None] = (None, None)
     prev_para = -9
+    last_doc = None  # whom the last statement quoted speaks for
     for s, e, cont in spans:
         sent = state.sentence_at(s)
         if sent is None:
@@ -179,6 +180,10 @@ def run(state: State) -> State:
                 not _mention_in(mentions, last.end, s):
             # '"...," he added.' right after someone's quotation, nobody named in between.
             speaker, person = last.speaker, last.person
+        if kind == "document":
+            last_doc = speaker
+        elif last_doc and speaker and len(speaker.split()) <= 2 and speaker.split()[-1].lower() in _DOC_HEADS:
+            speaker = last_doc  # "The statement added that ...": the statement already attributed
         if kind in ("unresolved it", "unresolved they") and speaker is None:
             speaker = _it_body(state, sent, s)
         if kind == "unresolved they" and speaker is None:
@@ -242,6 +247,10 @@ def _they_group(state: State, sent) -> str | None:
     return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
 
 
+_DOC_HEADS = frozenset({"statement", "release", "readout", "communique", "communiqué"})
+# The group a document speaks for, right after its verb: 'A statement said the Asean ministers "...'.
+_GROUP_AFTER = re.compile(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
+                          r"officials|sides|governments|delegations|members|countries))\b")
 # "a statement from the Ruritanian foreign ministry", "a readout issued by the White House".
 _DOCUMENT_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|release|communiqu\w+|"
                             r"readout|report)\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?"
@@ -422,6 +431,10 @@ def _before(state: State, mentions, names, s: int, sent):
     if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:
         nm = None  # 'Yukio Okamoto, a former Japanese diplomat, said': the name is the speaker
     if nm is not None and (not ms or nm.start() > ms[-1].end):
+        if nm.group(1).split()[-1].lower() in _DOC_HEADS:
+            gm2 = _GROUP_AFTER.match(norm, lo + v.end(), open_)
+            if gm2:  # 'A joint statement said the Asean foreign ministers "...': the ministers' words
+                return " ".join(gm2.group(1).split()), None, verb, "document"
         return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
             (" ".join(nm.group(1).split()), None, verb, "nominal")
     if ms:

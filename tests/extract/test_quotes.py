@@ -166,3 +166,11 @@ def test_the_minister_said_is_the_minister_just_named_and_a_statement_speaks_for
             "said.\n\n"
             'According to a statement from the Ruritanian foreign ministry, "both sides agreed to meet again."')
     assert [sp for _, sp in _quotes(stages, text)] == ["Cy Dee", "Ruritanian foreign ministry"]
+
+
+def test_a_statement_speaks_for_the_group_it_reports_and_keeps_speaking_for_it(stages):
+    text = ('A joint statement said the Andean foreign ministers "remained seriously concerned" by events.\n\n'
+            'The statement added that the moves have "eroded trust and confidence."\n\n'
+            'Meanwhile the military said in a white paper that Lima had "undermined stability."')
+    assert [sp for _, sp in _quotes(stages, text)] == ["Andean foreign ministers", "Andean foreign ministers",
+                                                       "military"]
