@@ -234,8 +234,9 @@ _OFFICE_BEFORE = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s
 
 # A plural group opening a sentence: "Some ministers expressed concerns ..., they said".
 _GROUP_OPENING = re.compile(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
-                            r"(?:ministers|officials|leaders|diplomats|negotiators|delegates|members|envoys|"
-                            r"governments|delegations))\b")
+                            r"(?i:ministers|officials|leaders|diplomats|negotiators|delegates|members|envoys|"
+                            r"governments|delegations|protesters|demonstrators|activists|residents|critics|"
+                            r"campaigners))\b")
 
 
 def _they_group(state: State, sent) -> str | None:
@@ -446,6 +447,10 @@ def _before(state: State, mentions, names, s: int, sent):
     pm = _PRONOUN_SUBJECT.search(norm, lo, vs)
     if pm:
         return None, None, verb, "unresolved " + pm.group(1).lower()
+    if v.group() in _PARTICIPLES and lo == sent.start:
+        group = _they_group(state, sent)  # 'Protesters held up a banner saying "...': the protesters
+        if group:
+            return group, None, verb, "nominal"
     bm = _BODY_BEFORE.search(norm, lo, vs)
     if bm and _body(bm.group(1)) and not _PLACE_BEFORE.search(norm, lo, bm.start(1)):
         return _body(bm.group(1)), None, verb, "body"

@@ -174,3 +174,8 @@ def test_a_statement_speaks_for_the_group_it_reports_and_keeps_speaking_for_it(s
             'Meanwhile the military said in a white paper that Lima had "undermined stability."')
     assert [sp for _, sp in _quotes(stages, text)] == ["Andean foreign ministers", "Andean foreign ministers",
                                                        "military"]
+
+
+def test_a_participle_speaks_for_the_group_opening_its_sentence(stages):
+    text = 'Protesters in one town held up a banner in Quechua saying they are "tired of empty promises."'
+    assert _quotes(stages, text) == [("tired of empty promises.", "Protesters")]
