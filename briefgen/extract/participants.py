@@ -175,8 +175,9 @@ def _someone_elses(state: State, mm: re.Match) -> bool:
 
 
 # "Prime Minister X is meeting his counterparts", "X held talks with": the subject of a meeting verb.
-_MEETS_AFTER = re.compile(r"\s+(?:(?:is|was|will|would|also|later|then|has|had)\s+){0,2}(?:meeting|meets|met|meet|"
-                          r"holding\s+talks|held\s+talks|holds\s+talks|hold\s+talks|sat\s+down|sits\s+down)\b")
+# Present and future only: "met" may tell of another meeting ("X met Y in May").
+_MEETS_AFTER = re.compile(r"\s+(?:also\s+)?(?:(?:is|are)\s+(?:also\s+)?(?:meeting|holding\s+talks)|"
+                          r"will\s+(?:also\s+)?(?:meet|hold\s+talks)|meets|holds\s+talks|sits\s+down)\b")
 
 
 def meeting_subjects(state: State, other_time: "_OtherTime") -> set[int]:
