@@ -428,8 +428,8 @@ def test_the_counterpart_of_someone_elses_meeting_does_not_take_part(stages):
 def test_a_leader_meeting_counterparts_at_a_summit_takes_part(stages):
     text = ("Headline\n\nPresident Ann Roe called the rebate unjustified after a summit meeting in Lima. "
             "Leaders are holding talks in Lima on growth. Prime Minister Bo Kay is meeting his counterparts "
-            "to finalise a package. Former President Cy Dee met them in 1999. President Eve Moss met "
-            "Chancellor Al Fay in Rome in May.")
+            "to finalise a package. Former President Cy Dee met them in 1999. Prime Minister Eve Moss met "
+            "her counterparts in Rome in May.")
     st = stages(text, until="participants")
     names = [p.name for p in st.participants]
-    assert "Bo Kay" in names and not {"Cy Dee", "Eve Moss", "Al Fay"} & set(names)
+    assert "Bo Kay" in names and not {"Cy Dee", "Eve Moss"} & set(names)
