@@ -355,9 +355,10 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
 # sports report or a campaign story has none of them.
 _EVENT_NOUN = re.compile(
     r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
-    r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat)\b|"
+    r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat|forum)\b|"
     r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
-    r"\b(?:[A-Z][\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\b(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\b(?:meeting|conference)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
@@ -366,15 +367,23 @@ _TRAVEL_TO = re.compile(
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
                     r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
                     r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
 _EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
                             r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
+
+
+def _of_another_year(norm: str, s: int, at: int, anchor: date | None) -> bool:
+    """A year names the visit or meeting at ``at`` ("the 1972 visit"), and it is not the article's."""
+    year = _YEAR_BEFORE.search(norm, max(s, at - 30), at)
+    return bool(year) and (anchor is None or int(year.group(1)) < anchor.year)
 
 
 def event_found(state: State) -> str | None:
     """None when the headline or the lead reports a visit, summit or talks; otherwise what
     was missing, for the warning."""
     norm = state.norm
+    anchor = _anchor(state)
     chunks = [(m.start, m.end) for m in state.metadata[:1]]
     chunks += [(s.start, s.end) for s in _body_sentences(state, _EVENT_REACH)]
     met = False
@@ -383,9 +392,11 @@ def event_found(state: State) -> str | None:
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):
+            if _of_another_year(norm, s, m.start(), anchor):
+                continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        if _MEETS.search(norm, s, e):
+        if any(not _of_another_year(norm, s, m.start(), anchor) for m in _MEETS.finditer(norm, s, e)):
             met = True
             if official:
                 return None

@@ -105,6 +105,17 @@ def test_principal_is_the_visitor_or_the_sides(stages, text, principal):
      "town hall on Tuesday, promising lower taxes. Park told the crowd that jobs come first. Her campaign "
      "will hold more rallies this month.",
      "no visit, meeting or talks named in the headline or the lead"),
+    # company results with a conference call, and a storm with a news conference: no talks
+    ("Lima Corp shares climb\n\nLima Corp shares rose 4% on Thursday after record sales. Chief Executive "
+     "Tom Bale told analysts on a conference call that demand was strong.",
+     "no meeting verb with a named official"),
+    ("Storm batters coast\n\nA storm knocked out power on Sunday. Governor Jo Park declared an emergency "
+     "at a news conference in the state capital.",
+     "no meeting verb with a named official"),
+    # a book about a visit of another year
+    ("Book recalls a visit\n\nA new book recalls President Bo Kay's 1972 visit to Beijing. It goes on sale "
+     "next month.",
+     "no meeting verb with a named official"),
 ])
 def test_no_event_is_told_apart(stages, text, missing):
     st = stages(text, until="event")
