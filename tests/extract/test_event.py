@@ -195,6 +195,9 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
     "Leader talks by phone\n\nPresident Ann Roe on Tuesday urged calm during a phone call with President Bo Kay.",
     "Minister on tour\n\nForeign Minister Ann Roe began a tour of three African states on Monday.",
     "Roe in Lima\n\nForeign Minister Ann Roe is in Lima, where she will open a trade fair.",
+    "Bank meets\n\nThe annual meeting of the Andean Development Bank opened on Monday.",
+    "Leaders meet\n\nThe regional forum will open this week in Peru.",
+    "Press event\n\nMinister Ann Roe spoke at a news conference with Bo Kay on Monday.",
 ])
 def test_real_events_are_not_mistaken_for_no_event(stages, text):
     st = stages(text, until="event")
