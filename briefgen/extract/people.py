@@ -19,7 +19,7 @@ from briefgen.extract.lexicon import MONTHS, ORG_HEADS, PERSON_HONORIFICS, ROLE_
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, same_given, speaks_after,
                                     speaks_before, title_case, tokens, weak_opener)
-from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos
+from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos, role_word
 from briefgen.extract.state import Mention, Person, State
 
 
@@ -60,6 +60,13 @@ _MET_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hostin
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
 _APPOS_SPEAKS = re.compile(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|warned)\b")
+
+
+def _title_typo(tok: str) -> bool:
+    """A capitalised title with one letter too many ("Premiere", "Presidentt"): a typo, no name."""
+    low = tok.lower()
+    return len(low) >= 6 and tok[:1].isupper() and low not in TITLE_HEADS and \
+        any(low[:k] + low[k + 1:] in TITLE_HEADS for k in range(len(low)))
 
 
 def _headline_names(norm: str, sent) -> list[_Cand]:
@@ -141,6 +148,9 @@ def _candidates(state: State) -> list[_Cand]:
                 # as written; the name stands alone and the link text is skipped.
                 resume = next(k for k in range(i + 2, min(j + 2, len(toks))) if toks[k][0].startswith(first)) + 1
                 j = i
+            typo = j - i >= 2 and _title_typo(toks[i][0])
+            if typo:
+                i += 1  # "Chinese Premiere Wen Jiabao": a title misspelt by a letter heads the run
             run = toks[i:j + 1]
             if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and \
                     not toks[j][0].endswith(("'s", "’s")) and (
@@ -174,6 +184,11 @@ def _candidates(state: State) -> list[_Cand]:
                 continue
             # Sentence-initial single capital after which nothing titles it is weak evidence.
             role, rs, historic = expand_role_left(norm, toks, i, sent.start)
+            if typo and not role:
+                k = i - 1
+                while k > 0 and role_word(toks[k - 1][0]) and norm[toks[k - 1][2]:toks[k][1]] == " ":
+                    k -= 1
+                role, rs = norm[toks[k][1]:toks[i - 1][2]], toks[k][1]
             evidence = 0
             prev = toks[i - 1][0].lower() if i else ""
             if prev in _HONORIFICS and norm[toks[i - 1][2]:s0].strip() in ("", "."):
