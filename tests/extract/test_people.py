@@ -436,5 +436,5 @@ def test_a_leader_meeting_counterparts_at_a_summit_takes_part(stages):
 
 
 def test_a_title_misspelt_by_a_letter_is_no_part_of_the_name(stages):
-    _, people = _people(stages, "Roe is scheduled to meet with Ruritanian Premiere Bo Kay on Thursday.")
-    assert people["Bo Kay"].role == "Ruritanian Premiere"
+    _, people = _people(stages, "Roe is scheduled to meet with Peruvian Premiere Bo Kay on Thursday.")
+    assert people["Bo Kay"].role == "Peruvian Premiere"
