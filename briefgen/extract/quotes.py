@@ -248,6 +248,8 @@ def _they_group(state: State, sent) -> str | None:
     return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
 
 
+_FOR_SOMEONE = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+_SPOKES = re.compile(r"(?i:spokes(?:man|woman|person)|aides?|advisers?)$")
 _DOC_HEADS = frozenset({"statement", "release", "readout", "communique", "communiqué"})
 # The group a document speaks for, right after its verb: 'A statement said the Asean ministers "...'.
 _GROUP_AFTER = re.compile(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
@@ -431,6 +433,10 @@ def _before(state: State, mentions, names, s: int, sent):
         return " ".join(gm.group(1).split()), None, verb, "nominal"
     if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:
         nm = None  # 'Yukio Okamoto, a former Japanese diplomat, said': the name is the speaker
+    if nm is not None and ms and ms[-1].start >= nm.end() and _FOR_SOMEONE.fullmatch(norm, nm.end(), ms[-1].start) \
+            and _SPOKES.search(nm.group(1)):
+        # 'A spokesperson for Kay said': the spokesperson speaks, for Kay
+        return " ".join(norm[nm.start(1):ms[-1].end].split()), None, verb, "nominal"
     if nm is not None and (not ms or nm.start() > ms[-1].end):
         if nm.group(1).split()[-1].lower() in _DOC_HEADS:
             gm2 = _GROUP_AFTER.match(norm, lo + v.end(), open_)

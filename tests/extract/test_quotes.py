@@ -179,3 +179,8 @@ def test_a_statement_speaks_for_the_group_it_reports_and_keeps_speaking_for_it(s
 def test_a_participle_speaks_for_the_group_opening_its_sentence(stages):
     text = 'Protesters in one town held up a banner in Quechua saying they are "tired of empty promises."'
     assert _quotes(stages, text) == [("tired of empty promises.", "Protesters")]
+
+
+def test_a_spokesperson_for_someone_speaks_as_the_spokesperson(stages):
+    text = 'President Bo Kay met Roe. A spokesperson for Kay said the talks were "frank and productive".'
+    assert _quotes(stages, text) == [("frank and productive", "spokesperson for Kay")]
