@@ -134,6 +134,7 @@ def test_commentators_are_not_participants(stages):
     "President Ann Roe called on Prime Minister Bo Kay on Monday.",
     "President Ann Roe held talks with Prime Minister Bo Kay on Monday.",
     "President Ann Roe and Prime Minister Bo Kay held wide-ranging talks on Monday.",
+    "President Ann Roe arrived in Lima on Monday. Prime Minister Bo Kay also took part in the talks.",
 ])
 def test_counterparts_found(stages, sentence):
     st = stages("Headline\n\n" + sentence, until="participants")
