@@ -361,7 +361,7 @@ def test_a_title_case_headline_creates_no_person(stages):
 
 @pytest.mark.parametrize("text, name, role", [
     ("Xi met President of the United Arab Emirates Sheikh Ali bin Omar on Monday.", "Ali bin Omar",
-     "President of the United Arab Emirates Sheikh"),
+     "President of the United Arab Emirates"),
 ])
 def test_a_role_runs_over_a_country_named_in_words(stages, text, name, role):
     _, people = _people(stages, text)
