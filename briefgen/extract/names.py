@@ -55,6 +55,7 @@ _NEVER_NAME = (NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIE
 COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
 
 
+_TITLE_PARTS = TITLE_HEADS | ROLE_MODIFIERS | frozenset({"brigadier", "major", "rear", "field", "staff", "air"})
 _GLUED = re.compile(r"[A-Z][a-z]+[A-Z]")
 _CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O")
 
@@ -69,6 +70,8 @@ def is_nameish(tok: str) -> bool:
         return False  # an acronym ("DUP", "ONGC") names a body; a name in capitals is a headline's
     if not tok[1:].islower() and _GLUED.match(tok) and not tok.startswith(_CAMEL_PREFIXES):
         return False  # "TrumpFederal": link text glued on a web page, not a name ("McKinney" is)
+    if "-" in low and all(part in _TITLE_PARTS for part in low.split("-")):
+        return False  # "Brigadier-General", "Vice-President": a title written with a hyphen
     # "Representatives", "Envoys": the plural of a title is no name.
     return low not in _NEVER_NAME and not (low.endswith("s") and low[:-1] in TITLE_HEADS)
 

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
-from briefgen.extract.lexicon import MONTHS, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS, TITLE_HEADS, VENUES, WEEKDAYS
+from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
+                                      TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, same_given, speaks_after,
                                     speaks_before, title_case, tokens, weak_opener)
@@ -46,6 +47,15 @@ _PARTY = re.compile(r"\b(?:part of (?:the|his|her|their) (?:\w+\s+)?delegation|a
                     r"delegation (?:included|includes|comprised|comprises))\b")
 _HONORIFICS = PERSON_HONORIFICS | {"prof"}  # "Prof. Yemi Osinbajo"
 _AND_GAP = re.compile(r"\s+and\s+")
+# A capitalised common noun right after a run names a thing or a place ("Nobel Peace Prize",
+# "Blair House", "Clinton Foundation"): the run is part of that name, not a person.
+_FUNCTION_WORDS = frozenset("the a an and or but in on at to of for from by with as after before amid during while "
+                            "when this that these those it its his her their our he she they we i you if then there "
+                            "here also however meanwhile earlier later speaking according under despite though "
+                            "although because since which who whom whose what where why how not no yes all some "
+                            "many most both each every one two three four five six seven eight nine ten first "
+                            "second third last next new old yesterday today tomorrow tonight".split())
+_THING_NEXT = NOT_PERSON_NAME - _FUNCTION_WORDS - set(MONTHS) - set(WEEKDAYS) - PERSON_HONORIFICS - TITLE_HEADS
 _STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
                     "marshal brigadier commander".split())
@@ -155,7 +165,8 @@ def _candidates(state: State) -> list[_Cand]:
             if j + 1 < len(toks) and norm[toks[j][2]:toks[j + 1][1]] == " " and \
                     not toks[j][0].endswith(("'s", "’s")) and (
                     toks[j + 1][0].lower() in ORG_HEADS or toks[j + 1][0] in _TITLE_CASE_GLUE
-                    or (toks[j + 1][0][:1].isupper() and toks[j + 1][0].lower() in _TITLE_NEXT)):
+                    or (toks[j + 1][0][:1].isupper() and toks[j + 1][0].lower() in _TITLE_NEXT)
+                    or (toks[j + 1][0][:1].isupper() and toks[j + 1][0].lower() in _THING_NEXT)):
                 i = j + 1  # "Stop Trump Coalition", "Stand Up To Trump": a body's name, not a person
                 continue
             if i >= 2 and toks[i - 1][0] == "of" and toks[i - 2][0][:1].isupper() and \
@@ -261,9 +272,9 @@ def run(state: State) -> State:
 
     def find(tokens: list[str]) -> dict | None:
         # Particles and initials tell no one apart: "Mohammed bin Nayef" is not "Mohammed bin Salman".
-        ts = {t for t in tokens if t not in PARTICLES and not is_initials(t)}
+        ts = {t.lower() for t in tokens if t not in PARTICLES and not is_initials(t)}
         for p in people:
-            pt = {t for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}
+            pt = {t.lower() for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}  # "Ki-moon"/"Ki-Moon"
             if ts <= pt or pt <= ts or (len(ts & pt) >= 2):
                 return p
             if len(tokens) >= 2 and len(p["tokens"]) >= 2 and tokens[-1] == p["tokens"][-1] and \

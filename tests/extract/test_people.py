@@ -439,3 +439,17 @@ def test_a_leader_meeting_counterparts_at_a_summit_takes_part(stages):
 def test_a_title_misspelt_by_a_letter_is_no_part_of_the_name(stages):
     _, people = _people(stages, "Roe is scheduled to meet with Peruvian Premiere Bo Kay on Thursday.")
     assert people["Bo Kay"].role == "Peruvian Premiere"
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("He won the Nobel Peace Prize and stayed at Blair House. President Bo Kay came.", "Bo Kay", "Nobel Peace"),
+    ("Iranian Brigadier-General Bo Kay warned the US.", "Bo Kay", "Brigadier-General Bo Kay"),
+])
+def test_a_things_name_and_a_hyphenated_title_are_no_person(stages, text, present, absent):
+    _, people = _people(stages, text)
+    assert present in people and absent not in people
+
+
+def test_one_name_written_in_two_cases_is_one_person(stages):
+    _, people = _people(stages, "UN Secretary-General Bo Ki-moon arrived. Mr Bo Ki-Moon spoke. Ki-Moon left.")
+    assert len(people) == 1
