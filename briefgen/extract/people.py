@@ -72,6 +72,11 @@ _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}
 _APPOS_SPEAKS = re.compile(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|warned)\b")
 
 
+def _relational(old: str, new: str) -> bool:
+    """A title ("Japanese Prime Minister") says more than a relation ("his Japanese counterpart")."""
+    return "counterpart" in old.lower() and "counterpart" not in new.lower()
+
+
 def _title_typo(tok: str) -> bool:
     """A capitalised title with one letter too many ("Premiere", "Presidentt"): a typo, no name."""
     low = tok.lower()
@@ -300,7 +305,7 @@ def run(state: State) -> State:
             p["mentions"].append((c.start, c.end, "name"))
             if len(c.tokens) > len(p["tokens"]) and c.evidence:
                 p["tokens"], p["name"] = list(c.tokens), " ".join(c.tokens)
-            if c.role and (not p["role"] or (p["evidence"] < 2)):
+            if c.role and (not p["role"] or (p["evidence"] < 2) or _relational(p["role"], c.role)):
                 p["role"], p["role_start"] = c.role, c.role_start
             p["evidence"] = max(p["evidence"], c.evidence)
             p["historic"] = p["historic"] and c.historic
@@ -325,7 +330,7 @@ def run(state: State) -> State:
             # Prefer the person already mentioned most (the main actor over a namesake).
             p = max(owners, key=lambda p: (len(p["mentions"]), -p["first"][0]))
             p["mentions"].append((c.start, c.end, "short"))
-            if c.role and not p["role"]:
+            if c.role and (not p["role"] or _relational(p["role"], c.role)):
                 p["role"], p["role_start"] = c.role, c.role_start
             continue
         if c.evidence == 2:

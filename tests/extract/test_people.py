@@ -453,3 +453,10 @@ def test_a_things_name_and_a_hyphenated_title_are_no_person(stages, text, presen
 def test_one_name_written_in_two_cases_is_one_person(stages):
     _, people = _people(stages, "UN Secretary-General Bo Ki-moon arrived. Mr Bo Ki-Moon spoke. Ki-Moon left.")
     assert len(people) == 1
+
+
+def test_a_title_written_later_beats_a_counterpart_relation(stages):
+    text = ("Prime Minister Ann Roe met her Peruvian counterpart Bo Kay on Monday. "
+            "Peruvian Prime Minister Bo Kay said the talks were good.")
+    _, people = _people(stages, text)
+    assert people["Bo Kay"].role == "Peruvian Prime Minister"
