@@ -14,7 +14,7 @@ from briefgen.extract.names import speaks_after
 from briefgen.extract.state import Mention, Person, State
 
 _NOMINAL = re.compile(
-    r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
+    r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|new|outgoing|incoming|long-serving|veteran|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
     r"(?i:president|prime minister|premier|foreign minister|foreign secretary|secretary of state|"
     r"secretary-general|secretary general|secretary|minister|diplomat|leader|chancellor|king|pope|envoy|"
     r"ambassador|chairman|spokesman|spokeswoman|spokesperson))\b(?!-)")

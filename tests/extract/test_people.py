@@ -460,3 +460,10 @@ def test_a_title_written_later_beats_a_counterpart_relation(stages):
             "Peruvian Prime Minister Bo Kay said the talks were good.")
     _, people = _people(stages, text)
     assert people["Bo Kay"].role == "Peruvian Prime Minister"
+
+
+def test_a_description_with_new_or_long_serving_refers_back(stages):
+    st, people = _people(stages, "Chancellor Ann Roe met President Bo Kay in Lima. Later the long-serving chancellor "
+                                 "spoke to reporters.")
+    at = st.text.index("the long-serving chancellor")
+    assert [m.person for m in st.mentions if m.start == at] == [people["Ann Roe"].key]
