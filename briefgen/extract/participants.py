@@ -156,7 +156,29 @@ def _travels(state: State, key: int) -> bool:
 # the object of a meeting verb (its title run set aside) sits at the table.
 _MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+with|talks\s+with|hosted\s+by|"
                          r"received\s+by|welcomed\s+by|greeted\s+by|counterpart),?\s+(?:(?:his|her|their|the)\s+)?$")
-_TITLE_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*$")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'’-]*|leader|president|prime|minister|premier|chancellor|secretary|"
+                        r"foreign|deputy|vice|chief|envoy|king|queen|prince|counterpart)\s+)*$")
+# "two days after talks with X", "before his meeting with X": a meeting at another time.
+_AT_ANOTHER_TIME = re.compile(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+
+
+def met_elsewhere(state: State) -> set[tuple[int, int]]:
+    """(sentence, person) pairs where the person is the object of a meeting at another time
+    ("..., two days after talks with X in Moscow"): that sentence does not put X at this table."""
+    out: set[tuple[int, int]] = set()
+    norm = state.norm
+    for m in state.mentions:
+        if m.kind not in ("name", "short"):
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or not any(w in norm[max(sent.start, m.start - 120):m.start] for w in _MET_WORDS):
+            continue
+        lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
+        end = lead.start() if lead else m.start
+        mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
+        if mm and _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+            out.add((sent.index, m.person))
+    return out
 
 
 _POSSESSOR = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$")
@@ -228,7 +250,8 @@ def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
         lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
         end = lead.start() if lead else m.start
         mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
-        if mm and not other_time(sent) and not _someone_elses(state, mm):
+        if mm and not other_time(sent) and not _someone_elses(state, mm) and \
+                not _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
             out.add(m.person)
     return out
 
@@ -260,6 +283,7 @@ def run(state: State) -> State:
     """Sets participants."""
     norm = state.norm
     another_time = _OtherTime(norm)
+    elsewhere = met_elsewhere(state)
     scores: dict[int, float] = {}
     if state.principal_key is not None:
         scores[state.principal_key] = 1.0
@@ -290,7 +314,7 @@ def run(state: State) -> State:
         other_time = another_time(sent)
         for k in who:
             p = state.person(k)
-            if p is None or p.historic or (body_led and len(who) < 2 and not p.role):
+            if p is None or p.historic or (body_led and len(who) < 2 and not p.role) or (sent.index, k) in elsewhere:
                 continue
             if k != state.principal_key and other_time:
                 continue

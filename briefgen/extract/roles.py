@@ -44,6 +44,8 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             prev = toks[j - 1][0]
             if not (role_word(prev) or prev[:1].isupper()) or prev.lower().startswith("spokes"):
                 break  # "a spokeswoman for Speaker Ann Roe": the name is the Speaker's
+        elif low == "staff" and j >= 2 and toks[j - 1][0] == "of" and toks[j - 2][0].lower() == "chief":
+            pass  # "chief of staff Ann Roe"
         elif low == "the" and first is not None and j > 0 and toks[j - 1][0] in ("of", "for", "to") and \
                 toks[j + 1][0][:1].isupper():
             pass  # "President of the United Arab Emirates"
@@ -113,7 +115,7 @@ def reverse_appos() -> re.Pattern:
     """Compiled on first use: only names after a comma need it, and its title alternation
     costs about two milliseconds to compile."""
     return re.compile(r"\b((?:[\w.'’-]+\s+){0,3}(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True))
-                      + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?),\s*$",
+                      + r")(?:\s+(?:to|for|of|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|staff))?),\s*$",
                       re.I)
 _APPOS_REACH = 200  # characters: a role runs at most 16 words
 _APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")

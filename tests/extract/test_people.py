@@ -467,3 +467,11 @@ def test_a_description_with_new_or_long_serving_refers_back(stages):
                                  "spoke to reporters.")
     at = st.text.index("the long-serving chancellor")
     assert [m.person for m in st.mentions if m.start == at] == [people["Ann Roe"].key]
+
+
+def test_the_counterpart_of_a_meeting_at_another_time_and_a_chief_of_staff(stages):
+    text = ("Headline\n\nSecretary-General Ann Roe on Thursday met President Bo Kay in Lima, two days after talks "
+            "with Ruritanian leader Cy Dee in Quito. Kay's chief of staff, Eve Moss, also attended the meeting.")
+    st = stages(text, until="participants")
+    got = {p.name: p.role for p in st.participants}
+    assert "Bo Kay" in got and "Cy Dee" not in got and got.get("Eve Moss") == "Kay's chief of staff"
