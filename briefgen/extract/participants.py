@@ -44,7 +44,7 @@ _MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doc
                        r"presidency|years)\b|-[A-Z])")
 # Whoever travels with or joins a party takes part, title or not.
 _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
-                        r"\bmade the (?:journey|trip)\b|"
+                        r"\bmade the (?:journey|trip)\b|\battended by\b|"
                         r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
                         r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,

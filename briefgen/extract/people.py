@@ -56,11 +56,14 @@ _FUNCTION_WORDS = frozenset("the a an and or but in on at to of for from by with
                             "many most both each every one two three four five six seven eight nine ten first "
                             "second third last next new old yesterday today tomorrow tonight".split())
 _THING_NEXT = NOT_PERSON_NAME - _FUNCTION_WORDS - set(MONTHS) - set(WEEKDAYS) - PERSON_HONORIFICS - TITLE_HEADS
+# Styles before a name ("His Highness Sheikh"): an office in the apposition says more.
+_STYLES = frozenset("his her their highness excellency majesty royal sheikh sheikha emir".split())
 _STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
                     "marshal brigadier commander".split())
 _OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
-                     r"emir|leader|chief|head|chairman|director)\b", re.I)
+                     r"emir|leader|chief|head|chairman|director|prince|princess|governor|ruler|adviser|advisor|"
+                     r"ambassador|envoy)\b", re.I)
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
 # is a counterpart at the table, a person even without a title.
@@ -195,7 +198,9 @@ def _candidates(state: State) -> list[_Cand]:
             if names[-1].endswith(("'s", "’s")):
                 names[-1] = names[-1][:-2]
                 e0 -= 2
-            if len([n for n in names if n not in PARTICLES]) > 4 or not names[-1]:
+            # A name has at most four words, six with patronymics ("Hamdan bin Mohammed bin Rashid Al Maktoum").
+            if len([n for n in names if n not in PARTICLES]) > (6 if {"bin", "ibn", "bint"} & set(names) else 4) \
+                    or not names[-1]:
                 i = j + 1
                 continue
             # Sentence-initial single capital after which nothing titles it is weak evidence.
@@ -213,7 +218,8 @@ def _candidates(state: State) -> list[_Cand]:
                     role = None
             elif role:
                 evidence = 2
-            if not role or role.split()[-1].lower().rstrip(".") in _RANKS:
+            if not role or role.split()[-1].lower().rstrip(".") in _RANKS or \
+                    all(w.lower() in _STYLES for w in role.split()):
                 # "General Joseph Aoun, President of Lebanon": the office in the apposition
                 # says more than a rank before the name.
                 arole, ars = apposition(norm, e0, sent.end)
@@ -279,7 +285,10 @@ def run(state: State) -> State:
         # Particles and initials tell no one apart: "Mohammed bin Nayef" is not "Mohammed bin Salman".
         ts = {t.lower() for t in tokens if t not in PARTICLES and not is_initials(t)}
         for p in people:
-            pt = {t.lower() for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}  # "Ki-moon"/"Ki-Moon"
+            if tokens[0] != p["tokens"][0] and {"bin", "ibn", "bint"} & set(tokens) and \
+                    {"bin", "ibn", "bint"} & set(p["tokens"]):
+                continue  # "Hamdan bin Mohammed bin Rashid" is the son of "Mohammed bin Rashid"
+            pt = {t.lower() for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}  # "Ki-moon", "Ki-Moon"
             if ts <= pt or pt <= ts or (len(ts & pt) >= 2):
                 return p
             if len(tokens) >= 2 and len(p["tokens"]) >= 2 and tokens[-1] == p["tokens"][-1] and \

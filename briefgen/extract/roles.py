@@ -200,6 +200,12 @@ def _role_phrase(norm: str, s: int, limit: int) -> tuple[str | None, int | None]
             poss, out_end = k + 1, te + 2  # "president of the party's ...": a possessor inside the role
             k += 2
             continue
+        if tok.isalpha() and tok.islower() and low not in _CLAUSE_WORDS and any(
+                t[0].lower() in TITLE_HEADS for t in toks[k + 1:k + 3]) and \
+                norm[te:toks[k + 1][1]] == " " if k + 1 < len(toks) else False:
+            out_end = te  # "diplomatic adviser", "intelligence chief": a modifier the lists lack
+            k += 1
+            continue
         if not (tok[:1].isupper() or low in TITLE_HEADS or low in ROLE_MODIFIERS or
                 low in ("of", "for", "and", "the", "co-founder")):
             if poss is not None and k - poss <= 2:

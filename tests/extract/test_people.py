@@ -475,3 +475,14 @@ def test_the_counterpart_of_a_meeting_at_another_time_and_a_chief_of_staff(stage
     st = stages(text, until="participants")
     got = {p.name: p.role for p in st.participants}
     assert "Bo Kay" in got and "Cy Dee" not in got and got.get("Eve Moss") == "Kay's chief of staff"
+
+
+def test_a_ruler_his_son_and_an_adviser_at_the_meeting(stages):
+    text = ("Headline\n\nHis Highness Sheikh Omar bin Said Al Nur, Vice President of the Union, on Tuesday received "
+            "Prime Minister Bo Kay in Lima. The meeting was attended by Sheikh Ali bin Omar bin Said Al Nur, Crown "
+            "Prince of Lima, and Dr. Cy Dee, diplomatic adviser to the President.")
+    st = stages(text, until="participants")
+    got = {p.name: p.role for p in st.participants}
+    assert got.get("Omar bin Said Al Nur") == "Vice President of the Union"
+    assert got.get("Ali bin Omar bin Said Al Nur") == "Crown Prince of Lima"
+    assert got.get("Cy Dee") == "diplomatic adviser"
