@@ -44,6 +44,10 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             prev = toks[j - 1][0]
             if not (role_word(prev) or prev[:1].isupper()) or prev.lower().startswith("spokes"):
                 break  # "a spokeswoman for Speaker Ann Roe": the name is the Speaker's
+        elif tok.isalpha() and tok.islower() and first == j + 1 and toks[j + 1][0].islower() and \
+                toks[j + 1][0] in TITLE_HEADS and low not in _CLAUSE_WORDS and low not in NOT_NAME and \
+                not low.endswith(_ADJECTIVE_ENDS):
+            pass  # "intelligence chief Ann Roe": a modifier the lists lack, right before a small title
         elif low == "staff" and j >= 2 and toks[j - 1][0] == "of" and toks[j - 2][0].lower() == "chief":
             pass  # "chief of staff Ann Roe"
         elif low == "the" and first is not None and j > 0 and toks[j - 1][0] in ("of", "for", "to") and \
@@ -88,6 +92,8 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
     return role, rs, historic
 
 
+# Endings of evaluative adjectives ("influential senator", "leftist leader"): no part of a title.
+_ADJECTIVE_ENDS = ("al", "ive", "ous", "ful", "ic", "ist", "ent", "ant", "ing", "ed", "ly", "ible", "able")
 _NAME_TITLES = frozenset({"sheikh", "sheikha", "sir", "dame"})  # styles that go with the name after an office
 _COUNTRY_WORDS = frozenset(w for ph in COUNTRY_PHRASES for w in ph.split() if "." not in w and len(w) > 3)
 

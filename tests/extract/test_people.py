@@ -252,6 +252,8 @@ def test_words_of_a_title_or_a_bodys_name_are_no_person(stages, text, not_a_pers
     ("It was chaired by two envoys: Mr Ann Roe of Peru and Mr Bo Kay of Chile.", "Bo Kay", None),
     ("President Xi and Premier Li Keqiang met the visitors.", "Li Keqiang", "Premier"),
     ("Minister of Foreign Affairs Ann Roe and Deputy Minister Bo Kay met.", "Bo Kay", "Deputy Minister"),
+    ("He was joined by intelligence chief Bo Kay.", "Bo Kay", "intelligence chief"),
+    ("He was visited by influential senator Bo Kay.", "Bo Kay", "senator"),
     ("Talking to a radio from Lima, U.S. Embassy official Ann Roe confirmed it.", "Ann Roe", "U.S. Embassy official"),
 ])
 def test_roles_run_over_a_bodys_name_and_an_office_complement(stages, text, name, role):
