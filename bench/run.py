@@ -281,6 +281,17 @@ def batch(tmp: Path, n: int, runs: int) -> dict:
     return res
 
 
+def print_ratios(ratios: dict[str, float], bars: dict[str, tuple[str, float]]) -> None:
+    print("ratios (bar)")
+    for k, v in ratios.items():
+        if k not in bars:
+            print(f"  {k:<40} {v:6.2f}")
+            continue
+        op, bar = bars[k]
+        ok = v <= bar if op == "<=" else v >= bar
+        print(f"  {k:<40} {v:6.2f}  ({op} {bar})  {'ok' if ok else 'MISSED'}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15, help="timed runs of each fresh-process command")
@@ -288,7 +299,17 @@ def main() -> int:
     ap.add_argument("--memos", type=int, default=200)
     ap.add_argument("--batch", type=int, default=60)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    ap.add_argument("--fresh-only", action="store_true",
+                    help="only the fresh-process figures (a quick check while working; "
+                         "writes bench/results/fresh.json unless --out is given)")
+    ap.add_argument("--mode", choices=MODES, action="append",
+                    help="fresh-process mode(s) to measure (default: both)")
     args = ap.parse_args()
+    modes = tuple(args.mode or MODES)
+    if args.fresh_only:
+        args.memos = min(args.memos, 5)
+        if args.out == ap.get_default("out"):
+            args.out = ROOT / "bench" / "results" / "fresh.json"
     started = time.perf_counter()
     res: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(),
                  "settings": {"runs": args.runs, "memos": args.memos, "batch": args.batch,
@@ -312,21 +333,23 @@ def main() -> int:
             "extract": [BRIEFGEN, "extract", str(SAMPLE), "--format", "json"],
             "build": [BRIEFGEN, "build", str(SAMPLE), "-o", str(tmp / "o"), "--date", DATE, "--quiet"],
         }
-        res["fresh"] = {mode: fresh(commands, args.runs, mode, tmp) for mode in MODES}
-        res["long_article"] = long_vs_short(long_article(tmp), max(args.memos // 5, 20))
-        res["batch"] = batch(tmp, args.batch, args.batch_runs)
+        res["fresh"] = {mode: fresh(commands, args.runs, mode, tmp) for mode in modes}
+        if not args.fresh_only:
+            res["long_article"] = long_vs_short(long_article(tmp), max(args.memos // 5, 20))
+            res["batch"] = batch(tmp, args.batch, args.batch_runs)
     res["bench_seconds"] = time.perf_counter() - started
 
     ratios = {}
-    for mode in MODES:
+    for mode in modes:
         fr = res["fresh"][mode]
         for k in ("build", "extract", "version"):
             ratios[f"{k}_fresh_{mode}_vs_reference"] = fr[k]["median"] / fr["reference"]["median"]
-    ratios.update({
-        "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
-        "batch_jobs2_speedup": res["batch"]["jobs2"]["articles_per_s"] / res["batch"]["jobs1"]["articles_per_s"],
-        "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["long_article"]["short"]["median"],
-    })
+    if not args.fresh_only:
+        ratios.update({
+            "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
+            "batch_jobs2_speedup": res["batch"]["jobs2"]["articles_per_s"] / res["batch"]["jobs1"]["articles_per_s"],
+            "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["long_article"]["short"]["median"],
+        })
     # The bars of issue 13 ("Speed after the clean-up"); None: reported, no bar.
     bars = {"build_fresh_no_caches_vs_reference": ("<=", 1.8), "build_fresh_bytecode_vs_reference": ("<=", 1.3),
             "extract_fresh_no_caches_vs_reference": ("<=", 0.8), "per_memo_vs_reference": ("<=", 1.5),
@@ -336,11 +359,15 @@ def main() -> int:
     args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
 
     ms = lambda s: f"{s['median'] * 1000:8.1f} ms  (min {s['min'] * 1000:7.1f}, max {s['max'] * 1000:7.1f})"  # noqa: E731
-    for mode in MODES:
+    for mode in modes:
         print(f"fresh process, {mode.replace('_', ' ')} ({args.runs} runs after a warm-up)")
         for k, s in res["fresh"][mode].items():
             print(f"  {k:<22} {ms(s)}  peak RSS {s['peak_rss_mib']:5.1f} MiB")
     ip = res["in_process"]
+    if args.fresh_only:
+        print_ratios(ratios, bars)
+        print(f"wrote {args.out} ({res['bench_seconds']:.0f} s)")
+        return 0
     print(f"in-process per memo ({args.memos} builds of the sample after 3 warm-up builds; "
           f"{ip['dropped']} items dropped)")
     for k, s in ip.items():
@@ -357,14 +384,7 @@ def main() -> int:
         print(f"batch of {args.batch}, {k}: "
               f"{s['median']:.2f} s (min {s['min']:.2f}, max {s['max']:.2f}), {s['articles_per_s']:.1f} articles/s, "
               f"{s['cpu_s']:.1f} CPU s, peak RSS of the largest process {s['peak_rss_largest_process_mib']:.0f} MiB")
-    print("ratios (bar)")
-    for k, v in ratios.items():
-        if k not in bars:
-            print(f"  {k:<40} {v:6.2f}")
-            continue
-        op, bar = bars[k]
-        ok = v <= bar if op == "<=" else v >= bar
-        print(f"  {k:<40} {v:6.2f}  ({op} {bar})  {'ok' if ok else 'MISSED'}")
+    print_ratios(ratios, bars)
     print(f"wrote {args.out} ({res['bench_seconds']:.0f} s)")
     return 0
 
