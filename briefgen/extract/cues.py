@@ -65,6 +65,133 @@ def _opens_on_letters(alt: str) -> bool:
     return all(a[:1].isalpha() for a in _top_alternatives(alt[3:end - 1]))
 
 
+# A cue written as plain words needs no regex at all. ``_plan`` spells such a pattern out as
+# the sequences of steps the regex engine would try, in the order it tries them (alternatives
+# left to right, an optional part first taken, then skipped), so the first sequence that
+# matches at a position is the match ``re`` finds there. A step is literal text (a str) or
+# one of the markers WS (\s+), B (\b), D (\d), and, last in a sequence only, W0 / W1 (\w*, \w+,
+# greedy: nothing after them to backtrack for). Anything else in a pattern: no plan.
+WS, B, D, W0, W1 = "\\s+", "\\b", "\\d", "\\w*", "\\w+"
+_MARKS = (WS, B, D, W0, W1)
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+_MAX_SEQUENCES = 400
+
+
+class _NoPlan(Exception):
+    pass
+
+
+def _plan(body: str) -> tuple[tuple[str, tuple], ...] | None:
+    """The step sequences of a ``\\b``-stripped pattern, each as (its opening text, the other
+    steps), or None where the pattern is not plain words."""
+    try:
+        seqs, end = _alternation(body, 0)
+        if end != len(body):
+            return None
+    except _NoPlan:
+        return None
+    out = []
+    for seq in seqs:
+        steps: list = []
+        for step in seq:
+            if step not in _MARKS and steps and steps[-1] not in _MARKS:
+                steps[-1] += step  # one text step per run of literal characters
+            else:
+                steps.append(step)
+        if steps[-1:] == [B] and steps[-2:-1] in ([W0], [W1]):
+            steps.pop()  # a greedy \w run ends at a boundary
+        for k, step in enumerate(steps):
+            nxt = steps[k + 1] if k + 1 < len(steps) else None
+            if step in (W0, W1) and nxt is not None:
+                return None
+            if step == WS and (nxt is None or nxt in _MARKS or nxt[0] in " "):
+                return None  # \s+ before literal text only: then greedy is the only way
+        if not steps or steps[0] in _MARKS or steps[0][0] not in _PREFIX_CHARS:
+            return None
+        out.append((steps[0], tuple(steps[1:])))
+    return tuple(out)
+
+
+def _alternation(p: str, i: int) -> tuple[list[list], int]:
+    """The sequences of ``x|y|z`` from p[i] up to a closing parenthesis or the end."""
+    seqs, i = _sequence(p, i)
+    while i < len(p) and p[i] == "|":
+        more, i = _sequence(p, i + 1)
+        seqs += more
+    if len(seqs) > _MAX_SEQUENCES:
+        raise _NoPlan
+    return seqs, i
+
+
+def _sequence(p: str, i: int) -> tuple[list[list], int]:
+    """The sequences of one alternative (atoms one after another) from p[i]."""
+    seqs: list[list] = [[]]
+    while i < len(p) and p[i] not in "|)":
+        if p.startswith("(?:", i):
+            inner, i = _alternation(p, i + 3)
+            if i >= len(p) or p[i] != ")":
+                raise _NoPlan
+            options, i = inner, i + 1
+        elif p[i:i + 3] in (WS, W0, W1):
+            options, i = [[_MARKS[_MARKS.index(p[i:i + 3])]]], i + 3  # the marker itself: compared by identity
+        elif p[i:i + 2] in (B, D):
+            options, i = [[_MARKS[_MARKS.index(p[i:i + 2])]]], i + 2
+        elif p[i] in _LITERAL:
+            options, i = [[p[i]]], i + 1
+        else:
+            raise _NoPlan
+        if i < len(p) and p[i] == "?":
+            if any(step in (WS, W0, W1) for o in options for step in o):
+                raise _NoPlan
+            options, i = options + [[]], i + 1  # taken first, then skipped
+        elif i < len(p) and p[i] in "*+{":
+            raise _NoPlan
+        seqs = [s + o for s in seqs for o in options]
+        if len(seqs) > _MAX_SEQUENCES:
+            raise _NoPlan
+    return seqs, i
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _run(steps: tuple, text: str, s: int, end: int) -> int:
+    """Where the steps, tried from text[s] with ``end`` as the end of the text, stop; -1 where
+    they do not match. Character classes as ``re`` has them for str: \\s is str.isspace,
+    \\d str.isdecimal, \\w str.isalnum or "_", and \\b sees the text before ``s``."""
+    p = s
+    for step in steps:
+        if step is WS:
+            q = p
+            while q < end and text[q].isspace():
+                q += 1
+            if q == p:
+                return -1
+            p = q
+        elif step is B:
+            before = p > 0 and _is_word(text[p - 1])
+            after = p < end and _is_word(text[p])
+            if before == after:
+                return -1
+        elif step is D:
+            if p >= end or not text[p].isdecimal():
+                return -1
+            p += 1
+        elif step is W0 or step is W1:
+            q = p
+            while q < end and _is_word(text[q]):
+                q += 1
+            if step is W1 and q == p:
+                return -1
+            p = q
+        else:
+            if p + len(step) > end or not text.startswith(step, p):
+                return -1
+            p += len(step)
+    return p
+
+
 _PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -125,25 +252,28 @@ class Cue:
     long pattern costs milliseconds) and the scan (every cue looks at the whole article).
     A cue whose alternatives each open on ``\\b`` and a literal word start ("\\bseeks?\\s+to",
     "\\b(?:meant|intended)\\s+to") is matched by look-up: the words that open on one of its
-    prefixes (``_word_starts``) are its only candidates, and the pattern, compiled on first
-    use, is tried at those alone; a cue with no candidate in a text is never compiled.
+    prefixes (``_word_starts``) are its only candidates. Written as plain words (most cues),
+    it is then checked by ``_plan``'s steps and never compiled; otherwise its pattern, compiled
+    on first use, is tried at the candidates alone.
     Any other cue is searched for by the regex engine, with a leading ``\\b`` checked in
     Python and a leading group spread over the alternatives (``distribute``), which lets
     the engine skip ahead on a set of first letters."""
 
-    __slots__ = ("source", "cased", "boundary", "prefixes", "_pattern", "_flags", "_rx")
+    __slots__ = ("source", "cased", "boundary", "prefixes", "plan", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
         self.cased = "(?-i:" in pattern
         alts = _top_alternatives(pattern)
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
-        self.prefixes = None
+        self.prefixes = self.plan = None
         self._flags = re.I if self.cased else 0
         self._rx = None
         if self.boundary:
             bodies = [a[2:] for a in alts]
             self.prefixes = _prefixes(bodies)
+            if self.prefixes is not None:
+                self.plan = _plan("|".join(bodies))
             if self.prefixes is not None or (len(bodies) == 1 and _opens_on_letters(bodies[0])):
                 pattern = "|".join(bodies)  # matched at candidates, or the engine finds the first letters itself
             else:
@@ -189,12 +319,24 @@ class Cue:
             return []
         if len(self.prefixes) > 1:
             found = sorted(set(found))
-        match = self.rx.match
         out = []
         pos = a
+        if self.plan is not None:  # no regex at all
+            for s in found:
+                if s < pos:
+                    continue  # inside the previous match
+                for first, rest in self.plan:
+                    if low.startswith(first, s) and s + len(first) <= end:
+                        e = _run(rest, low, s + len(first), end) if rest else s + len(first)
+                        if e >= 0:
+                            out.append(s)
+                            pos = e
+                            break
+            return out
+        match = self.rx.match
         for s in found:
             if s < pos:
-                continue  # inside the previous match
+                continue
             m = match(low, s, end)
             if m is not None:
                 out.append(s)

@@ -1,4 +1,5 @@
-"""Cues matched by word look-up give exactly the offsets of ``finditer`` with their pattern."""
+"""Cues matched by word look-up (and, written as plain words, without a regex) give exactly
+the offsets of ``finditer`` with their pattern."""
 import re
 
 import pytest
@@ -46,3 +47,28 @@ def test_a_cue_without_candidates_still_has_its_pattern():
     text = "Nothing here, clinch; unclinched."
     assert cue.starts(text, cues.lower(text)) == []
     assert cue.rx.match("clinched.")  # compiled on demand (explain shows what matched)
+
+
+ODD = ("hope\tto, hope\xa0to hope_to _hope to hopes  to\n\nbuild; 19\u0663\u0661 2001x 2001_ 1987's "
+       "pledges pledg pledg_ committed commitments won't can 't n't expect aimed   at aim\nto "
+       "follow-up follow- up long-standing \u212aey \u017fince since\u00e9 HOPE TO Hoped to.")
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bhop(?:e|es|ed|ing) to\b",
+    r"\bpledg\w+|\bcommit(?:ted|ment|s)?\b",
+    r"\baim(?:s|ed|ing)?\s+(?:at|to)\b",
+    r"\bin (?:19|20)\d\d\b|\b(?:19|20)\d\d\b",
+    r"\bwill\b|\bwon't\b|\bn't\b",
+    r"\boutcomes?\b|\bfollow-up\b|\blong-standing\b|\bsince\b",
+    r"\bvow\w*|\bhope\b|\bhopes?\b",
+])
+def test_plain_word_cues_need_no_regex(pattern):
+    cue = cues.Cue(pattern)
+    assert cue.plan is not None
+    low = cues.lower(ODD)
+    for a, b in [(0, None), (3, 50), (20, len(ODD) - 3), (60, 61)]:
+        end = len(ODD) if b is None else b
+        # the contract: the pattern on the ASCII-lowered text (re.I would also take "\u017f" for "s")
+        expected = [m.start() for m in re.compile(pattern).finditer(low, a, end)]
+        assert cue.starts(ODD, low, a, b) == expected, (a, b)
