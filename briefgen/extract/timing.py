@@ -83,11 +83,39 @@ _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expec
                     r"\bnext\b|\btomorrow\b", re.I)
 
 
+# Past-tense verbs a date often follows ("a spokesman said on Friday", "took office on
+# January 1"): the verb the date belongs to, whatever the rest of the sentence says.
+_PAST_VERBS = frozenset(
+    "said told announced added confirmed reported stated declared noted wrote tweeted posted "
+    "took met held won lost made gave went came began left saw spoke sent flew became signed "
+    "agreed arrived visited hosted attended opened ended concluded returned died resigned".split())
+# An auxiliary before such a form makes it passive, and its own tense decides: "is to be
+# signed on Friday" is ahead, "was signed on Friday" is past.
+_AUXILIARY = {"is": 1, "are": 1, "be": 1, "being": 1, "will": 1, "would": 1, "was": -1, "were": -1, "been": -1}
+
+
+def verb_before(sentence: str, at: int) -> int:
+    """The tense of a verb standing right before a date (at most one word, such as
+    "reporters", between them): -1 past, +1 ahead, 0 none. "said on Friday" is last Friday
+    even in a sentence about what is ahead."""
+    words = [w.lower().strip(",") for w in sentence[max(0, at - 50):at].split()[-4:]]
+    if words and words[-1] in ("on", "in", "since"):
+        words = words[:-1]
+    for i in (1, 2):
+        if len(words) < i:
+            break
+        if words[-i] in _PAST_VERBS:
+            return _AUXILIARY.get(words[-i - 1], -1) if len(words) > i else -1
+    return 0
+
+
 def direction(sentence: str, at: int | None = None) -> int:
     """+1 when a sentence speaks of what is ahead ("will", "meets ... on Tuesday", "plans to
     sit down ... on Monday"), -1 when of what is past ("met", "held talks"), 0 when it does
     not say: how to read its weekdays. With ``at`` (an offset in the sentence), the tense
     cue nearest before it decides ("has already met Qin as he plans to see Xi on Monday")."""
+    if at is not None and (verb := verb_before(sentence, at)):
+        return verb
     cues = [(m.start(), 1) for rx in (_FUTURE, _PRESENT_EVENT, _AHEAD) for m in rx.finditer(sentence)]
     cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
     if not cues:

@@ -242,3 +242,20 @@ def test_the_articles_own_date_anchors_its_weekdays_not_the_memo_date(today):
                     today=date.fromisoformat(today) if today else None)
     assert st.event.status != "concluded"
     assert [d.iso[:4] for d in st.event.dates if d.iso] == ["2015", "2015"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    # The verb right before the date decides, not the sentence's other tense cues.
+    ("Ann Roe is expected to discuss trade with Bo Kay, a spokesman said on Friday.", "2023-01-27"),
+    ("Ann Roe will visit Lima, her spokesman told reporters on Friday.", "2023-01-27"),
+    ("Bo Kay took office on January 1 after an October runoff.", "2023-01-01"),
+    ("The accord is expected to be signed on Friday.", "2023-02-03"),
+])
+def test_a_past_verb_right_before_a_date_reads_it_backwards(text, iso):
+    from datetime import date
+
+    from briefgen.extract import run_stages
+    from tests.extract.conftest import article
+    st = run_stages(article("Headline\n\nAnn Roe will travel to Lima on Monday for talks with Bo Kay. " + text,
+                            date="2023-01-28"), until="event", today=date(2026, 1, 1))
+    assert [d.iso for d in st.event.dates] == ["2023-01-30", iso]
