@@ -86,33 +86,27 @@ def _plan(body: str) -> tuple[tuple[str, tuple], ...] | None:
     steps), or None where the pattern is not plain words."""
     try:
         seqs, end = _alternation(body, 0)
-        if end != len(body):
-            return None
     except _NoPlan:
         return None
+    if end != len(body):
+        return None
     out = []
-    for seq in seqs:
-        steps: list = []
-        for step in seq:
-            if step not in _MARKS and steps and steps[-1] not in _MARKS:
-                steps[-1] += step  # one text step per run of literal characters
-            else:
-                steps.append(step)
-        if steps[-1:] == [B] and steps[-2:-1] in ([W0], [W1]):
-            steps.pop()  # a greedy \w run ends at a boundary
+    for steps in seqs:
+        if len(steps) > 1 and steps[-1] is B and steps[-2] in (W0, W1):
+            steps = steps[:-1]  # a greedy \w run ends at a boundary
         for k, step in enumerate(steps):
             nxt = steps[k + 1] if k + 1 < len(steps) else None
-            if step in (W0, W1) and nxt is not None:
+            if (step is W0 or step is W1) and nxt is not None:
                 return None
-            if step == WS and (nxt is None or nxt in _MARKS or nxt[0] in " "):
+            if step is WS and (nxt is None or nxt in _MARKS or nxt[0] == " "):
                 return None  # \s+ before literal text only: then greedy is the only way
         if not steps or steps[0] in _MARKS or steps[0][0] not in _PREFIX_CHARS:
             return None
-        out.append((steps[0], tuple(steps[1:])))
+        out.append((steps[0], steps[1:]))
     return tuple(out)
 
 
-def _alternation(p: str, i: int) -> tuple[list[list], int]:
+def _alternation(p: str, i: int) -> tuple[list[tuple], int]:
     """The sequences of ``x|y|z`` from p[i] up to a closing parenthesis or the end."""
     seqs, i = _sequence(p, i)
     while i < len(p) and p[i] == "|":
@@ -123,32 +117,49 @@ def _alternation(p: str, i: int) -> tuple[list[list], int]:
     return seqs, i
 
 
-def _sequence(p: str, i: int) -> tuple[list[list], int]:
+def _join(a: tuple, b: tuple) -> tuple:
+    """Two step sequences one after the other, adjacent text merged."""
+    if a and b and a[-1] not in _MARKS and b[0] not in _MARKS:
+        return a[:-1] + (a[-1] + b[0],) + b[1:]
+    return a + b
+
+
+def _sequence(p: str, i: int) -> tuple[list[tuple], int]:
     """The sequences of one alternative (atoms one after another) from p[i]."""
-    seqs: list[list] = [[]]
-    while i < len(p) and p[i] not in "|)":
-        if p.startswith("(?:", i):
-            inner, i = _alternation(p, i + 3)
-            if i >= len(p) or p[i] != ")":
+    seqs: list[tuple] = [()]
+    n = len(p)
+    while i < n and p[i] not in "|)":
+        ch = p[i]
+        if ch in _LITERAL:
+            j = i + 1
+            while j < n and p[j] in _LITERAL:
+                j += 1
+            if j < n and p[j] in "?*+{" and j - i > 1:
+                j -= 1  # the last character carries the quantifier: its own atom
+            options, i = [(p[i:j],)], j
+        elif p.startswith("(?:", i):
+            options, i = _alternation(p, i + 3)
+            if i >= n or p[i] != ")":
                 raise _NoPlan
-            options, i = inner, i + 1
-        elif p[i:i + 3] in (WS, W0, W1):
-            options, i = [[_MARKS[_MARKS.index(p[i:i + 3])]]], i + 3  # the marker itself: compared by identity
-        elif p[i:i + 2] in (B, D):
-            options, i = [[_MARKS[_MARKS.index(p[i:i + 2])]]], i + 2
-        elif p[i] in _LITERAL:
-            options, i = [[p[i]]], i + 1
+            i += 1
+        elif p.startswith(WS, i) or p.startswith(W0, i) or p.startswith(W1, i):
+            options, i = [(_MARKS[_MARKS.index(p[i:i + 3])],)], i + 3  # the marker itself: compared by identity
+        elif p.startswith(B, i) or p.startswith(D, i):
+            options, i = [(_MARKS[_MARKS.index(p[i:i + 2])],)], i + 2
         else:
             raise _NoPlan
-        if i < len(p) and p[i] == "?":
-            if any(step in (WS, W0, W1) for o in options for step in o):
+        if i < n and p[i] == "?":
+            if any(step is WS or step is W0 or step is W1 for o in options for step in o):
                 raise _NoPlan
-            options, i = options + [[]], i + 1  # taken first, then skipped
-        elif i < len(p) and p[i] in "*+{":
+            options, i = options + [()], i + 1  # taken first, then skipped
+        elif i < n and p[i] in "*+{":
             raise _NoPlan
-        seqs = [s + o for s in seqs for o in options]
-        if len(seqs) > _MAX_SEQUENCES:
-            raise _NoPlan
+        if len(options) == 1:
+            seqs = [_join(s, options[0]) for s in seqs]
+        else:
+            seqs = [_join(s, o) for s in seqs for o in options]
+            if len(seqs) > _MAX_SEQUENCES:
+                raise _NoPlan
     return seqs, i
 
 
