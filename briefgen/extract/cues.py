@@ -270,26 +270,33 @@ class Cue:
     Python and a leading group spread over the alternatives (``distribute``), which lets
     the engine skip ahead on a set of first letters."""
 
-    __slots__ = ("source", "cased", "boundary", "prefixes", "plan", "_pattern", "_flags", "_rx")
+    __slots__ = ("source", "cased", "boundary", "prefixes", "_steps", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
         self.cased = "(?-i:" in pattern
         alts = _top_alternatives(pattern)
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
-        self.prefixes = self.plan = None
+        self.prefixes = None
+        self._steps: tuple | None | bool = False  # False: not worked out yet
         self._flags = re.I if self.cased else 0
         self._rx = None
         if self.boundary:
             bodies = [a[2:] for a in alts]
             self.prefixes = _prefixes(bodies)
-            if self.prefixes is not None:
-                self.plan = _plan("|".join(bodies))
             if self.prefixes is not None or (len(bodies) == 1 and _opens_on_letters(bodies[0])):
                 pattern = "|".join(bodies)  # matched at candidates, or the engine finds the first letters itself
             else:
                 pattern = "|".join(d for b in bodies for d in distribute(b))
         self._pattern = pattern
+
+    @property
+    def plan(self) -> tuple | None:
+        """The steps of a plain-word cue (``_plan``), worked out on first use (a cue with no
+        candidate in a text never needs them); None: matched with its regex."""
+        if self._steps is False:
+            self._steps = _plan(self._pattern) if self.prefixes is not None else None
+        return self._steps
 
     @property
     def rx(self) -> re.Pattern:
@@ -332,11 +339,12 @@ class Cue:
             found = sorted(set(found))
         out = []
         pos = a
-        if self.plan is not None:  # no regex at all
+        plan = self.plan
+        if plan is not None:  # no regex at all
             for s in found:
                 if s < pos:
                     continue  # inside the previous match
-                for first, rest in self.plan:
+                for first, rest in plan:
                     if low.startswith(first, s) and s + len(first) <= end:
                         e = _run(rest, low, s + len(first), end) if rest else s + len(first)
                         if e >= 0:
