@@ -2,8 +2,8 @@
 
 Every figure is a ratio to bench/reference.py (reportlab + python-docx writing the same
 fitted memo's lines with the same embedded TrueType font), run in turn with briefgen:
-- fresh-process wall time and peak RSS of ``briefgen --version``, ``extract --format json``,
-  ``build`` (PDF + DOCX) and of the reference, each measured twice:
+- fresh-process wall time, CPU time and peak RSS of ``briefgen --version``, ``extract
+  --format json``, ``build`` (PDF + DOCX) and of the reference, each measured twice:
   * "no caches": PYTHONDONTWRITEBYTECODE=1, briefgen's own ``__pycache__`` removed first (so
     its modules compile from source on every run, as in a container that sets the variable;
     installed libraries keep the bytecode pip compiled) and an empty XDG cache folder per run;
@@ -48,19 +48,23 @@ def stats(xs: list[float]) -> dict:
 TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
 
 
-def run_child(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one fresh process. The peak comes from GNU time, a
-    small process forking the command: Linux keeps ru_maxrss across exec, so a child forked
-    straight from this (big) process would report this process's size."""
-    cmd = [TIME, "-f", "BENCH_RSS_KIB %M", *argv] if TIME else argv
+def run_child(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds) of one fresh process. Peak and CPU come from
+    GNU time, a small process forking the command: Linux keeps ru_maxrss across exec, so a
+    child forked straight from this (big) process would report this process's size. CPU
+    seconds (user + system) are what a busy machine disturbs least."""
+    cmd = [TIME, "-f", "BENCH_RSS_KIB %M %U %S", *argv] if TIME else argv
     t0 = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or ENV)
     elapsed = time.perf_counter() - t0
     err = p.stderr.decode(errors="replace")
     if p.returncode:
         raise RuntimeError(f"{' '.join(argv)} failed ({p.returncode}): {err[-500:]}")
-    kib = [int(line.split()[1]) for line in err.splitlines() if line.startswith("BENCH_RSS_KIB ")]
-    return elapsed, (kib[-1] / 1024 if kib else float("nan"))
+    rows = [line.split()[1:] for line in err.splitlines() if line.startswith("BENCH_RSS_KIB ")]
+    if not rows:
+        return elapsed, float("nan"), float("nan")
+    kib, user, system = rows[-1]
+    return elapsed, int(kib) / 1024, float(user) + float(system)
 
 
 def drop_own_bytecode() -> int:
@@ -96,13 +100,16 @@ def fresh(commands: dict[str, list[str]], runs: int, mode: str, tmp: Path) -> di
         run_child(argv, mode_env(mode, tmp, counter))  # warm-up: page cache (and bytecode if allowed)
     times: dict[str, list[float]] = {k: [] for k in commands}
     peaks: dict[str, list[float]] = {k: [] for k in commands}
+    cpus: dict[str, list[float]] = {k: [] for k in commands}
     for _ in range(runs):
         for k, argv in commands.items():
             counter += 1
-            t, rss = run_child(argv, mode_env(mode, tmp, counter))
+            t, rss, cpu = run_child(argv, mode_env(mode, tmp, counter))
             times[k].append(t)
             peaks[k].append(rss)
-    return {k: {**stats(times[k]), "peak_rss_mib": max(peaks[k])} for k in commands}
+            cpus[k].append(cpu)
+    return {k: {**stats(times[k]), "peak_rss_mib": max(peaks[k]), "cpu_s": statistics.median(cpus[k])}
+            for k in commands}
 
 
 def rss_mib() -> float:
@@ -344,6 +351,8 @@ def main() -> int:
         fr = res["fresh"][mode]
         for k in ("build", "extract", "version"):
             ratios[f"{k}_fresh_{mode}_vs_reference"] = fr[k]["median"] / fr["reference"]["median"]
+        for k in ("build", "extract"):  # the same in CPU seconds: steadier on a shared machine
+            ratios[f"{k}_fresh_{mode}_cpu_vs_reference"] = fr[k]["cpu_s"] / fr["reference"]["cpu_s"]
     if not args.fresh_only:
         ratios.update({
             "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
@@ -362,7 +371,7 @@ def main() -> int:
     for mode in modes:
         print(f"fresh process, {mode.replace('_', ' ')} ({args.runs} runs after a warm-up)")
         for k, s in res["fresh"][mode].items():
-            print(f"  {k:<22} {ms(s)}  peak RSS {s['peak_rss_mib']:5.1f} MiB")
+            print(f"  {k:<22} {ms(s)}  peak RSS {s['peak_rss_mib']:5.1f} MiB  CPU {s['cpu_s'] * 1000:6.1f} ms")
     ip = res["in_process"]
     if args.fresh_only:
         print_ratios(ratios, bars)
