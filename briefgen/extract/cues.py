@@ -69,8 +69,9 @@ def _opens_on_letters(alt: str) -> bool:
 # the sequences of steps the regex engine would try, in the order it tries them (alternatives
 # left to right, an optional part first taken, then skipped), so the first sequence that
 # matches at a position is the match ``re`` finds there. A step is literal text (a str) or
-# one of the markers WS (\s+), B (\b), D (\d), and, last in a sequence only, W0 / W1 (\w*, \w+,
-# greedy: nothing after them to backtrack for). Anything else in a pattern: no plan.
+# one of the markers WS (\s+), B (\b), D (\d), W0 / W1 (\w*, \w+). Greedy runs never need to give
+# back: \s+ stands before text, \w+ or \d; \w* and \w+ end a sequence or stand before \s+ or \b.
+# A class of literal characters ("[sz]") counts as their alternation. Anything else: no plan.
 WS, B, D, W0, W1 = "\\s+", "\\b", "\\d", "\\w*", "\\w+"
 _MARKS = (WS, B, D, W0, W1)
 _LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
@@ -96,10 +97,11 @@ def _plan(body: str) -> tuple[tuple[str, tuple], ...] | None:
             steps = steps[:-1]  # a greedy \w run ends at a boundary
         for k, step in enumerate(steps):
             nxt = steps[k + 1] if k + 1 < len(steps) else None
-            if (step is W0 or step is W1) and nxt is not None:
-                return None
-            if step is WS and (nxt is None or nxt in _MARKS or nxt[0] == " "):
-                return None  # \s+ before literal text only: then greedy is the only way
+            if (step is W0 or step is W1) and not (nxt is None or nxt is WS or nxt is B):
+                return None  # before text, a shorter \w run could match too: not plain
+            if step is WS and not (nxt is W1 or nxt is D or (nxt is not None and nxt not in _MARKS
+                                                             and nxt[0] != " ")):
+                return None  # \s+ before what cannot be a space: then greedy is the only way
         if not steps or steps[0] in _MARKS or steps[0][0] not in _PREFIX_CHARS:
             return None
         out.append((steps[0], steps[1:]))
@@ -142,6 +144,12 @@ def _sequence(p: str, i: int) -> tuple[list[tuple], int]:
             if i >= n or p[i] != ")":
                 raise _NoPlan
             i += 1
+        elif ch == "[":  # a class of literal characters ("[sz]", "[- ]"), no range: its characters
+            j = p.find("]", i + 1)
+            chars = p[i + 1:j] if j > i else ""
+            if not chars or not all(c in _LITERAL for c in chars) or "-" in chars[1:-1]:
+                raise _NoPlan
+            options, i = [(c,) for c in dict.fromkeys(chars)], j + 1
         elif p.startswith(WS, i) or p.startswith(W0, i) or p.startswith(W1, i):
             options, i = [(_MARKS[_MARKS.index(p[i:i + 3])],)], i + 3  # the marker itself: compared by identity
         elif p.startswith(B, i) or p.startswith(D, i):
@@ -149,8 +157,6 @@ def _sequence(p: str, i: int) -> tuple[list[tuple], int]:
         else:
             raise _NoPlan
         if i < n and p[i] == "?":
-            if any(step is WS or step is W0 or step is W1 for o in options for step in o):
-                raise _NoPlan
             options, i = options + [()], i + 1  # taken first, then skipped
         elif i < n and p[i] in "*+{":
             raise _NoPlan

@@ -51,7 +51,9 @@ def test_a_cue_without_candidates_still_has_its_pattern():
 
 ODD = ("hope\tto, hope\xa0to hope_to _hope to hopes  to\n\nbuild; 19\u0663\u0661 2001x 2001_ 1987's "
        "pledges pledg pledg_ committed commitments won't can 't n't expect aimed   at aim\nto "
-       "follow-up follow- up long-standing \u212aey \u017fince since\u00e9 HOPE TO Hoped to.")
+       "follow-up follow- up long-standing \u212aey \u017fince since\u00e9 HOPE TO Hoped to. "
+       "little hope, no real chance; slim  chances good\tprospects no_x chance little  hopes_ is widely "
+       "expected to, are also  expected to; to finalise to finalize in mid-2004 in early 2001 then-.")
 
 
 @pytest.mark.parametrize("pattern", [
@@ -62,6 +64,9 @@ ODD = ("hope\tto, hope\xa0to hope_to _hope to hopes  to\n\nbuild; 19\u0663\u0661
     r"\bwill\b|\bwon't\b|\bn't\b",
     r"\boutcomes?\b|\bfollow-up\b|\blong-standing\b|\bsince\b",
     r"\bvow\w*|\bhope\b|\bhopes?\b",
+    r"\b(?:little|no|slim|good)\s+(?:\w+\s+)?(?:chance|prospect|hope)s?\b",
+    r"\b(?:is|are)\s+(?:widely\s+|also\s+)?expected to\b",
+    r"\bto (?:finali[sz]e|build)\b|\bin (?:(?:early|mid)[- ])?(?:19|20)\d\d\b|\bthen-",
 ])
 def test_plain_word_cues_need_no_regex(pattern):
     cue = cues.Cue(pattern)
