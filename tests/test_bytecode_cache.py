@@ -55,3 +55,12 @@ def test_the_cached_code_is_the_code_jinja2_compiles(tmp_path):
     compile_cached(sandbox.ENV, _cache(tmp_path), source, "builtin:default")
     stored = _cache(tmp_path).get_bucket(sandbox.ENV, "builtin:default", None, source).code
     assert stored is not None and stored == sandbox.ENV.compile(source)
+
+
+def test_a_folder_others_can_write_to_is_not_used(tmp_path):
+    folder = tmp_path / "briefgen" / "templates"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)  # cached code is run: a planted file must never be
+    assert _cache(tmp_path) is None
+    folder.chmod(0o700)
+    assert _cache(tmp_path) is not None

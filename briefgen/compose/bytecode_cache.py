@@ -8,7 +8,8 @@ in the installed package, and it is only an optimisation:
   compiled afresh, never served stale;
 - the file names carry a fingerprint of everything the generated code depends on (Python,
   jinja2 and the sandbox's settings), so another version never loads code compiled for it;
-- a folder that cannot be made or written, or a damaged file, means no cache, never an error.
+- a folder that cannot be made or written, or that others could write to, or a damaged file
+  means no cache, never an error.
 """
 from __future__ import annotations
 
@@ -72,9 +73,20 @@ def bytecode_cache(env: jinja2.Environment, environ: Mapping[str, str] = os.envi
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not os.access(folder, os.W_OK | os.X_OK) or not _private(folder):
         return None
     return SafeCache(str(folder), pattern=f"memo-{fingerprint(env)}-%s.cache")
+
+
+def _private(folder: Path) -> bool:
+    """Whether only this user can write the folder: cached code is run, so a folder another
+    user could plant files in (a shared XDG_CACHE_HOME, a world-writable one) is not used."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return mine and not st.st_mode & 0o022
 
 
 def compile_cached(env: jinja2.Environment, cache: SafeCache | None, source: str, key: str) -> jinja2.Template:
