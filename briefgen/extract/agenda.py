@@ -1,6 +1,6 @@
 """Stage 7: agenda topics, one item per issue, labels trimmed from the source.
 
-Reads ``norm``, ``text``, ``sentences``, ``mentions``; sets ``agenda``.
+Reads ``norm``, ``text``, ``sentences``, ``mentions``, ``event``; sets ``agenda``.
 
 Looks for a topic cue and takes the noun phrase it governs:
 
@@ -8,14 +8,25 @@ Looks for a topic cue and takes the noun phrase it governs:
   "topics include", "talks/meeting/deal/agreement on", "issues including",
   "such (bilateral) issues as", "co-operation in", "press X to/for",
   "ask X to", "demanded", "concerning";
-* before the cue: "climate change was discussed", "Taiwan is on the agenda".
+* before the cue: "climate change was discussed", "Taiwan is on the agenda", "X and Y are
+  likely topics on the agenda", "X topped the agenda", "the rebate is not up for renegotiation";
+* readout frames: "exchanged views on", "the sticking points were", "singling out" (after a
+  cue), "when it comes to", "On Taiwan, he laid out ...", "Among the issues on the table are",
+  "Topping the agenda will be", "one of the priorities ... will be", "dominated by", "a
+  dialogue/deal covering".
+
+Senses that name no topic are skipped ("raised $5 million", "raised the prospect of war", "no
+discussion of", "address Parliament"), and an article that reports no visit or talks gets none.
 
 A coordination "A, B, C and D" becomes four items, "ranging from A to B"
 two, a dash list "- A, B, C -" after a cue several. Each label is trimmed of
 determiners, reporting tails (", Mr X said") and trailing clauses, and cut at
 a preposition when too long ("accelerate follow-up negotiations for the
-second phase of ..." -> "accelerate follow-up negotiations"). Labels that are
-a person, a date, a prepositional phrase or a bare place among places are dropped.
+second phase of ..." -> "accelerate follow-up negotiations"; a name run counts as one word).
+Frame nouns go ("the touchy subject of X", "concerns about X", "the opportunity to chart X").
+Labels that are a person or a group of people, a date, a prepositional phrase, a clause (a name
+or pronoun as subject, a verb that is never a noun, an unpaired quotation mark), or a bare place
+after a list trigger ("states such as A, B") are dropped.
 """
 from __future__ import annotations
 
@@ -25,10 +36,37 @@ from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
-from briefgen.extract.lexicon import CITIES, COUNTRIES, REPORTING_VERBS
+from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
+# What follows "address" when it means speaking to people: a named body or an audience.
+_AUDIENCE = re.compile(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
+                       r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
+                       r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
+                       r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
+_AS_BEFORE = re.compile(r"\bas $")
+_MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]|\d")
+# After "raise", what an event stirs up rather than a topic put on the table.
+_CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
+                     r"likelihood|stakes|alarm|eyebrows|questions|doubts|concerns? (?:in|among|that|for)\b|"
+                     r"tensions?|expectations|"
+                     # "raised her glass", "raise its profile", "raise taxes": no topic put on the table
+                     r"(?:(?:his|her|their|its|a|the) )?(?:glass(?:es)?|hands?|voice|flag|money|funds|cash|profile|"
+                     r"prices|rates|taxes|toast|bar|capital|ceiling|game|children|family)\b)")
+# A topic fronted in a readout: "On Taiwan, he laid out ...", "On trade, the two agreed ...".
+_FRONTED = re.compile(r"On ([^,.;:\"]{2,40}?),\s")
+# ... but not a time, an occasion or a manner: "On Monday,", "On the sidelines of ...,", "On arrival,".
+_FRONT_NOT = re.compile(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand|whole|contrary|way|day|"
+                        r"morning|evening|night|afternoon|weekend|arrival|behalf|top of|condition|his|her|their|its|"
+                        r"next|last|this|friday|monday|tuesday|wednesday|thursday|saturday|sunday|\d)"
+                        r"|.*\b(?:side|part|hand|sidelines|behalf)\b")  # "On the business side of the visit,"
+# ... and only when the clause states a position on it ("On the border, troops ..." names a place).
+_FRONT_STANCE = re.compile(r"\b(?:said|says|told|stressed|reiterated|noted|agreed|laid out|expressed|"
+                           r"welcomed|urged|called|made clear|emphasi[sz]ed|underscored|raised|discussed)\b")
+_QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
+_LIST_TRIGGERS = ("including", "such", "rang", "range")
 _GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
 _PLACES = COUNTRIES | CITIES
@@ -45,14 +83,17 @@ _COOP = r"co-?operat(?:ion|e)"
 _TRIGGER = re.compile(
     r"\b(?:including|such as|such (?:[\w-]+ ){1,3}?as|ranging from|range from|"
     r"on the agenda (?:are|is|were|was|will be)|"
-    r"(?:topics?|issues?|agenda) (?:will |would )?(?:include|includes|included|are|were|range from)|"
+    r"(?:topics?|issues?|agenda) (?:(?:to be discussed|under discussion|on the table|on the agenda|likely to come up) )?"
+    r"(?:will |would |are expected to |could )?(?:include|includes|included|are|were|range from)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
     r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
-    r"(?:talks|meeting|conference|negotiations|deal|agreement|accord)"
+    r"(?:talks|meetings?|conferences?|negotiations|deals?|agreements?|accords?|dialogue|forum|symposium|seminar)"
     r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
     r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
-    r"to address|addressed|dominate|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
+    # "concerns expressed by some members on X"
+    r"concerns (?:expressed|raised|voiced)(?: by [^,.;:\"]{3,40}?)? (?:about|over|on)|"
+    r"(?:to|will|would|and|also|must|should) address|addressed|dominate|when (?:it )?(?:comes|came) to|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
@@ -60,6 +101,32 @@ _TRIGGER = re.compile(
     # a list announced by a colon: "built upon three pillars: A, B and C"
     r"(?:issues|topics|priorities|areas|pillars|points|goals|objectives|agenda|fronts|proposals):)\s+")
 # run on lower(norm): no re.I, three times faster
+# Rarer frames, in a pattern of their own that runs only on a sentence holding one of their words
+# (start-up and run time: the main alternation stays short).
+_TRIGGER_MORE = LazyPattern(
+    r"\b(?:"
+    # a readout's frames: "exchanged views on X", "singled out X", "the sticking points were X"
+    r"exchang(?:ed|es|e|ing) views (?:on|about|over)|views on|singl(?:ed|es|ing|e) out|"
+    r"sticking points? (?:is|are|was|were|include[sd]?|involve[sd]?|remain(?:s|ed)?)|"
+    r"(?:talks|meetings?|discussions?|negotiations|agenda|summit) (?:will |would |also |could |are expected to |"
+    r"is expected to )?(?:cover(?:s|ed)?|touch(?:ed|es)? on|include[sd]?)|touch(?:ed|es|ing)? (?:up)?on|"
+    r"tackl(?:e|es|ed|ing)|"
+    # inverted frames: "Among the issues on the table are X", "Topping the agenda will be X",
+    # "dominated by X", "issues to be discussed include X"
+    r"among (?:the )?(?:[a-z-]+ )?(?:issues|topics|subjects|items|matters|priorities)[^.;:\"]{0,40}? (?:are|is|were|was|will be)|"
+    r"(?:topping|heading|dominating|high on) (?:the|their) agenda (?:will be|would be|is|are|was|were)|"
+    r"(?:talks|meetings?|summit|visit|agenda|discussions?|negotiations|conference|trip)\b[^.;:\"]{0,30}? dominated by|"
+    # "one of the priorities of the summit will be X"
+    r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
+    # "deals worth $10 billion, covering energy, mining and infrastructure"
+    r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
+    r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from|"
+    # "the focus of the visit will be X", "discussions revolved around X"
+    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around"
+    r")\s+")
+_MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
+                         "topics|subjects|matters|areas|everything|focus|revolv")
+
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
 # One pattern per opening literal, run on lower(norm) without re.I: the regex engine then skips
@@ -74,28 +141,40 @@ _GOALS = (
                r"re-?energi[sz]ing)\s)"),
     re.compile(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
 )
-_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations)\b", re.I)
+_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations|delegation|team|sides)\b", re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = re.compile(
-    r"\s+(?:(?:was|were|is|are|will be|would be)\s+(?:also\s+|likely to be\s+|expected to be\s+)?"
-    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed)\b"
-    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b)")  # on lower(norm)
+    r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
+    r"(?:also\s+|likely to be\s+|expected to be\s+)?"
+    r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
+    # "X will feature prominently", "X is expected to feature"
+    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"
+    # "the rebate is not up for renegotiation": the contested matter is named all the same
+    r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
+    # "X and Y are likely topics on the agenda", "X topped the agenda"
+    r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
+    r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
+    r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
+    r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
+    r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
+_PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue|table|feature")
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
-_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\bthat\b)\s*", re.I)
+_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
                         r"explore|priorities|areas)\b", re.I)
 _STOP_AT = re.compile(
-    r"\s+(?:which|where|that|who|when|while|because|as well as the|so that|in order|"
-    r"with the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"\s+(?:which|where|that|who|when|while|because|although|though|unless|whereas|as well as the|so that|in order|"
+    r"covering|spanning|with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives|reporters|journalists)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
-    r"|\s+(?:is|are|was|were|has|have|had)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
+    r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
     r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
     r"|,\s+(?:\w+ing|\w+ed)\b")
 # A reporting tail also stops a label: ", Mr Wang said", ", the official told", ", he said".
 # The verbs are looked up in a word list (``_stop_at``) instead of two alternations here.
 _SPEECH = Phrases(REPORTING_VERBS)
+_REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
 _TAIL_START = re.compile(r",\s+")
 _TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
 _TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
@@ -126,17 +205,116 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
 def _stop_at(norm: str, s: int, e: int) -> int | None:
     """Start of the first clause break in [s, e) (``_STOP_AT`` or a reporting tail), or None."""
     m = _STOP_AT.search(norm, s, e)
+    while m is not None and (_gerund_item(norm, s, m) or _abbreviation_dot(norm, s, m)):
+        m = _STOP_AT.search(norm, m.end(), e)
     first = m.start() if m else e
+    pred = _new_predicate(norm, s, first)
+    if pred is not None:
+        first, m = pred, None
+
     comma = norm.find(",", s, first)
     while comma != -1:
         if _reporting_tail(norm, comma, e):
             return comma
         comma = norm.find(",", comma + 1, first)
-    return m.start() if m else None
-_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|such|ways to|how to|both|"
+    if m is None:
+        return first if first < e else None
+    if norm.startswith(("which", "whom", "whose"), m.end() - len(m.group().lstrip())) :
+        back = _PREP_BEFORE.search(norm, s, m.start())
+        if back is not None:
+            return back.start()  # "the deal in which ...": the preposition goes with the clause
+    return m.start()
+
+
+_PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
+
+
+def _abbreviation_dot(norm: str, s: int, m: re.Match) -> bool:
+    """Whether the full stop ``m`` found ends an abbreviation ("the Jan. 8 riots"), not a sentence."""
+    if m.group() != ".":
+        return False
+    word = norm[s:m.start()].rsplit(None, 1)[-1:] or [""]
+    return word[0].lower() in ABBREVIATIONS
+
+
+_ING_NOUN_ITEM = re.compile(r",|\s+(?:and|or)\s")
+_ITEM_START = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
+
+
+def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
+    """Whether the ", advancing ..." that ``m`` found continues a list of gerund items ("as well as
+    deterring threats, advancing rights, and ensuring supply") rather than opening a participial
+    clause (", saying ..."): the item before the comma also starts with an -ing word."""
+    if not (m.group().startswith(",") and m.group().rstrip().endswith("ing")):
+        return False
+    if _ING_NOUN_ITEM.match(norm, m.end()):
+        return True  # "energy, mining and infrastructure": a one-word item, not a participle clause
+    last = None
+    for it in _ITEM_START.finditer(norm, s, m.start()):
+        last = it
+    return last is not None and norm[last.end():m.start()].split(" ", 1)[0].endswith("ing")
+
+
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+# Nouns whose "to" infinitive is their content ("an opportunity to chart a course", "a pledge to cut").
+_TO_FRAME = frozenset("""opportunity chance effort efforts bid desire plan plans need way ways means call push
+pledge pledged promise promised commitment attempt attempts agreement deal decision move moves offer
+proposal right freedom ability failure refusal readiness willingness framework treaty accord pact roadmap
+mechanism initiative programme program measures steps strategy resolution legislation law bill""".split())
+
+
+def _purpose_cut(norm: str, s: int, e: int) -> int:
+    """End of a label before a purpose clause: "cross-border connectivity to facilitate recovery"
+    -> "cross-border connectivity" (not "an opportunity to chart ...": that "to" is its content)."""
+    for inf in _TO_VERB.finditer(norm, s, e):
+        before = norm[s:inf.start()].split()
+        if inf.group(1) in _BARE_VERBS and before and before[-1].lower() not in _TO_FRAME:
+            return inf.start()
+    return e
+_AND_NEXT = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+|later\s+also\s+)?([a-z]+)\b")
+
+
+def _new_predicate(norm: str, s: int, e: int) -> int | None:
+    """Where ", and expressed concerns ..." starts in [s, e): "and" before a finite or reporting
+    verb joins a new predicate to the clause, so the list before it has ended."""
+    for m in _AND_NEXT.finditer(norm, s, e):
+        if m.group(1) in _FINITE or m.group(1) in _REPORTING_WORDS:
+            return m.start()
+        verb = _THEN_VERB.match(norm, m.end(), e)
+        if m.group(1).endswith("ly") and m.group().startswith(",") and verb and verb.group(1) in _BARE_VERBS:
+            return m.start()  # ", and properly handle ...": an adverb before a verb starts a predicate
+        # ", and pledging to deepen ...": a participle with its own object or clause, unless the
+        # list's items are gerunds themselves ("deterring threats, and ensuring supply")
+        if m.group(1).endswith("ing") and m.group().startswith(",") and \
+                _PREDICATE_NEXT.match(norm, m.end(), e) and not _ITEM_GERUND.search(norm, s, m.start()) and \
+                not norm[s:m.start()].split(" ", 1)[0].endswith("ing"):
+            return m.start()
+    return None
+
+
+_THEN_VERB = re.compile(r"\s+([a-z]+)\b")
+_PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
+_ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
+
+
+_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
+                        r"result(?:s|ed)? in|"
+                        # "(a new round of) talks on X": the topic is X
+                        r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+                        r"consultations|discussions) (?:on|about|over)|"
                         r"bilateral issues such as|issues such as|also|further|more|other|various|"
                         r"several|new|possible|greater|full|whether to|"
-                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of)\s+",
+                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+                        # a frame noun around the matter: "the touchy subject of X", "the situation in X"
+                        r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+                        r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                        r"means (?:for|of|to)|"
+                        # "raised ongoing concerns about X": the topic is X
+                        r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+                        # the matter is the goal: "the historic opportunity to chart a new course"
+                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to|"
+                        # "the Trump administration's desire to eliminate X": the goal again
+                        r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
                         re.I)
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
@@ -151,10 +329,13 @@ _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|be
 _WEAK = frozenset("""it this that them they thing things way ways matter matters issue issues range
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
-meeting meetings talks venue door package scale details recent ongoing future""".split()) | {
+meeting meetings talks negotiations venue door region world country countries markets market
+policies policy measures steps efforts areas fields sectors commitment commitments together date dates earlier later previously recently package scale details recent ongoing future""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
-_BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since
+_BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite
+towards toward through via within without across among amongst despite against beyond few
+everything anything
 until when while where to he she they we i you there of as is are was were has have had be been being
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
@@ -175,16 +356,45 @@ def _is_time(label: str) -> bool:
     return _TIME_WORDS.search(label) is not None or _NUMERIC.match(label) is not None
 
 
+# A date that opens a label ("the Jan. 8 riots", "Monday's vote"): dropped, the matter kept.
+_DATE_LEAD = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+                        r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)['\u2019]s\s+")
+
+
 _REPORT_IN = Phrases((*REPORTING_VERBS, "saying", "adding", "noting"))  # search on fold(label): re.I
-_EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials)$", re.I)
+# Participles that also serve as adjectives in a noun phrase ("the continued violence", "the
+# stated goal", "claimed territory"): after a determiner or first in the label they report nothing.
+_ADJECTIVAL = frozenset("continued stated declared announced claimed promised described maintained".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
+def _reports(low: str) -> bool:
+    """Whether the folded label holds a reporting verb (", he said"), not an adjectival participle."""
+    for m in _REPORT_IN.finditer(low):
+        word = low[m.start():m.end()]
+        before = low[:m.start()].split()
+        if word in _ADJECTIVAL and (not before or before[-1] in _DETERMINERS or before[-1].endswith("'s")):
+            continue
+        return True
+    return False
+_EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials|dialogue)$", re.I)
 _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
                     # "outstanding bilateral issues": generic words only, no matter named
                     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
                     r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
-                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult)\s+)+"
-                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?)$"
+                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|several|\d+|"
+                    r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
+                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
+                    r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
+                    # "recent and ongoing developments": when, not what
+                    r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
                     # "play a constructive role", "produce tangible results", "speedy action": how, not what
-                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$", re.I)
+                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
+                    # "issues of global importance", "matters of mutual interest": an attribute
+                    r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
+                    r"(?:importance|interest|significance|concern)$", re.I)
 
 
 # "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
@@ -192,7 +402,7 @@ _VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issue
 _OF_HEAD = Phrases("""flow flows pace scope level levels number future impact implications question issue
 recognition status supply supplies price prices export exports import imports use cost costs reduction
 removal lifting easing implementation release return destruction protection transfer sale sales
-freedom""".split())
+freedom scale nature extent size timing fate terms role details""".split())
 
 
 def _of_head(norm: str, s: int, e: int) -> bool:
@@ -209,43 +419,106 @@ def _of_head(norm: str, s: int, e: int) -> bool:
 _SHORT_STOP = frozenset("the and for its his her our who how why but not".split())
 
 
+def _units(text: str) -> int:
+    """Words of a label, a run of capitalised words counting as one: "United Nations Security
+    Council sanctions" is as long as "council sanctions"."""
+    n, prev_cap = 0, False
+    for w in text.split():
+        cap = w[:1].isupper()
+        if not (cap and prev_cap):
+            n += 1
+        prev_cap = cap
+    return n
+
+
 def _shorten(norm: str, s: int, e: int) -> int:
     """Cut a label that runs too long at a preposition after its head."""
-    while len(norm[s:e].split()) > _MAX_WORDS:
+    while _units(norm[s:e]) > _MAX_WORDS:
         cuts = [m.start() for m in _CUT_PREP.finditer(norm, s, e) if len(norm[s:m.start()].split()) >= 2
                 and not (_of_head(norm, s, m.start()) and norm.startswith(" of ", m.start()))]
         if not cuts:
             return e
-        fit = [c for c in cuts if len(norm[s:c].split()) <= _SHORT_WORDS]
+        fit = [c for c in cuts if _units(norm[s:c]) <= _SHORT_WORDS]
         e = fit[-1] if fit else cuts[0]
     return e
+
+
+_QUESTION_NP = re.compile(r"(?:what|which)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?=[A-Z]|(?:he|she|they|it|we|the|its|their)\s)")
+
+
+def _question_object(norm: str, s: int, e: int) -> tuple[int, int] | None:
+    """The noun phrase an embedded question asks about: "what nuclear work Tehran would be
+    permitted" -> "nuclear work"."""
+    m = _QUESTION_NP.match(norm, s, e)
+    return (m.start(1), m.end(1)) if m else None
 
 
 # A topic is a noun phrase. A goal frame ("to reduce and remove tariffs on cars", "press them to
 # end provocations") names its matter as the object of a bare verb: the label is that object.
 _BARE_VERBS = frozenset("""
-accelerate achieve address advance assert boost bring broker build chart combat convince counter create
+accelerate achieve address advance assert hold boost bring broker build chart combat convince counter create
 curb cut deepen defend deliver deter develop discuss do double ease eliminate encourage end enhance
 ensure establish expand explore extend facilitate finalise finalize find forge give halt help improve
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
-reach reconsider reduce reform remove repair resolve restore resume review revive safeguard secure
+handle put reach rebuild set reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 """.split())
-_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?:up|down|off|out|back|on))?\s+"
-                          r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further)\s+)?")
+_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
+                          r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())
 # First words of a clause, not of a noun phrase ("that Iran", "even").
-_CLAUSE_START = frozenset("that whether why how even if so then just only though although unless".split())
+_CLAUSE_START = frozenset("that whether why how what even if so then just only though although unless".split())
 # A finite verb opening the label makes it a clause ("took note", "lacked engagement on ...",
 # "exchanged views on ..."): verbs whose past form does not serve as an adjective before a noun.
 _FINITE = frozenset("""took made gave held met lacked exchanged expressed reached discussed raised stressed
 noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
+# Verbs whose object is steered to or from an action ("prevent X from", "help X to").
+_STEER_VERBS = frozenset("prevent stop deter help convince encourage push".split())
+_STEERED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
+# Verbs that are never nouns: one after a name or after "and" makes the label a clause
+# ("Modi meet in New Delhi", "provocations and engage").
+_VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
+discuss discusses consider considers enable enables become becomes remain remains begin begins agree
+agrees refuse refuses persuade persuades convince convinces""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
-_ADVERB_END = frozenset("further now again too also even yet here there away aggressively".split())
+_ADVERB_END = frozenset("further now again too also even yet here there away aggressively together".split())
+# Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
+_TRAILING_ADVERB = re.compile(r"\s+(?:more\s+|less\s+)?(?:broadly|generally|widely|globally|fully|quickly|"
+                              r"closely|urgently|jointly|earlier|later|previously|recently|soon)$")
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
+
+
+# Past participles not in -ed that follow their noun ("peace talks frozen by ...").
+_PARTICIPLES = frozenset("""frozen taken given held seized signed made reached proposed set put brought
+sought struck won built paid sold led""".split())
+
+
+def _drop_participle(norm: str, s: int, e: int) -> int:
+    """End of norm[s:e] without a trailing participle: a label cut before the agent of a reduced
+    relative clause ("achievements negotiated [by ...]") ends on the verb, not on its head noun."""
+    words = norm[s:e].split()
+    if len(words) < 3:
+        return e
+    last = words[-1]
+    low = last.lower()
+    if (low.endswith("ed") and not low.endswith("eed") and len(low) > 4 and last.islower()) or \
+            low in _PARTICIPLES:
+        cut = norm.rfind(last, s, e)
+        return len(norm[:cut].rstrip()) if norm[s:e].endswith(last) else e
+    return e
+
+
+def _unbalanced(label: str) -> bool:
+    """A quotation mark without its pair: the label was torn out of a quotation or a headline
+    ("something' over ..."). An apostrophe between letters or after an s is no quotation mark."""
+    n = label.count('"') + label.count("\u201c") + label.count("\u201d")
+    singles = sum(1 for i, c in enumerate(label) if c in "'\u2018\u2019" and not (
+        0 < i < len(label) - 1 and label[i - 1].isalnum() and label[i + 1].isalnum()) and not (
+        i > 0 and label[i - 1] in "sS"))
+    return n % 2 == 1 or singles % 2 == 1
 
 
 def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
@@ -255,48 +528,110 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     if not words:
         return None
     if words[-1].lower().strip(",.") in _TORN_END | _ADVERB_END or words[0].lower() in _CLAUSE_START | _FINITE or \
-            any(w.lower() in _SUBJECT for w in words):
+            any(w.lower() in _SUBJECT for w in words) or \
+            any(w in _VERB_ONLY for w in words[1:]) or _unbalanced(norm[s:e]):
         return None
+    if len(words) >= 2 and words[-1].lower().endswith("ing") and words[-2].lower().endswith("ly"):
+        return None  # "momentum toward fully restoring": the gerund's object was cut off
+    if words[0].lower() in _VERB_ONLY and words[0].lower() not in _BARE_VERBS:
+        return None  # "engage in sustained negotiations": a verb phrase
     if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
         m = _VERB_OBJECT.match(norm, s, e)
         if m is None or m.end() >= e:
             return None
         if norm[m.end():e].split()[0].lower() in _BARE_VERBS:
             return None  # "end provocations and engage": still a verb phrase
+        if words[0].lower() in _STEER_VERBS and (_STEERED.match(norm, m.end(), e) or (
+                norm.startswith((" from ", " to "), e) and norm[m.end()].isupper())):
+            return None  # "prevent Tehran from ...": a named actor steered, not the matter
         return m.end()
     return s
+
+
+# Head nouns that make a label a person or a group of people.
+_PERSON_HEADS = (TITLE_HEADS | frozenset("""members member people residents citizens rivals critics supporters
+voters lawmakers legislators delegation delegations protesters demonstrators crowd crowds troops soldiers
+police militants rebels insurgents journalists reporters""".split())) - frozenset("general head chair crown prime".split())
+# Head nouns of the event itself: "the visit with reporters", "another round of talks in May".
+# (Talks about talks stay: "accession talks with Ankara", "follow-up negotiations" are topics.)
+_LOGISTICS = frozenset("round rounds session sessions venue".split())
+_HEAD_END = frozenset("""of for in on at from with to between about over against by outside inside near across around
+under after before during into through within without""".split())
+
+
+def _head_word(label: str) -> str:
+    """The head noun of a label: its last word before a preposition ("members of her party" ->
+    "members")."""
+    head = ""
+    for w in label.split():
+        low = w.lower().strip(",.;:")
+        if low in _HEAD_END and head:
+            break
+        head = low
+    return head
+
+
+_ANAPHOR = re.compile(r"(?:and\s+|or\s+)?(?:its|their|his|her)\s", re.I)
+
+
+_AFTER_VERB = re.compile(r"(?:(?:the )?door to|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
+                         r"(?:talks|negotiations|consultations|discussions) (?:on|about|over))\s+(?:(?:the|a|an) )?", re.I)
 
 
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     stop = _stop_at(norm, s, e)
     if stop is not None:
         e = stop
+    s0 = s
     while True:
         lm = _LEAD_TRIM.match(norm, s, e)
         if not lm:
             break
         s = lm.end()
-    while e > s and (norm[e - 1] in " ,.;:'\"" or norm[e - 1].isspace()):
+    if _ANAPHOR.match(norm, s0, s) and len(norm[s:e].split()) == 1:
+        return None  # "its implementation": the thing it belongs to was named before
+    while e > s and (norm[e - 1] in " ,.;:'\"-" or norm[e - 1].isspace()):
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
+    date = _DATE_LEAD.match(norm, s, e)
+    if date is not None:
+        s = date.end()
+    adv = _TRAILING_ADVERB.search(norm, s, e)
+    if adv is not None:
+        e = adv.start()
+    e = _purpose_cut(norm, s, e)
+    q = _question_object(norm, s, e)
+    if q is not None:
+        s, e = q
     e = _shorten(norm, s, e)
+    e = _drop_participle(norm, s, e)
     np_start = _as_noun_phrase(norm, s, e)
     if np_start is None:
         return None
-    s = np_start
+    if np_start != s:
+        s = np_start
+        lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
+        if lm is not None and lm.end() < e:
+            s = lm.end()
     label = norm[s:e]
     words = label.split()
-    if not words or len(words) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
+    if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
         return None
     if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
-    if _REPORT_IN.search(fold(label)) or _EVENT_HEAD.search(label):
+    if _reports(fold(label)) or _EVENT_HEAD.search(label):
         return None
+    head = _head_word(label)
+    if head in _PERSON_HEADS or head in _LOGISTICS:
+        return None  # "the state's governor", "another round of talks": people or the event, not topics
     # A person named as the whole label ("Mr Abbas") is not a topic.
     named = sum(min(b, e) - max(a, s) for a, b in people if a < e and b > s)
     if named * 2 >= e - s or any(a > s and b == e for a, b in people):
         return None  # a person, or a role ending in a name ("Gazprom chairman Aleksey Miller")
+    if any(a == s and b < e and norm[b] == " " and norm[b + 1:b + 2].islower() and
+           norm[b + 1:e].split()[0] not in _HEAD_END for a, b in people):
+        return None  # "George Osborne delay his statement": a person as a subject, so a clause
     return s, e
 
 
@@ -327,18 +662,74 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
             parts = parts[:1]  # "A and B, five months after ...": the comma ends the list
     last = parts[-1]
     head_parts = parts[:-1]
+    if head_parts and all(norm[a:b].split() and _adjective(norm[a:b].split()[-1]) for a, b in head_parts) and \
+            len(norm[last[0]:last[1]].split()) <= 4 and \
+            norm[last[0]:last[1]].split()[-1].lower() in _GENERIC_HEADS:
+        return [(s, e)]  # "bilateral, regional and global issues": one head shared by all
     if len(parts) > 1 and re.match(r",?\s+as well as\s", norm[parts[-2][1]:last[0]] or ""):
         return parts  # "A, B and C, as well as D": the pairs stay whole
     if head_parts and re.search(r"\b(?:and|or)\s*$", norm[parts[-2][1]:last[0]]):
         return parts  # "A, B, and C and D": the serial comma has taken the list's "and"
     inner = _cut(norm, last[0], last[1], _AND_SPLIT)
-    if len(inner) == 2 and len(_DET.sub("", norm[inner[0][0]:inner[0][1]]).split()) == 1 and \
-            len(norm[inner[1][0]:inner[1][1]].split()) >= 2 and not head_parts:
-        inner = [last]
+    inner = _keep_adjective_pairs(norm, inner)
+    if not head_parts:
+        inner = _keep_shared_heads(norm, inner)
     return head_parts + inner
 
 
+_GENERIC_HEADS = frozenset("issues matters concerns questions topics affairs problems".split())
+# Nouns that end like adjectives ("a trade deal and tariffs" splits; "economic and security
+# cooperation" does not).
+_AL_NOUNS = frozenset("""deal deals approval proposal proposals arrival withdrawal trial trials capital rival
+rivals general total signal animal renewal removal referral journal festival material materials
+official officials criminal criminals appeal appeals principal potential memorial ritual tribunal
+arsenal""".split())
+
+
+def _adjective(word: str) -> bool:
+    w = word.lower().strip(",")
+    if w in _AL_NOUNS:
+        return False
+    return w.endswith(("ic", "ical", "al", "ive", "ous", "ian", "ern"))
+
+
+def _keep_adjective_pairs(norm: str, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join conjuncts split after an adjective: "regional economic and security cooperation" is one
+    noun phrase whose head the adjective shares."""
+    out = [inner[0]]
+    for a, b in inner[1:]:
+        words = norm[out[-1][0]:out[-1][1]].split()
+        right = norm[a:b].split()
+        of_pair = "of" in words[1:] and len(right) == 1  # "purchases of goods and services": one object
+        if words and (_adjective(words[-1]) or "between" in words[:-1] or of_pair):  # "between A and B" is a pair
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 _DET = re.compile(r"^\s*(?:the|a|an|its|their|his|her|our)\s+", re.I)
+
+
+# A conjunct opening with one of these is a phrase of its own ("Taiwan and such issues as X").
+_NOT_SHARED = frozenset("the a an such other its their his her our all some any".split())
+
+
+def _keep_shared_heads(norm: str, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a one-word conjunct to the next when that one is longer: it shares its head ("oil and
+    gas extraction", "peace and security issues and regional disputes" -> two items)."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(inner):
+        a, b = inner[k]
+        nxt = norm[inner[k + 1][0]:inner[k + 1][1]].split() if k + 1 < len(inner) else []
+        if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED:
+            out.append((a, inner[k + 1][1]))
+            k += 2
+            continue
+        out.append((a, b))
+        k += 1
+    return out
 _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors|fields|questions|"
                           r"co-?operation|deals?|agreements?|projects|measures|proposals|problems|"
                           r"subjects|agenda|challenges|priorities|interests|ties|relations)\b\W*(?:\w+\W+){0,2}$", re.I)
@@ -358,11 +749,26 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     is often a coordination of topics ("Tense trade ties and concern about X are expected to
     dominate"): only a comma, colon or quotation mark ends it there, not "and"."""
     best = start
-    back = _DOMINATE_BACK if "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
-    for m in back.finditer(norm, start, verb):
-        if m.end() <= verb:
-            best = m.end()
-    return best
+    plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
+    back = _DOMINATE_BACK if plural or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
+    bounds = [start] + [m.end() for m in back.finditer(norm, start, verb) if start < m.end() <= verb]
+    # "X and Y, including Z, are expected to top the agenda": the subject is before the appositive
+    k = len(bounds) - 1
+    while k > 0 and (not norm[bounds[k]:verb].strip(" ,") or _APPOSITIVE.match(norm, bounds[k], verb)):
+        k -= 1
+    if back is _DOMINATE_BACK:
+        # "with A, B and C expected to dominate": the commas before the last "and" are the list's own
+        while k > 0 and _AND_IN.search(norm, bounds[k], verb) and norm[bounds[k] - 2:bounds[k]].strip() == "," \
+                and len(norm[bounds[k - 1]:bounds[k]].split()) <= _LIST_ITEM_WORDS:
+            k -= 1
+    return bounds[k]
+
+
+_AND_IN = re.compile(r"\s(?:and|or)\s")
+_LIST_ITEM_WORDS = 6
+
+
+_APPOSITIVE = re.compile(r"(?:including|such as|especially|notably|particularly)\b")
 
 
 # A run of bulleted paragraphs each headed by a short noun phrase ("• Aviation agreement. The new
@@ -374,26 +780,37 @@ _BULLET_MAX_WORDS = 5
 
 def _bullet_heads(norm: str) -> list[tuple[int, int]]:
     heads = [(m.start("head"), m.end("head")) for m in _BULLET_HEAD.finditer(norm)
-             if len(m.group("head").split()) <= _BULLET_MAX_WORDS]
+             if len(m.group("head").split()) <= _BULLET_MAX_WORDS
+             and not norm[m.end():m.end() + 1].isdigit()]  # "• Last updated: 14 Sep.": a page's date line
     return heads if len(heads) >= 2 else []
 
 
 def run(state: State) -> State:
-    """Sets agenda."""
+    """Sets agenda (none when the article reports no visit, summit or talks: topics would dress
+    it up as one)."""
+    if state.event is not None and state.event.kind is None:
+        return replace(state, agenda=())
     norm, text = state.norm, state.text
     low = lower(norm)
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)
     seen: set[str] = set()
+    bags: set[frozenset[str]] = set()
     people = [(m.start, m.end) for m in state.mentions if m.kind in ("name", "short")]
 
     def add(s: int, e: int, sent: int, w: float) -> None:
         t = _trim(norm, s, e, people)
         if t is None:
             return
-        key = re.sub(r"\W+", " ", norm[t[0]:t[1]].lower()).strip()
-        if key in seen or any(key in k or k in key for k in seen if len(k) > 6 and len(key) > 6):
+        # words compared without a plural -s: "Palestinian reform" repeats "Palestinian reforms"
+        key = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                       for w in re.sub(r"\W+", " ", norm[t[0]:t[1]].lower()).split())
+        bag = frozenset(key.split())  # "regional and global developments" = "global and regional ..."
+        # One topic named twice ("concerns about X" and "X", or again later): the first reading stays.
+        if key in seen or bag in bags or any(f" {key} " in f" {k} " or f" {k} " in f" {key} "
+                                             for k in seen if len(k) > 6 and len(key) > 6):
             return
         seen.add(key)
+        bags.add(bag)
         items.append((w, t[0], t[1], sent))
 
     body = [s for s in state.sentences if not s.caption]
@@ -403,29 +820,52 @@ def run(state: State) -> State:
     for rank, sent in enumerate(body):
         position = 1.0 - 0.4 * rank / n
         cued = False
-        for m in _TRIGGER.finditer(low, sent.start, sent.end):
+        triggers = list(_TRIGGER.finditer(low, sent.start, sent.end))
+        if _MORE_WORDS.search(low, sent.start, sent.end):
+            triggers = sorted(triggers + list(_TRIGGER_MORE.finditer(low, sent.start, sent.end)),
+                              key=lambda t: t.start())
+        for m in triggers:
             trig = m.group().lower()
             if norm.count('"', sent.start, m.start()) % 2 and trig.startswith(("raise", "cover")):
                 continue
-            if _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
-                continue
+            if trig.startswith("rais") and _CAUSED.match(low, m.end(), sent.end):
+                continue  # "raising the prospect of war": the talks caused it, nobody raised a topic
+            if m.start() > 0 and (norm[m.start() - 1] == "-" or _AS_BEFORE.search(low, max(0, m.start() - 4), m.start())):
+                continue  # "the much-discussed trip", "as discussed earlier": no topic follows
+            if trig.startswith("rais") and _MONEY.match(norm, m.end(), sent.end):
+                continue  # "raised $5 million": funds, not a topic
+            if _NEGATED.search(low, max(sent.start, m.start() - 30), m.start()):
+                continue  # "there was no discussion of X", "will not raise X": not on the agenda
+            if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
+                continue  # "to address Parliament", "addressed reporters": an audience, not a topic
+            if trig.startswith(("singl", "everything")) and not cued:
+                continue  # "singling out X" names topics only after a topic cue in its sentence
+            if trig.startswith(_LIST_TRIGGERS) and \
+                    _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
+                continue  # "countries including A, B": members, not topics ("leaders to discuss X" is)
             if trig.startswith(("including", "such")) and not cued and \
                     not _TOPIC_HEAD.search(norm, max(sent.start, m.start() - 60), m.end()):
                 continue  # "basic needs, including water": not what the talks are about
-            if norm[m.start()].isupper() and m.start() > sent.start + 1:
-                continue  # part of a name: "General Agreement on Tariffs and Trade"
-            end = _list_end(norm, m.end(), sent.end)
-            ranged = "rang" in trig
-            parts = _split_list(norm, m.end(), end, _RANGE_SPLIT if ranged else None)
-            if _is_place_list(norm, parts):
-                continue
+            if norm[m.start()].isupper() and m.start() > sent.start + 1 and norm[m.start() - 1] not in "\"\u201c":
+                continue  # part of a name: "General Agreement on Tariffs and Trade" (a quoted title is not)
+            begin = m.end()
+            if norm[begin:begin + 1] == '"' and 0 < norm.find('"', begin + 1, sent.end) - begin <= _QUOTED_TOPIC:
+                begin += 1  # 'will be "standing up to aggression."': a short quotation names the topic
+            end = _list_end(norm, begin, sent.end)
+            ranged = "rang" in trig or trig.rstrip().endswith("from")
+            parts = _split_list(norm, begin, end, _RANGE_SPLIT if ranged else None)
+            if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
+                continue  # "states such as Peru, Chile and Bolivia"; "discuss Syria, Iraq and Yemen" names topics
             cued = True
             strong = any(k in trig for k in ("including", "such", "agenda", "topic", "discuss",
                                              "focus", "raise", "talks", "range", "issues"))
             w = (0.9 if strong else 0.6) * position
             if len(parts) > 1:
                 w += 0.1
+            prep = trig.split()[-1] + " " if trig.split() else ""
             for a, b in parts[:8]:
+                if prep in ("on ", "about ", "over ", "for ") and norm.startswith(prep, a):
+                    a += len(prep)  # "pressed Hanoi on X and on Y": the cue's preposition repeated
                 add(a, b, sent.index, w)
         goals = all_goals[bisect_left(goal_starts, sent.start):bisect_left(goal_starts, sent.end)]
         if goals and _EVENT.search(norm, sent.start, sent.end):
@@ -435,16 +875,29 @@ def run(state: State) -> State:
                 end = _list_end(norm, m.end(), sent.end)
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
-        for m in _PASSIVE.finditer(low, sent.start, sent.end):
-            a = _passive_subject(norm, sent.start, m.start())
+        passives = _PASSIVE.finditer(low, sent.start, sent.end) \
+            if _PASSIVE_WORDS.search(low, sent.start, sent.end) else ()
+        for m in passives:
+            verb = m.start()
+            before = norm[sent.start:verb].rstrip()
+            if before.endswith("-"):  # "X - untouched for decades - will be on the table": X is the subject
+                opening = norm.rfind(" -", sent.start, sent.start + len(before) - 1)
+                verb = opening if opening > sent.start else verb
+            a = _passive_subject(norm, sent.start, verb)
             cued = True
-            for pa, pb in _split_list(norm, a, m.start())[:4]:
+            for pa, pb in _split_list(norm, a, verb)[:4]:
                 add(pa, pb, sent.index, 0.9 * position)
+        front = _FRONTED.match(norm, sent.start, sent.end)
+        if front is not None and not _FRONT_NOT.match(low, front.start(1), front.end(1)) and \
+                _FRONT_STANCE.search(low, front.end(), sent.end):
+            add(front.start(1), front.end(1), sent.index, 0.8 * position)  # "On Taiwan, he said ..."
         for m in _DASH_LIST.finditer(norm, sent.start, sent.end):
             if not (cued or _DASH_CUE.search(norm, sent.start, m.start())):
                 continue
             body_s = m.start("body")
             parts = _cut(norm, body_s, m.end("body"), _COMMA_SPLIT)  # asyndetic lists are the norm here
+            if len(parts) >= 2:  # "- energy, migration and the war -": the last "A and B" splits as usual
+                parts = parts[:-1] + _split_list(norm, *parts[-1])
             if len(parts) >= 2 and not _is_place_list(norm, parts):
                 for a, b in parts[:8]:
                     add(a, b, sent.index, 0.8 * position)

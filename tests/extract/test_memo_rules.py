@@ -192,7 +192,7 @@ def test_status_rules(stages, text, status):
      "accelerating follow-up negotiations"),
 ])
 def test_long_agenda_label_cut_short_at_a_preposition(stages, sentence, label):
-    assert [i.text for i in stages("Headline\n\n" + sentence, until="agenda").agenda] == [label]
+    assert [i.text for i in stages("Envoy arrives for talks\n\n" + sentence, until="agenda").agenda] == [label]
 
 
 def test_fragment_ranks_just_below_its_anchor_item():

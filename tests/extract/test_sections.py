@@ -4,7 +4,7 @@ from briefgen.extract.classify import clauses
 
 
 def _agenda(stages, text):
-    st = stages("Headline\n\n" + text, until="agenda")
+    st = stages("Envoy arrives for talks\n\n" + text, until="agenda")
     return [i.text for i in st.agenda]
 
 
