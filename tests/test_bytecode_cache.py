@@ -1,8 +1,16 @@
 """The compiled-template cache (compose/bytecode_cache.py): right or absent, never stale, never an error."""
 from pathlib import Path
 
+import pytest
+
 from briefgen.compose import sandbox
 from briefgen.compose.bytecode_cache import bytecode_cache, cache_dir, compile_cached
+
+
+@pytest.fixture(autouse=True)
+def _bytecode_allowed(monkeypatch):
+    """As where Python may write bytecode (the test run may have PYTHONDONTWRITEBYTECODE set)."""
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
 
 
 def _cache(tmp_path: Path):
@@ -64,3 +72,9 @@ def test_a_folder_others_can_write_to_is_not_used(tmp_path):
     assert _cache(tmp_path) is None
     folder.chmod(0o700)
     assert _cache(tmp_path) is not None
+
+
+def test_nothing_is_written_where_python_writes_no_bytecode(tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    assert compile_cached(sandbox.ENV, _cache(tmp_path), "F {{ x }}", "house:t").render(x=6) == "F 6"
+    assert list((tmp_path / "briefgen" / "templates").iterdir()) == []

@@ -9,7 +9,9 @@ in the installed package, and it is only an optimisation:
 - the file names carry a fingerprint of everything the generated code depends on (Python,
   jinja2 and the sandbox's settings), so another version never loads code compiled for it;
 - a folder that cannot be made or written, or that others could write to, or a damaged file
-  means no cache, never an error.
+  means no cache, never an error;
+- where Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE, -B), nothing is written
+  (an entry already there is still read).
 """
 from __future__ import annotations
 
@@ -58,6 +60,8 @@ class SafeCache(FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        if sys.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE / -B: no compiled code written, ours neither
+            return
         try:
             super().dump_bytecode(bucket)
         except OSError:  # read-only, full or vanished folder: no cache this time
