@@ -302,7 +302,7 @@ _ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 _DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
             r"disputes?|differences|disagreements?) (?:over|about|regarding)")
-_DISPUTE_FRAME = re.compile(_DISPUTE + r"\s+", re.I)
+_DISPUTE_FRAME = LazyPattern(_DISPUTE + r"\s+", re.I)
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
                         r"result(?:s|ed)? in|"
                         # "(a new round of) talks on X": the topic is X
@@ -767,8 +767,8 @@ def _list_end(norm: str, s: int, limit: int, people: list[tuple[int, int]] = ())
 
 
 _WITH = re.compile(r"\s+with\s+")
-_WITH_PRONOUN = re.compile(r"(?:him|her|them|us|me)\b")
-_CAP_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}")
+_WITH_PRONOUN = LazyPattern(r"(?:him|her|them|us|me)\b")
+_CAP_RUN = LazyPattern(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}")
 # Nouns whose "with X" names the other side of the matter itself: "relations with China".
 _WITH_HEADS = frozenset("""relations relationship ties cooperation co-operation trade partnership talks dialogue
 agreement agreements deal deals conflict conflicts dispute disputes tensions border borders war negotiations
@@ -837,11 +837,11 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
 
 # A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
 # agenda:", "Topics will include:". The items are the bulleted paragraphs that follow it.
-_LIST_INTRO = re.compile(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
+_LIST_INTRO = LazyPattern(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
                          r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
                          r"focus(?:ed|es)? on|cover(?:ed|s)?)\s*:$")
-_BULLET_BEFORE = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
-_ITEM_TAIL = re.compile(r"(?:[\s,;.]+(?:and|or)?)+$")
+_BULLET_BEFORE = LazyPattern(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
+_ITEM_TAIL = LazyPattern(r"(?:[\s,;.]+(?:and|or)?)+$")
 _MAX_BULLETS = 8
 
 

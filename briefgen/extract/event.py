@@ -21,13 +21,14 @@ from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, resolve
+from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
-    r"\W{0,3}(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
+    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
@@ -47,7 +48,9 @@ _BODY = LazyPattern(
     r"|(?:talks|meeting|summit)\s+(?:by|of|between|among)\s+(?P<np2>(?:[A-Z][\w.'-]*\s+){1,3}"
     r"(?:foreign\s+|trade\s+|finance\s+)?(?:ministers|leaders|officials)?)")
 _LEAD_SUBJECT = LazyPattern(
-    r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5})")
+    r"(?:The\s+)?(?P<np>[A-Z][\w.'-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+the\s+|of\s+)?[A-Z][\w.'-]*){0,5}"
+    r"(?:\s+(?:community|bloc|group|alliance|union|leaders|ministers|officials|countries|states|powers|"
+    r"nations|governments|negotiators|delegations|delegates)\b)?)")
 
 _KINDS = (
     ("state-visit", re.compile(r"\bstate visit\b", re.I), 3.0),
@@ -70,14 +73,24 @@ _TRAVELS = re.compile(
     r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
 _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|greeted|greets|hosted|hosts|"
                        r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+# "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
+# three-day visit": the visitor, whoever hosts the talks.
+_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
+                       r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
+# "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
+_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+|won't\s+|not\s+to\s+|"
+                     r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
+                     r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is the lead's lead
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
 
 _SUBJECT = re.compile(
-    r"(?:The\s+)?(?P<np>(?:[A-Za-z][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
+    r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
     r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged)\b")
@@ -98,7 +111,7 @@ def _group_subject(state: State, sent) -> Span | None:
             sent.start <= x.start < sent.end and x.kind != "pronoun" for x in state.mentions):
         return None  # "Officials said ... President X ...": sources, and someone named leads
     words = np_.split()
-    if len(words) > 10 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
+    if len(words) > 14 or any(w in ("that", "which", "who") or (w.islower() and w.endswith("ed"))
                               for w in words):
         return None  # a clause, not a noun phrase: "China warned the United States that ..."
     if not words or words[0].lower() in _NOT_SUBJECT_START or not any(w[:1].isupper() for w in words):
@@ -122,6 +135,8 @@ def _named_body(state: State, sents) -> tuple[None, str, Span] | None:
         for m in _BODY.finditer(norm, sent.start, sent.end):
             g = "np" if m.group("np") else "np2"
             np_ = m.group(g).strip()
+            if np_ and all(w.lower() in ROLE_MODIFIERS for w in np_.split()):
+                continue  # "Foreign ministers from ...": a title's modifier, not a body's name
             if np_ and np_.split()[0] not in ("The", "A", "An", "In", "On", "At", "But"):
                 return None, np_, Span(m.start(g), m.start(g) + len(np_))
     return None
@@ -137,6 +152,17 @@ def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
 
 
+def stays_away(state: State, m) -> bool:
+    """The mention ``m`` is the subject of staying away: "King X will not attend", "X to skip"."""
+    if m.kind not in ("name", "short"):
+        return False
+    sent = state.sentence_at(m.start)
+    if sent is None:
+        return False
+    away = _ABSENT.match(state.norm, m.end, min(sent.end, m.end + 60))
+    return bool(away and _NEGATED.search(away.group()))
+
+
 def _principal(state: State, kind: str = "other") -> tuple[int | None, str | None, Span | None]:
     norm = state.norm
     lead = _body_sentences(state, 3)
@@ -145,6 +171,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     visitors: set[int] = set()
     visit_sents: set[int] = set()  # one visitor per sentence: "A and B are set to travel" is A's
     acted: set[int] = set()  # named as doing something (travelling, meeting), not only speaking
+    absent: set[int] = set()  # said to stay away from the event
     # Visitors come from the lead: the first body sentence that names someone.
     named = {state.sentence_at(m.start).index for m in state.mentions
              if m.kind != "pronoun" and state.sentence_at(m.start) is not None}
@@ -165,11 +192,15 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
                     (sent.index not in visit_sents and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start)
                         or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
                     or _BETWEEN.search(norm, max(sent.start, m.start - 90), m.start)):
             visitors.add(m.person)
             visit_sents.add(sent.index)
             w += _VISITOR_BONUS
+        if sent in lead[:2] and stays_away(state, m):
+            absent.add(m.person)
         act = _ACTION.match(norm, m.end, min(sent.end, m.end + 60))
         if act:
             w += 1.5
@@ -197,11 +228,11 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         scores[min(named, key=lambda k: at[k])] += _HEADLINE_BONUS
     # The host of a summit or talks leads them, whoever the lead sentence is about; a visit is
     # the visitor's.
-    pool = list(scores)
+    pool = [k for k in scores if k not in absent] or list(scores)
     if visitors and kind in ("visit", "state-visit"):
-        pool = [k for k in scores if k in visitors] or pool
+        pool = [k for k in pool if k in visitors] or pool
     elif not visitors:
-        pool = [k for k in scores if hosts.get(k)] or pool
+        pool = [k for k in pool if hosts.get(k)] or pool
     best = max(pool, key=lambda k: (scores[k], -k), default=None)
     # A body rather than a person leads: nobody titled is named in the lead.
     lead_people = {m.person for m in state.mentions if lead and lead[0].start <= m.start < lead[0].end
@@ -216,8 +247,11 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             named = None if " between " in norm[group.start:group.end] else _named_body(state, lead[:2])
             return named if named is not None else (None, state.text[group.start:group.end], group)
     # Someone named often but only quoted, with no title, is a source, not the lead actor.
+    # Someone titled but only ever quoted ("..., the bloc's secretary-general told IPS") is a
+    # source too.
+    source = best is not None and best not in acted and any(q.person == best for q in state.quotes)
     if best is not None and (best in lead_people or hosts.get(best) or best in visitors or (
-            scores[best] >= 8 and (state.person(best).role or best in acted))):
+            scores[best] >= 8 and ((state.person(best).role and not source) or best in acted))):
         return best, None, None
     # A titled person in the second sentence still beats a body noun phrase.
     second = {m.person for m in state.mentions if len(lead) > 1
@@ -232,7 +266,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         m = _LEAD_SUBJECT.match(norm, sent.start, sent.end)
         if m and not lead_people:
             np_ = m.group("np").strip()
-            if np_.lower().split()[0] not in ("in", "on", "at", "after", "before", "but", "speaking"):
+            if np_.lower().split()[0] not in ("in", "on", "at", "after", "before", "but", "speaking") and \
+                    not all(w.lower() in ROLE_MODIFIERS for w in np_.split()):
                 return None, np_, Span(m.start("np"), m.start("np") + len(np_))
     return best, None, None
 
@@ -320,9 +355,10 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
 # sports report or a campaign story has none of them.
 _EVENT_NOUN = re.compile(
     r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
-    r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat)\b|"
+    r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat|forum)\b|"
     r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
-    r"\b(?:[A-Z][\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\b(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\b(?:meeting|conference|session)s?\s+(?:in|at|of|between|among|with)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
@@ -331,15 +367,23 @@ _TRAVEL_TO = re.compile(
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
                     r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
                     r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
 _EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
                             r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
+
+
+def _of_another_year(norm: str, s: int, at: int, anchor: date | None) -> bool:
+    """A year names the visit or meeting at ``at`` ("the 1972 visit"), and it is not the article's."""
+    year = _YEAR_BEFORE.search(norm, max(s, at - 30), at)
+    return bool(year) and (anchor is None or int(year.group(1)) < anchor.year)
 
 
 def event_found(state: State) -> str | None:
     """None when the headline or the lead reports a visit, summit or talks; otherwise what
     was missing, for the warning."""
     norm = state.norm
+    anchor = _anchor(state)
     chunks = [(m.start, m.end) for m in state.metadata[:1]]
     chunks += [(s.start, s.end) for s in _body_sentences(state, _EVENT_REACH)]
     met = False
@@ -348,9 +392,11 @@ def event_found(state: State) -> str | None:
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):
+            if _of_another_year(norm, s, m.start(), anchor):
+                continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        if _MEETS.search(norm, s, e):
+        if any(not _of_another_year(norm, s, m.start(), anchor) for m in _MEETS.finditer(norm, s, e)):
             met = True
             if official:
                 return None

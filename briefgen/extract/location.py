@@ -18,43 +18,50 @@ import re
 from briefgen.extract.lexicon import (CAPITALS, city_in, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
                                       NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
 _AFTER = re.compile(
-    r"\b(?=[abcdfhijmnstv])(?P<cue>arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
+    r"\b(?=[abcdfhijlmnrstv])(?P<cue>reached|reaches|landed in|lands in|arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
     r"visits|visited|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
     r"mission to|journey to|flew to|fly to|flies to|heads? to|headed to|held in|be held in|"
     r"hosted in|talks in|summit in|meeting in|conference in|talks at|summit at|met in|gathered in|"
-    r"province of|state of|"
+    r"province of|state of|resort of|city of|town of|village of|"
     r"in|to|at|for|near)\s+(?:the\s+)?(?P<place>" + _NAME + ")")
 _STRONG = frozenset("""arrived arrive arrives arriving visit visits visiting visited trip travel travels
 travelled traveled tour depart mission journey flew fly flies head heads headed held be hosted
-talks summit meeting conference met gathered province state""".split())
+talks summit meeting conference met gathered province state reached reaches landed lands resort city town
+village""".split())
 # "a Camp David summit", "the Brussels talks", "at a Geneva conference".
 _BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
                            r"(?:summit|talks|meeting|conference|negotiations)\b")
 # "the Chinese capital", "the Japanese capital".
-_CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
+_CAPITAL_OF = LazyPattern(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
 _TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|aggression|"
-                           r"neighbouring|neighboring|bordering|"
+                           r"neighbouring|neighboring|bordering|bombings?|attacks?|blasts?|explosions?|shootings?|"
+                           r"clashes|protests?|earthquake|floods?|"
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
                            r"(?:the\s+)?$", re.I)
+# "the bombing in the Israeli city of Tel Aviv": the place of an incident, not of the talks.
+_INCIDENT_PLACE = re.compile(r"\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|clashes|protests?)\s+(?:in|on|at)\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|resort|province|state)\s+of\s+$", re.I)
 # "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
-_EVENT_NEAR = re.compile(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
+_EVENT_NEAR = LazyPattern(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
 # "Mr Hu is in Brazil", "the leaders are in Seoul".
-_IS_IN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
+_IS_IN = LazyPattern(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
 # "slated to begin on Thursday in Geneva", "will be born this week in Peru": a time, then the venue.
-_WHEN = re.compile(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
-                   r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
+_WHEN = LazyPattern(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
+                    r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
 # ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
 _REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
 _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
                      "mountains desert basin".split())
-_SOURCE_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
-                           r"added|stated|told|statement)\b")
+_SOURCE_AFTER = LazyPattern(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
+                            r"added|stated|told|statement|spokes\w+|press\s+secretary|officials?|aides?|"
+                            r"advisers?|sources?|readout)\b")
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5
@@ -127,7 +134,8 @@ def find_location(state: State) -> str | None:
                 source = _SOURCE_AFTER.match(low, at + len(venue)) is not None
                 _vote(counts, city, (0.5 if source else 2.0) / decay, city=True)
         for m in _AFTER.finditer(norm, s0, e0):
-            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1):
+            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1) or \
+                    _INCIDENT_PLACE.search(norm, max(s0, m.start() - 60), m.start("cue") + len(m.group("cue")) + 1):
                 continue
             cue = m.group("cue")
             place = place_of(m.group("place"))

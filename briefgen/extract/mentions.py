@@ -14,7 +14,7 @@ from briefgen.extract.names import speaks_after
 from briefgen.extract.state import Mention, Person, State
 
 _NOMINAL = re.compile(
-    r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
+    r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|new|outgoing|incoming|long-serving|veteran|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
     r"(?i:president|prime minister|premier|foreign minister|foreign secretary|secretary of state|"
     r"secretary-general|secretary general|secretary|minister|diplomat|leader|chancellor|king|pope|envoy|"
     r"ambassador|chairman|spokesman|spokeswoman|spokesperson))\b(?!-)")
@@ -119,12 +119,17 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
         # otherwise the fitting person whose role has most of the phrase's words, then the most
         # salient: named most often so far, then most recently.
         words = set(phrase.lower().split())
+        # A fitting person named in this sentence or the one before is the one meant ("Peru's
+        # foreign minister, Cy Dee, said ... "...," the minister said"), before the most salient.
+        sent = state.sentence_at(m.start())
+        near = state.sentences[sent.index - 1].start if sent is not None and sent.index else 0
 
-        def salience(p: Person) -> tuple[bool, int, int, int]:
+        def salience(p: Person) -> tuple[bool, bool, int, int, int]:
             seen = [x for x in out if x.person == p.key and x.start < m.start() and not inside(quoted, x.start)]
             appos = any(_APPOS_GAP.fullmatch(state.norm, x.end, m.start()) for x in seen)
-            return (appos, len(words & set((p.role or "").lower().split())), len(seen),
-                    max((x.start for x in seen), default=-1))
+            last = max((x.start for x in seen), default=-1)
+            return (appos, last >= near and len(cands) > 1, len(words & set((p.role or "").lower().split())),
+                    len(seen), last)
         best = max(cands, key=salience)
         out.append(Mention(best.key, m.start(), m.end(), "nominal"))
     out.sort(key=lambda m: m.start)

@@ -19,7 +19,7 @@ TOKEN = re.compile(
     r"(?:[A-Z]\.){1,3}(?!\w)|"
     rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
 PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
-                        "al", "la", "le", "der", "den"})
+                        "al", "la", "le", "der", "den", "ul", "ud", "bint"})
 _SPEECH = Phrases(REPORTING_VERBS)
 _SPEAKS_LEAD = re.compile(r"\s*(?:,\s*)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?")
 _ACCORDING_TO_END = re.compile(r"\baccording\s+to\s*,?\s*$")
@@ -55,13 +55,25 @@ _NEVER_NAME = (NOT_PERSON_NAME | TITLE_HEADS | NATIONALITIES | COUNTRIES | CITIE
 COMPOUND_ADJ = ("-born", "-based", "-led", "-backed", "-owned", "-run", "-bred")
 
 
+_TITLE_PARTS = TITLE_HEADS | ROLE_MODIFIERS | frozenset({"brigadier", "major", "rear", "field", "staff", "air"})
+_GLUED = re.compile(r"[A-Z][a-z]+[A-Z]")
+_CAMEL_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O")
+
+
 def is_nameish(tok: str) -> bool:
     if not tok[:1].isupper() and tok not in PARTICLES and not tok.startswith(("al-", "el-", "bin-")):
         return False  # the common case first: a lower-case word
     low = tok.lower().rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.lower()
     if "." in tok or low.endswith(COMPOUND_ADJ):
         return False  # "Argentine-born", "Saudi-led": adjectives, not names
-    return low not in _NEVER_NAME
+    if len(tok) > 1 and tok.isupper():
+        return False  # an acronym ("DUP", "ONGC") names a body; a name in capitals is a headline's
+    if not tok[1:].islower() and _GLUED.match(tok) and not tok.startswith(_CAMEL_PREFIXES):
+        return False  # "TrumpFederal": link text glued on a web page, not a name ("McKinney" is)
+    if "-" in low and all(part in _TITLE_PARTS for part in low.split("-")):
+        return False  # "Brigadier-General", "Vice-President": a title written with a hyphen
+    # "Representatives", "Envoys": the plural of a title is no name.
+    return low not in _NEVER_NAME and not (low.endswith("s") and low[:-1] in TITLE_HEADS)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -110,3 +122,23 @@ def tokens(norm: str, s: int, e: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(norm, s, e)]
 
 
+
+
+# Given names and their familiar forms ("Joe" for "Joseph"): one person named both ways in one
+# article ("Joseph R. Biden" in the text, "Joe Biden" in the headline).
+_FAMILIAR = {
+    "joseph": "joe", "william": "bill", "robert": "bob", "michael": "mike", "anthony": "tony",
+    "antony": "tony", "james": "jim", "thomas": "tom", "richard": "dick", "charles": "chuck",
+    "edward": "ted", "benjamin": "ben", "samuel": "sam", "nicholas": "nick", "daniel": "dan",
+    "david": "dave", "stephen": "steve", "steven": "steve", "andrew": "andy", "alexander": "alex",
+    "christopher": "chris", "ronald": "ron", "donald": "don", "lawrence": "larry", "gerald": "jerry",
+    "patrick": "pat", "elizabeth": "liz", "katherine": "kate", "catherine": "kate", "margaret": "maggie",
+    "frederick": "fred", "gregory": "greg", "jeffrey": "jeff", "kenneth": "ken", "matthew": "matt",
+    "nathaniel": "nate", "peter": "pete", "philip": "phil", "timothy": "tim",
+}
+
+
+def same_given(a: str, b: str) -> bool:
+    """Two given names of one person: equal, or one the familiar form of the other."""
+    a, b = a.lower(), b.lower()
+    return a == b or _FAMILIAR.get(a) == b or _FAMILIAR.get(b) == a

@@ -21,15 +21,17 @@ import re
 from dataclasses import replace
 
 from briefgen.model.briefing import Participant
+from briefgen.extract.event import stays_away
 from briefgen.extract.state import State
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meetings?|talks with|talks between|held talks|hold talks|holds talks|"
-    r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
+    r"\b(?:met|meet|meets|meetings?|talks with|talks between|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks|"
+    r"sit down with|s(?:it|its|at|itting) across (?:the table )?from|summit (?:with|between)|counterpart|host(?:s|ed|ing)?|(?<!not )(?<!be )(?<!is )(?<!are )welcom\w+(?!\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|move|decision|news|announcement|plan|framework|proposal|step|outcome|results?|progress|statement|initiative)\b)|receiv\w+|"
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"called on|calls on|sat down with|phone call with|spoke by phone with|at the invitation of|invited by)\b", re.I)
+    r"call(?:ed|s) on(?!\s+(?:[\w.'’-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
+    r"joint (?:statement|declaration|communiqu\w+)|t(?:ook|ake|akes|aking) part|participat\w+|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting.
 _OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
@@ -42,16 +44,23 @@ _MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doc
                        r"presidency|years)\b|-[A-Z])")
 # Whoever travels with or joins a party takes part, title or not.
 _ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
-                        r"\bmade the (?:journey|trip)\b", re.I)
+                        r"\bmade the (?:journey|trip)\b|\battended by\b|"
+                        r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
+                        r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
                            r"\blast (?:year|month|decade)\b|\bago\b|\bprevious\b|\bthen-|"
                            r"\b(?:in|during|over) (?:their|his|her) (?:\w+ )?(?:years?|terms?|tenure)\b|"
-                           r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b", re.I)
+                           r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b|"
+                           r"\bthe last (?:\w+ )?(?:visit|trip|summit|meeting|talks|time)\b", re.I)
 # The press and commentators report or judge the talks; they do not sit at the table.
 _COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
-                          r"professor|researcher|scholar|economist|historian|commentator)s?\b", re.I)
+                          r"professor|researcher|scholar|economist|historian|commentator|think[- ]tank)s?\b", re.I)
+# The apposition after a name, up to the end of its clause: "Ann Roe, president of a think tank, said".
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"“”]{0,150}")
+_CLAUSE = re.compile(r"\b(?:said|says|told|tells|who|which|that|and|as|when|while|after|before|has|had|is|was|"
+                     r"will|would)\b|\b\w+ed\b")
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
 # "X and Y announced / stood side by side / held talks": two people coordinated as the joint
 # subject of an act of the event take part together, whatever else the sentence says.
@@ -143,9 +152,138 @@ def _travels(state: State, key: int) -> bool:
     return False
 
 
+# "would on Monday meet with President X", "met her Indian counterpart X", "was received by X":
+# the object of a meeting verb (its title run set aside) sits at the table.
+_MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+with|talks\s+with|hosted\s+by|"
+                         r"received\s+by|welcomed\s+by|greeted\s+by|counterpart),?\s+(?:(?:his|her|their|the)\s+)?$")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'’-]*|leader|president|prime|minister|premier|chancellor|secretary|"
+                        r"foreign|deputy|vice|chief|envoy|king|queen|prince|counterpart)\s+)*$")
+# "two days after talks with X", "before his meeting with X": a meeting at another time.
+_AT_ANOTHER_TIME = re.compile(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+
+
+def met_elsewhere(state: State) -> set[tuple[int, int]]:
+    """(sentence, person) pairs where the person is the object of a meeting at another time
+    ("..., two days after talks with X in Moscow"): that sentence does not put X at this table."""
+    out: set[tuple[int, int]] = set()
+    norm = state.norm
+    for m in state.mentions:
+        if m.kind not in ("name", "short"):
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or not any(w in norm[max(sent.start, m.start - 120):m.start] for w in _MET_WORDS):
+            continue
+        lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
+        end = lead.start() if lead else m.start
+        mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
+        if mm and _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+            out.add((sent.index, m.person))
+    return out
+
+
+_POSSESSOR = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?$")
+
+
+def _someone_elses(state: State, mm: re.Match) -> bool:
+    """A meeting owned by someone other than the principal ("the minister, in the US after his
+    meeting with X, will join the president"): X met that person, not the principal."""
+    if state.principal_key is None:
+        return False
+    pm = _POSSESSOR.search(state.norm, max(0, mm.start() - 30), mm.start())
+    if pm is None:
+        return False
+    owner = [m.person for m in state.mentions if m.kind == "pronoun" and m.start == pm.start()]
+    return bool(owner) and owner[0] != state.principal_key
+
+
+# "Prime Minister X is meeting his counterparts", "X held talks with": the subject of a meeting verb.
+# Present and future only: "met" may tell of another meeting ("X met Y in May").
+_MEETS_AFTER = re.compile(r"\s+(?:also\s+)?(?:(?:is|are)\s+(?:also\s+)?(?:meeting|holding\s+talks)|"
+                          r"will\s+(?:also\s+)?(?:meet|hold\s+talks)|meets|holds\s+talks|sits\s+down)\b")
+
+
+def meeting_subjects(state: State, other_time: "_OtherTime") -> set[int]:
+    """People named as the subject of a meeting verb in a sentence not about another time,
+    where the event is a summit or talks (many sit at the table, not only the principal)."""
+    out: set[int] = set()
+    if state.event is None or state.event.kind not in ("summit", "talks", "peace-talks", "trade-talks"):
+        return out
+    norm = state.norm
+    for m in state.mentions:
+        if m.kind not in ("name", "short") or m.person in out:
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or sent.caption or norm.count('"', sent.start, m.start) % 2:
+            continue
+        if _MEETS_AFTER.match(norm, m.end, sent.end) and not other_time(sent):
+            out.add(m.person)
+    return out
+
+
+class _OtherTime:
+    """Whether a sentence tells of another time (_ANOTHER_TIME), each sentence looked up once."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm, self.seen = norm, {}
+
+    def __call__(self, sent) -> bool:
+        if sent.index not in self.seen:
+            self.seen[sent.index] = bool(_ANOTHER_TIME.search(self.norm, sent.start, sent.end))
+        return self.seen[sent.index]
+
+
+_MET_WORDS = ("met", "meet", "talks", " by ", "counterpart")
+
+
+def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
+    """People named as the object of a meeting verb, in sentences not about another time."""
+    out: set[int] = set()
+    norm = state.norm
+    other_time = other_time or _OtherTime(norm)
+    for m in state.mentions:
+        if m.kind not in ("name", "short") or m.person == state.principal_key or m.person in out:
+            continue
+        sent = state.sentence_at(m.start)
+        if sent is None or not any(w in norm[max(sent.start, m.start - 120):m.start] for w in _MET_WORDS) or \
+                norm.count('"', sent.start, m.start) % 2:
+            continue
+        lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
+        end = lead.start() if lead else m.start
+        mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
+        if mm and not other_time(sent) and not _someone_elses(state, mm) and \
+                not _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+            out.add(m.person)
+    return out
+
+
+def _named_outside_quotes(state: State, key: int, other_time: _OtherTime) -> bool:
+    """Named by the story itself in a sentence about this event (not another time)."""
+    for m in state.mentions:
+        if m.person == key and m.kind in ("name", "short"):
+            sent = state.sentence_at(m.start)
+            if sent is not None and not sent.caption and state.norm.count('"', sent.start, m.start) % 2 == 0 and \
+                    not other_time(sent):
+                return True
+    return False
+
+
+def _described_as_commentator(state: State, key: int) -> bool:
+    """A name whose apposition places them in the commentariat ("Ann Roe, president of the
+    Lima Forum think tank, said"): they judge the talks, they do not sit at them."""
+    for m in state.mentions:
+        if m.person == key and m.kind in ("name", "short"):
+            a = _APPOSITION.match(state.norm, m.end)
+            phrase = a.group()[:c.start()] if a and (c := _CLAUSE.search(a.group())) else (a.group() if a else "")
+            if _COMMENTATOR.search(phrase):
+                return True
+    return False
+
+
 def run(state: State) -> State:
     """Sets participants."""
     norm = state.norm
+    another_time = _OtherTime(norm)
+    elsewhere = met_elsewhere(state)
     scores: dict[int, float] = {}
     if state.principal_key is not None:
         scores[state.principal_key] = 1.0
@@ -162,16 +300,21 @@ def run(state: State) -> State:
         # With a body as principal ("United Nations talks"), a titled person at the talks takes part.
         body_led = state.principal_key is None
         with_principal = state.principal_key in who
-        linked = with_principal or len(who) >= 2 or body_led
-        if not who or not linked or who == {state.principal_key}:
+        if not who or who == {state.principal_key}:
             continue
-        if not _MEETING.search(norm, sent.start, sent.end):
+        entourage = None  # looked up only where needed: the pattern is the dearest here
+        if not (with_principal or len(who) >= 2 or body_led):
+            entourage = bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+            if not entourage:
+                continue
+        if not any(not _someone_elses(state, mm) for mm in _MEETING.finditer(norm, sent.start, sent.end)):
             continue
-        other_time = bool(_ANOTHER_TIME.search(norm, sent.start, sent.end))
-        entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+        if entourage is None:
+            entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+        other_time = another_time(sent)
         for k in who:
             p = state.person(k)
-            if p is None or p.historic or (body_led and len(who) < 2 and not p.role):
+            if p is None or p.historic or (body_led and len(who) < 2 and not p.role) or (sent.index, k) in elsewhere:
                 continue
             if k != state.principal_key and other_time:
                 continue
@@ -179,6 +322,30 @@ def run(state: State) -> State:
                 continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)
+    if state.principal_key is None and state.event is not None:
+        # Sides lead ("Sinn Fein and Ian Paisley's Democratic Unionists ..."): whoever is named in
+        # the sides' own noun phrase heads one of them.
+        for span in state.event.evidence:
+            for m in state.mentions:
+                p = state.person(m.person)
+                if span.start <= m.start < span.end and m.kind in ("name", "short") and p and not p.historic:
+                    scores[m.person] = max(scores.get(m.person, 0.0), 0.8)
+    if state.principal_key is None and state.event is not None and state.event.kind in ("talks", "peace-talks",
+                                                                                         "trade-talks", "summit"):
+        # Talks led by sides, not by one person: the leaders and ministers the story names in
+        # its own voice are their delegates.
+        for p in state.people:
+            if p.key not in scores and p.role and _PRINCIPALS.search(p.role) and not p.historic and \
+                    not _FORMER.match(p.role) and _named_outside_quotes(state, p.key, another_time):
+                scores[p.key] = 0.4
+    for k in meeting_subjects(state, another_time):
+        p = state.person(k)
+        if p is not None and not p.historic and p.role and _PRINCIPALS.search(p.role) and not _FORMER.match(p.role):
+            scores[k] = max(scores.get(k, 0.0), 0.6)
+    for k in met_objects(state, another_time):
+        p = state.person(k)
+        if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):
+            scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in joint_with(norm, list(state.mentions), state.principal_key):
         p = state.person(k)
         if p is not None and not p.historic:
@@ -192,11 +359,15 @@ def run(state: State) -> State:
                     or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)
                                                        or _named_at_event(state, q.person)))):
                 scores[q.person] = 0.4
+    away = {m.person for m in state.mentions if m.person != state.principal_key and m.person in scores
+            and stays_away(state, m)}
     out = []
     for k, sc in scores.items():
         p = state.person(k)
+        if k in away:
+            continue  # "King X will not attend the summit": named with it, not at it
         if p is None or p.historic or (k != state.principal_key and (
-                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or ""))):
+                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
             continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
             continue

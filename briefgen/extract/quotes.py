@@ -34,7 +34,7 @@ _NOMINAL_SPEAKER = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
     r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency|release|readout|"
-    r"communiqu[eé]|editorial|commentary))\b")
+    r"communiqu[eé]|editorial|commentary|military|embassy))\b")
 # The issuer of a statement read out or released: 'a statement ... from the Committee for ...'.
 _ISSUER = re.compile(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
                      r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
@@ -157,6 +157,7 @@ def run(state: State) -> State:
     opener = None  # the attribution before the first of them, if any
     prev_speaker: tuple[str | None, int | None] = (None, None)
     prev_para = -9
+    last_doc = None  # whom the last statement quoted speaks for
     for s, e, cont in spans:
         sent = state.sentence_at(s)
         if sent is None:
@@ -179,8 +180,14 @@ def run(state: State) -> State:
                 not _mention_in(mentions, last.end, s):
             # '"...," he added.' right after someone's quotation, nobody named in between.
             speaker, person = last.speaker, last.person
+        if kind == "document":
+            last_doc = speaker
+        elif last_doc and speaker and len(speaker.split()) <= 2 and speaker.split()[-1].lower() in _DOC_HEADS:
+            speaker = last_doc  # "The statement added that ...": the statement already attributed
         if kind in ("unresolved it", "unresolved they") and speaker is None:
             speaker = _it_body(state, sent, s)
+        if kind == "unresolved they" and speaker is None:
+            speaker = _they_group(state, sent)
         if speaker is None and kind is None:
             speaker, person = _previous_speaker(state, mentions, names, sent, s)
         only_quote = norm[para.start:s - 1].strip() == "" and sent.para != prev_para
@@ -195,7 +202,63 @@ def run(state: State) -> State:
         if speaker is not None:
             prev_speaker = (speaker, person)
         prev_para = sent.para
-    return replace(state, quotes=tuple(found))
+    return replace(state, quotes=tuple(_pulled(norm, found)))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
+    """A pull quote set apart without attribution repeats words the story attributes elsewhere
+    (a BBC-style highlighted quotation): it has the speaker of the attributed copy."""
+    said = {}
+    for q in found:
+        if q.speaker is not None:
+            key = " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
+            said.setdefault(key, q)
+    out = []
+    for q in found:
+        if q.speaker is None:
+            key = " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
+            src = said.get(key) if len(key) > 20 else None
+            if src is not None:
+                q = replace(q, speaker=src.speaker, person=src.person)
+        out.append(q)
+    return out
+
+
+# A person's office or ministry as the subject of a reporting verb: "Mr Moon's office said".
+_OFFICE_BEFORE = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s\s+(?:office|ministry|government|"
+                            r"spokes(?:man|woman|person)|cabinet|campaign|team))\s+(?:has\s+|had\s+|also\s+)?$")
+
+
+# A plural group opening a sentence: "Some ministers expressed concerns ..., they said".
+_GROUP_OPENING = re.compile(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
+                            r"(?i:ministers|officials|leaders|diplomats|negotiators|delegates|members|envoys|"
+                            r"governments|delegations|protesters|demonstrators|activists|residents|critics|"
+                            r"campaigners))\b")
+
+
+def _they_group(state: State, sent) -> str | None:
+    """'..., they said' with no person to point back to: the plural group the sentence opens
+    with ("Some ministers ..."), if any."""
+    m = _GROUP_OPENING.match(state.norm, sent.start, sent.end)
+    if m is None:
+        return None
+    return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
+
+
+_FOR_SOMEONE = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+_SPOKES = re.compile(r"(?i:spokes(?:man|woman|person)|aides?|advisers?)$")
+_DOC_HEADS = frozenset({"statement", "release", "readout", "communique", "communiqué"})
+# The group a document speaks for, right after its verb: 'A statement said the Asean ministers "...'.
+_GROUP_AFTER = re.compile(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
+                          r"officials|sides|governments|delegations|members|countries))\b")
+# "a statement from the Ruritanian foreign ministry", "a readout issued by the White House".
+_DOCUMENT_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|release|communiqu\w+|"
+                            r"readout|report)\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?"
+                            r"((?:[A-Z][\w.'’&-]*\s+)+(?:(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|"
+                            r"council|commission|department|agency)\b)?|(?:[A-Z][\w.'’&-]*\s*)+)")
 
 
 def _it_body(state: State, sent, s: int) -> str | None:
@@ -204,6 +267,10 @@ def _it_body(state: State, sent, s: int) -> str | None:
     lo = state.sentences[max(0, sent.index - 2)].start
     found = None
     for vm in _VERB_RE.finditer(norm, lo, sent.start):
+        om = _OFFICE_BEFORE.search(norm, max(lo, vm.start() - 60), vm.start())
+        if om:
+            found = " ".join(om.group(1).split())  # "..., Mr Moon's office said. "...," it added."
+            continue
         bm = _BODY_BEFORE.search(norm, max(lo, vm.start() - 60), vm.start())
         if bm and _body(bm.group(1)):
             found = _body(bm.group(1))
@@ -258,7 +325,14 @@ def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
     if ms and (len({m.person for m in ms}) == 1 or _VERB_RE.search(norm, lo, sent.end)
                or ms[0].start - lo <= _SUBJECT_REACH):
         return names[ms[0].person], ms[0].person, None, ms[0].kind
+    if not ms and _THEY_SAID.search(norm, e, sent.end):
+        group = _they_group(state, sent)  # "Some ministers expressed concerns about "...", ..., they said"
+        if group:
+            return group, None, None, "nominal"
     return None, None, None, None
+
+
+_THEY_SAID = re.compile(r",\s+they\s+(?:also\s+)?(?:said|say|added|noted|stressed|warned)\b")
 
 
 def _after(state: State, mentions, names, e: int, para):
@@ -347,6 +421,9 @@ def _before(state: State, mentions, names, s: int, sent):
         ms2 = _mention_in(mentions, lo + v.end(), open_)
         if ms2:
             return names[ms2[0].person], ms2[0].person, verb, ms2[0].kind
+        dm = _DOCUMENT_FROM.match(norm, lo + v.end(), open_)
+        if dm:  # 'According to a statement from the foreign ministry, "...': the ministry
+            return " ".join(dm.group(1).split()), None, verb, "body"
     ms = [m for m in _mention_in(mentions, lo, vs) if m.end <= vs]
     nm = None
     for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):
@@ -356,7 +433,15 @@ def _before(state: State, mentions, names, s: int, sent):
         return " ".join(gm.group(1).split()), None, verb, "nominal"
     if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:
         nm = None  # 'Yukio Okamoto, a former Japanese diplomat, said': the name is the speaker
+    if nm is not None and ms and ms[-1].start >= nm.end() and _FOR_SOMEONE.fullmatch(norm, nm.end(), ms[-1].start) \
+            and _SPOKES.search(nm.group(1)):
+        # 'A spokesperson for Kay said': the spokesperson speaks, for Kay
+        return " ".join(norm[nm.start(1):ms[-1].end].split()), None, verb, "nominal"
     if nm is not None and (not ms or nm.start() > ms[-1].end):
+        if nm.group(1).split()[-1].lower() in _DOC_HEADS:
+            gm2 = _GROUP_AFTER.match(norm, lo + v.end(), open_)
+            if gm2:  # 'A joint statement said the Asean foreign ministers "...': the ministers' words
+                return " ".join(gm2.group(1).split()), None, verb, "document"
         return _named(norm, nm.end(), vs, mentions, names) or _antecedent_body(state, nm) or \
             (" ".join(nm.group(1).split()), None, verb, "nominal")
     if ms:
@@ -368,7 +453,16 @@ def _before(state: State, mentions, names, s: int, sent):
     pm = _PRONOUN_SUBJECT.search(norm, lo, vs)
     if pm:
         return None, None, verb, "unresolved " + pm.group(1).lower()
+    if v.group() in _PARTICIPLES and lo == sent.start:
+        group = _they_group(state, sent)  # 'Protesters held up a banner saying "...': the protesters
+        if group:
+            return group, None, verb, "nominal"
     bm = _BODY_BEFORE.search(norm, lo, vs)
-    if bm and _body(bm.group(1)):
+    if bm and _body(bm.group(1)) and not _PLACE_BEFORE.search(norm, lo, bm.start(1)):
         return _body(bm.group(1)), None, verb, "body"
     return None
+
+
+# "a banner in Arabic saying", "protesters in Lima said": a capitalised word after a preposition
+# is a language or a place, not who speaks.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside)\s+(?:the\s+)?$", re.I)

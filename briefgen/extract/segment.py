@@ -22,6 +22,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
+from briefgen.extract.wordre import LazyPattern
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
@@ -31,7 +32,7 @@ _UPDATED = re.compile(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last u
 _HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
 _MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
 _DATE_LINE = re.compile(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
-_ISO_OR_DAY_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
+_ISO_OR_DAY_DATE = LazyPattern(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
 _LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
 _SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
 _TRAILER = re.compile(
@@ -85,7 +86,7 @@ _FURNITURE = re.compile(
     r"(?:Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|Trending(?: [Nn]ow)?|TRENDING|Top [Ss]tories|"
     r"Recommended|More (?:from|stories)|You (?:may|might) also like|Latest [Nn]ews)\s*:?\s*$)")
 # Furniture that heads a list of tags or linked headlines, each a short line of its own.
-_LINK_LIST = re.compile(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
+_LINK_LIST = LazyPattern(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
                         r"Tags|TAGS|Topics|Suggested [Tt]opics|Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|"
                         r"Trending|TRENDING|Top [Ss]tories|Recommended|More (?:from|stories)|You (?:may|might) also like|"
                         r"Latest [Nn]ews)\b[^.!?\n]{0,40}$")
@@ -123,6 +124,8 @@ def _label(norm: str, s: int, e: int) -> re.Match | None:
     if m is None or m.group("who").split()[-1].lower() in _SAID:
         return None
     return m
+
+
 _TRANSCRIPT_LABELS = 2
 _DEK_BLOCKS = 2  # a standfirst is a block or two ...
 _DEK_WORDS = 45  # ... of a sentence or two each

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefgen.extract.wordre import LazyPattern
+
 _FUTURE = re.compile(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
     r"lead|discuss|sign|start|skip|resume|head|convene|gather)\b|"
@@ -169,8 +171,8 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
-_PRESENT = re.compile(r"\b(?:is|are|says|has|have)\b", re.I)
+_PAST = LazyPattern(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
+_PRESENT = LazyPattern(r"\b(?:is|are|says|has|have)\b", re.I)
 
 
 def _by_tense(chunks: list[tuple[str, float]]) -> str | None:

@@ -75,6 +75,21 @@ def test_status_from_the_articles_own_date(stages):
     # sides, not a person, as the lead's subject
     ("Northern and Southern negotiators gathered on Monday for talks in Lima. Envoy Ann Roe spoke.",
      "Northern and Southern negotiators"),
+    # the visitor named by "who is on a state visit" or "visiting", not the host who holds the talks
+    ("President Bo Kay on Thursday held talks with President of Peru Ann Roe, who is on a state visit "
+     "to Lima, at the palace. Kay said so. Kay smiled. Kay spoke.", "Ann Roe"),
+    ("President Bo Kay on Thursday held talks with visiting Ruritanian President Ann Roe at the palace. "
+     "Kay said so. Kay smiled. Kay spoke.", "Ann Roe"),
+    # a titled source who is only quoted does not lead: the body the lead is about does
+    ("The Andean Community that will be born this week in Lima will mark its debut with 32 projects. "
+     "The new bloc will comprise ten countries. "
+     '"We had always foreseen it," bloc secretary-general Bo Kay told reporters. "We built on it," he added. '
+     '"It is a step," Kay said. "More will come," Kay said.', "Andean Community"),
+    ("The Andean community that will be born this week in Lima will mark its debut with 32 projects. "
+     "The new bloc will comprise ten countries. It will sign its charter in Lima.", "Andean community"),
+    # whoever stays away does not lead the summit
+    ("Ruritania's King Bo Kay will not attend a summit of leaders in Lima, his envoy said. Kay sent regrets. "
+     "Kay is ill. President Ann Roe will host the leaders on Thursday.", "Ann Roe"),
 ])
 def test_principal_is_the_visitor_or_the_sides(stages, text, principal):
     assert stages("Headline\n\n" + text, until="event").event.principal == principal
@@ -90,6 +105,17 @@ def test_principal_is_the_visitor_or_the_sides(stages, text, principal):
      "town hall on Tuesday, promising lower taxes. Park told the crowd that jobs come first. Her campaign "
      "will hold more rallies this month.",
      "no visit, meeting or talks named in the headline or the lead"),
+    # company results with a conference call, and a storm with a news conference: no talks
+    ("Lima Corp shares climb\n\nLima Corp shares rose 4% on Thursday after record sales. Chief Executive "
+     "Tom Bale told analysts on a conference call that demand was strong.",
+     "no meeting verb with a named official"),
+    ("Storm batters coast\n\nA storm knocked out power on Sunday. Governor Jo Park declared an emergency "
+     "at a news conference in the state capital.",
+     "no meeting verb with a named official"),
+    # a book about a visit of another year
+    ("Book recalls a visit\n\nA new book recalls President Bo Kay's 1972 visit to Beijing. It goes on sale "
+     "next month.",
+     "no meeting verb with a named official"),
 ])
 def test_no_event_is_told_apart(stages, text, missing):
     st = stages(text, until="event")
@@ -132,6 +158,14 @@ def test_status_headline_and_false_friends(stages, title, text, status):
     ("The White House said President Kay will meet the Pope at the Vatican in March.", "Vatican"),
     # a country named in two words
     ("President Kay will make a state visit to the United Kingdom in June.", "United Kingdom"),
+    # "reached" is a travel verb: the envoy for a neighbour does not move the venue
+    ("Minister Bo Kay reached China on Tuesday to attend a meeting of envoys for Afghanistan.", "China"),
+    # "the resort of X" names a place; "Kremlin spokesman" is a source, not the venue
+    ("President Bo Kay hosted Ann Roe at his residence in the seaside resort of Varna. Kremlin spokesman "
+     "Cy Dee said the talks lasted three hours.", "Varna"),
+    # the city of an attack is a topic
+    ("Mr Kay condemned the bombing in the Ruritanian city of Tel Aviv ahead of a meeting in London on "
+     "Tuesday.", "London"),
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
@@ -161,6 +195,9 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
     "Leader talks by phone\n\nPresident Ann Roe on Tuesday urged calm during a phone call with President Bo Kay.",
     "Minister on tour\n\nForeign Minister Ann Roe began a tour of three African states on Monday.",
     "Roe in Lima\n\nForeign Minister Ann Roe is in Lima, where she will open a trade fair.",
+    "Bank meets\n\nThe annual meeting of the Andean Development Bank opened on Monday.",
+    "Leaders meet\n\nThe regional forum will open this week in Peru.",
+    "Press event\n\nMinister Ann Roe spoke at a news conference with Bo Kay on Monday.",
 ])
 def test_real_events_are_not_mistaken_for_no_event(stages, text):
     st = stages(text, until="event")
@@ -259,3 +296,12 @@ def test_a_past_verb_right_before_a_date_reads_it_backwards(text, iso):
     st = run_stages(article("Headline\n\nAnn Roe will travel to Lima on Monday for talks with Bo Kay. " + text,
                             date="2023-01-28"), until="event", today=date(2026, 1, 1))
     assert [d.iso for d in st.event.dates] == ["2023-01-30", iso]
+
+
+def test_sides_named_with_a_number_and_a_title_modifier_lead(stages):
+    text = ("Headline\n\nForeign ministers from the 10 countries of the Andean Nations said Saturday that they "
+            "were concerned. At the end of their retreat in Lima, they noted their worries.")
+    assert stages(text, until="event").event.principal == "Foreign ministers from the 10 countries of the Andean Nations"
+    # a title's modifier alone is never the principal
+    text = "Headline\n\nForeign ministers of the bloc met in Lima on Saturday to discuss trade."
+    assert stages(text, until="event").event.principal != "Foreign"

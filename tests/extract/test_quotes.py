@@ -135,3 +135,52 @@ def test_opening_phrase_pronoun_looks_ahead_to_the_subject(stages):
 ])
 def test_reported_speech_and_appositions(stages, text, expected):
     assert _quotes(stages, text) == expected
+
+
+def test_a_pull_quote_takes_the_speaker_of_its_attributed_copy(stages):
+    text = ('President Ann Roe met Bo Kay in Lima.\n\n" They want a new axis of partners that work together "\n\n'
+            'Analysts agree.\n\n"They want a new axis of partners that work together," analyst Cy Dee said.')
+    assert [sp for _, sp in _quotes(stages, text)] == ["Cy Dee", "Cy Dee"]
+
+
+def test_a_language_or_a_place_after_a_preposition_does_not_speak(stages):
+    text = 'Crowds in one town held up a banner in Quechua saying they are "tired of empty promises."'
+    assert _quotes(stages, text) == [("tired of empty promises.", None)]
+
+
+def test_it_after_a_persons_office_said_is_that_office(stages):
+    text = ("The talks were held in the truce village, Mr Kay's office said.\n\n"
+            '"Both leaders exchanged opinions," it added.')
+    assert _quotes(stages, text) == [("Both leaders exchanged opinions", "Mr Kay's office")]
+
+
+def test_they_said_after_a_group_opening_the_sentence_is_that_group(stages):
+    text = ('Some ministers voiced concern about the "reclamations and incidents in the area", which '
+            "increased tensions, they said in the statement on Thursday.")
+    assert _quotes(stages, text) == [("reclamations and incidents in the area", "ministers")]
+
+
+def test_the_minister_said_is_the_minister_just_named_and_a_statement_speaks_for_its_issuer(stages):
+    text = ("Ruritanian Foreign Minister Ann Roe arrived in Lima on Monday. Roe met officials. Roe spoke.\n\n"
+            'Peru\'s foreign minister, Cy Dee, said the talks covered trade. "We want more access," the minister '
+            "said.\n\n"
+            'According to a statement from the Ruritanian foreign ministry, "both sides agreed to meet again."')
+    assert [sp for _, sp in _quotes(stages, text)] == ["Cy Dee", "Ruritanian foreign ministry"]
+
+
+def test_a_statement_speaks_for_the_group_it_reports_and_keeps_speaking_for_it(stages):
+    text = ('A joint statement said the Andean foreign ministers "remained seriously concerned" by events.\n\n'
+            'The statement added that the moves have "eroded trust and confidence."\n\n'
+            'Meanwhile the military said in a white paper that Lima had "undermined stability."')
+    assert [sp for _, sp in _quotes(stages, text)] == ["Andean foreign ministers", "Andean foreign ministers",
+                                                       "military"]
+
+
+def test_a_participle_speaks_for_the_group_opening_its_sentence(stages):
+    text = 'Protesters in one town held up a banner in Quechua saying they are "tired of empty promises."'
+    assert _quotes(stages, text) == [("tired of empty promises.", "Protesters")]
+
+
+def test_a_spokesperson_for_someone_speaks_as_the_spokesperson(stages):
+    text = 'President Bo Kay met Roe. A spokesperson for Kay said the talks were "frank and productive".'
+    assert _quotes(stages, text) == [("frank and productive", "spokesperson for Kay")]
