@@ -125,10 +125,18 @@ _TRIGGER_MORE = LazyPattern(
     # "the focus of the visit will be X", "discussions revolved around X"
     r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around|"
     # what the sides disagree on: "patch up differences over X", "a dispute over X"
-    r"(?:differences|disagreements?|disputes?|rift) (?:over|on|about)"
+    r"(?:differences|disagreements?|disputes?|rift) (?:over|on|about)|"
+    # "compared notes on X", "talks centred around X", "the two spoke about X"
+    r"compar(?:ed|e|es|ing) notes (?:on|about)|cent(?:re|er)(?:d|s|ing)? (?:around|upon)|"
+    r"(?:spoke|speak|speaks|speaking|talk|talked|talking) about"
     r")\s+")
+# Who speaks about a topic in talks: both sides, not one speaker.
+_JOINT = LazyPattern(r"\b(?:two|both|leaders|ministers|sides|pair|they|delegations|counterparts?|presidents|"
+                     r"premiers|officials|negotiators|envoys)\b")
 _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift")
+                         "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift|"
+                         "notes on|notes about|centred|centered|centring|centering|spoke about|speaks? about|"
+                         "speaking about|talk(?:ed|ing)? about")
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -345,6 +353,7 @@ _BAD_START = Phrases("""in on at with by from for during than worth encompassing
 towards toward through via within without across among amongst despite against beyond few
 everything anything
 until when while where to he she they we i you there of as is are was were has have had be been being
+can could may might must shall should will would
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
 _TIME_WORDS = Phrases("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
@@ -913,6 +922,9 @@ def run(state: State) -> State:
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
                 continue  # "to address Parliament", "addressed reporters": an audience, not a topic
+            if trig.rstrip().endswith(" about") and trig.startswith(("spok", "speak", "talk ", "talked", "talking")) \
+                    and not _JOINT.search(low, sent.start, m.start()):
+                continue  # "he spoke about his childhood": one speaker, no talks; "the two spoke about X"
             if trig.startswith(("singl", "everything")) and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \

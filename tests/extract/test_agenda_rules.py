@@ -481,3 +481,16 @@ def test_noun_senses_and_differences(stages, text, expected):
 ])
 def test_dispute_frames_and_goal_verbs(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers compared notes on grain exports and fertilizer prices.", ["grain exports", "fertilizer prices"]),
+    ("Talks centred around port access and fishing rights.", ["port access", "fishing rights"]),
+    ("The leaders also spoke about energy links and climate finance.", ["energy links", "climate finance"]),
+    # one speaker talking is no talks
+    ("He spoke about his childhood in Lima.", []),
+    # the object came first: what follows is a clause, not a topic
+    ("The minister said the ideas they talked about can be taken up by the council.", []),
+])
+def test_readout_verbs(stages, text, expected):
+    assert _agenda(stages, text) == expected
