@@ -65,150 +65,6 @@ def _opens_on_letters(alt: str) -> bool:
     return all(a[:1].isalpha() for a in _top_alternatives(alt[3:end - 1]))
 
 
-# A cue written as plain words needs no regex at all. ``_plan`` spells such a pattern out as
-# the sequences of steps the regex engine would try, in the order it tries them (alternatives
-# left to right, an optional part first taken, then skipped), so the first sequence that
-# matches at a position is the match ``re`` finds there. A step is literal text (a str) or
-# one of the markers WS (\s+), B (\b), D (\d), W0 / W1 (\w*, \w+). Greedy runs never need to give
-# back: \s+ stands before text, \w+ or \d; \w* and \w+ end a sequence or stand before \s+ or \b.
-# A class of literal characters ("[sz]") counts as their alternation. Anything else: no plan.
-WS, B, D, W0, W1 = "\\s+", "\\b", "\\d", "\\w*", "\\w+"
-_MARKS = (WS, B, D, W0, W1)
-_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
-_MAX_SEQUENCES = 400
-
-
-class _NoPlan(Exception):
-    pass
-
-
-def _plan(body: str) -> tuple[tuple[str, tuple], ...] | None:
-    """The step sequences of a ``\\b``-stripped pattern, each as (its opening text, the other
-    steps), or None where the pattern is not plain words."""
-    try:
-        seqs, end = _alternation(body, 0)
-    except _NoPlan:
-        return None
-    if end != len(body):
-        return None
-    out = []
-    for steps in seqs:
-        if len(steps) > 1 and steps[-1] is B and steps[-2] in (W0, W1):
-            steps = steps[:-1]  # a greedy \w run ends at a boundary
-        for k, step in enumerate(steps):
-            nxt = steps[k + 1] if k + 1 < len(steps) else None
-            if (step is W0 or step is W1) and not (nxt is None or nxt is WS or nxt is B):
-                return None  # before text, a shorter \w run could match too: not plain
-            if step is WS and not (nxt is W1 or nxt is D or (nxt is not None and nxt not in _MARKS
-                                                             and nxt[0] != " ")):
-                return None  # \s+ before what cannot be a space: then greedy is the only way
-        if not steps or steps[0] in _MARKS or steps[0][0] not in _PREFIX_CHARS:
-            return None
-        out.append((steps[0], steps[1:]))
-    return tuple(out)
-
-
-def _alternation(p: str, i: int) -> tuple[list[tuple], int]:
-    """The sequences of ``x|y|z`` from p[i] up to a closing parenthesis or the end."""
-    seqs, i = _sequence(p, i)
-    while i < len(p) and p[i] == "|":
-        more, i = _sequence(p, i + 1)
-        seqs += more
-    if len(seqs) > _MAX_SEQUENCES:
-        raise _NoPlan
-    return seqs, i
-
-
-def _join(a: tuple, b: tuple) -> tuple:
-    """Two step sequences one after the other, adjacent text merged."""
-    if a and b and a[-1] not in _MARKS and b[0] not in _MARKS:
-        return a[:-1] + (a[-1] + b[0],) + b[1:]
-    return a + b
-
-
-def _sequence(p: str, i: int) -> tuple[list[tuple], int]:
-    """The sequences of one alternative (atoms one after another) from p[i]."""
-    seqs: list[tuple] = [()]
-    n = len(p)
-    while i < n and p[i] not in "|)":
-        ch = p[i]
-        if ch in _LITERAL:
-            j = i + 1
-            while j < n and p[j] in _LITERAL:
-                j += 1
-            if j < n and p[j] in "?*+{" and j - i > 1:
-                j -= 1  # the last character carries the quantifier: its own atom
-            options, i = [(p[i:j],)], j
-        elif p.startswith("(?:", i):
-            options, i = _alternation(p, i + 3)
-            if i >= n or p[i] != ")":
-                raise _NoPlan
-            i += 1
-        elif ch == "[":  # a class of literal characters ("[sz]", "[- ]"), no range: its characters
-            j = p.find("]", i + 1)
-            chars = p[i + 1:j] if j > i else ""
-            if not chars or not all(c in _LITERAL for c in chars) or "-" in chars[1:-1]:
-                raise _NoPlan
-            options, i = [(c,) for c in dict.fromkeys(chars)], j + 1
-        elif p.startswith(WS, i) or p.startswith(W0, i) or p.startswith(W1, i):
-            options, i = [(_MARKS[_MARKS.index(p[i:i + 3])],)], i + 3  # the marker itself: compared by identity
-        elif p.startswith(B, i) or p.startswith(D, i):
-            options, i = [(_MARKS[_MARKS.index(p[i:i + 2])],)], i + 2
-        else:
-            raise _NoPlan
-        if i < n and p[i] == "?":
-            options, i = options + [()], i + 1  # taken first, then skipped
-        elif i < n and p[i] in "*+{":
-            raise _NoPlan
-        if len(options) == 1:
-            seqs = [_join(s, options[0]) for s in seqs]
-        else:
-            seqs = [_join(s, o) for s in seqs for o in options]
-            if len(seqs) > _MAX_SEQUENCES:
-                raise _NoPlan
-    return seqs, i
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _run(steps: tuple, text: str, s: int, end: int) -> int:
-    """Where the steps, tried from text[s] with ``end`` as the end of the text, stop; -1 where
-    they do not match. Character classes as ``re`` has them for str: \\s is str.isspace,
-    \\d str.isdecimal, \\w str.isalnum or "_", and \\b sees the text before ``s``."""
-    p = s
-    for step in steps:
-        if step is WS:
-            q = p
-            while q < end and text[q].isspace():
-                q += 1
-            if q == p:
-                return -1
-            p = q
-        elif step is B:
-            before = p > 0 and _is_word(text[p - 1])
-            after = p < end and _is_word(text[p])
-            if before == after:
-                return -1
-        elif step is D:
-            if p >= end or not text[p].isdecimal():
-                return -1
-            p += 1
-        elif step is W0 or step is W1:
-            q = p
-            while q < end and _is_word(text[q]):
-                q += 1
-            if step is W1 and q == p:
-                return -1
-            p = q
-        else:
-            if p + len(step) > end or not text.startswith(step, p):
-                return -1
-            p += len(step)
-    return p
-
-
 _PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -269,14 +125,13 @@ class Cue:
     long pattern costs milliseconds) and the scan (every cue looks at the whole article).
     A cue whose alternatives each open on ``\\b`` and a literal word start ("\\bseeks?\\s+to",
     "\\b(?:meant|intended)\\s+to") is matched by look-up: the words that open on one of its
-    prefixes (``_word_starts``) are its only candidates. Written as plain words (most cues),
-    it is then checked by ``_plan``'s steps and never compiled; otherwise its pattern, compiled
-    on first use, is tried at the candidates alone.
+    prefixes (``_word_starts``) are its only candidates, and its pattern, compiled on first
+    use (a cue with no candidate in a text is never compiled), is tried there alone.
     Any other cue is searched for by the regex engine, with a leading ``\\b`` checked in
     Python and a leading group spread over the alternatives (``distribute``), which lets
     the engine skip ahead on a set of first letters."""
 
-    __slots__ = ("source", "cased", "boundary", "prefixes", "_steps", "_pattern", "_flags", "_rx")
+    __slots__ = ("source", "cased", "boundary", "prefixes", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
@@ -284,7 +139,6 @@ class Cue:
         alts = _top_alternatives(pattern)
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
         self.prefixes = None
-        self._steps: tuple | None | bool = False  # False: not worked out yet
         self._flags = re.I if self.cased else 0
         self._rx = None
         if self.boundary:
@@ -295,14 +149,6 @@ class Cue:
             else:
                 pattern = "|".join(d for b in bodies for d in distribute(b))
         self._pattern = pattern
-
-    @property
-    def plan(self) -> tuple | None:
-        """The steps of a plain-word cue (``_plan``), worked out on first use (a cue with no
-        candidate in a text never needs them); None: matched with its regex."""
-        if self._steps is False:
-            self._steps = _plan(self._pattern) if self.prefixes is not None else None
-        return self._steps
 
     @property
     def rx(self) -> re.Pattern:
@@ -345,19 +191,6 @@ class Cue:
             found = sorted(set(found))
         out = []
         pos = a
-        plan = self.plan
-        if plan is not None:  # no regex at all
-            for s in found:
-                if s < pos:
-                    continue  # inside the previous match
-                for first, rest in plan:
-                    if low.startswith(first, s) and s + len(first) <= end:
-                        e = _run(rest, low, s + len(first), end) if rest else s + len(first)
-                        if e >= 0:
-                            out.append(s)
-                            pos = e
-                            break
-            return out
         match = self.rx.match
         for s in found:
             if s < pos:
