@@ -171,6 +171,17 @@ def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
 
 
+@pytest.mark.parametrize("text, place", [
+    ("VIENNA, Feb. 2 (Newswire) -- Foreign Minister Bo Kay will visit Oslo next week for talks with his "
+     "counterpart, the ministry said.", "Oslo"),
+    # a summit venue the lexicon does not know still beats the reporter's dateline
+    ("VIENNA, Oct 7 (Newswire) -- Prime Minister Bo Kay will attend the Regional Summit in Qartavo this "
+     "week, where leaders will discuss trade.", "Qartavo"),
+])
+def test_a_travel_destination_beats_the_dateline(stages, text, place):
+    assert stages(text, until="event").event.location == place
+
+
 def test_location_from_a_headline_that_says_where(stages):
     st = stages("Secretary General visits Lisbon\n\nSecretary General Ann Roe met ministers on Thursday.",
                 until="event")
