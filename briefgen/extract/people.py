@@ -18,8 +18,8 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
                                       TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
-from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, same_given, speaks_after,
-                                    speaks_before, title_case, tokens, weak_opener)
+from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, is_suffix, same_given,
+                                    speaks_after, speaks_before, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos, role_word
 from briefgen.extract.state import Mention, Person, State
 
@@ -283,12 +283,13 @@ def run(state: State) -> State:
 
     def find(tokens: list[str]) -> dict | None:
         # Particles and initials tell no one apart: "Mohammed bin Nayef" is not "Mohammed bin Salman".
-        ts = {t.lower() for t in tokens if t not in PARTICLES and not is_initials(t)}
+        ts = {t.lower() for t in tokens if t not in PARTICLES and not is_initials(t) and not is_suffix(t)}
         for p in people:
             if tokens[0] != p["tokens"][0] and {"bin", "ibn", "bint"} & set(tokens) and \
                     {"bin", "ibn", "bint"} & set(p["tokens"]):
                 continue  # "Hamdan bin Mohammed bin Rashid" is the son of "Mohammed bin Rashid"
-            pt = {t.lower() for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}  # "Ki-moon", "Ki-Moon"
+            pt = {t.lower() for t in p["tokens"]  # "Ki-moon", "Ki-Moon"
+                  if t not in PARTICLES and not is_initials(t) and not is_suffix(t)}
             if ts <= pt or pt <= ts or (len(ts & pt) >= 2):
                 return p
             if len(tokens) >= 2 and len(p["tokens"]) >= 2 and tokens[-1] == p["tokens"][-1] and \
@@ -359,7 +360,8 @@ def run(state: State) -> State:
         role_span = None
         if p["role"] and p["role_start"] is not None:
             role_span = Span(p["role_start"], p["role_start"] + len(p["role"]))
-        shorts = tuple(dict.fromkeys(t for t in (p["tokens"][-1], p["tokens"][0]) if not is_initials(t)))
+        core = [t for t in p["tokens"] if not is_suffix(t)] or p["tokens"]  # "Marcos", not "Jr."
+        shorts = tuple(dict.fromkeys(t for t in (core[-1], core[0]) if not is_initials(t)))
         persons.append(Person(k, p.get("display") or p["name"], p["role"], role_span, Span(*p["first"]), shorts,
                               historic=p["historic"]))
         for s, e, kind in p["mentions"]:

@@ -45,10 +45,18 @@ def test_historic_person_flagged(stages):
     ("President Joseph R. Biden met the king.", "Joseph R. Biden"),
     ("Prime Minister Theresa May spoke on May 5.", "Theresa May"),
     ("UN Secretary-General Ban Ki-moon arrived.", "Ban Ki-moon"),
+    ("President Bo Kay Jr. will travel to Oslo. Kay Jr. said so.", "Bo Kay Jr."),
+    ("Senator Ann Roe Sr., a veteran, spoke.", "Ann Roe Sr."),
 ])
 def test_initials_and_dotted_names_stay_whole(stages, text, name):
     _, people = _people(stages, text)
     assert name in people
+
+
+def test_a_generational_suffix_is_no_surname(stages):
+    st, people = _people(stages, "President Bo Kay Jr. will travel to Oslo. Kay said the visit mattered.")
+    assert list(people) == ["Bo Kay Jr."]
+    assert "Kay" in people["Bo Kay Jr."].surnames
 
 
 @pytest.mark.parametrize("text, not_a_person", [
