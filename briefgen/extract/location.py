@@ -61,6 +61,9 @@ _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands 
                      "mountains desert basin".split())
 _SOURCE_AFTER = LazyPattern(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
                             r"added|stated|told|statement|spokes\w+|press\s+secretary|officials?|aides?|"
+                            # "as Downing Street seeks a deal": the government acting, not a venue
+                            r"seeks|sought|wants|wanted|hopes|hoped|plans|planned|insists|insisted|believes|"
+                            r"expects|warned|warns|welcomed|welcomes|denied|denies|declined|"
                             r"advisers?|sources?|readout)\b")
 _SENTENCES = 6
 _CITY_BONUS = 2.0

@@ -22,6 +22,7 @@ from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_n
                                     speaks_after, speaks_before, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos, role_word
 from briefgen.extract.state import Mention, Person, State
+from briefgen.extract.wordre import LazyPattern
 
 
 @dataclass
@@ -69,6 +70,11 @@ _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # is a counterpart at the table, a person even without a title.
 _MET_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hosting|welcomed|welcomes|received|"
                          r"receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
+# "Keir Starmer will fly to India", "Ann Roe heads to Oslo": the subject of a travel verb is a
+# traveller, a person even without a title.
+_TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
+                             r"(?:fly|flies|flew|travel(?:s|led|ed)?|heads?|headed|arrive[sd]?|landed|lands)\s+"
+                             r"(?:to|in|for)\s+[A-Z]")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
@@ -232,6 +238,7 @@ def _candidates(state: State) -> list[_Cand]:
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
                                   or (len(names) >= 2 and _MET_BEFORE.search(norm, max(sent.start, s0 - 60), s0))
+                                  or (len(names) in (2, 3) and _TRAVELS_AFTER.match(norm, e0, sent.end))
                                   or (len(names) in (2, 3) and _PARTY.search(norm, sent.start, sent.end))
                                   or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
                                   or (len(names) in (2, 3) and (_AFFILIATION.match(norm, e0, sent.end)

@@ -182,6 +182,14 @@ def test_a_travel_destination_beats_the_dateline(stages, text, place):
     assert stages(text, until="event").event.location == place
 
 
+def test_a_traveller_is_the_principal_and_a_seat_acting_is_no_venue(stages):
+    st = stages("Headline\n\nBo Kay will fly to India next week for talks with Prime Minister Ann Roe, as "
+                "Downing Street seeks to close a trade agreement.\n\nThe visit follows months of talks.",
+                until="event")
+    assert st.event.principal == "Bo Kay"
+    assert st.event.location == "India"
+
+
 def test_location_from_a_headline_that_says_where(stages):
     st = stages("Secretary General visits Lisbon\n\nSecretary General Ann Roe met ministers on Thursday.",
                 until="event")
