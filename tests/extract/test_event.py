@@ -124,6 +124,17 @@ def test_no_event_is_told_apart(stages, text, missing):
     assert st.warnings == (f"no visit, summit or talks found ({missing})",)
 
 
+def test_travel_dated_to_another_year_is_no_event(stages):
+    st = stages("Germany needs a new energy policy\n\nWhen the chancellor flew to Qatar in 2022, he came back "
+                "with promises of gas but few contracts. Europe has since learned that such promises are "
+                "cheap.\n\nThe lesson is that energy cannot be bought on a single trip.",
+                until="event", today=date(2024, 12, 6))
+    assert st.event.kind is None and any("no visit" in w for w in st.warnings)
+    st = stages("Headline\n\nThe chancellor will fly to Qatar in 2025 for talks on gas.", until="event",
+                today=date(2024, 12, 6))
+    assert st.event.kind is not None
+
+
 def test_no_event_warning_reaches_the_briefing(stages):
     b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
     assert b.event.principal is None and any("no visit, summit or talks found" in w for w in b.warnings)
