@@ -496,3 +496,15 @@ def test_a_ruler_his_son_and_an_adviser_at_the_meeting(stages):
     assert got.get("Omar bin Said Al Nur") == "Vice President of the Union"
     assert got.get("Ali bin Omar bin Said Al Nur") == "Crown Prince of Lima"
     assert got.get("Cy Dee") == "diplomatic adviser"
+
+
+def test_a_generic_noun_fitting_two_people_resolves_to_neither(stages):
+    text = ("Foreign Ministry spokeswoman Ann Roe said on Wednesday that Foreign Minister Bo Kay will visit "
+            "Oslo next week.\n\n\"We expect a frank conversation,\" the diplomat said.")
+    st, people = _people(stages, text)
+    at = st.text.index("the diplomat")
+    assert not [m for m in st.mentions if m.start == at]
+    st, people = _people(stages, "Foreign Minister Bo Kay will visit Oslo.\n\n\"We expect a frank talk,\" "
+                                 "the diplomat said.")
+    at = st.text.index("the diplomat")
+    assert [m.person for m in st.mentions if m.start == at] == [people["Bo Kay"].key]
