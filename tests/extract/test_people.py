@@ -508,3 +508,9 @@ def test_a_generic_noun_fitting_two_people_resolves_to_neither(stages):
                                  "the diplomat said.")
     at = st.text.index("the diplomat")
     assert [m.person for m in st.mentions if m.start == at] == [people["Bo Kay"].key]
+
+
+def test_a_name_only_ever_saying_things_is_a_source_not_a_participant(stages):
+    st = stages("Headline\n\nPrime Minister Bo Kay will attend the summit in Oslo this week. Kay will also "
+                "hold bilateral meetings, Wisma Putra said today.", until="participants")
+    assert [p.name for p in st.participants] == ["Bo Kay"]
