@@ -31,7 +31,7 @@ _FUTURE = re.compile(
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
-    r"\bahead of\b|\bkick off\b", re.I)
+    r"\bahead of\b|\bkick off\b|\b(?:heads?|leaves?)\s+(?:to|for)\b", re.I)
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
 _HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
@@ -40,7 +40,7 @@ _HEADLINE_FUTURE = re.compile(r"\bto\s+(?:visit|meet|skip|make|hold|attend|trave
 # Any other future or intention in the lead: weaker than a verb about the event itself.
 _WEAK_FUTURE = re.compile(r"\bwill\b|\bwould\b|\bplans?\b|\bexpected\b|\bhopes?\b", re.I)
 # A present tense about the talks or their parties: the news is happening.
-_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\bthis week\b|\btoday\b|\bkicks? off\b|"
+_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\b(?:meets|holds|hosts|tours)\b|\bthis week\b|\btoday\b|\bkicks? off\b|"
                        r"\bcontinues?\b|\bvisiting\b|\bin\s+(?:energy|trade|peace|nuclear)\s+talks\b", re.I)
 _UNDER_WAY = re.compile(
     r"\b(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in|at)\b|\barrived\b|"
@@ -51,10 +51,12 @@ _UNDER_WAY = re.compile(
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
     r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
-    r"\bon the verge\b|\blaunched\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
+    r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
+    r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens)\s+(?:a|an|his|her|their|the|its)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks)\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
     r",\s+in\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?(?:\s+for\b|,)", re.I)
 _OVER = re.compile(
-    r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
+    r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|\bleft\s+(?:[A-Z]\w+\s+)+(?!for\b)|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
     r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
@@ -62,8 +64,10 @@ _OVER = re.compile(
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
-                      r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b", re.I)
-_END_STATED = re.compile(r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
+                      r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
+                      r"\b(?:began|begins|started|starts|kicked off|kicks off)\s+(?:a|an|his|her|their)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.I)
+_END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
 # Past meeting verbs: over for a meeting, but only a step of a visit still under way.
 _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
@@ -169,7 +173,7 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|says|has|have)\b", re.I)
 
 
@@ -179,7 +183,7 @@ def _by_tense(chunks: list[tuple[str, float]]) -> str | None:
     lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
     if re.search(r"\bwill\b", lead, re.I):
         return "upcoming"
-    if _PAST.search(lead):
+    if _PAST.search(lead) or any(w.strip(",.;:").lower() in _PAST_VERBS for w in lead.split()):
         return "concluded"
     if _PRESENT.search(lead):
         return "ongoing"
