@@ -24,7 +24,7 @@ from briefgen.extract.dates import DATE_RE, parse_iso, resolve
 from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
-from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  # noqa: F401 (status_scores: re-exported)
+from briefgen.extract.timing import WEIGHTS, decide, direction, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -296,10 +296,16 @@ def _status(state: State, kind: str) -> str | None:
     for i, s in enumerate(_body_sentences(state, 3)):
         chunks.append((norm[s.start:s.end], WEIGHTS[1 + i]))
     anchor = _anchor(state)
+    yearless = anchor is None and (anchor := _yearless_dateline(state)) is not None
     event_dates = []
     if anchor is not None:
         for s in _body_sentences(state, 2):
             for m in DATE_RE.finditer(norm, s.start, s.end):
+                if reported_on(norm[s.start:s.end], m.start() - s.start):
+                    continue  # "said on Monday": when it was said, not when it happens
+                if yearless and (m.group("iso") or m.group("md_y") or m.group("dm_y")
+                                 or not (m.group("md") or m.group("dm"))):
+                    continue  # a stand-in year: months and days compare, years and weekdays do not
                 way = direction(norm[s.start:s.end], m.start() - s.start)
                 iso = resolve(m, anchor, way)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
@@ -310,16 +316,32 @@ def _status(state: State, kind: str) -> str | None:
 def _anchor(state: State) -> date | None:
     """What "on Sunday" counts from: the article's own date (metadata, then a dated dateline),
     and only where the article has none the memo date (``--date``/today), as the CLI says.
-    A memo dated years after a dated article must not move its "on Sunday"."""
+    A memo dated years after a dated article must not move its "on Sunday". A dateline
+    without a year ("OSLO, March 8") is that day on or before the memo date: its month and day
+    still tell "March 15" (ahead) from "March 2" (past)."""
     d = parse_iso(state.article.date)
     if d is not None:
         return d
     if state.dateline_date is not None:  # a dated dateline or the page's "publish date: ..."
         m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
-        iso = resolve(m, None, 0) if m else None
+        iso = resolve(m, state.today, -1) if m else None
         if iso:
             return date.fromisoformat(iso)
     return state.today
+
+
+# A leap year's last day: a yearless dateline is read in it only to compare months and days.
+_SOME_YEAR_END = date(2000, 12, 31)
+
+
+def _yearless_dateline(state: State) -> date | None:
+    """A dateline without a year ("OSLO, March 8") and no memo date: its month and day still tell
+    "March 15" (ahead) from "March 2" (past), in a stand-in year used for that comparison only."""
+    if state.dateline_date is None:
+        return None
+    m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
+    iso = resolve(m, _SOME_YEAR_END, -1) if m and (m.group("md") or m.group("dm")) else None
+    return date.fromisoformat(iso) if iso else None
 
 
 def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:

@@ -31,7 +31,7 @@ _FUTURE = re.compile(
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
-    r"\bahead of\b|\bkick off\b|\b(?:heads?|leaves?)\s+(?:to|for)\b", re.I)
+    r"\bahead of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
 _HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
@@ -56,7 +56,7 @@ _UNDER_WAY = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks)\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
     r",\s+in\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?(?:\s+for\b|,)", re.I)
 _OVER = re.compile(
-    r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|\bleft\s+(?:[A-Z]\w+\s+)+(?!for\b)|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
+    r"\b(?:wrapped|wound|wraps|winds) up\b|\bbroke\s+(?:up|off|down)\b|\bclosed\b|\b(?:flew|returned|headed) home\b|\bleft\s+(?:[A-Z]\w+\s+)+(?!for\b)|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
     r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
@@ -89,8 +89,8 @@ _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expec
 
 # Past-tense verbs a date often follows ("a spokesman said on Friday", "took office on
 # January 1"): the verb the date belongs to, whatever the rest of the sentence says.
-_PAST_VERBS = frozenset(
-    "said told announced added confirmed reported stated declared noted wrote tweeted posted "
+_REPORTING = frozenset("said told announced added confirmed reported stated declared noted wrote tweeted posted".split())
+_PAST_VERBS = _REPORTING | frozenset(
     "took met held won lost made gave went came began left saw spoke sent flew became signed "
     "agreed arrived visited hosted attended opened ended concluded returned died resigned".split())
 # An auxiliary before such a form makes it passive, and its own tense decides: "is to be
@@ -111,6 +111,13 @@ def verb_before(sentence: str, at: int) -> int:
         if words[-i] in _PAST_VERBS:
             return _AUXILIARY.get(words[-i - 1], -1) if len(words) > i else -1
     return 0
+
+
+def reported_on(sentence: str, at: int) -> bool:
+    """A date right after a reporting verb ("a spokesman said on Monday that ...") dates the
+    report, not the event."""
+    words = sentence[max(0, at - 30):at].split()[-2:]
+    return any(w.lower().strip(",") in _REPORTING for w in words)
 
 
 def direction(sentence: str, at: int | None = None) -> int:

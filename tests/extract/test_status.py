@@ -1,0 +1,52 @@
+"""Status (upcoming / ongoing / concluded) from time: the article's date against the dates it
+names, and the tense of the verbs about the event. Short invented sentences, many outlets' ways."""
+from datetime import date
+
+import pytest
+
+WED = date(2021, 3, 10)  # a Wednesday, as --date
+
+
+@pytest.mark.parametrize("text, status", [
+    # a visit begun, or one of its days: under way, whatever past verb tells its steps
+    ("Minister Ana Ruiz kicked off a three-day visit to Norway on Tuesday with talks on energy.", "ongoing"),
+    ("On the second day of her visit to Norway, Minister Ana Ruiz toured a platform with Per Dahl.",
+     "ongoing"),
+    ("Talks between Spain and Norway on gas prices entered a second day in Oslo on Tuesday.", "ongoing"),
+    ("Minister Ana Ruiz holds talks with Prime Minister Per Dahl in Oslo, seeking a gas deal.", "ongoing"),
+    # the end told by a departure or by the talks breaking up
+    ("Minister Ana Ruiz wound up her tour of Scandinavia in Oslo on Friday.", "concluded"),
+    ("Minister Ana Ruiz left Oslo on Wednesday after talks with Prime Minister Per Dahl.", "concluded"),
+    ("Minister Ana Ruiz flew home from Oslo on Friday after talks that yielded no deal.", "concluded"),
+    ("Talks between Spain and Norway on gas prices broke up in Oslo without agreement.", "concluded"),
+    # leaving for a visit is its start, not its end
+    ("Minister Ana Ruiz left Madrid for Oslo on Tuesday on a two-day visit.", "ongoing"),
+    # heading or departing for it: ahead
+    ("Minister Ana Ruiz heads to Oslo on Thursday, seeking a deal on gas with Norway.", "upcoming"),
+    ("Minister Ana Ruiz departs for Oslo on Sunday for a two-day visit.", "upcoming"),
+])
+def test_status_from_the_verb_about_the_event(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event").event.status == status
+
+
+def test_a_reporting_verbs_date_is_not_the_events(stages):
+    # "said on Monday" dates the announcement; the visit on Friday is still ahead
+    text = "Headline\n\nA spokesman said on Monday that Minister Ana Ruiz will visit Oslo on Friday."
+    assert stages(text, until="event", today=WED).event.status == "upcoming"
+
+
+@pytest.mark.parametrize("dateline, status", [
+    ("OSLO, March 8 (Agency) - ", "upcoming"),   # the visit on March 15 is a week ahead
+    ("OSLO, March 20 (Agency) - ", "concluded"),  # and days past
+])
+def test_a_dateline_without_a_year_still_orders_months_and_days(stages, dateline, status):
+    text = (f"Visit\n\n{dateline}Minister Ana Ruiz visits Oslo on March 15 and 16 for talks "
+            "with Prime Minister Per Dahl.")
+    assert stages(text, until="event").event.status == status
+
+
+def test_a_yearless_dateline_does_not_invent_weekdays(stages):
+    # without a year a weekday cannot be placed: the first day of a visit is under way
+    text = ("Visit\n\nOSLO, March 10 (Agency) - Minister Ana Ruiz met Prime Minister Per Dahl on "
+            "Wednesday on the first day of a three-day visit to Norway.")
+    assert stages(text, until="event").event.status == "ongoing"
