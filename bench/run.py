@@ -2,8 +2,8 @@
 
 Every figure is a ratio to bench/reference.py (reportlab + python-docx writing the same
 fitted memo's lines with the same embedded TrueType font), run in turn with briefgen:
-- fresh-process wall time and peak RSS of ``briefgen --version``, ``extract --format json``,
-  ``build`` (PDF + DOCX) and of the reference, each measured twice:
+- fresh-process wall time, CPU time and peak RSS of ``briefgen --version``, ``extract
+  --format json``, ``build`` (PDF + DOCX) and of the reference, each measured twice:
   * "no caches": PYTHONDONTWRITEBYTECODE=1, briefgen's own ``__pycache__`` removed first (so
     its modules compile from source on every run, as in a container that sets the variable;
     installed libraries keep the bytecode pip compiled) and an empty XDG cache folder per run;
@@ -48,19 +48,23 @@ def stats(xs: list[float]) -> dict:
 TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
 
 
-def run_child(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one fresh process. The peak comes from GNU time, a
-    small process forking the command: Linux keeps ru_maxrss across exec, so a child forked
-    straight from this (big) process would report this process's size."""
-    cmd = [TIME, "-f", "BENCH_RSS_KIB %M", *argv] if TIME else argv
+def run_child(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, CPU seconds) of one fresh process. Peak and CPU come from
+    GNU time, a small process forking the command: Linux keeps ru_maxrss across exec, so a
+    child forked straight from this (big) process would report this process's size. CPU
+    seconds (user + system) are what a busy machine disturbs least."""
+    cmd = [TIME, "-f", "BENCH_RSS_KIB %M %U %S", *argv] if TIME else argv
     t0 = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or ENV)
     elapsed = time.perf_counter() - t0
     err = p.stderr.decode(errors="replace")
     if p.returncode:
         raise RuntimeError(f"{' '.join(argv)} failed ({p.returncode}): {err[-500:]}")
-    kib = [int(line.split()[1]) for line in err.splitlines() if line.startswith("BENCH_RSS_KIB ")]
-    return elapsed, (kib[-1] / 1024 if kib else float("nan"))
+    rows = [line.split()[1:] for line in err.splitlines() if line.startswith("BENCH_RSS_KIB ")]
+    if not rows:
+        return elapsed, float("nan"), float("nan")
+    kib, user, system = rows[-1]
+    return elapsed, int(kib) / 1024, float(user) + float(system)
 
 
 def drop_own_bytecode() -> int:
@@ -96,13 +100,16 @@ def fresh(commands: dict[str, list[str]], runs: int, mode: str, tmp: Path) -> di
         run_child(argv, mode_env(mode, tmp, counter))  # warm-up: page cache (and bytecode if allowed)
     times: dict[str, list[float]] = {k: [] for k in commands}
     peaks: dict[str, list[float]] = {k: [] for k in commands}
+    cpus: dict[str, list[float]] = {k: [] for k in commands}
     for _ in range(runs):
         for k, argv in commands.items():
             counter += 1
-            t, rss = run_child(argv, mode_env(mode, tmp, counter))
+            t, rss, cpu = run_child(argv, mode_env(mode, tmp, counter))
             times[k].append(t)
             peaks[k].append(rss)
-    return {k: {**stats(times[k]), "peak_rss_mib": max(peaks[k])} for k in commands}
+            cpus[k].append(cpu)
+    return {k: {**stats(times[k]), "peak_rss_mib": max(peaks[k]), "cpu_s": statistics.median(cpus[k])}
+            for k in commands}
 
 
 def rss_mib() -> float:
@@ -281,6 +288,17 @@ def batch(tmp: Path, n: int, runs: int) -> dict:
     return res
 
 
+def print_ratios(ratios: dict[str, float], bars: dict[str, tuple[str, float]]) -> None:
+    print("ratios (bar)")
+    for k, v in ratios.items():
+        if k not in bars:
+            print(f"  {k:<40} {v:6.2f}")
+            continue
+        op, bar = bars[k]
+        ok = v <= bar if op == "<=" else v >= bar
+        print(f"  {k:<40} {v:6.2f}  ({op} {bar})  {'ok' if ok else 'MISSED'}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15, help="timed runs of each fresh-process command")
@@ -288,7 +306,17 @@ def main() -> int:
     ap.add_argument("--memos", type=int, default=200)
     ap.add_argument("--batch", type=int, default=60)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    ap.add_argument("--fresh-only", action="store_true",
+                    help="only the fresh-process figures (a quick check while working; "
+                         "writes bench/results/fresh.json unless --out is given)")
+    ap.add_argument("--mode", choices=MODES, action="append",
+                    help="fresh-process mode(s) to measure (default: both)")
     args = ap.parse_args()
+    modes = tuple(args.mode or MODES)
+    if args.fresh_only:
+        args.memos = min(args.memos, 5)
+        if args.out == ap.get_default("out"):
+            args.out = ROOT / "bench" / "results" / "fresh.json"
     started = time.perf_counter()
     res: dict = {"python": sys.version.split()[0], "cpus": os.cpu_count(),
                  "settings": {"runs": args.runs, "memos": args.memos, "batch": args.batch,
@@ -312,21 +340,25 @@ def main() -> int:
             "extract": [BRIEFGEN, "extract", str(SAMPLE), "--format", "json"],
             "build": [BRIEFGEN, "build", str(SAMPLE), "-o", str(tmp / "o"), "--date", DATE, "--quiet"],
         }
-        res["fresh"] = {mode: fresh(commands, args.runs, mode, tmp) for mode in MODES}
-        res["long_article"] = long_vs_short(long_article(tmp), max(args.memos // 5, 20))
-        res["batch"] = batch(tmp, args.batch, args.batch_runs)
+        res["fresh"] = {mode: fresh(commands, args.runs, mode, tmp) for mode in modes}
+        if not args.fresh_only:
+            res["long_article"] = long_vs_short(long_article(tmp), max(args.memos // 5, 20))
+            res["batch"] = batch(tmp, args.batch, args.batch_runs)
     res["bench_seconds"] = time.perf_counter() - started
 
     ratios = {}
-    for mode in MODES:
+    for mode in modes:
         fr = res["fresh"][mode]
         for k in ("build", "extract", "version"):
             ratios[f"{k}_fresh_{mode}_vs_reference"] = fr[k]["median"] / fr["reference"]["median"]
-    ratios.update({
-        "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
-        "batch_jobs2_speedup": res["batch"]["jobs2"]["articles_per_s"] / res["batch"]["jobs1"]["articles_per_s"],
-        "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["long_article"]["short"]["median"],
-    })
+        for k in ("build", "extract"):  # the same in CPU seconds: steadier on a shared machine
+            ratios[f"{k}_fresh_{mode}_cpu_vs_reference"] = fr[k]["cpu_s"] / fr["reference"]["cpu_s"]
+    if not args.fresh_only:
+        ratios.update({
+            "per_memo_vs_reference": res["in_process"]["total"]["median"] / res["reference_per_memo"],
+            "batch_jobs2_speedup": res["batch"]["jobs2"]["articles_per_s"] / res["batch"]["jobs1"]["articles_per_s"],
+            "long_vs_short_per_memo": res["long_article"]["per_memo"]["median"] / res["long_article"]["short"]["median"],
+        })
     # The bars of issue 13 ("Speed after the clean-up"); None: reported, no bar.
     bars = {"build_fresh_no_caches_vs_reference": ("<=", 1.8), "build_fresh_bytecode_vs_reference": ("<=", 1.3),
             "extract_fresh_no_caches_vs_reference": ("<=", 0.8), "per_memo_vs_reference": ("<=", 1.5),
@@ -336,11 +368,15 @@ def main() -> int:
     args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
 
     ms = lambda s: f"{s['median'] * 1000:8.1f} ms  (min {s['min'] * 1000:7.1f}, max {s['max'] * 1000:7.1f})"  # noqa: E731
-    for mode in MODES:
+    for mode in modes:
         print(f"fresh process, {mode.replace('_', ' ')} ({args.runs} runs after a warm-up)")
         for k, s in res["fresh"][mode].items():
-            print(f"  {k:<22} {ms(s)}  peak RSS {s['peak_rss_mib']:5.1f} MiB")
+            print(f"  {k:<22} {ms(s)}  peak RSS {s['peak_rss_mib']:5.1f} MiB  CPU {s['cpu_s'] * 1000:6.1f} ms")
     ip = res["in_process"]
+    if args.fresh_only:
+        print_ratios(ratios, bars)
+        print(f"wrote {args.out} ({res['bench_seconds']:.0f} s)")
+        return 0
     print(f"in-process per memo ({args.memos} builds of the sample after 3 warm-up builds; "
           f"{ip['dropped']} items dropped)")
     for k, s in ip.items():
@@ -357,14 +393,7 @@ def main() -> int:
         print(f"batch of {args.batch}, {k}: "
               f"{s['median']:.2f} s (min {s['min']:.2f}, max {s['max']:.2f}), {s['articles_per_s']:.1f} articles/s, "
               f"{s['cpu_s']:.1f} CPU s, peak RSS of the largest process {s['peak_rss_largest_process_mib']:.0f} MiB")
-    print("ratios (bar)")
-    for k, v in ratios.items():
-        if k not in bars:
-            print(f"  {k:<40} {v:6.2f}")
-            continue
-        op, bar = bars[k]
-        ok = v <= bar if op == "<=" else v >= bar
-        print(f"  {k:<40} {v:6.2f}  ({op} {bar})  {'ok' if ok else 'MISSED'}")
+    print_ratios(ratios, bars)
     print(f"wrote {args.out} ({res['bench_seconds']:.0f} s)")
     return 0
 

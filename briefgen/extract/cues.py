@@ -65,34 +65,104 @@ def _opens_on_letters(alt: str) -> bool:
     return all(a[:1].isalpha() for a in _top_alternatives(alt[3:end - 1]))
 
 
-class Cue:
-    """One compiled cue. Speed matters (every pattern scans the whole article):
-    patterns run on ``lower(norm)`` without re.I, and a leading ``\\b`` is checked
-    in Python rather than by the regex engine, which lets it skip ahead on the
-    first character; both are about three times faster than the plain pattern.
-    A leading group is spread over the alternatives (``distribute``); an optional
-    group at the start ("(?:un)?likely to") cannot be, and costs the engine its
-    first-letter scan: write "\\bunlikely to|\\blikely to" instead."""
+_PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
-    __slots__ = ("source", "rx", "cased", "boundary")
+
+def _literal_prefix(alt: str) -> str:
+    """The letters and digits every match of ``alt`` opens with ("seeks?\\s+to" -> "seek"),
+    or "" where it opens on anything else (a group, a class, an escape, a look-ahead)."""
+    n = 0
+    while n < len(alt) and alt[n] in _PREFIX_CHARS:
+        n += 1
+    if n < len(alt) and alt[n] in "?*+{":
+        n -= 1  # the last letter is optional or repeated
+    return alt[:n]
+
+
+def _prefixes(bodies: list[str]) -> tuple[str, ...] | None:
+    """The literal prefixes of a cue's alternatives (leading groups spread out as text, never
+    compiled), or None when one of them opens on no literal."""
+    out = []
+    for body in bodies:
+        for alt in distribute(body):
+            prefix = _literal_prefix(alt)
+            if not prefix:
+                return None
+            out.append(prefix)
+    return tuple(dict.fromkeys(out))
+
+
+_WORD = re.compile(r"\w+")
+_index_memo: tuple[str, dict[str, list[int]]] | None = None
+
+
+def _word_starts(low: str) -> dict[str, list[int]]:
+    """Where the words of ``low`` start, by their first character and by their first two
+    (ascending offsets). A match of a cue opening on ``\\b`` and a letter starts a word, so
+    the words opening on a cue's prefix are its only candidates: one look-up instead of a
+    regex scan of the whole text per cue. Built once per text (the last one is kept: every
+    lexicon and feature scans the same text)."""
+    global _index_memo
+    memo = _index_memo
+    if memo is not None and (memo[0] is low or memo[0] == low):
+        return memo[1]
+    index: dict[str, list[int]] = {}
+    for m in _WORD.finditer(low):
+        s = m.start()
+        word = m.group()
+        index.setdefault(word[0], []).append(s)
+        if len(word) > 1:
+            index.setdefault(word[:2], []).append(s)
+    _index_memo = (low, index)
+    return index
+
+
+class Cue:
+    """One cue, matched as ``finditer`` with its pattern (on ``lower(norm)`` without re.I,
+    which is faster and gives the same offsets for ASCII cue words).
+
+    Speed matters twice: start-up (``briefgen extract`` is a fresh process, and compiling a
+    long pattern costs milliseconds) and the scan (every cue looks at the whole article).
+    A cue whose alternatives each open on ``\\b`` and a literal word start ("\\bseeks?\\s+to",
+    "\\b(?:meant|intended)\\s+to") is matched by look-up: the words that open on one of its
+    prefixes (``_word_starts``) are its only candidates, and its pattern, compiled on first
+    use (a cue with no candidate in a text is never compiled), is tried there alone.
+    Any other cue is searched for by the regex engine, with a leading ``\\b`` checked in
+    Python and a leading group spread over the alternatives (``distribute``), which lets
+    the engine skip ahead on a set of first letters."""
+
+    __slots__ = ("source", "cased", "boundary", "prefixes", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
         self.cased = "(?-i:" in pattern
         alts = _top_alternatives(pattern)
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
+        self.prefixes = None
+        self._flags = re.I if self.cased else 0
+        self._rx = None
         if self.boundary:
             bodies = [a[2:] for a in alts]
-            if len(bodies) == 1 and _opens_on_letters(bodies[0]):
-                pattern = bodies[0]  # the engine finds the first letters itself: no copies needed
+            self.prefixes = _prefixes(bodies)
+            if self.prefixes is not None or (len(bodies) == 1 and _opens_on_letters(bodies[0])):
+                pattern = "|".join(bodies)  # matched at candidates, or the engine finds the first letters itself
             else:
                 pattern = "|".join(d for b in bodies for d in distribute(b))
-        self.rx = re.compile(pattern, re.I) if self.cased else re.compile(pattern)
+        self._pattern = pattern
+
+    @property
+    def rx(self) -> re.Pattern:
+        """The compiled pattern (without a leading ``\\b`` where ``boundary``)."""
+        if self._rx is None:
+            self._rx = re.compile(self._pattern, self._flags)
+        return self._rx
 
     def starts(self, norm: str, low: str, a: int = 0, b: int | None = None) -> list[int]:
         """Start offsets of the matches in [a, b), as ``finditer`` with the original pattern."""
         text = norm if self.cased else low
         end = len(text) if b is None else b
+        if self.prefixes is not None:
+            return self._looked_up(low, a, end)
         if not self.boundary:
             return [m.start() for m in self.rx.finditer(text, a, end)]
         out = []
@@ -108,6 +178,28 @@ class Cue:
                 pos = m.end() if m.end() > s else s + 1
             else:
                 pos = s + 1
+
+    def _looked_up(self, low: str, a: int, end: int) -> list[int]:
+        """``starts`` by look-up: the pattern tried where a word opens on one of the prefixes."""
+        index = _word_starts(low)
+        found: list[int] = []
+        for prefix in self.prefixes:  # a word's first two characters, or its first alone
+            found += [s for s in index.get(prefix[:2], ()) if a <= s < end and low.startswith(prefix, s)]
+        if not found:
+            return []
+        if len(self.prefixes) > 1:
+            found = sorted(set(found))
+        out = []
+        pos = a
+        match = self.rx.match
+        for s in found:
+            if s < pos:
+                continue
+            m = match(low, s, end)
+            if m is not None:
+                out.append(s)
+                pos = m.end()
+        return out
 
 
 def _compile(entries: list[tuple[str, float]]) -> tuple[tuple[Cue, float], ...]:

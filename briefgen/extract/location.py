@@ -18,6 +18,7 @@ import re
 from briefgen.extract.lexicon import (CAPITALS, city_in, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
                                       NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
@@ -36,7 +37,7 @@ village""".split())
 _BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
                            r"(?:summit|talks|meeting|conference|negotiations)\b")
 # "the Chinese capital", "the Japanese capital".
-_CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
+_CAPITAL_OF = LazyPattern(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
 _TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|aggression|"
                            r"neighbouring|neighboring|bordering|bombings?|attacks?|blasts?|explosions?|shootings?|"
@@ -47,20 +48,20 @@ _TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situatio
 _INCIDENT_PLACE = re.compile(r"\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|clashes|protests?)\s+(?:in|on|at)\s+"
                              r"(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|resort|province|state)\s+of\s+$", re.I)
 # "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
-_EVENT_NEAR = re.compile(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
+_EVENT_NEAR = LazyPattern(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
 # "Mr Hu is in Brazil", "the leaders are in Seoul".
-_IS_IN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
+_IS_IN = LazyPattern(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?$", re.I)
 # "slated to begin on Thursday in Geneva", "will be born this week in Peru": a time, then the venue.
-_WHEN = re.compile(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
-                   r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
+_WHEN = LazyPattern(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
+                    r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
 # ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
 _REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
 _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
                      "mountains desert basin".split())
-_SOURCE_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
-                           r"added|stated|told|statement|spokes\w+|press\s+secretary|officials?|aides?|"
-                           r"advisers?|sources?|readout)\b")
+_SOURCE_AFTER = LazyPattern(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
+                            r"added|stated|told|statement|spokes\w+|press\s+secretary|officials?|aides?|"
+                            r"advisers?|sources?|readout)\b")
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5

@@ -22,6 +22,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
+from briefgen.extract.wordre import LazyPattern
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
@@ -31,7 +32,7 @@ _UPDATED = re.compile(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last u
 _HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
 _MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
 _DATE_LINE = re.compile(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
-_ISO_OR_DAY_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
+_ISO_OR_DAY_DATE = LazyPattern(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
 _LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
 _SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
 _TRAILER = re.compile(

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefgen.extract.wordre import LazyPattern
+
 _FUTURE = re.compile(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
     r"lead|discuss|sign|start|skip|resume|head|convene|gather)\b|"
@@ -67,7 +69,8 @@ _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
                       r"\b(?:began|begins|started|starts|kicked off|kicks off)\s+(?:a|an|his|her|their)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.I)
-_END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
+_END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
+                         r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
 # Past meeting verbs: over for a meeting, but only a step of a visit still under way.
 _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
@@ -180,8 +183,8 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
-_PRESENT = re.compile(r"\b(?:is|are|says|has|have)\b", re.I)
+_PAST = LazyPattern(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
+_PRESENT = LazyPattern(r"\b(?:is|are|says|has|have)\b", re.I)
 
 
 def _by_tense(chunks: list[tuple[str, float]]) -> str | None:

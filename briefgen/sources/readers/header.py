@@ -29,7 +29,6 @@ _DATE = (rf"(?:(?P<m1>{MONTH})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>\
          rf"|(?P<d2>\d{{1,2}})\s(?P<m2>{MONTH})(?:,?\s(?P<y2>\d{{4}}))?"
          rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))")
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "", _DATE)
-_DATE_RE = re.compile(_DATE)
 _WORD = r"[A-Z][\w.'’\-]*"
 _CITY = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
 DATELINE = re.compile(
@@ -47,13 +46,15 @@ _NAME = r"[A-Z][\w'’.\-]*(?:\s(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|le)
 BYLINE = re.compile(
     rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?",
 )
-_INLINE_BY = re.compile(rf"\bBy\s+(?P<names>{_NAME})")
+_INLINE_BY = rf"\bBy\s+(?P<names>{_NAME})"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?"
 DATE_LINE = re.compile(
     rf"(?:(?:Published|Updated|Posted|Last updated)(?:\son)?:?\s*)?{_WEEKDAY}(?:{_DATE})"
     r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
 )
-_JOB = re.compile(r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist")
+_JOB = r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist"
+# _DATE alone, _INLINE_BY and _JOB serve a quarter of articles or fewer: compiled by ``re``
+# (and kept in its cache) when first used, not at every start.
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
 _HEADER_LINES = 5  # non-blank lines after the title where a dateline may appear
@@ -71,7 +72,7 @@ class Header:
 
 def iso_date(text: str) -> str | None:
     """YYYY-MM-DD for a date that names its year ("March 3, 2023", "3 March 2023", "2023-03-03")."""
-    m = _DATE_RE.search(text)
+    m = re.search(_DATE, text)
     return _iso(m) if m else None
 
 
@@ -194,7 +195,7 @@ def scan(text: str, *, title_first: bool = False) -> Header:
             spans.append(Span(s, e))
             author = author or _names(by.group("names"))
             org = by.group("org")
-            if org and not _JOB.search(org):
+            if org and not re.search(_JOB, org):
                 outlet = outlet or org.strip()
             continue
         dl = DATE_LINE.fullmatch(content) if contiguous else None
@@ -211,7 +212,7 @@ def scan(text: str, *, title_first: bool = False) -> Header:
             if m.group("outlet"):
                 outlet = outlet or m.group("outlet").strip()
             iso = iso or iso_date(m.group("date") or m.group("date2") or "")
-            inline = _INLINE_BY.search(content, 0, m.end())
+            inline = re.compile(_INLINE_BY).search(content, 0, m.end())
             if inline:
                 author = author or _names(inline.group("names"))
             break
