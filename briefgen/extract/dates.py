@@ -22,6 +22,27 @@ DATE_RE = re.compile(
     r"next month|last month|later this month|earlier this week)\b")
 
 
+_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d|\s+{_MONTH})")
+_RANGE_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*$")
+
+
+def range_days(text: str, m: re.Match, iso: str) -> list[date]:
+    """The other end of a range written around a month-and-day date: "March 15 and 16",
+    "March 15-17", "from 15 to 17 March". Empty when the date stands alone."""
+    day = date.fromisoformat(iso)
+    if m.group("md") and (after := _RANGE_AFTER.match(text, m.end())):
+        n, later = int(after.group(1)), True
+    elif m.group("dm") and (before := _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+        n, later = int(before.group(1)), False
+    else:
+        return []
+    try:
+        other = day.replace(day=n)
+    except ValueError:
+        return []
+    return [other] if (other > day) == later and other != day else []
+
+
 def month_of(word: str) -> int | None:
     w = word.lower().rstrip(".")
     return MONTHS.get(w) or MONTH_ABBR.get(w) or (MONTH_ABBR.get(w[:3]) if w[:3] != "may" else 5)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
-from briefgen.extract.dates import DATE_RE, parse_iso, resolve
+from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
@@ -310,6 +310,7 @@ def _status(state: State, kind: str) -> str | None:
                 iso = resolve(m, anchor, way)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
                     event_dates.append(date.fromisoformat(iso))
+                    event_dates += range_days(norm, m, iso)
     return decide(chunks, kind, anchor, event_dates, headline)
 
 

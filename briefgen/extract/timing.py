@@ -33,7 +33,7 @@ _FUTURE = re.compile(
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
-    r"\bahead of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
+    r"\bahead of\b|\bon the eve of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
 _HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
@@ -42,7 +42,8 @@ _HEADLINE_FUTURE = re.compile(r"\bto\s+(?:visit|meet|skip|make|hold|attend|trave
 # Any other future or intention in the lead: weaker than a verb about the event itself.
 _WEAK_FUTURE = re.compile(r"\bwill\b|\bwould\b|\bplans?\b|\bexpected\b|\bhopes?\b", re.I)
 # A present tense about the talks or their parties: the news is happening.
-_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\b(?:meets|holds|hosts|tours)\b|\bthis week\b|\btoday\b|\bkicks? off\b|"
+_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\b(?:meets|holds|hosts|tours)\b|\bthis week\b|\btoday\b|"
+                       r"\bkicks? off\b|"
                        r"\bcontinues?\b|\bvisiting\b|\bin\s+(?:energy|trade|peace|nuclear)\s+talks\b", re.I)
 _UNDER_WAY = re.compile(
     r"\b(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in|at)\b|\barrived\b|"
@@ -54,11 +55,14 @@ _UNDER_WAY = re.compile(
     r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
     r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
-    r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens)\s+(?:a|an|his|her|their|the|its)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks)\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
+    r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens|continued|continues|"
+    r"(?:is|are)\s+paying)\s+(?:a|an|his|her|their|the|its)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks)\b|"
+    r"\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
     r",\s+in\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?(?:\s+for\b|,)", re.I)
 _OVER = re.compile(
-    r"\b(?:wrapped|wound|wraps|winds) up\b|\bbroke\s+(?:up|off|down)\b|\bclosed\b|\b(?:flew|returned|headed) home\b|\bleft\s+(?:[A-Z]\w+\s+)+(?!for\b)|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
+    r"\b(?:wrapped|wound|wraps|winds) up\b|\bbroke\s+(?:up|off|down)\b|\bclosed\b|\b(?:flew|returned|headed) home\b|"
+    r"\bleft\s+(?-i:[A-Z])\w*+(?:\s+(?-i:[A-Z])\w*+)*+(?!\s+for\b)|"  # left Oslo, not "left Madrid for Oslo"
+    r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
     r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
@@ -67,8 +71,9 @@ _OVER = re.compile(
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
-                      r"\b(?:began|begins|started|starts|kicked off|kicks off)\s+(?:a|an|his|her|their)\s+"
-                      r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.I)
+                      r"\b(?:began|begins|started|starts|kicked off|kicks off|continued|continues|"
+                      r"(?:is|are)\s+paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b|"
+                      r"\bset (?:off|out) for\b", re.I)
 _END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
                          r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
@@ -92,7 +97,8 @@ _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expec
 
 # Past-tense verbs a date often follows ("a spokesman said on Friday", "took office on
 # January 1"): the verb the date belongs to, whatever the rest of the sentence says.
-_REPORTING = frozenset("said told announced added confirmed reported stated declared noted wrote tweeted posted".split())
+_REPORTING = frozenset(
+    "said told announced added confirmed reported stated declared noted wrote tweeted posted".split())
 _PAST_VERBS = _REPORTING | frozenset(
     "took met held won lost made gave went came began left saw spoke sent flew became signed "
     "agreed arrived visited hosted attended opened ended concluded returned died resigned".split())
@@ -167,8 +173,8 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
             return "upcoming"
         if last < anchor and (anchor - last).days > 1:
             return "concluded"
-        if first <= anchor < last:
-            return "ongoing"  # begun, with more to come
+        if first <= anchor < last or first < anchor == last:
+            return "ongoing"  # begun, with more to come, or on its last day
     scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
     under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
@@ -195,6 +201,6 @@ def _by_tense(chunks: list[tuple[str, float]]) -> str | None:
         return "upcoming"
     if _PAST.search(lead) or any(w.strip(",.;:").lower() in _PAST_VERBS for w in lead.split()):
         return "concluded"
-    if _PRESENT.search(lead):
+    if _PRESENT.search(lead) or _PRESENT_EVENT.search(lead):
         return "ongoing"
     return None

@@ -24,6 +24,12 @@ WED = date(2021, 3, 10)  # a Wednesday, as --date
     # heading or departing for it: ahead
     ("Minister Ana Ruiz heads to Oslo on Thursday, seeking a deal on gas with Norway.", "upcoming"),
     ("Minister Ana Ruiz departs for Oslo on Sunday for a two-day visit.", "upcoming"),
+    # a visit carried on, or paid now; the eve of talks is before them
+    ("Minister Ana Ruiz, who is paying an official visit to Norway, held talks with Per Dahl on Tuesday.",
+     "ongoing"),
+    ("Minister Ana Ruiz continued her visit to Norway on Tuesday with a stop in Bergen.", "ongoing"),
+    ("Minister Ana Ruiz set off for Oslo on Sunday on a two-day visit to Norway.", "ongoing"),
+    ("Per Dahl hosted Minister Ana Ruiz for dinner on Tuesday, on the eve of talks on gas prices.", "upcoming"),
 ])
 def test_status_from_the_verb_about_the_event(stages, text, status):
     assert stages("Headline\n\n" + text, until="event").event.status == status
@@ -50,3 +56,31 @@ def test_a_yearless_dateline_does_not_invent_weekdays(stages):
     text = ("Visit\n\nOSLO, March 10 (Agency) - Minister Ana Ruiz met Prime Minister Per Dahl on "
             "Wednesday on the first day of a three-day visit to Norway.")
     assert stages(text, until="event").event.status == "ongoing"
+
+
+@pytest.mark.parametrize("dated, when, status", [
+    ("2021-03-16", "on March 15 and 16", "ongoing"),  # its last day is the article's
+    ("2021-03-16", "from 15 to 17 March", "ongoing"),
+    ("2021-03-14", "from 15 to 17 March", "upcoming"),
+    ("2021-03-20", "on March 15-17", "concluded"),
+])
+def test_a_range_of_days_against_the_articles_date(dated, when, status):
+    from briefgen.extract import run_stages
+    from tests.extract.conftest import article
+
+    text = f"Visit\n\nMinister Ana Ruiz visits Oslo {when} for talks with Prime Minister Per Dahl."
+    assert run_stages(article(text, date=dated), until="event").event.status == status
+
+
+@pytest.mark.parametrize("text, later", [
+    ("on March 15 and 16 for talks", "2021-03-16"),
+    ("on March 15-17, officials said", "2021-03-17"),
+    ("from 15 to 17 March", "2021-03-15"),
+    ("on March 15 and 16 March", None),   # two dates, not a range
+    ("on March 15 to 16.5 percent", None),
+])
+def test_the_other_end_of_a_range_of_days(text, later):
+    from briefgen.extract.dates import DATE_RE, range_days, resolve
+    m = DATE_RE.search(text)
+    days = range_days(text, m, resolve(m, date(2021, 3, 10), 0))
+    assert [d.isoformat() for d in days] == ([later] if later else [])
