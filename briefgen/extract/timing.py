@@ -64,6 +64,7 @@ _OVER = re.compile(
     r"\bleft\s+(?-i:[A-Z])\w*+(?:\s+(?-i:[A-Z])\w*+)*+(?!\s+for\b)|"  # left Oslo, not "left Madrid for Oslo"
     r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
     r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
+    r"\bafter\s+(?:visiting|meeting|holding)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
@@ -91,7 +92,10 @@ _PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|head
                             r"starts|attends)\b", re.I)
 
 
+# An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday".
 _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|to)\b|"
+                    r"\b(?:agreed|agree|planned|hope[sd]?|intends?|invited)\s+(?:\w+\s+){0,3}?to\s+"
+                    r"(?:meet|visit|hold|travel|attend|resume|sign)\b|"
                     r"\bnext\b|\btomorrow\b", re.I)
 
 

@@ -35,6 +35,21 @@ def test_status_from_the_verb_about_the_event(stages, text, status):
     assert stages("Headline\n\n" + text, until="event").event.status == status
 
 
+def test_an_agreement_to_meet_looks_ahead(stages):
+    # "agreed" is past, but what it agreed to, the meeting on Friday, is ahead
+    text = ("Headline\n\nMinister Ana Ruiz and Prime Minister Per Dahl agreed last month to meet in Oslo "
+            "on Friday for talks on gas.")
+    st = stages(text, until="event", today=WED)
+    assert st.event.status == "upcoming"
+    assert {d.text: d.iso for d in st.event.dates}["on Friday"] == "2021-03-12"
+
+
+def test_after_visiting_is_over(stages):
+    text = ("Headline\n\nA week after visiting Oslo for talks with Prime Minister Per Dahl, Minister Ana Ruiz "
+            "said gas prices would fall.")
+    assert stages(text, until="event").event.status == "concluded"
+
+
 def test_a_reporting_verbs_date_is_not_the_events(stages):
     # "said on Monday" dates the announcement; the visit on Friday is still ahead
     text = "Headline\n\nA spokesman said on Monday that Minister Ana Ruiz will visit Oslo on Friday."
