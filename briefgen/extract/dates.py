@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from briefgen.extract.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefgen.extract.wordre import LazyPattern
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -22,8 +23,8 @@ DATE_RE = re.compile(
     r"next month|last month|later this month|earlier this week)\b")
 
 
-_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d|\s+{_MONTH})")
-_RANGE_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*$")
+_RANGE_AFTER = LazyPattern(rf"\s*(?:-|–|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d|\s+{_MONTH})")
+_RANGE_BEFORE = LazyPattern(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*$")
 
 
 def range_days(text: str, m: re.Match, iso: str) -> list[date]:

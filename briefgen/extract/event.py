@@ -285,7 +285,7 @@ def _kind(state: State) -> str:
     return best
 
 
-def _status(state: State, kind: str) -> str | None:
+def _status(state: State, kind: str, principal: str | None = None) -> str | None:
     """From the headline and the lead (timing.py), the article's date and the dates it names."""
     norm = state.norm
     chunks: list[tuple[str, float]] = []
@@ -311,7 +311,8 @@ def _status(state: State, kind: str) -> str | None:
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
                     event_dates.append(date.fromisoformat(iso))
                     event_dates += range_days(norm, m, iso)
-    return decide(chunks, kind, anchor, event_dates, headline)
+    subject = principal.split()[-1] if principal else ""
+    return decide(chunks, kind, anchor, event_dates, headline, subject)
 
 
 def _anchor(state: State) -> date | None:
@@ -440,7 +441,7 @@ def run(state: State) -> State:
     person = state.person(key)
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
-    status = _status(state, kind)
+    status = _status(state, kind, principal)
     event = Event(principal=principal, principal_role=person.role if person else None,
                   location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)

@@ -167,10 +167,44 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
     return out
 
 
+_APPOSITIVE = LazyPattern(r",[^,.;]{1,80},\s*")
+_REPORTED = LazyPattern(r"(?:said|says|told\s+\w+|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                         r"(?:(?:he|she|they|it|the)\s+(?:\w+\s+)?)?")
+_CLAUSE_END = LazyPattern(r"[,;.:]")
+
+
+def main_verb(sentence: str, subject: str) -> str | None:
+    """What the verb of the event's subject says: "Ruiz, who wrapped up talks in Stockholm,
+    will travel to Oslo" is ahead, whatever its relative clause says. The words after the
+    subject's first mention (past an appositive, and past "said (that) she" to what was
+    said), to the end of the clause; None when they carry no strong cue, "arrived" when
+    they tell only of an arrival."""
+    if not subject or (m := re.search(rf"\b{re.escape(subject)}\b", sentence)) is None:
+        return None
+    at = m.end()
+    if (apposition := _APPOSITIVE.match(sentence, at)) is not None:
+        at = apposition.end()
+    at = len(sentence) - len(sentence[at:].lstrip())
+    if (said := _REPORTED.match(sentence, at)) is not None:
+        at = said.end()
+    end = _CLAUSE_END.search(sentence, at)
+    clause = sentence[at:end.start() if end else len(sentence)]
+    if _FUTURE.search(clause):
+        return "upcoming"
+    if _END_STATED.search(clause):
+        return "concluded"
+    if _UNDER_WAY.search(clause):
+        return "ongoing"
+    if _ARRIVAL.search(clause):
+        return "arrived"  # under way for a visit, the eve of a summit or of talks
+    return None
+
+
 def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | None,
-           event_dates: list[date], headline: str = "") -> str | None:
+           event_dates: list[date], headline: str = "", subject: str = "") -> str | None:
     """upcoming / ongoing / concluded, or None when the text says nothing about time.
-    ``chunks`` holds the headline (if any) and the lead's sentences with their weights."""
+    ``chunks`` holds the headline (if any) and the lead's sentences with their weights;
+    ``subject`` names the event's principal, whose own verb in the lead weighs most."""
     if anchor is not None and event_dates:
         first, last = min(event_dates), max(event_dates)
         if first > anchor:
@@ -182,7 +216,13 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
     under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
-    if _END_STATED.search(text):
+    lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
+    main = main_verb(lead, subject)
+    if main == "arrived":
+        main = "ongoing" if kind in _VISITS else None
+    if main is not None:
+        scores[main] += STATED
+    if main in (None, "concluded") and _END_STATED.search(text):
         scores["concluded"] += STATED
     elif under_way and kind in _VISITS:
         # A visit under way: its past meetings are steps of it, not its end.

@@ -99,3 +99,32 @@ def test_the_other_end_of_a_range_of_days(text, later):
     m = DATE_RE.search(text)
     days = range_days(text, m, resolve(m, date(2021, 3, 10), 0))
     assert [d.isoformat() for d in days] == ([later] if later else [])
+
+
+@pytest.mark.parametrize("text, status", [
+    # the end stated belongs to another event; the principal's own verb looks ahead
+    ("Minister Ana Ruiz said she would travel to Oslo next week, after talks in Stockholm ended without a "
+     "deal.", "upcoming"),
+    ("Having ended her visit to Sweden, Minister Ana Ruiz heads to Oslo on Thursday for talks with Per Dahl.",
+     "upcoming"),
+    ("Minister Ana Ruiz, who wrapped up talks in Stockholm on Monday, will travel to Oslo next week.",
+     "upcoming"),
+    # and where it is the principal's own, the end stands
+    ("Minister Ana Ruiz, who arrived in Oslo on Monday, wrapped up her visit on Wednesday with a gas deal.",
+     "concluded"),
+])
+def test_the_principals_own_verb_outweighs_other_clauses(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event").event.status == status
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Ana Ruiz, who met Dahl last year, will travel to Oslo.", "upcoming"),
+    ("Ana Ruiz told reporters on Monday that she had wrapped up her talks.", "concluded"),
+    ("Ana Ruiz arrived in Oslo on Tuesday.", "ongoing"),
+    ("Ana Ruiz reached Oslo on Tuesday.", "arrived"),
+    ("Ana Ruiz met Per Dahl.", None),  # a past meeting verb alone is left to the other evidence
+    ("Per Dahl will travel to Oslo.", None),  # not the subject's verb
+])
+def test_main_verb(sentence, status):
+    from briefgen.extract.timing import main_verb
+    assert main_verb(sentence, "Ruiz") == status
