@@ -24,7 +24,7 @@ from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
-from briefgen.extract.timing import WEIGHTS, decide, direction, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
+from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -297,7 +297,8 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
         chunks.append((norm[s.start:s.end], WEIGHTS[1 + i]))
     anchor = _anchor(state)
     yearless = anchor is None and (anchor := _yearless_dateline(state)) is not None
-    event_dates = []
+    event_dates: list[date] = []
+    end_dates: list[date] = []
     if anchor is not None:
         for s in _body_sentences(state, 2):
             for m in DATE_RE.finditer(norm, s.start, s.end):
@@ -308,11 +309,11 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                     continue  # a stand-in year: months and days compare, years and weekdays do not
                 way = direction(norm[s.start:s.end], m.start() - s.start)
                 iso = resolve(m, anchor, way)
-                if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
-                    event_dates.append(date.fromisoformat(iso))
-                    event_dates += range_days(norm, m, iso)
+                if iso and (m.group("md") or m.group("dm") or m.group("iso") or way or iso == anchor.isoformat()):
+                    days = [date.fromisoformat(iso), *range_days(norm, m, iso)]
+                    (end_dates if ends_on(norm[s.start:s.end], m.start() - s.start) else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
-    return decide(chunks, kind, anchor, event_dates, headline, subject)
+    return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
 
 
 def _anchor(state: State) -> date | None:

@@ -19,7 +19,7 @@ evidence outweighs past meeting verbs, unless the end is stated.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from briefgen.extract.wordre import LazyPattern
 
@@ -88,12 +88,14 @@ WEAK = 0.3  # a bare "will" or "is ...ing" counts for a third of a verb about th
 STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in the lead sentence
 
 
-_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|"
+_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|ends|closes|"
                             r"starts|attends)\b", re.I)
 
 
-# An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday".
+# An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday";
+# so does a progressive with a date, an arrangement: "is hosting Ruiz on Friday".
 _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|to)\b|"
+                    r"\b(?:is|are)\s+(?:hosting|meeting|visiting|holding|travell?ing|heading|flying|attending)\b|"
                     r"\b(?:agreed|agree|planned|hope[sd]?|intends?|invited)\s+(?:\w+\s+){0,3}?to\s+"
                     r"(?:meet|visit|hold|travel|attend|resume|sign)\b|"
                     r"\bnext\b|\btomorrow\b", re.I)
@@ -131,6 +133,26 @@ def reported_on(sentence: str, at: int) -> bool:
     report, not the event."""
     words = sentence[max(0, at - 30):at].split()[-2:]
     return any(w.lower().strip(",") in _REPORTING for w in words)
+
+
+# Verbs of an event's end: a date after one of them is when it ends, not when it happens.
+_END_VERBS = frozenset("end ends ended close closes closed conclude concludes concluded leave leaves left "
+                       "depart departs departed wrap wraps wrapped wind winds wound".split())
+# "a three-day visit", "a 2-day summit": how long the event lasts.
+_LENGTH = LazyPattern(r"\b(two|three|four|five|six|seven|2|3|4|5|6|7)[- ]day\b", re.I)
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def ends_on(sentence: str, at: int) -> bool:
+    """A date right after an end verb ("will wrap up her visit on Friday", "set to close the
+    summit on Thursday"): the event's last day."""
+    words = [w.lower().strip(",") for w in sentence[max(0, at - 40):at].split()[-5:]]
+    return any(w in _END_VERBS for w in words)
+
+
+def length_in_days(text: str) -> int | None:
+    m = _LENGTH.search(text)
+    return None if m is None else _NUMBER.get(m.group(1).lower()) or int(m.group(1))
 
 
 def direction(sentence: str, at: int | None = None) -> int:
@@ -201,14 +223,22 @@ def main_verb(sentence: str, subject: str) -> str | None:
 
 
 def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | None,
-           event_dates: list[date], headline: str = "", subject: str = "") -> str | None:
+           event_dates: list[date], headline: str = "", subject: str = "",
+           end_dates: list[date] = ()) -> str | None:
     """upcoming / ongoing / concluded, or None when the text says nothing about time.
     ``chunks`` holds the headline (if any) and the lead's sentences with their weights;
-    ``subject`` names the event's principal, whose own verb in the lead weighs most."""
+    ``subject`` names the event's principal, whose own verb in the lead weighs most;
+    ``end_dates`` are the days it ends ("wraps up on Friday")."""
+    if anchor is not None and end_dates and max(end_dates) > anchor and all(d <= anchor for d in event_dates):
+        return "ongoing"  # it ends ahead and began (if the lead says when) already
+    starts, event_dates = event_dates, [*event_dates, *end_dates]
     if anchor is not None and event_dates:
         first, last = min(event_dates), max(event_dates)
         if first > anchor:
             return "upcoming"
+        days = length_in_days(" ".join(t for t, _ in chunks))
+        if days and starts and not end_dates and min(starts) <= anchor < min(starts) + timedelta(days=days):
+            return "ongoing"  # "a two-day summit opened on Wednesday", read on Wednesday or Thursday
         if last < anchor and (anchor - last).days > 1:
             return "concluded"
         if first <= anchor < last or first < anchor == last:

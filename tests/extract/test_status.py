@@ -128,3 +128,22 @@ def test_the_principals_own_verb_outweighs_other_clauses(stages, text, status):
 def test_main_verb(sentence, status):
     from briefgen.extract.timing import main_verb
     assert main_verb(sentence, "Ruiz") == status
+
+
+@pytest.mark.parametrize("text, status", [
+    # the day it ends is ahead: under way
+    ("Minister Ana Ruiz, in Oslo for talks with Per Dahl, will wrap up her visit on Friday.", "ongoing"),
+    ("Minister Ana Ruiz's visit to Norway, her first since taking office, ends on Thursday.", "ongoing"),
+    ("European leaders meeting in Oslo are set to close their two-day summit on Thursday.", "ongoing"),
+    # and it ended before the article's date: over, however long it lasted
+    ("Minister Ana Ruiz's three-day visit to Norway ended on Tuesday with a gas deal.", "concluded"),
+    # begun within its length of the article's date: under way; begun longer ago: over
+    ("A two-day summit of European leaders opened in Oslo on Wednesday with a call for lower gas prices.",
+     "ongoing"),
+    ("Minister Ana Ruiz's three-day visit to Norway began on Monday with talks on gas.", "ongoing"),
+    ("Minister Ana Ruiz's two-day visit to Norway began on March 1 with talks on gas.", "concluded"),
+    # a progressive with a date is an arrangement: ahead
+    ("Prime Minister Per Dahl is hosting Minister Ana Ruiz on Friday for talks on gas prices.", "upcoming"),
+])
+def test_status_from_the_events_days_against_the_memo_date(stages, text, status):
+    assert stages("Headline\n\n" + text, until="event", today=WED).event.status == status
