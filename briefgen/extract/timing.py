@@ -85,6 +85,7 @@ _VISITS = ("visit", "state-visit")
 # Weights of the headline and of the first body sentences: the lead tells the news.
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
 WEAK = 0.3  # a bare "will" or "is ...ing" counts for a third of a verb about the event
+LONGEST = timedelta(days=14)  # a visit, summit or round of talks lasts no longer
 STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in the lead sentence
 
 
@@ -232,6 +233,10 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     if anchor is not None and end_dates and max(end_dates) > anchor and all(d <= anchor for d in event_dates):
         return "ongoing"  # it ends ahead and began (if the lead says when) already
     starts, event_dates = event_dates, [*event_dates, *end_dates]
+    if anchor is not None and any(d > anchor for d in event_dates):
+        # With a day ahead, a day weeks back is another event's ("who last visited on 3 June 2019").
+        event_dates = [d for d in event_dates if d >= anchor - LONGEST]
+        starts = [d for d in starts if d >= anchor - LONGEST]
     if anchor is not None and event_dates:
         first, last = min(event_dates), max(event_dates)
         if first > anchor:

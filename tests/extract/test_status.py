@@ -147,3 +147,15 @@ def test_main_verb(sentence, status):
 ])
 def test_status_from_the_events_days_against_the_memo_date(stages, text, status):
     assert stages("Headline\n\n" + text, until="event", today=WED).event.status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ana Ruiz, who last visited Oslo on 3 June 2019, will travel there on Friday for talks.",
+    "Minister Ana Ruiz will travel to Oslo on Friday for talks. The two last met in Madrid on 3 June 2019.",
+])
+def test_a_date_of_an_earlier_meeting_does_not_make_a_preview_ongoing(text):
+    from briefgen.extract import run_stages
+    from tests.extract.conftest import article
+
+    st = run_stages(article("Headline\n\n" + text, date="2021-03-08"), until="event")
+    assert st.event.status == "upcoming"
