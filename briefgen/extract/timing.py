@@ -8,8 +8,14 @@ kinds of evidence, in news prose of any outlet:
   two-day visit", "talks open" (under way); "wrapped up", "capping a visit",
   "returned from", "after the meeting", "have met", "held talks", "agreed"
   (over);
-- the article's own date (``--date``, metadata) against dates it names about
-  the event ("from 3 to 5 June" after a 2019-04-23 dateline is ahead);
+- the verb whose subject is the principal ("Ruiz, who wrapped up talks in
+  Stockholm, will travel to Oslo" is ahead): it outweighs other clauses;
+- the article's own date (``--date``, metadata, a dateline even without a
+  year) against the days it names about the event: both ends of a range, a
+  day after an end verb as the last day ("wraps up on Friday": under way), a
+  start within the stated length ("a two-day summit opened on Wednesday");
+  not a day after a reporting verb ("said on Monday") nor one weeks before a
+  day ahead (an earlier meeting's);
 - the kind of event: arriving is the start of a visit (under way) but only the
   eve of a summit or of talks still to meet (ahead).
 
