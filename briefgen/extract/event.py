@@ -266,7 +266,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         m = _LEAD_SUBJECT.match(norm, sent.start, sent.end)
         if m and not lead_people:
             np_ = m.group("np").strip()
-            if np_.lower().split()[0] not in ("in", "on", "at", "after", "before", "but", "speaking") and \
+            if np_.lower().split()[0] not in ("the", "a", "an", "in", "on", "at", "after", "before", "but",
+                                              "speaking") and \
                     not all(w.lower() in ROLE_MODIFIERS for w in np_.split()):
                 return None, np_, Span(m.start("np"), m.start("np") + len(np_))
     return best, None, None
