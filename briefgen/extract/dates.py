@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from briefgen.extract.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from briefgen.extract.wordre import LazyPattern
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -20,6 +21,27 @@ DATE_RE = re.compile(
     r"|\b(?P<wd>(?:(?:on|next|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
     r"|\b(?P<rel>today|tomorrow|yesterday|tonight|last night|next week|this week|last week|"
     r"next month|last month|later this month|earlier this week)\b")
+
+
+_RANGE_AFTER = LazyPattern(rf"\s*(?:-|–|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d|\s+{_MONTH})")
+_RANGE_BEFORE = LazyPattern(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*$")
+
+
+def range_days(text: str, m: re.Match, iso: str) -> list[date]:
+    """The other end of a range written around a month-and-day date: "March 15 and 16",
+    "March 15-17", "from 15 to 17 March". Empty when the date stands alone."""
+    day = date.fromisoformat(iso)
+    if m.group("md") and (after := _RANGE_AFTER.match(text, m.end())):
+        n, later = int(after.group(1)), True
+    elif m.group("dm") and (before := _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+        n, later = int(before.group(1)), False
+    else:
+        return []
+    try:
+        other = day.replace(day=n)
+    except ValueError:
+        return []
+    return [other] if (other > day) == later and other != day else []
 
 
 def month_of(word: str) -> int | None:

@@ -20,11 +20,11 @@ from dataclasses import replace
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
-from briefgen.extract.dates import DATE_RE, parse_iso, resolve
+from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
-from briefgen.extract.timing import WEIGHTS, decide, direction, status_scores  # noqa: F401 (status_scores: re-exported)
+from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -266,8 +266,9 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         m = _LEAD_SUBJECT.match(norm, sent.start, sent.end)
         if m and not lead_people:
             np_ = m.group("np").strip()
-            if np_.lower().split()[0] not in ("in", "on", "at", "after", "before", "but", "speaking", "when",
-                                               "while", "as", "since", "if", "although", "though") and \
+            if np_.lower().split()[0] not in ("the", "a", "an", "in", "on", "at", "after", "before", "but",
+                                               "speaking", "when", "while", "as", "since", "if", "although",
+                                               "though") and \
                     not all(w.lower() in ROLE_MODIFIERS for w in np_.split()):
                 return None, np_, Span(m.start("np"), m.start("np") + len(np_))
     return best, None, None
@@ -286,7 +287,7 @@ def _kind(state: State) -> str:
     return best
 
 
-def _status(state: State, kind: str) -> str | None:
+def _status(state: State, kind: str, principal: str | None = None) -> str | None:
     """From the headline and the lead (timing.py), the article's date and the dates it names."""
     norm = state.norm
     chunks: list[tuple[str, float]] = []
@@ -297,30 +298,55 @@ def _status(state: State, kind: str) -> str | None:
     for i, s in enumerate(_body_sentences(state, 3)):
         chunks.append((norm[s.start:s.end], WEIGHTS[1 + i]))
     anchor = _anchor(state)
-    event_dates = []
+    yearless = anchor is None and (anchor := _yearless_dateline(state)) is not None
+    event_dates: list[date] = []
+    end_dates: list[date] = []
     if anchor is not None:
         for s in _body_sentences(state, 2):
             for m in DATE_RE.finditer(norm, s.start, s.end):
+                if reported_on(norm[s.start:s.end], m.start() - s.start):
+                    continue  # "said on Monday": when it was said, not when it happens
+                if yearless and (m.group("iso") or m.group("md_y") or m.group("dm_y")
+                                 or not (m.group("md") or m.group("dm"))):
+                    continue  # a stand-in year: months and days compare, years and weekdays do not
                 way = direction(norm[s.start:s.end], m.start() - s.start)
                 iso = resolve(m, anchor, way)
-                if iso and (m.group("md") or m.group("dm") or m.group("iso") or way):
-                    event_dates.append(date.fromisoformat(iso))
-    return decide(chunks, kind, anchor, event_dates, headline)
+                if iso and (m.group("md") or m.group("dm") or m.group("iso") or way or iso == anchor.isoformat()):
+                    days = [date.fromisoformat(iso), *range_days(norm, m, iso)]
+                    (end_dates if ends_on(norm[s.start:s.end], m.start() - s.start) else event_dates).extend(days)
+    subject = principal.split()[-1] if principal else ""
+    return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
 
 
 def _anchor(state: State) -> date | None:
     """What "on Sunday" counts from: the article's own date (metadata, then a dated dateline),
     and only where the article has none the memo date (``--date``/today), as the CLI says.
-    A memo dated years after a dated article must not move its "on Sunday"."""
+    A memo dated years after a dated article must not move its "on Sunday". A dateline
+    without a year ("OSLO, March 8") is that day on or before the memo date: its month and day
+    still tell "March 15" (ahead) from "March 2" (past)."""
     d = parse_iso(state.article.date)
     if d is not None:
         return d
     if state.dateline_date is not None:  # a dated dateline or the page's "publish date: ..."
         m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
-        iso = resolve(m, None, 0) if m else None
+        iso = resolve(m, state.today, -1) if m else None
         if iso:
             return date.fromisoformat(iso)
     return state.today
+
+
+# A leap year's last day: a yearless dateline is read in it only to compare months and days.
+_SOME_YEAR_END = date(2000, 12, 31)
+
+
+def _yearless_dateline(state: State) -> date | None:
+    """A dateline without a year ("OSLO, March 8") and no memo date: its month and day still tell
+    "March 15" (ahead) from "March 2" (past), in a stand-in year used for that comparison only."""
+    if state.dateline_date is None:
+        return None
+    m = DATE_RE.search(state.norm, state.dateline_date.start, state.dateline_date.end)
+    iso = resolve(m, _SOME_YEAR_END, -1) if m and (m.group("md") or m.group("dm")) else None
+    return date.fromisoformat(iso) if iso else None
 
 
 def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
@@ -425,7 +451,7 @@ def run(state: State) -> State:
     person = state.person(key)
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
-    status = _status(state, kind)
+    status = _status(state, kind, principal)
     event = Event(principal=principal, principal_role=person.role if person else None,
                   location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)

@@ -8,8 +8,14 @@ kinds of evidence, in news prose of any outlet:
   two-day visit", "talks open" (under way); "wrapped up", "capping a visit",
   "returned from", "after the meeting", "have met", "held talks", "agreed"
   (over);
-- the article's own date (``--date``, metadata) against dates it names about
-  the event ("from 3 to 5 June" after a 2019-04-23 dateline is ahead);
+- the verb whose subject is the principal ("Ruiz, who wrapped up talks in
+  Stockholm, will travel to Oslo" is ahead): it outweighs other clauses;
+- the article's own date (``--date``, metadata, a dateline even without a
+  year) against the days it names about the event: both ends of a range, a
+  day after an end verb as the last day ("wraps up on Friday": under way), a
+  start within the stated length ("a two-day summit opened on Wednesday");
+  not a day after a reporting verb ("said on Monday") nor one weeks before a
+  day ahead (an earlier meeting's);
 - the kind of event: arriving is the start of a visit (under way) but only the
   eve of a summit or of talks still to meet (ahead).
 
@@ -19,7 +25,7 @@ evidence outweighs past meeting verbs, unless the end is stated.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from briefgen.extract.wordre import LazyPattern
 
@@ -33,7 +39,7 @@ _FUTURE = re.compile(
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
-    r"\bahead of\b|\bkick off\b", re.I)
+    r"\bahead of\b|\bon the eve of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
 _HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
@@ -42,7 +48,8 @@ _HEADLINE_FUTURE = re.compile(r"\bto\s+(?:visit|meet|skip|make|hold|attend|trave
 # Any other future or intention in the lead: weaker than a verb about the event itself.
 _WEAK_FUTURE = re.compile(r"\bwill\b|\bwould\b|\bplans?\b|\bexpected\b|\bhopes?\b", re.I)
 # A present tense about the talks or their parties: the news is happening.
-_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\bthis week\b|\btoday\b|\bkicks? off\b|"
+_WEAK_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ing)\b|\b(?:meets|holds|hosts|tours)\b|\bthis week\b|\btoday\b|"
+                       r"\bkicks? off\b|"
                        r"\bcontinues?\b|\bvisiting\b|\bin\s+(?:energy|trade|peace|nuclear)\s+talks\b", re.I)
 _UNDER_WAY = re.compile(
     r"\b(?:arrived|arrives|landed|lands|reached|reaches)\s+(?:in|at)\b|\barrived\b|"
@@ -53,19 +60,29 @@ _UNDER_WAY = re.compile(
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
     r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
-    r"\bon the verge\b|\blaunched\b|\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
+    r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
+    r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens|continued|continues|"
+    r"(?:is|are)\s+paying)\s+(?:a|an|his|her|their|the|its)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|talks)\b|"
+    r"\bin\s+(?:\w+\s+)?talks\b|\bholding\s+talks\b|"
     r",\s+in\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?(?:\s+for\b|,)", re.I)
 _OVER = re.compile(
-    r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
+    r"\b(?:wrapped|wound|wraps|winds) up\b|\bbroke\s+(?:up|off|down)\b|\bclosed\b|\b(?:flew|returned|headed) home\b|"
+    r"\bleft\s+(?-i:[A-Z])\w*+(?:\s+(?-i:[A-Z])\w*+)*+(?!\s+for\b)|"  # left Oslo, not "left Madrid for Oslo"
+    r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|\barrived back\b|"
     r"\b(?:after|following)\s+(?:a|the|his|her|their|its)\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|visit)\b|"
+    r"\bafter\s+(?:visiting|meeting|holding)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
-                      r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b", re.I)
-_END_STATED = re.compile(r"\bwrapped up\b|\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
+                      r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
+                      r"\b(?:began|begins|started|starts|kicked off|kicks off|continued|continues|"
+                      r"(?:is|are)\s+paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b|"
+                      r"\bset (?:off|out) for\b", re.I)
+_END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
+                         r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
 # Past meeting verbs: over for a meeting, but only a step of a visit still under way.
 _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
@@ -74,21 +91,28 @@ _VISITS = ("visit", "state-visit")
 # Weights of the headline and of the first body sentences: the lead tells the news.
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
 WEAK = 0.3  # a bare "will" or "is ...ing" counts for a third of a verb about the event
+LONGEST = timedelta(days=14)  # a visit, summit or round of talks lasts no longer
 STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in the lead sentence
 
 
-_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|"
+_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|ends|closes|"
                             r"starts|attends)\b", re.I)
 
 
+# An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday";
+# so does a progressive with a date, an arrangement: "is hosting Ruiz on Friday".
 _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|to)\b|"
+                    r"\b(?:is|are)\s+(?:hosting|meeting|visiting|holding|travell?ing|heading|flying|attending)\b|"
+                    r"\b(?:agreed|agree|planned|hope[sd]?|intends?|invited)\s+(?:\w+\s+){0,3}?to\s+"
+                    r"(?:meet|visit|hold|travel|attend|resume|sign)\b|"
                     r"\bnext\b|\btomorrow\b", re.I)
 
 
 # Past-tense verbs a date often follows ("a spokesman said on Friday", "took office on
 # January 1"): the verb the date belongs to, whatever the rest of the sentence says.
-_PAST_VERBS = frozenset(
-    "said told announced added confirmed reported stated declared noted wrote tweeted posted "
+_REPORTING = frozenset(
+    "said told announced added confirmed reported stated declared noted wrote tweeted posted".split())
+_PAST_VERBS = _REPORTING | frozenset(
     "took met held won lost made gave went came began left saw spoke sent flew became signed "
     "agreed arrived visited hosted attended opened ended concluded returned died resigned".split())
 # An auxiliary before such a form makes it passive, and its own tense decides: "is to be
@@ -109,6 +133,33 @@ def verb_before(sentence: str, at: int) -> int:
         if words[-i] in _PAST_VERBS:
             return _AUXILIARY.get(words[-i - 1], -1) if len(words) > i else -1
     return 0
+
+
+def reported_on(sentence: str, at: int) -> bool:
+    """A date right after a reporting verb ("a spokesman said on Monday that ...") dates the
+    report, not the event."""
+    words = sentence[max(0, at - 30):at].split()[-2:]
+    return any(w.lower().strip(",") in _REPORTING for w in words)
+
+
+# Verbs of an event's end: a date after one of them is when it ends, not when it happens.
+_END_VERBS = frozenset("end ends ended close closes closed conclude concludes concluded leave leaves left "
+                       "depart departs departed wrap wraps wrapped wind winds wound".split())
+# "a three-day visit", "a 2-day summit": how long the event lasts.
+_LENGTH = LazyPattern(r"\b(two|three|four|five|six|seven|2|3|4|5|6|7)[- ]day\b", re.I)
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def ends_on(sentence: str, at: int) -> bool:
+    """A date right after an end verb ("will wrap up her visit on Friday", "set to close the
+    summit on Thursday"): the event's last day."""
+    words = [w.lower().strip(",") for w in sentence[max(0, at - 40):at].split()[-5:]]
+    return any(w in _END_VERBS for w in words)
+
+
+def length_in_days(text: str) -> int | None:
+    m = _LENGTH.search(text)
+    return None if m is None else _NUMBER.get(m.group(1).lower()) or int(m.group(1))
 
 
 def direction(sentence: str, at: int | None = None) -> int:
@@ -145,22 +196,74 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
     return out
 
 
+_APPOSITIVE = LazyPattern(r",[^,.;]{1,80},\s*")
+_REPORTED = LazyPattern(r"(?:said|says|told\s+\w+|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                         r"(?:(?:he|she|they|it|the)\s+(?:\w+\s+)?)?")
+_CLAUSE_END = LazyPattern(r"[,;.:]")
+
+
+def main_verb(sentence: str, subject: str) -> str | None:
+    """What the verb of the event's subject says: "Ruiz, who wrapped up talks in Stockholm,
+    will travel to Oslo" is ahead, whatever its relative clause says. The words after the
+    subject's first mention (past an appositive, and past "said (that) she" to what was
+    said), to the end of the clause; None when they carry no strong cue, "arrived" when
+    they tell only of an arrival."""
+    if not subject or (m := re.search(rf"\b{re.escape(subject)}\b", sentence)) is None:
+        return None
+    at = m.end()
+    if (apposition := _APPOSITIVE.match(sentence, at)) is not None:
+        at = apposition.end()
+    at = len(sentence) - len(sentence[at:].lstrip())
+    if (said := _REPORTED.match(sentence, at)) is not None:
+        at = said.end()
+    end = _CLAUSE_END.search(sentence, at)
+    clause = sentence[at:end.start() if end else len(sentence)]
+    if _FUTURE.search(clause):
+        return "upcoming"
+    if _END_STATED.search(clause):
+        return "concluded"
+    if _UNDER_WAY.search(clause):
+        return "ongoing"
+    if _ARRIVAL.search(clause):
+        return "arrived"  # under way for a visit, the eve of a summit or of talks
+    return None
+
+
 def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | None,
-           event_dates: list[date], headline: str = "") -> str | None:
+           event_dates: list[date], headline: str = "", subject: str = "",
+           end_dates: list[date] = ()) -> str | None:
     """upcoming / ongoing / concluded, or None when the text says nothing about time.
-    ``chunks`` holds the headline (if any) and the lead's sentences with their weights."""
+    ``chunks`` holds the headline (if any) and the lead's sentences with their weights;
+    ``subject`` names the event's principal, whose own verb in the lead weighs most;
+    ``end_dates`` are the days it ends ("wraps up on Friday")."""
+    if anchor is not None and end_dates and max(end_dates) > anchor and all(d <= anchor for d in event_dates):
+        return "ongoing"  # it ends ahead and began (if the lead says when) already
+    starts, event_dates = event_dates, [*event_dates, *end_dates]
+    if anchor is not None and any(d > anchor for d in event_dates):
+        # With a day ahead, a day weeks back is another event's ("who last visited on 3 June 2019").
+        event_dates = [d for d in event_dates if d >= anchor - LONGEST]
+        starts = [d for d in starts if d >= anchor - LONGEST]
     if anchor is not None and event_dates:
         first, last = min(event_dates), max(event_dates)
         if first > anchor:
             return "upcoming"
+        days = length_in_days(" ".join(t for t, _ in chunks))
+        if days and starts and not end_dates and min(starts) <= anchor < min(starts) + timedelta(days=days):
+            return "ongoing"  # "a two-day summit opened on Wednesday", read on Wednesday or Thursday
         if last < anchor and (anchor - last).days > 1:
             return "concluded"
-        if first <= anchor < last:
-            return "ongoing"  # begun, with more to come
+        if first <= anchor < last or first < anchor == last:
+            return "ongoing"  # begun, with more to come, or on its last day
     scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
     under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
-    if _END_STATED.search(text):
+    lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
+    main = main_verb(lead, subject)
+    if main == "arrived":
+        main = "ongoing" if kind in _VISITS else None
+    if main is not None:
+        scores[main] += STATED
+    if main in (None, "concluded") and _END_STATED.search(text):
         scores["concluded"] += STATED
     elif under_way and kind in _VISITS:
         # A visit under way: its past meetings are steps of it, not its end.
@@ -171,7 +274,7 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
 
-_PAST = LazyPattern(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
+_PAST = LazyPattern(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.I)
 _PRESENT = LazyPattern(r"\b(?:is|are|says|has|have)\b", re.I)
 
 
@@ -181,8 +284,8 @@ def _by_tense(chunks: list[tuple[str, float]]) -> str | None:
     lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
     if re.search(r"\bwill\b", lead, re.I):
         return "upcoming"
-    if _PAST.search(lead):
+    if _PAST.search(lead) or any(w.strip(",.;:").lower() in _PAST_VERBS for w in lead.split()):
         return "concluded"
-    if _PRESENT.search(lead):
+    if _PRESENT.search(lead) or _PRESENT_EVENT.search(lead):
         return "ongoing"
     return None

@@ -335,3 +335,9 @@ def test_sides_named_with_a_number_and_a_title_modifier_lead(stages):
     # a title's modifier alone is never the principal
     text = "Headline\n\nForeign ministers of the bloc met in Lima on Saturday to discuss trade."
     assert stages(text, until="event").event.principal != "Foreign"
+
+
+def test_a_lowercase_body_after_the_is_no_principal_named_the(stages):
+    st = stages("Headline\n\nThe city council on Tuesday approved a budget after a six-hour meeting.",
+                until="event")
+    assert st.event.principal != "The"
