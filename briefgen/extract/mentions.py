@@ -50,7 +50,7 @@ def typo_mentions(norm: str, persons: list[Person], mentions: list[Mention]) -> 
 
 _DIPLOMAT = ("secretary of state", "foreign minister", "foreign secretary", "diplomat", "envoy",
              "ambassador", "foreign ministry", "foreign office", "state department", "foreign affairs")
-# A generic noun that fits several people ("the diplomat" after a foreign minister and his
+# A bare generic noun that fits several people ("the diplomat" after a foreign minister and his
 # ministry's spokeswoman) names nobody surely: the speaker stays unknown rather than guessed.
 _GENERIC = frozenset({"diplomat"})
 
@@ -133,7 +133,7 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
             last = max((x.start for x in seen), default=-1)
             return (appos, last >= near and len(cands) > 1, len(words & set((p.role or "").lower().split())),
                     len(seen), last)
-        if len(cands) > 1 and phrase.lower().split()[-1] in _GENERIC:
+        if len(cands) > 1 and phrase.lower() in _GENERIC:  # bare: "the top US diplomat" is one person
             ranked = sorted(cands, key=salience, reverse=True)
             if not salience(ranked[0])[0]:  # no apposition ties the noun to one of them
                 continue
