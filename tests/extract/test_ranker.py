@@ -145,3 +145,20 @@ def test_a_best_clause_floor_keeps_the_article_best_only():
     assert kept(ranked, 0.5, 3, 0.5) == 0  # no floor: nothing passes
     assert kept(ranked, 0.5, 3, 0.25) == 1  # the best passes the floor
     assert kept(ranked, 0.15, 3, 0.25) == 2 and kept(ranked, 0.15, 1, 0.25) == 1
+
+
+def test_quick_logo_estimate_and_average_precision():
+    from tools import logo, train
+
+    def rec(i, group):
+        feats = [{"bias": 1.0, "x": float(k == 1)} for k in range(4)]
+        spans = [(10 * k, 10 * k + 8) for k in range(4)]
+        gold = {s: [((10, 18), True)] for s in features.SECTIONS}
+        return train.Record(f"{group}-{i}", group, feats, spans, gold)
+
+    r = rec(0, "a")
+    assert logo.average_precision(r, "purpose", [0.9, 0.8, 0.1, 0.0]) == 0.5  # the positive ranked second
+    assert logo.average_precision(r, "purpose", [0.1, 0.8, 0.1, 0.0]) == 1.0
+    out = logo.quick([rec(i, g) for i, g in enumerate("abcdabcd")])
+    assert set(out) == set(features.SECTIONS)
+    assert all(f1 == 1.0 and ap == 1.0 for f1, ap in out.values())  # "x" marks the positive in every group
