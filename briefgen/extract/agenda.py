@@ -37,6 +37,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
 from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
+from briefgen.extract.location import is_place
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
@@ -122,10 +123,20 @@ _TRIGGER_MORE = LazyPattern(
     r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
     r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from|"
     # "the focus of the visit will be X", "discussions revolved around X"
-    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around"
+    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around|"
+    # what the sides disagree on: "patch up differences over X", "a dispute over X"
+    r"(?:differences|disagreements?|disputes?|rift) (?:over|on|about)|"
+    # "compared notes on X", "talks centred around X", "the two spoke about X"
+    r"compar(?:ed|e|es|ing) notes (?:on|about)|cent(?:re|er)(?:d|s|ing)? (?:around|upon)|"
+    r"(?:spoke|speak|speaks|speaking|talk|talked|talking) about"
     r")\s+")
+# Who speaks about a topic in talks: both sides, not one speaker.
+_JOINT = LazyPattern(r"\b(?:two|both|leaders|ministers|sides|pair|they|delegations|counterparts?|presidents|"
+                     r"premiers|officials|negotiators|envoys)\b")
 _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas|everything|focus|revolv")
+                         "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift|"
+                         "notes on|notes about|centred|centered|centring|centering|spoke about|speaks? about|"
+                         "speaking about|talk(?:ed|ing)? about")
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -257,7 +268,7 @@ def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
 
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 # Nouns whose "to" infinitive is their content ("an opportunity to chart a course", "a pledge to cut").
-_TO_FRAME = frozenset("""opportunity chance effort efforts bid desire plan plans need way ways means call push
+_TO_FRAME = frozenset("""opportunity opportunities chance chances effort efforts bid desire plan plans need way ways means call push
 pledge pledged promise promised commitment attempt attempts agreement deal decision move moves offer
 proposal right freedom ability failure refusal readiness willingness framework treaty accord pact roadmap
 mechanism initiative programme program measures steps strategy resolution legislation law bill""".split())
@@ -297,6 +308,9 @@ _PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
 _ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 
+_DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
+            r"disputes?|differences|disagreements?) (?:over|about|regarding)")
+_DISPUTE_FRAME = LazyPattern(_DISPUTE + r"\s+", re.I)
 _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
                         r"result(?:s|ed)? in|"
                         # "(a new round of) talks on X": the topic is X
@@ -311,8 +325,10 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         r"means (?:for|of|to)|"
                         # "raised ongoing concerns about X": the topic is X
                         r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+                        # "ease decades of tension over X", "the row over X": the matter is X
+                        rf"{_DISPUTE}|"
                         # the matter is the goal: "the historic opportunity to chart a new course"
-                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunity|chance|efforts?|bid) to|"
+                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
                         # "the Trump administration's desire to eliminate X": the goal again
                         r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
                         re.I)
@@ -337,6 +353,7 @@ _BAD_START = Phrases("""in on at with by from for during than worth encompassing
 towards toward through via within without across among amongst despite against beyond few
 everything anything
 until when while where to he she they we i you there of as is are was were has have had be been being
+can could may might must shall should will would
 tomorrow today yesterday""".split())
 # Times are not topics (case as written: "May" and "march" are words).
 _TIME_WORDS = Phrases("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
@@ -462,6 +479,7 @@ ensure establish expand explore extend facilitate finalise finalize find forge g
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
 handle put reach rebuild set reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
+upgrade bolster modernise modernize
 """.split())
 _VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
@@ -521,6 +539,9 @@ def _unbalanced(label: str) -> bool:
     return n % 2 == 1 or singles % 2 == 1
 
 
+_NOUN_PREP = frozenset("of to for in against".split())
+
+
 def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     """Start of the noun phrase of norm[s:e]: past a bare goal verb and its determiner, or None
     when the label is a verb without an object or a torn clause."""
@@ -535,7 +556,9 @@ def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
         return None  # "momentum toward fully restoring": the gerund's object was cut off
     if words[0].lower() in _VERB_ONLY and words[0].lower() not in _BARE_VERBS:
         return None  # "engage in sustained negotiations": a verb phrase
-    if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in ("of", "to")):
+    # a verb that is also a noun, before its noun's preposition, is the noun: "support for
+    # Ukraine", "a cut in tariffs", "increase in trade"
+    if words[0].lower() in _BARE_VERBS and (len(words) == 1 or words[1].lower() not in _NOUN_PREP):
         m = _VERB_OBJECT.match(norm, s, e)
         if m is None or m.end() >= e:
             return None
@@ -612,6 +635,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     if np_start != s:
         s = np_start
         lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
+        if lm is not None and lm.end() < e:
+            s = lm.end()
+        lm = _DISPUTE_FRAME.match(norm, s, e)  # "ease decades of tension over X": the frame goes too
         if lm is not None and lm.end() < e:
             s = lm.end()
     label = norm[s:e]
@@ -723,7 +749,9 @@ def _keep_shared_heads(norm: str, inner: list[tuple[int, int]]) -> list[tuple[in
     while k < len(inner):
         a, b = inner[k]
         nxt = norm[inner[k + 1][0]:inner[k + 1][1]].split() if k + 1 < len(inner) else []
-        if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED:
+        # a name of several words ("China and North Korea") has no head to share
+        if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED \
+                and not all(w[:1].isupper() for w in nxt):
             out.append((a, inner[k + 1][1]))
             k += 2
             continue
@@ -736,12 +764,43 @@ _TOPIC_HEAD = LazyPattern(r"\b(?:issues?|topics?|concerns?|matters|areas|sectors
 _SUBLIST = re.compile(r",?\s+(?:including|such as|ranging from|notably|especially)\s")
 
 
-def _list_end(norm: str, s: int, limit: int) -> int:
-    """End of the coordination: a clause break, or where a nested list starts."""
+def _list_end(norm: str, s: int, limit: int, people: list[tuple[int, int]] = ()) -> int:
+    """End of the coordination: a clause break, where a nested list starts, or where the
+    counterpart is named ("discuss A, B and C with Lula")."""
     stop = _stop_at(norm, s, limit)
     end = limit if stop is None else stop
     sub = _SUBLIST.search(norm, s, end)
-    return sub.start() if sub else end
+    end = sub.start() if sub else end
+    w = _counterpart(norm, s, end, people)
+    return end if w is None else w
+
+
+_WITH = re.compile(r"\s+with\s+")
+_WITH_PRONOUN = LazyPattern(r"(?:him|her|them|us|me)\b")
+_CAP_RUN = LazyPattern(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}")
+# Nouns whose "with X" names the other side of the matter itself: "relations with China".
+_WITH_HEADS = frozenset("""relations relationship ties cooperation co-operation trade partnership talks dialogue
+agreement agreements deal deals conflict conflicts dispute disputes tensions border borders war negotiations
+alliance links contacts friendship rivalry competition standoff row feud engagement integration
+coordination co-ordination exchanges dealings peace""".split())
+
+
+def _counterpart(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> int | None:
+    """Start of a "with <person>" in [s, e) that names who the topics are discussed with, not
+    part of a topic: a person the article names, a pronoun, or a name that is no place after a
+    head that takes no partner ("supplies of lithium with Lula", but "relations with China")."""
+    for m in _WITH.finditer(norm, s, e):
+        at = m.end()
+        if any(a == at for a, _ in people) or _WITH_PRONOUN.match(norm, at, e):
+            return m.start()
+        run = _CAP_RUN.match(norm, at, e)
+        if run is None or run.group().isupper():
+            continue
+        head = norm[s:m.start()].split()[-1:] or [""]
+        name = run.group().rstrip(".")
+        if head[0].lower() not in _WITH_HEADS and not (name.lower() in _PLACES or is_place(name)):
+            return m.start()
+    return None
 
 
 def _passive_subject(norm: str, start: int, verb: int) -> int:
@@ -783,6 +842,31 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
              if len(m.group("head").split()) <= _BULLET_MAX_WORDS
              and not norm[m.end():m.end() + 1].isdigit()]  # "• Last updated: 14 Sep.": a page's date line
     return heads if len(heads) >= 2 else []
+
+
+# A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
+# agenda:", "Topics will include:". The items are the bulleted paragraphs that follow it.
+_LIST_INTRO = LazyPattern(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
+                         r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
+                         r"focus(?:ed|es)? on|cover(?:ed|s)?)\s*:$")
+_BULLET_BEFORE = LazyPattern(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
+_ITEM_TAIL = LazyPattern(r"(?:[\s,;.]+(?:and|or)?)+$")
+_MAX_BULLETS = 8
+
+
+def _bullet_items(norm: str, paragraphs, after: int) -> list[tuple[int, int]]:
+    """The bulleted paragraphs right after the character ``after`` (each item's span, its
+    trailing ", and" or full stop cut)."""
+    out = []
+    for p in paragraphs:
+        if p.start < after:
+            continue
+        line = norm.rfind("\n", 0, p.start) + 1
+        if not _BULLET_BEFORE.fullmatch(norm, line, p.start) or len(out) >= _MAX_BULLETS:
+            break
+        tail = _ITEM_TAIL.search(norm, p.start, p.end)
+        out.append((p.start, tail.start() if tail else p.end))
+    return out
 
 
 def run(state: State) -> State:
@@ -838,6 +922,9 @@ def run(state: State) -> State:
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
                 continue  # "to address Parliament", "addressed reporters": an audience, not a topic
+            if trig.rstrip().endswith(" about") and trig.startswith(("spok", "speak", "talk ", "talked", "talking")) \
+                    and not _JOINT.search(low, sent.start, m.start()):
+                continue  # "he spoke about his childhood": one speaker, no talks; "the two spoke about X"
             if trig.startswith(("singl", "everything")) and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \
@@ -851,7 +938,7 @@ def run(state: State) -> State:
             begin = m.end()
             if norm[begin:begin + 1] == '"' and 0 < norm.find('"', begin + 1, sent.end) - begin <= _QUOTED_TOPIC:
                 begin += 1  # 'will be "standing up to aggression."': a short quotation names the topic
-            end = _list_end(norm, begin, sent.end)
+            end = _list_end(norm, begin, sent.end, people)
             ranged = "rang" in trig or trig.rstrip().endswith("from")
             parts = _split_list(norm, begin, end, _RANGE_SPLIT if ranged else None)
             if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
@@ -872,7 +959,7 @@ def run(state: State) -> State:
             for m in goals:
                 if norm.count('"', sent.start, m.start()) % 2:
                     continue
-                end = _list_end(norm, m.end(), sent.end)
+                end = _list_end(norm, m.end(), sent.end, people)
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
         passives = _PASSIVE.finditer(low, sent.start, sent.end) \
@@ -903,6 +990,10 @@ def run(state: State) -> State:
                     add(a, b, sent.index, 0.8 * position)
     for a, b in _bullet_heads(norm):
         add(a, b, -1, 0.8)
+    for sent in body:
+        if norm[sent.end - 1:sent.end] == ":" and _LIST_INTRO.search(low, sent.start, sent.end):
+            for a, b in _bullet_items(norm, state.paragraphs, sent.end):
+                add(a, b, sent.index, 0.8)
     out = tuple(Item(text=text[s:e], evidence=(Span(s, e),), score=round(min(w, 1.0), 3))
                 for w, s, e, _ in sorted(items, key=lambda x: x[1]))
     return replace(state, agenda=out)

@@ -63,12 +63,37 @@ _CAPTION = re.compile(
 # A photo caption ends on its credit: "... on Tuesday. Photo: A. Name/Agency".
 _PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
 
+# ... or on a photographer and an agency: "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)".
+_AGENCY_CREDIT = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
+                            r"Xinhua|XINHUA|Pool|POOL|Anadolu|Yonhap|Kyodo|SPA|WAM|TASS|Sputnik|dpa|DPA)\b[^.\n]{0,40}\)?\s*$"
+                            r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$"
+                            r"|(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Xinhua)/[\w .'-]{2,40}(?:/[\w .'-]{2,30})?\s*$")
 # Page furniture: a paragraph opening on one of these is no part of the story.
 _FURNITURE = re.compile(
     r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
     r"(?:READ|Read) (?:MORE|[Mm]ore|[Aa]lso)\b|(?:SEE|See) [Aa]lso\b|Media playback is unsupported|"
     r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
-    r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:)")
+    r"(?:Sign up|Subscribe|Click here|Follow us)\b|(?:WATCH|LISTEN|Watch|Listen)\s*:|"
+    # rights lines, notices and link lists of a pasted web page
+    r"(?:Copyright|COPYRIGHT)\s*(?:\u00a9|\([cC]\))?\s*(?:19|20)\d\d\b|\u00a9|All rights reserved\b|"
+    r"This (?:material|article|content) may not be (?:published|reproduced)\b|Privacy (?:Notice|Policy)\b|"
+    r"(?:Photo|Image|Picture|Video) (?:caption|credit)s?\s*:|(?:Also [Rr]ead|ALSO READ|Explore more on)\b|"
+    r"(?:Related|More on this) (?:[Tt]opics|[Ss]tory|[Ss]tories)\b|Reuse this content\b|"
+    r"This (?:article|story) (?:is|was) (?:also )?available in\b|This (?:article|story) (?:has been|was) (?:updated|corrected|amended)\b|"
+    r"For (?:more|further) information\b|"
+    r"(?:Key (?:points|takeaways|facts)|At a glance|In brief|Highlights|Quick read|KEY POINTS)\s*:?\s*$|Authori[sz]ed by\b|(?:Media|Press) (?:contact|enquiries|inquiries)\b|"
+    r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:|"
+    r"(?:Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|Trending(?: [Nn]ow)?|TRENDING|Top [Ss]tories|"
+    r"Recommended|More (?:from|stories)|You (?:may|might) also like|Latest [Nn]ews)\s*:?\s*$)")
+# Furniture that heads a list of tags or linked headlines, each a short line of its own.
+_LINK_LIST = LazyPattern(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
+                        r"Tags|TAGS|Topics|Suggested [Tt]opics|Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|"
+                        r"Trending|TRENDING|Top [Ss]tories|Recommended|More (?:from|stories)|You (?:may|might) also like|"
+                        r"Latest [Nn]ews)\b[^.!?\n]{0,40}$")
+# A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
+# ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
+_CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
+                          r"|\(?(?:Additional )?(?:[Rr]eporting|Writing|Editing) by\b[^\n]{0,200}$")
 # List bullets, alone or doubled, where a list was run into the paragraph.
 _BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
 _BULLET_INSIDE = re.compile(r"\s*(?:[•●▪◦‣∙]\s*)+")
@@ -83,9 +108,36 @@ _CROSSHEAD = re.compile(r"(['\"])[^.!?'\"\n]{2,60}\1")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 
 
-def _furniture(norm: str, s: int, e: int) -> bool:
-    """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -")."""
-    return bool(_FURNITURE.match(norm, s, e)) or len(_LETTERS.findall(norm, s, e)) < 2
+# A transcript's speaker label: "PRESIDENT RUTO:", "MR. KIRBY:", "Q:" (two labelled paragraphs at
+# least make a transcript; a lone "ANALYSIS:" does not).
+_SPEAKER_LABEL = re.compile(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
+# A signpost of an outlet's format: "Why it matters:", "Driving the news:", "The big picture:",
+# "What's next:" (two such paragraphs at least, as with speaker labels).
+_SIGNPOST = re.compile(r"(?P<who>[A-Z][\w'\u2019]*(?:,?\s+[a-z][\w'\u2019]*){0,3})\s*:\s+(?=\S)")
+# ... but "He said: ..." introduces a quotation.
+_SAID = frozenset("said says added adds told wrote writes warned noted stated declared explained insisted "
+                  "tweeted posted argued".split())
+
+
+def _label(norm: str, s: int, e: int) -> re.Match | None:
+    m = _SPEAKER_LABEL.match(norm, s, e) or _SIGNPOST.match(norm, s, e)
+    if m is None or m.group("who").split()[-1].lower() in _SAID:
+        return None
+    return m
+
+
+_TRANSCRIPT_LABELS = 2
+_DEK_BLOCKS = 2  # a standfirst is a block or two ...
+_DEK_WORDS = 45  # ... of a sentence or two each
+
+
+def _furniture(norm: str, s: int, e: int, item: bool = False) -> bool:
+    """Page furniture, or nothing left of a paragraph but dates and marks ("• |", "• 13 Sep. 2018 -").
+    A list item may be one word ("• Migration"), but not one with a date's digits."""
+    words = len(_LETTERS.findall(norm, s, e))
+    lone_item = item and words == 1 and not any(c.isdigit() for c in norm[s:e])
+    return bool(_FURNITURE.match(norm, s, e)) or (words < 2 and not lone_item) or \
+        bool(_CONTRIBUTED.match(norm, s, e))
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
 # "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
@@ -146,6 +198,24 @@ GLUED_DATELINE = re.compile(
     r"(?P<date>)(?P<agency>)(?P<dash>-)(?=[A-Z][a-z]|[A-Z]\.)")
 
 
+# "NEW DELHI: Prime Minister ...", "RIYADH: The crown prince ...": a known place in capitals and a
+# colon (South Asian and Gulf outlets); a capitalised word that is no place ("UPDATE:") is no dateline.
+COLON_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?P<region>)(?P<date>)(?P<agency>)(?P<dash>:)\s+(?=[A-Z\"\u201c])")
+# An agency named without brackets: "MOSCOW, April 5. /TASS/. ...", "TOKYO, March 16 Kyodo - ...".
+AGENCY_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+    r"(?:\.?\s*/(?P<agency>[A-Za-z][A-Za-z-]{1,19})/\.?(?P<dash>)"
+    r"|\s+(?:Kyodo|Xinhua|Yonhap|AFP|AP|Reuters|TASS|Interfax|Bernama|Antara|ANTARA|PTI|ANI|IANS|KUNA|WAM|SPA|"
+    r"IRNA|Anadolu|VNA|PNA)\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
+
+
+# "MALE, July 25 (PTI) Prime Minister ...": a city in capitals, a date and an agency, no dash.
+BRACKET_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]{{2,}}){{0,2}}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\)(?P<dash>)\s+(?=[A-Z\"\u201c])")
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
@@ -156,7 +226,13 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
         g = GLUED_DATELINE.match(head)
         if g and not g.group("place").endswith("-"):
             return g
-        return None
+        b = BRACKET_DATELINE.match(head)
+        if b:
+            return b
+        c = COLON_DATELINE.match(head)
+        if c and is_place(c.group("place")):
+            return c
+        return AGENCY_DATELINE.match(head)
     for m in STRICT_DATELINE.finditer(head):
         if m.group("date") or m.group("agency"):
             return m
@@ -182,6 +258,27 @@ def _place_suffix(place: str) -> str:
             if is_place(" ".join(words[k:])):
                 return " ".join(words[k:])
     return place
+
+
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_PULL_QUOTE_WORDS = 40
+
+
+def _drop_pull_quotes(norm: str, paragraphs: list[tuple[int, int]], meta: list[Span]) -> list[tuple[int, int]]:
+    """A paragraph that is nothing but a quotation repeated from another paragraph is a pull
+    quote (page design): it goes to metadata, so the quotation is briefed once, where it is said."""
+    keys = [" " + _NON_WORD.sub(" ", norm[s:e]).strip().lower() + " " for s, e in paragraphs]
+    out = []
+    for k, (s, e) in enumerate(paragraphs):
+        chunk = norm[s:e].rstrip(".!?,;: ")
+        pulled = (len(chunk) > 2 and chunk[0] in _QUOTE_MARKS and chunk[-1] in _QUOTE_MARKS
+                  and len(chunk.split()) <= _PULL_QUOTE_WORDS
+                  and any(keys[k] in other for j, other in enumerate(keys) if j != k))
+        if pulled:
+            meta.append(Span(s, e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -241,14 +338,26 @@ def run(state: State) -> State:
     # Bylines, "Updated:" lines, lone author names before the lead.
     kept = []
     header_date = None
+
+    def standfirst() -> None:
+        """Short blocks between the title and a byline or date stamp are the standfirst ("The
+        premier wants relief from tariffs. Trump wants more defense spending."), not the story."""
+        if 0 < len(kept) <= _DEK_BLOCKS and all(len(norm[a:b].split()) <= _DEK_WORDS for a, b in kept) and \
+                find_dateline(norm, *kept[0]) is None:
+            meta.extend(Span(a, b) for a, b in kept)
+            kept.clear()
+
     for i, (s, e) in enumerate(blocks):
         chunk = norm[s:e]
         if covered(s, e):
+            if 0 < i < _DEK_BLOCKS + 3:
+                standfirst()
             continue
         header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
                                           or _DATE_LINE.match(chunk))
         if header or (i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
                                  (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2))):
+            standfirst()
             meta.append(Span(s, e))
             d = _ISO_OR_DAY_DATE.search(norm, s, e)
             if d and header_date is None:
@@ -261,6 +370,9 @@ def run(state: State) -> State:
     place = None
     dl_date = None
     paragraphs: list[tuple[int, int]] = []
+    questions: set[int] = set()  # a reporter's question in a transcript: no statement to brief
+    transcript = sum(1 for s, e in blocks if _label(norm, s, e)) >= _TRANSCRIPT_LABELS
+    link_list = False  # after "Explore more on these topics", "Related Topics": tags and links
     seen: set[str] = set()
     for i, (s, e) in enumerate(blocks):
         # Wire junk before the dateline in the first body blocks ("(2nd LD) ... SEOUL, Dec. 30 (Yonhap) --").
@@ -286,7 +398,8 @@ def run(state: State) -> State:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
         bullet = _BULLET.match(norm, s, e)
-        if bullet and bullet.end() > s and bullet.group().strip():
+        item = bool(bullet and bullet.end() > s and bullet.group().strip())
+        if item:
             meta.append(Span(s, bullet.end()))
             s = bullet.end()
         glued = _GLUED_AGENCY.match(norm, s, e)
@@ -297,9 +410,20 @@ def run(state: State) -> State:
         if tweet and tweet.start() > s:
             meta.append(Span(tweet.start(), e))
             e = _strip(norm, s, tweet.start())[1]
-        if s < e and (_furniture(norm, s, e) or _UPDATED.match(norm[s:e])):
+        if s < e and (_furniture(norm, s, e, item) or _UPDATED.match(norm[s:e])):
             meta.append(Span(s, e))
+            link_list = link_list or bool(_LINK_LIST.match(norm, s, e))
             continue
+        if link_list and _is_heading(norm, s, e):
+            meta.append(Span(s, e))  # a tag or a linked headline under "Related Topics"
+            continue
+        link_list = False
+        label = _label(norm, s, e) if transcript else None
+        if label and not is_place(label.group("who")):
+            meta.append(Span(s, s + len(label.group().rstrip())))  # "PRESIDENT RUTO: Thank you ..."
+            if label.group("who") in ("Q", "QUESTION"):
+                questions.add(len(paragraphs))
+            s = label.end()
         tm = _TRAILER.search(norm, max(s, e - 60), e)
         if tm and tm.start() < e:
             if tm.start() > s:
@@ -316,12 +440,13 @@ def run(state: State) -> State:
         seen.add(key)
         paragraphs.append((s, e))
 
+    paragraphs = _drop_pull_quotes(norm, paragraphs, meta)
     paras: list[Paragraph] = []
     sents: list[Sentence] = []
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
-        heading = (_is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
-                   or bool(_PHOTO_CREDIT.search(norm[s:e])))
+        heading = (pi in questions or _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
+                   or bool(_PHOTO_CREDIT.search(norm[s:e])) or bool(_AGENCY_CREDIT.search(norm, max(s, e - 120), e)))
         for ss, se in split_sentences(norm, s, e):
             cap = heading or bool(_CAPTION.search(norm[ss:se]))
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))

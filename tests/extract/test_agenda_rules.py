@@ -430,3 +430,67 @@ def test_lists_after_colons_dashes_and_ranges(stages, text, expected):
 ])
 def test_feature_table_focus_frames(stages, text, expected):
     assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the counterpart after a list is no part of its last item
+    ("The chancellor is expected to discuss grain quotas, the river dam and supplies of copper with Moreno.",
+     ["grain quotas", "river dam", "supplies of copper"]),
+    ("The envoy will raise port fees and fishing rights with him.", ["port fees", "fishing rights"]),
+    # ... but "relations with X" names the matter
+    ("They will discuss port fees and relations with Peru.", ["port fees", "relations with Peru"]),
+    # two names share no head: two items
+    ("The ministers also discussed Chile and North Korea.", ["Chile", "North Korea"]),
+    ("They discussed oil and gas extraction.", ["oil and gas extraction"]),
+    # "opportunities to expand X": the matter is X
+    ("They discussed opportunities to expand grain trade.", ["grain trade"]),
+])
+def test_counterparts_names_and_goal_frames(stages, text, expected):
+    assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two presidents met in Lima on Monday. The talks covered:\n\n- Trade in copper\n- Border security\n"
+     "- Migration\n\nThey also dined together.", ["Trade in copper", "Border security", "Migration"]),
+    ("The ministers discussed:\n\n\u2022 expanding the bloc,\n\u2022 a ceasefire in the valley, and\n"
+     "\u2022 reform of the council.\n\nThey left.", ["expanding the bloc", "ceasefire in the valley", "reform of the council"]),
+    # a list after a sentence that names no topic cue is not the agenda
+    ("The delegation included:\n\n- Three ministers\n- Two governors\n\nThey left.", []),
+])
+def test_bulleted_list_after_a_topic_cue(stages, text, expected):
+    assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb that is also a noun, before its noun's preposition, is the noun
+    ("They were also due to discuss the grain budget and support for Lima, an adviser said.",
+     ["grain budget", "support for Lima"]),
+    # what the sides disagree on names the issue
+    ("The two leaders sought to patch up differences over port fees and fishing quotas.",
+     ["port fees", "fishing quotas"]),
+])
+def test_noun_senses_and_differences(stages, text, expected):
+    assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy's trip is meant to ease decades of tension over fishing, river water and airspace.",
+     ["fishing", "river water", "airspace"]),
+    ("The two leaders agreed to upgrade the command structures of their fleets.",
+     ["command structures of their fleets"]),
+])
+def test_dispute_frames_and_goal_verbs(stages, text, expected):
+    assert _agenda(stages, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers compared notes on grain exports and fertilizer prices.", ["grain exports", "fertilizer prices"]),
+    ("Talks centred around port access and fishing rights.", ["port access", "fishing rights"]),
+    ("The leaders also spoke about energy links and climate finance.", ["energy links", "climate finance"]),
+    # one speaker talking is no talks
+    ("He spoke about his childhood in Lima.", []),
+    # the object came first: what follows is a clause, not a topic
+    ("The minister said the ideas they talked about can be taken up by the council.", []),
+])
+def test_readout_verbs(stages, text, expected):
+    assert _agenda(stages, text) == expected

@@ -26,7 +26,7 @@ _MONTHS = {
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = (rf"(?:(?P<m1>{MONTH})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>\d{{4}}))?"
-         rf"|(?P<d2>\d{{1,2}})\s(?P<m2>{MONTH})(?:,?\s(?P<y2>\d{{4}}))?"
+         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{MONTH})(?:,?\s(?P<y2>\d{{4}}))?"
          rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))")
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "", _DATE)
 _WORD = r"[A-Z][\w.'’\-]*"
@@ -47,14 +47,66 @@ BYLINE = re.compile(
     rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?",
 )
 _INLINE_BY = rf"\bBy\s+(?P<names>{_NAME})"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?"
-DATE_LINE = re.compile(
-    rf"(?:(?:Published|Updated|Posted|Last updated)(?:\son)?:?\s*)?{_WEEKDAY}(?:{_DATE})"
-    r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
-)
+# What else a page's date line holds: "Updated - November 07, 2023 10:42 pm IST", "TNN | Jun 3,
+# 2023, 06.15 AM IST", "Published: 7:00pm, 15 Mar, 2024", "Tue 14 Oct 2025 18.30 BST",
+# "Jul 12, 2024 - World". Looked up word by word after the date is cut out (no big pattern).
+_STAMP_WORDS = frozenset("""updated published posted last modified first edited on at am pm a.m. p.m.
+mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+and by ago hour hours minute minutes min mins hr hrs day days""".split())
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$", re.I)
+_STAMP_MAX_CHARS = 90
+_STAMP_SPARE = 3  # words besides the date and stamp words: a section, an agency, a city
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
+
+
+def _numeric_date(m: re.Match[str]) -> str | None:
+    """"30.08.2012" (day first), "04/16/2025" (month first where the day tells): None when a
+    slashed date could be read either way."""
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if m.group(2) == ".":
+        day, month = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_stamp(content: str) -> str | None:
+    """The date (YYYY-MM-DD) of a header line that is the page's date stamp: a date with its
+    year, and beside it only times, weekdays, "Updated"/"Published", time zones, separators and
+    up to three capitalised words (a section, an agency, a city). A sentence that holds a date
+    is not one."""
+    if len(content) > _STAMP_MAX_CHARS:
+        return None
+    m = re.search(_DATE, content)
+    iso = _iso(m) if m is not None else None
+    if m is None:
+        m = _NUMERIC_DATE.search(content)
+        iso = _numeric_date(m) if m is not None else None
+    if iso is None:
+        return None
+    spare = 0
+    for raw in (content[:m.start()] + " " + content[m.end():]).split():
+        w = raw.strip(",|·•-–—:()/")
+        if not w or w.lower() in _STAMP_WORDS or _CLOCK.match(w) or w.isdigit():
+            continue
+        if not w[:1].isupper():
+            return None
+        spare += 1
+    return iso if spare <= _STAMP_SPARE else None
+
+
 _JOB = r"(?i)correspondent|reporter|writer|editor|staff|contributor|columnist"
-# _DATE alone, _INLINE_BY and _JOB serve a quarter of articles or fewer: compiled by ``re``
-# (and kept in its cache) when first used, not at every start.
+# _INLINE_BY and _JOB serve a quarter of articles or fewer: compiled by ``re`` (and kept in its
+# cache) when first used, not at every start.
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
 _HEADER_LINES = 5  # non-blank lines after the title where a dateline may appear
@@ -162,6 +214,46 @@ def _names(raw: str) -> str | None:
     return " ".join(words) or None
 
 
+# Page chrome: share buttons, reading time, navigation. A line opening on one of these phrases,
+# or (around the title only) a short line of one or two words without punctuation.
+_CHROME_PHRASES = ("skip to", "listen to this article", "listen to article", "share", "save", "print",
+                   "email", "gift this article", "read in app", "purchase licensing rights", "facebook",
+                   "twitter", "linkedin", "whatsapp", "copy link", "comments", "menu", "search", "sign in",
+                   "log in", "subscribe", "advertisement")
+_CHROME_MAX_WORDS = 2
+_CHROME_LINES = 12  # chrome lines that may sit between the title and the byline
+_NAV_MAX_WORDS = 3  # a navigation entry before the title
+
+
+def _chrome_line(content: str, *, strict: bool = False) -> bool:
+    low = content.lower()
+    if low.startswith(_CHROME_PHRASES) and len(content) <= 60:
+        return True
+    words = content.split()
+    if len(words) > (_CHROME_MAX_WORDS if strict else _NAV_MAX_WORDS) or content[-1:] in ".!?\"\u201d:":
+        return False
+    return not (BYLINE.fullmatch(content) or date_stamp(content) or _dateline(content) or SLUG.fullmatch(content)
+                or any(c.isdigit() for c in content))
+
+
+def _chrome_block(text: str, lines, nonblank: list[int], k: int) -> list[int]:
+    """The navigation block starting at nonblank[k]: its lines if it is one ("Skip to main
+    content" alone, or two or more short lines with no blank between them), else []."""
+    if k >= len(nonblank) - 1:
+        return []
+    block = [nonblank[k]]
+    for i in nonblank[k + 1:]:
+        if i != block[-1] + 1:
+            break
+        block.append(i)
+    contents = [text[slice(*lines[i])] for i in block]
+    if len(block) == 1:
+        return block if contents[0].lower().startswith("skip to") else []
+    if all(_chrome_line(c) for c in contents) and k + len(block) < len(nonblank):
+        return block
+    return []
+
+
 def scan(text: str, *, title_first: bool = False) -> Header:
     """Find the header of ``text`` (already sanitised). Spans are exact slices of it."""
     lines = _lines(text)
@@ -171,6 +263,17 @@ def scan(text: str, *, title_first: bool = False) -> Header:
     spans: list[Span] = []
     title = author = outlet = iso = None
 
+    # A saved page's navigation before the title ("Skip to main content", "World", "Politics").
+    k = 0
+    while True:
+        block = _chrome_block(text, lines, nonblank, k)
+        if not block:
+            break
+        spans.extend(Span(*lines[i]) for i in block)
+        k += len(block)
+    nonblank = nonblank[k:]
+    if not nonblank:
+        return Header(spans=tuple(spans))
     first = nonblank[0]
     s, e = lines[first]
     content = text[s:e]
@@ -184,9 +287,16 @@ def scan(text: str, *, title_first: bool = False) -> Header:
         rest = nonblank[1:]
 
     contiguous = True
-    for i in rest[:_HEADER_LINES]:
+    seen = 0
+    for i in rest[:_HEADER_LINES + _CHROME_LINES]:
         s, e = lines[i]
         content = text[s:e]
+        if title is not None and contiguous and _chrome_line(content, strict=True):
+            spans.append(Span(s, e))  # "Listen to this article · 4 min", "Share", "Facebook"
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            break
         if contiguous and SLUG.fullmatch(content):
             spans.append(Span(s, e))
             continue
@@ -198,10 +308,10 @@ def scan(text: str, *, title_first: bool = False) -> Header:
             if org and not re.search(_JOB, org):
                 outlet = outlet or org.strip()
             continue
-        dl = DATE_LINE.fullmatch(content) if contiguous else None
-        if dl and iso_date(content):
+        stamp = date_stamp(content)  # also after a standfirst or an outlet's name
+        if stamp:
             spans.append(Span(s, e))
-            iso = iso or iso_date(content)
+            iso = iso or stamp
             continue
         m = _dateline(content)
         if m:
