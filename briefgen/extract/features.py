@@ -8,13 +8,21 @@ sparse dict ``name -> value``. Every feature means the same in any news prose:
   clause; ``lex:<section>`` the capped sum of the lexicon's weights in the clause and
   ``sent_lex:<section>`` in its sentence; ``hand:<section>`` the rule score of classify.py
   (the same cues adjusted for quotations, other times and the event);
+  ``art:best:<section>`` the best ``lex`` of any clause of the article (the same for all of
+  them: an article where no clause states a goal has no purpose, however its clauses rank among
+  themselves), ``lex:<section>&event`` and ``lex:<section>&principal`` the lexicon score of a
+  clause whose sentence names the event or its principal (a goal of *this* visit);
 * where the clause sits: ``pos:lead`` (first body sentence), ``pos:rel`` (0 at the top, 1 at
-  the end), ``pos:para_first`` (first sentence of its paragraph), ``pos:first_clause``;
+  the end), ``pos:para_first`` (first sentence of its paragraph), ``pos:para_second``,
+  ``pos:first_clause``;
 * who speaks: ``quote:inside`` (mostly a quotation), ``quote:part``, ``speech:verb`` (a
-  reporting verb), ``speech:according``;
+  reporting verb), ``speech:according``; ``voice:reporter`` (no quotation and no reporting verb
+  in the whole sentence: the outlet's own statement) or ``voice:sentence_said`` (the reporting
+  verb is in another clause of the sentence: "..., officials said");
 * who and what it names: ``ent:principal`` (the event's principal in the clause or its
-  sentence), ``ent:person``, ``ent:place``, ``ent:event`` (visit, talks, summit ...),
-  ``ent:agenda`` (holds an agenda topic), ``ent:number``;
+  sentence), ``ent:participant`` (another participant in the clause) and
+  ``ent:participant_sentence``, ``ent:person``, ``ent:place``, ``ent:event`` (visit, talks,
+  summit ...), ``ent:agenda`` (holds an agenda topic), ``ent:number``;
 * time and modality: ``tense:will``, ``tense:modal``, ``tense:perfect``, ``tense:past``,
   ``tense:to_inf``, ``time:year``, ``time:other`` (dated to another time), ``time:weekday``,
   ``time:relative`` ("last year", "ago") and the event status crossed with the clause's
@@ -131,10 +139,21 @@ def clause_features(state: State) -> list[dict[str, float]]:
     topics = sorted(sp.start for it in state.agenda for sp in it.evidence)
     marks = [(name, cue.starts(norm, low)) for name, cue in _MARKS]
     events = _EVENTS.starts(norm, low)
+    names = {pt.name for pt in state.participants}
+    party = {p.key for p in state.people if p.name in names} - {state.principal_key}
+    others = sorted(m.start for m in state.mentions if m.person in party)
+    speech_starts = marks[0][1]
+    para_rank: dict[int, int] = {}
+    for s in body:
+        para_rank[s.index] = s.index - para_first[s.para]
     place = (state.event.location or "").lower()
     status = state.event.status or "unknown"
     sent_of = {s.index: s for s in state.sentences}
     out: list[dict[str, float]] = []
+    # The article's best lexicon score per section: an article with no clause that states a
+    # goal at all has no purpose, however its best clause ranks among its own.
+    best = {sec: max((hits[sec].score(c.start, c.end) for c in state.candidates), default=0.0)
+            for sec in SECTIONS if sec in hits}
     # The clause's place among the article's clauses by each section's rule score: the best
     # statement of an article's purpose is the article's best, however its outlet words it.
     top: dict[str, dict[int, int]] = {}
@@ -156,6 +175,7 @@ def clause_features(state: State) -> list[dict[str, float]]:
             f[f"lex:{sec}"] = round(h.score(a, b), 4)
             f[f"sent_lex:{sec}"] = round(h.score(sent.start, sent.end), 4)
             f[f"hand:{sec}"] = c.score(sec)
+            f[f"art:best:{sec}"] = round(best[sec], 4)
             k = top[sec].get(a)
             if k is not None:
                 f[f"top:{sec}:{1 if k == 0 else 3 if k < 3 else 6 if k < 6 else 99}"] = 1.0
@@ -167,6 +187,8 @@ def clause_features(state: State) -> list[dict[str, float]]:
             f["pos:top3"] = 1.0
         if para_first.get(sent.para) == c.sentence:
             f["pos:para_first"] = 1.0
+        elif para_rank.get(c.sentence) == 1:
+            f["pos:para_second"] = 1.0
         if prev_sentence != c.sentence:
             f["pos:first_clause"] = 1.0
         prev_sentence = c.sentence
@@ -181,6 +203,10 @@ def clause_features(state: State) -> list[dict[str, float]]:
             f["ent:principal_sentence"] = 1.0
         if _any_in(persons, a, b):
             f["ent:person"] = 1.0
+        if _any_in(others, a, b):
+            f["ent:participant"] = 1.0
+        elif _any_in(others, sent.start, sent.end):
+            f["ent:participant_sentence"] = 1.0
         if place and place in low[a:b]:
             f["ent:place"] = 1.0
         if _any_in(events, a, b):
@@ -192,6 +218,15 @@ def clause_features(state: State) -> list[dict[str, float]]:
         for name, starts in marks:
             if _any_in(starts, a, b):
                 f[name] = 1.0
+        if "speech:verb" not in f and share == 0:
+            f["voice:reporter" if not _any_in(speech_starts, sent.start, sent.end) else "voice:sentence_said"] = 1.0
+        for sec in SECTIONS:
+            lx = f.get(f"lex:{sec}")
+            if lx:
+                if "ent:event" in f or "ent:event_sentence" in f:
+                    f[f"lex:{sec}&event"] = lx
+                if "ent:principal" in f or "ent:principal_sentence" in f:
+                    f[f"lex:{sec}&principal"] = lx
         head = min(b, a + _SUBJECT_REACH)
         if _any_in(principal, a, head):
             f["subj:principal"] = 1.0

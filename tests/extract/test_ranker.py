@@ -145,3 +145,43 @@ def test_a_best_clause_floor_keeps_the_article_best_only():
     assert kept(ranked, 0.5, 3, 0.5) == 0  # no floor: nothing passes
     assert kept(ranked, 0.5, 3, 0.25) == 1  # the best passes the floor
     assert kept(ranked, 0.15, 3, 0.25) == 2 and kept(ranked, 0.15, 1, 0.25) == 1
+
+
+def test_voice_participants_paragraph_place_and_the_article_best(stages):
+    text = ("Headline\n\nForeign Minister Carla Mendes arrived in Lima on Monday for talks with President Ana Ruiz. "
+            "Ruiz hopes the talks will end the quarrel over quotas, officials said.\n\n"
+            "The fishing fleet has been idle since March. "
+            "Prices rose in the spring.")
+    st, table = _feats(stages, text)
+    by_text = {st.text[c.start:c.end]: f for c, f in zip(st.candidates, table)}
+    lead = next(f for t, f in by_text.items() if t.startswith("Foreign Minister"))
+    assert lead["lex:purpose&event"] == lead["lex:purpose"] > 0  # a goal of this visit
+    assert lead.get("ent:participant") == 1.0 and lead.get("voice:reporter") == 1.0
+    hopes = next(f for t, f in by_text.items() if t.startswith("Ruiz hopes"))
+    assert hopes.get("ent:participant") == 1.0 and "ent:principal" not in hopes
+    assert "voice:reporter" not in hopes  # an official's words, reported
+    idle = next(f for t, f in by_text.items() if t.startswith("The fishing fleet"))
+    assert idle.get("voice:reporter") == 1.0 and idle.get("pos:para_first") == 1.0
+    assert "ent:participant" not in idle
+    prices = next(f for t, f in by_text.items() if t.startswith("Prices rose"))
+    assert prices.get("pos:para_second") == 1.0
+    # every clause carries the article's best lexicon score per section, the same for all
+    bests = {f["art:best:purpose"] for f in table}
+    assert len(bests) == 1 and bests.pop() == max(f["lex:purpose"] for f in table) > 0
+
+
+def test_quick_logo_estimate_and_average_precision():
+    from tools import logo, train
+
+    def rec(i, group):
+        feats = [{"bias": 1.0, "x": float(k == 1)} for k in range(4)]
+        spans = [(10 * k, 10 * k + 8) for k in range(4)]
+        gold = {s: [((10, 18), True)] for s in features.SECTIONS}
+        return train.Record(f"{group}-{i}", group, feats, spans, gold)
+
+    r = rec(0, "a")
+    assert logo.average_precision(r, "purpose", [0.9, 0.8, 0.1, 0.0]) == 0.5  # the positive ranked second
+    assert logo.average_precision(r, "purpose", [0.1, 0.8, 0.1, 0.0]) == 1.0
+    out = logo.quick([rec(i, g) for i, g in enumerate("abcdabcd")])
+    assert set(out) == set(features.SECTIONS)
+    assert all(f1 == 1.0 and ap == 1.0 for f1, ap in out.values())  # "x" marks the positive in every group
