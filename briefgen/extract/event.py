@@ -267,7 +267,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         if m and not lead_people:
             np_ = m.group("np").strip()
             if np_.lower().split()[0] not in ("the", "a", "an", "in", "on", "at", "after", "before", "but",
-                                              "speaking") and \
+                                               "speaking", "when", "while", "as", "since", "if", "although",
+                                               "though") and \
                     not all(w.lower() in ROLE_MODIFIERS for w in np_.split()):
                 return None, np_, Span(m.start("np"), m.start("np") + len(np_))
     return best, None, None
@@ -399,9 +400,16 @@ _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|min
                             r"king|queen|emir|sultan|pope|envoy|ambassador|diplomat|senator|leaders?)\b", re.I)
 
 
-def _of_another_year(norm: str, s: int, at: int, anchor: date | None) -> bool:
-    """A year names the visit or meeting at ``at`` ("the 1972 visit"), and it is not the article's."""
+# "flew to Qatar in 2022, he came back ...": a year later in the same clause dates the travel.
+_YEAR_AFTER = LazyPattern(r"[^,;.:!?\"]{0,30}?\b(?:in|during)\s+((?:19|20)\d\d)\b")
+
+
+def _of_another_year(norm: str, s: int, at: int, anchor: date | None, end: int | None = None) -> bool:
+    """A year names the visit or meeting at ``at`` ("the 1972 visit", "flew to Qatar in 2022"
+    when the clause ends at ``end``), and it is not the article's."""
     year = _YEAR_BEFORE.search(norm, max(s, at - 30), at)
+    if year is None and end is not None and anchor is not None:  # "will visit in 2026" needs a date to read
+        year = _YEAR_AFTER.match(norm, end, min(len(norm), end + 40))
     return bool(year) and (anchor is None or int(year.group(1)) < anchor.year)
 
 
@@ -418,11 +426,11 @@ def event_found(state: State) -> str | None:
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):
-            if _of_another_year(norm, s, m.start(), anchor):
+            if _of_another_year(norm, s, m.start(), anchor, m.end()):
                 continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        if any(not _of_another_year(norm, s, m.start(), anchor) for m in _MEETS.finditer(norm, s, e)):
+        if any(not _of_another_year(norm, s, m.start(), anchor, m.end()) for m in _MEETS.finditer(norm, s, e)):
             met = True
             if official:
                 return None

@@ -24,7 +24,7 @@ _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
 _AFTER = re.compile(
     r"\b(?=[abcdfhijlmnrstv])(?P<cue>reached|reaches|landed in|lands in|arrived in|arrive in|arrives in|arriving in|arrived back in|visit to|visits to|visiting|"
-    r"visits|visited|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
+    r"visits|visited|visit|trip to|travel to|travels to|travelled to|traveled to|tour of|depart for|"
     r"mission to|journey to|flew to|fly to|flies to|heads? to|headed to|held in|be held in|"
     r"hosted in|talks in|summit in|meeting in|conference in|talks at|summit at|met in|gathered in|"
     r"province of|state of|resort of|city of|town of|village of|"
@@ -61,6 +61,9 @@ _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands 
                      "mountains desert basin".split())
 _SOURCE_AFTER = LazyPattern(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announced|indicated|confirmed|"
                             r"added|stated|told|statement|spokes\w+|press\s+secretary|officials?|aides?|"
+                            # "as Downing Street seeks a deal": the government acting, not a venue
+                            r"seeks|sought|wants|wanted|hopes|hoped|plans|planned|insists|insisted|believes|"
+                            r"expects|warned|warns|welcomed|welcomes|denied|denies|declined|"
                             r"advisers?|sources?|readout)\b")
 _SENTENCES = 6
 _CITY_BONUS = 2.0
@@ -139,14 +142,18 @@ def find_location(state: State) -> str | None:
                 continue
             cue = m.group("cue")
             place = place_of(m.group("place"))
-            if place is None and cue.split()[0] in _STRONG and cue not in ("state of",):
+            window = (max(s0, m.start() - 60), m.start())
+            if place is None and (cue.split()[0] in _STRONG and cue not in ("state of",) or cue == "in" and bool(
+                    _EVENT_NEAR.search(norm, *window)) and not _REPORTER.search(norm, *window)):
+                # "a visit to Hiroshima", "the ASEAN Summit in Vientiane": a venue the lexicon does not know
                 place = _unknown_place(m.group("place"), names)
             if place is None:
                 continue
-            window = (max(s0, m.start() - 60), m.start())
             strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
                 _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or _WHEN.search(norm, *window))
                 and not _REPORTER.search(norm, *window))
+            if cue == "visit" and place.lower() in REGIONS:
+                strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
             if _REPORTER.search(norm, *window):
                 reporters.add(place)  # "the BBC's Tom Gibb in Sao Paulo": where the press is
             _vote(counts, place, (3.0 if strong else 1.0) / decay)

@@ -49,7 +49,10 @@ def typo_mentions(norm: str, persons: list[Person], mentions: list[Mention]) -> 
 
 
 _DIPLOMAT = ("secretary of state", "foreign minister", "foreign secretary", "diplomat", "envoy",
-             "ambassador")
+             "ambassador", "foreign ministry", "foreign office", "state department", "foreign affairs")
+# A bare generic noun that fits several people ("the diplomat" after a foreign minister and his
+# ministry's spokeswoman) names nobody surely: the speaker stays unknown rather than guessed.
+_GENERIC = frozenset({"diplomat"})
 
 
 def _role_matches(role: str | None, phrase: str) -> bool:
@@ -130,6 +133,10 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
             last = max((x.start for x in seen), default=-1)
             return (appos, last >= near and len(cands) > 1, len(words & set((p.role or "").lower().split())),
                     len(seen), last)
+        if len(cands) > 1 and phrase.lower() in _GENERIC:  # bare: "the top US diplomat" is one person
+            ranked = sorted(cands, key=salience, reverse=True)
+            if not salience(ranked[0])[0]:  # no apposition ties the noun to one of them
+                continue
         best = max(cands, key=salience)
         out.append(Mention(best.key, m.start(), m.end(), "nominal"))
     out.sort(key=lambda m: m.start)

@@ -16,7 +16,7 @@ from briefgen.extract.wordre import Phrases
 _UPPER = "A-Z\u00c0-\u00de"
 _LETTER = "A-Za-z\u00c0-\u017f"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,3}(?!\w)|"
+    r"(?:[A-Z]\.){1,3}(?!\w)|(?:Jr|Sr)\.(?!\w)|"
     rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*|(?:[A-Z]\.){{2,}}|[a-z][a-z]*(?:-[a-z]+)*")
 PARTICLES = frozenset({"da", "de", "dos", "do", "del", "della", "di", "du", "van", "von", "bin", "ibn",
                         "al", "la", "le", "der", "den", "ul", "ud", "bint"})
@@ -94,9 +94,17 @@ _MONTH_SURNAMES = frozenset({"May"})
 _DIGIT_NEXT = re.compile(r"\s*\d")
 
 
+# A generational suffix ends a name and keeps its period, as initials do ("Ferdinand Marcos Jr.").
+SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})
+
+
+def is_suffix(tok: str) -> bool:
+    return tok in SUFFIXES
+
+
 def continues_name(norm: str, tok: str, end: int) -> bool:
     """A token that may go on a name already started but never starts one."""
-    return is_initials(tok) or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
+    return is_initials(tok) or tok in SUFFIXES or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")

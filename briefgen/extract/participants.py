@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from briefgen.model.briefing import Participant
 from briefgen.extract.event import stays_away
+from briefgen.extract.names import speaks_after
 from briefgen.extract.state import State
 
 _MEETING = re.compile(
@@ -279,6 +280,15 @@ def _described_as_commentator(state: State, key: int) -> bool:
     return False
 
 
+def _only_a_source(state: State, key: int) -> bool:
+    """Named only as the subject of a reporting verb, in full every time, with no title, no
+    surname alone and no pronoun: a source, and often a ministry's seat ("Wisma Putra said
+    today", "Foggy Bottom said it ..."), never shown at the talks."""
+    ms = [m for m in state.mentions if m.person == key]
+    return bool(ms) and all(m.kind == "name" and speaks_after(state.norm, m.end, min(len(state.norm), m.end + 40))
+                            for m in ms)
+
+
 def run(state: State) -> State:
     """Sets participants."""
     norm = state.norm
@@ -370,6 +380,8 @@ def run(state: State) -> State:
                 _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
             continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
+            continue
+        if not p.role and k != state.principal_key and _only_a_source(state, k):
             continue
         ev = [p.first]
         if p.role_span is not None and p.role_span != p.first:

@@ -18,10 +18,11 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
                                       TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
-from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, same_given, speaks_after,
-                                    speaks_before, title_case, tokens, weak_opener)
+from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, is_suffix, same_given,
+                                    speaks_after, speaks_before, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos, role_word
 from briefgen.extract.state import Mention, Person, State
+from briefgen.extract.wordre import LazyPattern
 
 
 @dataclass
@@ -69,6 +70,11 @@ _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # is a counterpart at the table, a person even without a title.
 _MET_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hosting|welcomed|welcomes|received|"
                          r"receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
+# "Keir Starmer will fly to India", "Ann Roe heads to Oslo": the subject of a travel verb is a
+# traveller, a person even without a title.
+_TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
+                             r"(?:fly|flies|flew|travel(?:s|led|ed)?|heads?|headed|arrive[sd]?|landed|lands)\s+"
+                             r"(?:to|in|for)\s+[A-Z]")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
@@ -232,6 +238,7 @@ def _candidates(state: State) -> list[_Cand]:
             if evidence == 0 and (speaks_after(norm, e0, sent.end)
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
                                   or (len(names) >= 2 and _MET_BEFORE.search(norm, max(sent.start, s0 - 60), s0))
+                                  or (len(names) in (2, 3) and _TRAVELS_AFTER.match(norm, e0, sent.end))
                                   or (len(names) in (2, 3) and _PARTY.search(norm, sent.start, sent.end))
                                   or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
                                   or (len(names) in (2, 3) and (_AFFILIATION.match(norm, e0, sent.end)
@@ -283,12 +290,13 @@ def run(state: State) -> State:
 
     def find(tokens: list[str]) -> dict | None:
         # Particles and initials tell no one apart: "Mohammed bin Nayef" is not "Mohammed bin Salman".
-        ts = {t.lower() for t in tokens if t not in PARTICLES and not is_initials(t)}
+        ts = {t.lower() for t in tokens if t not in PARTICLES and not is_initials(t) and not is_suffix(t)}
         for p in people:
             if tokens[0] != p["tokens"][0] and {"bin", "ibn", "bint"} & set(tokens) and \
                     {"bin", "ibn", "bint"} & set(p["tokens"]):
                 continue  # "Hamdan bin Mohammed bin Rashid" is the son of "Mohammed bin Rashid"
-            pt = {t.lower() for t in p["tokens"] if t not in PARTICLES and not is_initials(t)}  # "Ki-moon", "Ki-Moon"
+            pt = {t.lower() for t in p["tokens"]  # "Ki-moon", "Ki-Moon"
+                  if t not in PARTICLES and not is_initials(t) and not is_suffix(t)}
             if ts <= pt or pt <= ts or (len(ts & pt) >= 2):
                 return p
             if len(tokens) >= 2 and len(p["tokens"]) >= 2 and tokens[-1] == p["tokens"][-1] and \
@@ -359,7 +367,8 @@ def run(state: State) -> State:
         role_span = None
         if p["role"] and p["role_start"] is not None:
             role_span = Span(p["role_start"], p["role_start"] + len(p["role"]))
-        shorts = tuple(dict.fromkeys(t for t in (p["tokens"][-1], p["tokens"][0]) if not is_initials(t)))
+        core = [t for t in p["tokens"] if not is_suffix(t)] or p["tokens"]  # "Marcos", not "Jr."
+        shorts = tuple(dict.fromkeys(t for t in (core[-1], core[0]) if not is_initials(t)))
         persons.append(Person(k, p.get("display") or p["name"], p["role"], role_span, Span(*p["first"]), shorts,
                               historic=p["historic"]))
         for s, e, kind in p["mentions"]:

@@ -124,6 +124,17 @@ def test_no_event_is_told_apart(stages, text, missing):
     assert st.warnings == (f"no visit, summit or talks found ({missing})",)
 
 
+def test_travel_dated_to_another_year_is_no_event(stages):
+    st = stages("Germany needs a new energy policy\n\nWhen the chancellor flew to Qatar in 2022, he came back "
+                "with promises of gas but few contracts. Europe has since learned that such promises are "
+                "cheap.\n\nThe lesson is that energy cannot be bought on a single trip.",
+                until="event", today=date(2024, 12, 6))
+    assert st.event.kind is None and any("no visit" in w for w in st.warnings)
+    st = stages("Headline\n\nThe chancellor will fly to Qatar in 2025 for talks on gas.", until="event",
+                today=date(2024, 12, 6))
+    assert st.event.kind is not None
+
+
 def test_no_event_warning_reaches_the_briefing(stages):
     b = stages("Rovers beat United\n\nRovers beat United 3-1 at home on Saturday.").briefing
     assert b.event.principal is None and any("no visit, summit or talks found" in w for w in b.warnings)
@@ -169,6 +180,25 @@ def test_status_headline_and_false_friends(stages, title, text, status):
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("VIENNA, Feb. 2 (Newswire) -- Foreign Minister Bo Kay will visit Oslo next week for talks with his "
+     "counterpart, the ministry said.", "Oslo"),
+    # a summit venue the lexicon does not know still beats the reporter's dateline
+    ("VIENNA, Oct 7 (Newswire) -- Prime Minister Bo Kay will attend the Regional Summit in Qartavo this "
+     "week, where leaders will discuss trade.", "Qartavo"),
+])
+def test_a_travel_destination_beats_the_dateline(stages, text, place):
+    assert stages(text, until="event").event.location == place
+
+
+def test_a_traveller_is_the_principal_and_a_seat_acting_is_no_venue(stages):
+    st = stages("Headline\n\nBo Kay will fly to India next week for talks with Prime Minister Ann Roe, as "
+                "Downing Street seeks to close a trade agreement.\n\nThe visit follows months of talks.",
+                until="event")
+    assert st.event.principal == "Bo Kay"
+    assert st.event.location == "India"
 
 
 def test_location_from_a_headline_that_says_where(stages):

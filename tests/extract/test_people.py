@@ -45,10 +45,18 @@ def test_historic_person_flagged(stages):
     ("President Joseph R. Biden met the king.", "Joseph R. Biden"),
     ("Prime Minister Theresa May spoke on May 5.", "Theresa May"),
     ("UN Secretary-General Ban Ki-moon arrived.", "Ban Ki-moon"),
+    ("President Bo Kay Jr. will travel to Oslo. Kay Jr. said so.", "Bo Kay Jr."),
+    ("Senator Ann Roe Sr., a veteran, spoke.", "Ann Roe Sr."),
 ])
 def test_initials_and_dotted_names_stay_whole(stages, text, name):
     _, people = _people(stages, text)
     assert name in people
+
+
+def test_a_generational_suffix_is_no_surname(stages):
+    st, people = _people(stages, "President Bo Kay Jr. will travel to Oslo. Kay said the visit mattered.")
+    assert list(people) == ["Bo Kay Jr."]
+    assert "Kay" in people["Bo Kay Jr."].surnames
 
 
 @pytest.mark.parametrize("text, not_a_person", [
@@ -488,3 +496,21 @@ def test_a_ruler_his_son_and_an_adviser_at_the_meeting(stages):
     assert got.get("Omar bin Said Al Nur") == "Vice President of the Union"
     assert got.get("Ali bin Omar bin Said Al Nur") == "Crown Prince of Lima"
     assert got.get("Cy Dee") == "diplomatic adviser"
+
+
+def test_a_generic_noun_fitting_two_people_resolves_to_neither(stages):
+    text = ("Foreign Ministry spokeswoman Ann Roe said on Wednesday that Foreign Minister Bo Kay will visit "
+            "Oslo next week.\n\n\"We expect a frank conversation,\" the diplomat said.")
+    st, people = _people(stages, text)
+    at = st.text.index("the diplomat")
+    assert not [m for m in st.mentions if m.start == at]
+    st, people = _people(stages, "Foreign Minister Bo Kay will visit Oslo.\n\n\"We expect a frank talk,\" "
+                                 "the diplomat said.")
+    at = st.text.index("the diplomat")
+    assert [m.person for m in st.mentions if m.start == at] == [people["Bo Kay"].key]
+
+
+def test_a_name_only_ever_saying_things_is_a_source_not_a_participant(stages):
+    st = stages("Headline\n\nPrime Minister Bo Kay will attend the summit in Oslo this week. Kay will also "
+                "hold bilateral meetings, Wisma Putra said today.", until="participants")
+    assert [p.name for p in st.participants] == ["Bo Kay"]
