@@ -19,10 +19,11 @@ from briefgen.sources.read import read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / ".." / "shared" / "eval"
-FLOOR = {"overall": 0.735, "grounding": 1.0}  # just under the score when set (0.741)
-# The people and event measures (parser-people), just under their scores when set: principal 0.97,
-# location 0.95, participants 0.97, quote speaker 0.98.
-PEOPLE_FLOOR = {"event_principal": 0.93, "event_location": 0.91, "participants": 0.94, "speaker_acc": 0.95}
+FLOOR = {"overall": 0.77, "grounding": 1.0}  # just under the score when set (0.777)
+# The people and event measures, just under their scores when set: principal 0.97, location 0.94,
+# status 0.94, participants 0.97, quote speaker 0.98.
+PEOPLE_FLOOR = {"event_principal": 0.93, "event_location": 0.91, "event_status": 0.91, "participants": 0.94,
+                "speaker_acc": 0.95}
 
 
 @pytest.mark.slow
