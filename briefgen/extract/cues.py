@@ -246,6 +246,9 @@ PURPOSE = _compile([
     (r"\bfor (?:talks|a meeting|meetings|discussions|consultations|negotiations)\b|\bto attend\b", 0.6),
     (r"\b(?:try|tries|trying|tried) to\b|\bas a way to\b|\b(?:pave|paving|open|opening) the way\b", 0.6),
     (r"\bto (?:reassure|reaffirm|underline|underscore|signal|show|highlight|advocate|promote)\b", 0.5),
+    # a trip's stated reason, and goals of diplomacy: "the reason for the trip", "to cement ties"
+    (r"\breasons? for (?:the|this|his|her|their) (?:trip|visit|meeting|talks|summit|tour)\b", 1.0),
+    (r"\bto (?:reinforce|cement|celebrate|consult|advance|mend|repair|solidify)\b", 0.6),
 ])
 
 EXPECT = _compile([
