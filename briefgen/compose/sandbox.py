@@ -85,19 +85,24 @@ def _env() -> _Sandbox:
 
 
 ENV = _env()
-_cache: list = []  # [the bytecode cache or None], found on the first compile
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache():
+    """The user's template cache for ENV (or None), found on the first compile."""
+    from briefgen.compose.bytecode_cache import bytecode_cache
+
+    return bytecode_cache(ENV)
 
 
 @lru_cache(maxsize=32)
 def compile_template(source: str, name: str, builtin: bool = False) -> jinja2.Template:
     """The template compiled in the sandbox; the code comes from the user's cache folder
     where an earlier run left it for this very source (bytecode_cache)."""
-    from briefgen.compose.bytecode_cache import bytecode_cache, compile_cached
+    from briefgen.compose.bytecode_cache import compile_cached
 
-    if not _cache:
-        _cache.append(bytecode_cache(ENV))
     try:
-        return compile_cached(ENV, _cache[0], source, ("builtin:" if builtin else "house:") + name)
+        return compile_cached(ENV, _bytecode_cache(), source, ("builtin:" if builtin else "house:") + name)
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"template {name!r}: {TEMPLATE_FILE} line {e.lineno}: {e.message}") from None
     except JinjaError as e:

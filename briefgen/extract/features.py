@@ -43,57 +43,57 @@ from briefgen.extract.state import State
 
 SECTIONS = ("purpose", "expectations", "context")
 
-_WILL = re.compile(r"\b(?:will|won't|shall|to be held|is due to|are due to|is set to|are set to|"
-                   r"is scheduled|are scheduled|plans? to|is to|are to)\b")
-_MODAL = re.compile(r"\b(?:would|could|may|might|should|can|likely|unlikely|possibly|perhaps)\b")
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|made|held|met|led|said|told)\b")
-_PAST = re.compile(r"\b(?:was|were|did|met|held|said|told|made|took|came|went|gave|won|struck|sought)\b|"
-                   r"\b[a-z]{3,}ed\b")
-_TO_INF = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]{3,}\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_OTHER_TIME = re.compile(r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
-                         r"\blast (?:year|decade|month)\b|\byears? ago\b|\bdecades? ago\b|\bthen-|"
-                         r"\bmonths? ago\b|\bprevious(?:ly)?\b|\bearlier this\b")
-_RELATIVE = re.compile(r"\b(?:last|previous|past|next|coming)\s+(?:year|month|week|decade|summit|"
-                       r"meeting|visit|talks)\b|\bago\b|\bsince\b")
-_WEEKDAY = re.compile(r"(?-i:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
-                      r"yesterday|tonight)\b)")
-_EVENT = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|negotiat\w+|"
-                    r"conference|mission|session|discuss\w*)\b")
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|stressed|noted|warned|insisted|argued|"
-                     r"explained|announced|declared|stated|wrote|urged|acknowledged|admitted|"
-                     r"reiterated|underlined|emphasi[sz]ed|believes|believed|asked)\b")
-_ACCORDING = re.compile(r"\baccording to\b|\bquoted\b|\bstatement\b|\bspokes\w+")
-_NUMBER = re.compile(r"\b\d|\bper ?cent\b|\bbillion\b|\bmillion\b")
-_NEG = re.compile(r"\b(?:not|no|never|n't|nothing|none|without)\b")
+_WILL = (r"\b(?:will|won't|shall|to be held|is due to|are due to|is set to|are set to|"
+         r"is scheduled|are scheduled|plans? to|is to|are to)\b")
+_MODAL = (r"\b(?:would|could|may|might|should|can|likely|unlikely|possibly|perhaps)\b")
+_PERFECT = (r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|made|held|met|led|said|told)\b")
+_PAST = (r"\b(?:was|were|did|met|held|said|told|made|took|came|went|gave|won|struck|sought)\b|"
+         r"\b[a-z]{3,}ed\b")
+_TO_INF = (r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b)[a-z]{3,}\b")
+_YEAR = (r"\b(?:19|20)\d\d\b")
+_OTHER_TIME = (r"\b(?:in|since|during|until)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
+               r"\blast (?:year|decade|month)\b|\byears? ago\b|\bdecades? ago\b|\bthen-|"
+               r"\bmonths? ago\b|\bprevious(?:ly)?\b|\bearlier this\b")
+_RELATIVE = (r"\b(?:last|previous|past|next|coming)\s+(?:year|month|week|decade|summit|"
+             r"meeting|visit|talks)\b|\bago\b|\bsince\b")
+_WEEKDAY = (r"(?-i:\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
+            r"yesterday|tonight)\b)")
+_EVENT = (r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meet|met|negotiat\w+|"
+          r"conference|mission|session|discuss\w*)\b")
+_SPEECH = (r"\b(?:said|says|say|told|tells|added|stressed|noted|warned|insisted|argued|"
+           r"explained|announced|declared|stated|wrote|urged|acknowledged|admitted|"
+           r"reiterated|underlined|emphasi[sz]ed|believes|believed|asked)\b")
+_ACCORDING = (r"\baccording to\b|\bquoted\b|\bstatement\b|\bspokes\w+")
+_NUMBER = (r"\b\d|\bper ?cent\b|\bbillion\b|\bmillion\b")
+_NEG = (r"\b(?:not|no|never|n't|nothing|none|without)\b")
 _OPEN = re.compile(r"(?:after|amid|since|as|but|while|which|who|when|where|because|despite|although|"
                    r"though|with|and|according|saying|adding|to|in|on|the|a|an|he|she|they|it|we|i)\b")
 # A goal hung on the event or on the trip itself: "arrived in Moscow to meet with", "headed to
 # Washington for talks on", "the visit is meant to", "a summit aimed at", "will push for". Each
 # says why the event happens whoever writes it (a reporter or an official's statement).
-_GOAL_TRAVEL = re.compile(
+_GOAL_TRAVEL = (
     r"\b(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|head(?:s|ed|ing)?|travel\w*|fl(?:y|ies|ew|ying)|"
     r"visit(?:s|ed|ing)?|went|go(?:es|ing)?|com(?:e|es|ing)|return(?:s|ed|ing)?|meet(?:s|ing)?|met|"
     r"gather(?:s|ed|ing)?|convene[sd]?|convening|hold(?:s|ing)?|held|host(?:s|ed|ing)?|sit down)\b"
     r"(?:\s+(?:[\w,'-]+|(?:[A-Z]\.)+)){0,8}?\s+(?:to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\b|\d)(?-i:[a-z]{3,})|"
     r"for\s+(?:\w+\s+)?(?:talks|meetings?|discussions|consultations|negotiations|a (?:meeting|summit|visit)))\b")
-_GOAL_EVENT = re.compile(
+_GOAL_EVENT = (
     r"\b(?:visit|trip|tour|talks|meeting|summit|mission|conference|session|dialogue|negotiations)\s+"
     r"(?:(?:is|are|was|were|will be|would be)\s+)?(?:\w+\s+)?(?:meant|intended|designed|aimed|expected|set|"
     r"supposed|scheduled|likely)\s+(?:to|at)\b|"
     r"\b(?:visit|trip|tour|talks|meeting|summit|mission|conference)\s+(?:will|would|is to|are to)\s+"
     r"(?:focus|cent(?:er|re)|cover|address|celebrate|discuss|seek|aim|explore|tackle|review|concentrate)\b")
-_GOAL_PUSH = re.compile(r"\b(?:will|to|would|plans? to|hopes? to|wants? to)\s+(?:push|press|lobby|call|seek|"
-                        r"argue|make (?:the|a) case|advocate)\s+(?:\w+\s+){0,3}?(?:for|to)\b|"
-                        r"\b(?:talk|talks|discuss\w*|negotiat\w+)\s+(?:\w+\s+){0,3}?(?:about|on)\s+"
-                        r"(?:how to|ways to|\w+ing)\b")
+_GOAL_PUSH = (r"\b(?:will|to|would|plans? to|hopes? to|wants? to)\s+(?:push|press|lobby|call|seek|"
+              r"argue|make (?:the|a) case|advocate)\s+(?:\w+\s+){0,3}?(?:for|to)\b|"
+              r"\b(?:talk|talks|discuss\w*|negotiat\w+)\s+(?:\w+\s+){0,3}?(?:about|on)\s+"
+              r"(?:how to|ways to|\w+ing)\b")
 # What an event yields once over ("agreed", "signed") and what is foreseen before ("expect",
 # "hope", "likely"): crossed with the event's status, since the first is an outcome of a
 # concluded event and the second an expectation of an upcoming one.
-_OUTCOME = re.compile(r"\b(?:agreed|signed|announced|reached|struck|clinched|sealed|adopted|pledged|committed|"
-                      r"unveiled|launched|concluded|endorsed|approved|resolved|settled)\b")
-_FORESEEN = re.compile(r"\b(?:expect\w*|hop(?:e|es|ed|ing)|hopeful|likely|unlikely|breakthrough|deliverables?|"
-                       r"optimis\w+|pessimis\w+|prospects?|chances?)\b")
+_OUTCOME = (r"\b(?:agreed|signed|announced|reached|struck|clinched|sealed|adopted|pledged|committed|"
+            r"unveiled|launched|concluded|endorsed|approved|resolved|settled)\b")
+_FORESEEN = (r"\b(?:expect\w*|hop(?:e|es|ed|ing)|hopeful|likely|unlikely|breakthrough|deliverables?|"
+             r"optimis\w+|pessimis\w+|prospects?|chances?)\b")
 # Who or what the clause is about: the principal or the event named in its first words (the
 # subject of "X is meant to", "the talks will focus on").
 _SUBJECT_REACH = 48
@@ -111,14 +111,15 @@ def _any_in(starts: list[int], a: int, b: int) -> bool:
 
 
 # Marks looked for once over the whole text (as cues are: cues.Cue, about three times faster
-# than finditer); a clause has one when a match starts inside it.
-_MARKS = tuple((name, cues.Cue(rx.pattern)) for name, rx in (("speech:verb", _SPEECH), ("speech:according", _ACCORDING), ("ent:number", _NUMBER),
+# than finditer); a clause has one when a match starts inside it. The patterns above are plain
+# strings: a Cue compiles its own, and only where the text has a candidate for it.
+_MARKS = tuple((name, cues.Cue(pattern)) for name, pattern in (("speech:verb", _SPEECH), ("speech:according", _ACCORDING), ("ent:number", _NUMBER),
           ("tense:will", _WILL), ("tense:modal", _MODAL), ("tense:perfect", _PERFECT), ("tense:past", _PAST),
           ("tense:to_inf", _TO_INF), ("time:year", _YEAR), ("time:other", _OTHER_TIME),
           ("time:relative", _RELATIVE), ("time:weekday", _WEEKDAY), ("neg", _NEG),
           ("goal:travel", _GOAL_TRAVEL), ("goal:event", _GOAL_EVENT), ("goal:push", _GOAL_PUSH),
           ("act:outcome", _OUTCOME), ("act:foreseen", _FORESEEN)))
-_EVENTS = cues.Cue(_EVENT.pattern)
+_EVENTS = cues.Cue(_EVENT)
 _TENSES = ("will", "modal", "perfect", "past", "to_inf")
 
 
