@@ -59,7 +59,8 @@ _FRAME_REACH = 60  # characters before "that" searched for the reporting verb
 
 # Leading words that tie a piece to what came before; dropped when what follows stands alone.
 _OPENER = re.compile(
-    r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|for (?:his|her|its|their) part)"
+    r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|(?:even |al)?though|whereas|"
+    r"for (?:his|her|its|their) part)"
     r"\b,?\s+|(?<=but )that\s+)+", re.I)
 # A subordinator is dropped only from a piece that is nothing but its clause (no comma after it):
 # "when the two agreed on the visit" stands alone, "When he arrives, he will" does not.

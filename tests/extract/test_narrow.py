@@ -68,6 +68,8 @@ def test_narrow(stages, sentence, section, expected):
     ("with officials expecting little from the meeting", "officials expecting little from the meeting"),
     ("When he arrives, he will meet the king", "When he arrives, he will meet the king"),  # clause follows
     ("but said the talks were useful", None),  # the subject is in the clause before
+    ("though Lima cautioned that no breakthrough was expected", "Lima cautioned that no breakthrough was expected"),
+    ("although it was postponed twice", "it was postponed twice"),
     ("where the talks were held", None),
     ("which the minister described as useful", None),  # "which" + a noun: its antecedent is needed
     ("which aims to cut emissions", "aims to cut emissions"),
