@@ -63,6 +63,23 @@ def test_narrow(stages, sentence, section, expected):
     assert _narrowed(stages, sentence, section, sentence) == expected
 
 
+def test_a_goal_infinitive_is_the_clause_kept_for_purpose(stages):
+    sentence = ("The briefing was preceded by the minister telling reporters in the capital that during "
+                "her visit to Lima, she plans \u201cto explore the potential for cooperation on fisheries, "
+                "mining and climate where our interests meet.\u201d")
+    assert _narrowed(stages, sentence, "purpose", sentence) == [
+        "during her visit to Lima, she plans \u201cto explore the potential for cooperation on fisheries, "
+        "mining and climate where our interests meet.\u201d"]
+
+
+def test_a_quotation_going_on_in_lower_case_keeps_the_words_leading_into_it(stages):
+    sentence = ('Mrs Lima said the state visit in June was an "opportunity to strengthen our already close '
+                'relationship in trade, investment, security and defence, and to discuss how we can build '
+                'on these ties in the years ahead".')
+    (kept,) = _narrowed(stages, sentence, "purpose", sentence)
+    assert kept.startswith("Mrs Lima said the state visit in June was an")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("and officials expect little from the meeting", "officials expect little from the meeting"),
     ("with officials expecting little from the meeting", "officials expecting little from the meeting"),
