@@ -85,6 +85,12 @@ def attach_dangling(picked: list[tuple[float, Span]], anchors: dict[int, int]) -
     return [(sc, sp) for k, (sc, sp) in enumerate(zip(scores, spans)) if k not in gone]
 
 
+def _asks(norm: str, a: int, b: int) -> bool:
+    """The clause is a question ("What happened next?", "So what is involved?"): a subhead or
+    the writer's rhetoric, which states nothing a memo could file as purpose or fact."""
+    return norm[a:b].rstrip(" \"'").endswith("?")
+
+
 def _pick(state: State, section: str, model: ranker.Model) -> list[tuple[float, Span]]:
     """The section's (probability, span) pairs passing its threshold, best first up to its cap,
     then in text order. The article's best clause needs only the section's floor."""
@@ -92,7 +98,7 @@ def _pick(state: State, section: str, model: ranker.Model) -> list[tuple[float, 
     floor = model.floor(section)
     for c, probs in zip(state.candidates, state.probs):
         sc = dict(probs)[section]
-        if sc >= floor:
+        if sc >= floor and not _asks(state.norm, c.start, c.end):
             chosen.append((sc, c.start, c.end))
     chosen.sort(key=lambda x: (-x[0], x[1]))
     bar = model.thresholds[section]

@@ -225,3 +225,12 @@ def test_bottom_line_keeps_a_quotation_whole(stages):
                 '"We expect to agree on a new framework for quotas," Berg told reporters.', until="summary")
     quoted = [p.text for p in st.bottom_line if "We expect" in p.text]
     assert not quoted or quoted[0].count('"') % 2 == 0
+
+
+def test_a_question_is_never_an_item(stages):
+    text = ("Minister to visit Oslo for talks\n\nForeign Minister Ana Lima will visit Oslo on Monday for talks "
+            "aimed at easing a dispute over fishing rights.\n\nWhat happened at the previous meeting?\n\n"
+            "The two sides last met in 2019, when talks collapsed amid tensions over quotas.")
+    st = stages(text)
+    items = st.briefing.purpose + st.briefing.expectations + st.briefing.context
+    assert items and not any(i.text.rstrip().endswith("?") for i in items)
