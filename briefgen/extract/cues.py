@@ -235,7 +235,7 @@ PURPOSE = _compile([
     (r"\bwant(?:s|ed)?\s+to\b", 0.5),
     (r"\bwhat we(?:'re| are) working (?:to do|on)\b", 1.0),
     (r"\bwant(?:s|ed)? to (?:make sure|ensure|end|build|boost|see|progress)\b", 0.7),
-    (r"\bto (?:discuss|explore|establish|strengthen|boost|improve|promote|restore|resolve|secure|"
+    (r"\bto (?:[a-z]+ly\s+)?(?:discuss|explore|resume|establish|strengthen|boost|improve|promote|restore|resolve|secure|"
      r"defuse|build|expand|deepen|review|bolster|reduce|open|win|seek|press|push|lobby|accelerate|"
      r"carry forward|reform|resurrect|revive|end|cut|steer|bring|send|usher|find|lay|pave|forge|finali[sz]e|"
      r"head off|demonstrate|get|enhance|expand|accelerate)\b", 0.6),
@@ -243,12 +243,19 @@ PURPOSE = _compile([
     (r"\bto help\b", 0.4),
     (r"\bhop(?:e|es|ed|ing) to\b", 0.5),
     # a visit's business: "arrived ... for talks with", "to attend the meeting of ..."
-    (r"\bfor (?:talks|a meeting|meetings|discussions|consultations|negotiations)\b|\bto attend\b", 0.6),
+    (r"\bfor (?:[a-z-]+\s+)?(?:talks|meetings?|discussions|consultations|negotiations)\b|\bfor a meeting\b"
+     r"|\bto attend\b", 0.6),
     (r"\b(?:try|tries|trying|tried) to\b|\bas a way to\b|\b(?:pave|paving|open|opening) the way\b", 0.6),
     (r"\bto (?:reassure|reaffirm|underline|underscore|signal|show|highlight|advocate|promote)\b", 0.5),
     # a trip's stated reason, and goals of diplomacy: "the reason for the trip", "to cement ties"
     (r"\breasons? for (?:the|this|his|her|their) (?:trip|visit|meeting|talks|summit|tour)\b", 1.0),
     (r"\bto (?:reinforce|cement|celebrate|consult|advance|mend|repair|solidify)\b", 0.6),
+    # the event as the subject of its goal ("the visit will celebrate ...", "the trip would
+    # reaffirm ..."), and the occasion it offers ("an opportunity to develop a work plan")
+    (r"\b(?:visit|trip|tour|talks|summit|meeting)\s+(?:will|would|should)\s+(?:also\s+)?(?:help\s+)?"
+     r"(?:reaffirm|celebrate|cement|strengthen|deepen|boost|advance|reinforce|renew|restore|improve|"
+     r"underline|underscore|highlight|focus|build|pave|open|seek|mark|showcase)\b", 0.8),
+    (r"\b(?:an|the) opportunity to\b", 0.5),
 ])
 
 EXPECT = _compile([

@@ -37,6 +37,9 @@ MIN_WORDS = 6
 # A piece is chosen over the whole item only on a decisive cue ("meant to", "not expected",
 # "comes amid"); weak hints ("was", "crisis") do not say which clause makes the point.
 DECISIVE = 0.8
+# ... except for purpose, where a goal's infinitive ("to explore", "to reassure") is itself the
+# clause that says why, though its cue weighs less than "aimed at".
+DECISIVE_BY_SECTION = {"purpose": 0.6}
 # Another clause of a narrowed item with a cue this strong is an item of its own (context, the
 # catch-all, never splits), ranked a little below the first.
 SECOND = {"purpose": 0.5, "expectations": 0.55}
@@ -59,7 +62,8 @@ _FRAME_REACH = 60  # characters before "that" searched for the reporting verb
 
 # Leading words that tie a piece to what came before; dropped when what follows stands alone.
 _OPENER = re.compile(
-    r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|for (?:his|her|its|their) part)"
+    r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|(?:even |al)?though|whereas|"
+    r"for (?:his|her|its|their) part)"
     r"\b,?\s+|(?<=but )that\s+)+", re.I)
 # A subordinator is dropped only from a piece that is nothing but its clause (no comma after it):
 # "when the two agreed on the visit" stands alone, "When he arrives, he will" does not.
@@ -171,6 +175,11 @@ def _weigh(hits: cues.Hits, a: int, b: int) -> tuple[float, float]:
     return top, hits.score(a, b)
 
 
+def _lower_quotation(norm: str, a: int, b: int) -> bool:
+    """norm[a:b] is a whole quotation opening in lower case."""
+    return norm[a + 1:a + 2].islower() and norm.count('"', a, b) == 2
+
+
 def _frames(norm: str, parts: list[tuple[int, int]], k: int) -> bool:
     """Piece ``k`` only reports the next one ("an official was quoted as saying [that] ...")."""
     return k + 1 < len(parts) and bool(_FRAME_END.search(norm, parts[k][0], parts[k][1]))
@@ -178,10 +187,15 @@ def _frames(norm: str, parts: list[tuple[int, int]], k: int) -> bool:
 
 def _grow(norm: str, parts: list[tuple[int, int]], i: int) -> tuple[int, int]:
     """Piece ``i``, taking in the piece before it while it dangles, the quotation it introduces,
-    and a neighbour while it is too thin."""
+    and a neighbour while it is too thin. A whole quotation going on the sentence in lower case
+    ('was an "opportunity to strengthen ties"') keeps the words that lead into it: alone it
+    would be nobody's words (a coined phrase cut short, '"crucial visit meant to ...', loses
+    its marks and stands as a phrase)."""
     lo, hi = i, i
     while _introduces(norm, parts, hi):
         hi += 1
+    while lo > 0 and _introduces(norm, parts, lo - 1) and _lower_quotation(norm, *parts[lo]):
+        lo -= 1
     while True:
         s = stand_alone(norm, parts[lo][0], parts[hi][1])
         if s is None and lo > 0:
@@ -220,7 +234,7 @@ def narrow(state: State, span: Span, section: str) -> list[Span]:
             scored = [(0.0, 0.0) if _frames(norm, parts, k) else _weigh(hits, pa, pb)
                       for k, (pa, pb) in enumerate(parts)]
             best = max(scored)
-            if best[0] >= DECISIVE:
+            if best[0] >= DECISIVE_BY_SECTION.get(section, DECISIVE):
                 i = scored.index(best)
                 chosen = [_grow(norm, parts, i)]
                 if section in SECOND:

@@ -43,11 +43,10 @@ _MIN_QUOTE_WORDS = 3
 
 # A clause opening on one of these lower-case words cannot stand alone in a memo
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
-# figures.", "because of the sales tax."): it is shown together with the clause before it
+# figures.", "because of the sales tax.", "though X cautioned that ..."): it is shown together with the clause before it
 # in the same sentence (see attach_dangling).
-_DANGLING = re.compile(r"(?:and|but|or|nor|where|when|which|who|whom|whose|according to|saying|adding|"
-                       r"noting|as well as|as|because)\b")
-_TIE_STEP = 0.002  # raw score gap that keeps a fragment just below its anchor (0.001 shown)
+_DANGLING = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
+                       r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
 
 
 def _anchors(state: State) -> dict[int, int]:
@@ -65,9 +64,9 @@ def _anchors(state: State) -> dict[int, int]:
 
 def attach_dangling(picked: list[tuple[float, Span]], anchors: dict[int, int]) -> list[tuple[float, Span]]:
     """Show a dangling item with the clause it hangs on. With no item holding that clause, the
-    item reaches back over it. When an item does hold it: a fragment that scores lower only adds
-    detail, so it merges into that item; one that scores higher makes its own point and stays
-    apart, tied in rank just below the item (the memo never shows it without its anchor)."""
+    item reaches back over it. When an item does hold it, the two become one item with the
+    better score of the two: a fragment apart would read torn ("though X cautioned that no
+    breakthrough was expected"), and the memo could only hide it."""
     scores = [sc for sc, _ in picked]
     spans = [sp for _, sp in picked]
     gone: set[int] = set()
@@ -80,13 +79,16 @@ def attach_dangling(picked: list[tuple[float, Span]], anchors: dict[int, int]) -
             spans[i] = Span(a, sp.end)
             continue
         j = held[-1]
-        if scores[i] <= scores[j]:
-            spans[j] = Span(spans[j].start, max(spans[j].end, sp.end))
-            gone.add(i)
-            continue
-        scores[j] = scores[i]
-        scores[i] = scores[j] - _TIE_STEP
+        spans[j] = Span(spans[j].start, max(spans[j].end, sp.end))
+        scores[j] = max(scores[i], scores[j])
+        gone.add(i)
     return [(sc, sp) for k, (sc, sp) in enumerate(zip(scores, spans)) if k not in gone]
+
+
+def _asks(norm: str, a: int, b: int) -> bool:
+    """The clause is a question ("What happened next?", "So what is involved?"): a subhead or
+    the writer's rhetoric, which states nothing a memo could file as purpose or fact."""
+    return norm[a:b].rstrip(" \"'").endswith("?")
 
 
 def _pick(state: State, section: str, model: ranker.Model) -> list[tuple[float, Span]]:
@@ -96,7 +98,7 @@ def _pick(state: State, section: str, model: ranker.Model) -> list[tuple[float, 
     floor = model.floor(section)
     for c, probs in zip(state.candidates, state.probs):
         sc = dict(probs)[section]
-        if sc >= floor:
+        if sc >= floor and not _asks(state.norm, c.start, c.end):
             chosen.append((sc, c.start, c.end))
     chosen.sort(key=lambda x: (-x[0], x[1]))
     bar = model.thresholds[section]

@@ -48,8 +48,8 @@ def test_bottom_line_frame_is_supplied_when_no_sentence_says_who_goes_where(stag
     ([(1.0, Span(20, 40))], {20: 0}, [Span(0, 40)]),
     # an anchor that is an item of its own takes in a weaker fragment ...
     ([(0.5, Span(0, 18)), (0.2, Span(20, 40))], {0: 0, 20: 0}, [Span(0, 40)]),
-    # ... while a stronger one stays apart (it makes a point of its own)
-    ([(0.5, Span(0, 18)), (1.0, Span(20, 40))], {0: 0, 20: 0}, [Span(0, 18), Span(20, 40)]),
+    # ... and a stronger one too (apart, it would read torn)
+    ([(0.5, Span(0, 18)), (1.0, Span(20, 40))], {0: 0, 20: 0}, [Span(0, 40)]),
     # a clause that does not dangle stays as it is
     ([(1.0, Span(20, 40))], {20: 20}, [Span(20, 40)]),
 ])
@@ -195,10 +195,18 @@ def test_long_agenda_label_cut_short_at_a_preposition(stages, sentence, label):
     assert [i.text for i in stages("Envoy arrives for talks\n\n" + sentence, until="agenda").agenda] == [label]
 
 
-def test_fragment_ranks_just_below_its_anchor_item():
-    out = attach_dangling([(0.4, Span(0, 18)), (1.8, Span(20, 40))], {0: 0, 20: 0})
-    (anchor, _), (fragment, _) = out
-    assert anchor == 1.8 and fragment < anchor
+def test_fragment_merged_into_its_anchor_item_keeps_the_better_score():
+    assert attach_dangling([(0.4, Span(0, 18)), (1.8, Span(20, 40))], {0: 0, 20: 0}) == [(1.8, Span(0, 40))]
+
+
+def test_concessive_clause_is_shown_with_the_clause_it_qualifies(stages):
+    text = ("Minister to visit Oslo for talks\n\nForeign Minister Ana Lima will visit Oslo on Monday for talks. "
+            "Officials said the two sides hope to sign a rail deal, though Lima cautioned that no "
+            "breakthrough on fisheries was expected.")
+    st = stages(text)
+    texts = [i.text for i in st.briefing.expectations]
+    assert not any(t.startswith("though") for t in texts)
+    assert any(t.startswith("Officials said") and t.endswith("was expected.") for t in texts)
 
 
 # --- principal -------------------------------------------------------------------------------
@@ -217,3 +225,12 @@ def test_bottom_line_keeps_a_quotation_whole(stages):
                 '"We expect to agree on a new framework for quotas," Berg told reporters.', until="summary")
     quoted = [p.text for p in st.bottom_line if "We expect" in p.text]
     assert not quoted or quoted[0].count('"') % 2 == 0
+
+
+def test_a_question_is_never_an_item(stages):
+    text = ("Minister to visit Oslo for talks\n\nForeign Minister Ana Lima will visit Oslo on Monday for talks "
+            "aimed at easing a dispute over fishing rights.\n\nWhat happened at the previous meeting?\n\n"
+            "The two sides last met in 2019, when talks collapsed amid tensions over quotas.")
+    st = stages(text)
+    items = st.briefing.purpose + st.briefing.expectations + st.briefing.context
+    assert items and not any(i.text.rstrip().endswith("?") for i in items)

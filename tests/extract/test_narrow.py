@@ -63,11 +63,30 @@ def test_narrow(stages, sentence, section, expected):
     assert _narrowed(stages, sentence, section, sentence) == expected
 
 
+def test_a_goal_infinitive_is_the_clause_kept_for_purpose(stages):
+    sentence = ("The briefing was preceded by the minister telling reporters in the capital that during "
+                "her visit to Lima, she plans \u201cto explore the potential for cooperation on fisheries, "
+                "mining and climate where our interests meet.\u201d")
+    assert _narrowed(stages, sentence, "purpose", sentence) == [
+        "during her visit to Lima, she plans \u201cto explore the potential for cooperation on fisheries, "
+        "mining and climate where our interests meet.\u201d"]
+
+
+def test_a_quotation_going_on_in_lower_case_keeps_the_words_leading_into_it(stages):
+    sentence = ('Mrs Lima said the state visit in June was an "opportunity to strengthen our already close '
+                'relationship in trade, investment, security and defence, and to discuss how we can build '
+                'on these ties in the years ahead".')
+    (kept,) = _narrowed(stages, sentence, "purpose", sentence)
+    assert kept.startswith("Mrs Lima said the state visit in June was an")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("and officials expect little from the meeting", "officials expect little from the meeting"),
     ("with officials expecting little from the meeting", "officials expecting little from the meeting"),
     ("When he arrives, he will meet the king", "When he arrives, he will meet the king"),  # clause follows
     ("but said the talks were useful", None),  # the subject is in the clause before
+    ("though Lima cautioned that no breakthrough was expected", "Lima cautioned that no breakthrough was expected"),
+    ("although it was postponed twice", "it was postponed twice"),
     ("where the talks were held", None),
     ("which the minister described as useful", None),  # "which" + a noun: its antecedent is needed
     ("which aims to cut emissions", "aims to cut emissions"),
