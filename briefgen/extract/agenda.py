@@ -42,15 +42,15 @@ from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
 # What follows "address" when it means speaking to people: a named body or an audience.
-_AUDIENCE = re.compile(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
+_AUDIENCE = LazyPattern(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
                        r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
                        r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
                        r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
 _AS_BEFORE = re.compile(r"\bas $")
-_MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]|\d")
+_MONEY = LazyPattern(r"[$\u00a3\u20ac\u00a5]|\d")
 # After "raise", what an event stirs up rather than a topic put on the table.
-_CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
+_CAUSED = LazyPattern(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
                      r"likelihood|stakes|alarm|eyebrows|questions|doubts|concerns? (?:in|among|that|for)\b|"
                      r"tensions?|expectations|"
                      # "raised her glass", "raise its profile", "raise taxes": no topic put on the table
@@ -59,12 +59,12 @@ _CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|s
 # A topic fronted in a readout: "On Taiwan, he laid out ...", "On trade, the two agreed ...".
 _FRONTED = re.compile(r"On ([^,.;:\"]{2,40}?),\s")
 # ... but not a time, an occasion or a manner: "On Monday,", "On the sidelines of ...,", "On arrival,".
-_FRONT_NOT = re.compile(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand|whole|contrary|way|day|"
+_FRONT_NOT = LazyPattern(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand|whole|contrary|way|day|"
                         r"morning|evening|night|afternoon|weekend|arrival|behalf|top of|condition|his|her|their|its|"
                         r"next|last|this|friday|monday|tuesday|wednesday|thursday|saturday|sunday|\d)"
                         r"|.*\b(?:side|part|hand|sidelines|behalf)\b")  # "On the business side of the visit,"
 # ... and only when the clause states a position on it ("On the border, troops ..." names a place).
-_FRONT_STANCE = re.compile(r"\b(?:said|says|told|stressed|reiterated|noted|agreed|laid out|expressed|"
+_FRONT_STANCE = LazyPattern(r"\b(?:said|says|told|stressed|reiterated|noted|agreed|laid out|expressed|"
                            r"welcomed|urged|called|made clear|emphasi[sz]ed|underscored|raised|discussed)\b")
 _QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
@@ -170,7 +170,7 @@ _PASSIVE = re.compile(
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 _PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue|table|feature")
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
-_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
+_DOMINATE_BACK = LazyPattern(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
@@ -237,7 +237,7 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
     return m.start()
 
 
-_PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
+_PREP_BEFORE = LazyPattern(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
 
 
 def _abbreviation_dot(norm: str, s: int, m: re.Match) -> bool:
@@ -248,8 +248,8 @@ def _abbreviation_dot(norm: str, s: int, m: re.Match) -> bool:
     return word[0].lower() in ABBREVIATIONS
 
 
-_ING_NOUN_ITEM = re.compile(r",|\s+(?:and|or)\s")
-_ITEM_START = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
+_ING_NOUN_ITEM = LazyPattern(r",|\s+(?:and|or)\s")
+_ITEM_START = LazyPattern(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
 
 
 def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
@@ -304,8 +304,8 @@ def _new_predicate(norm: str, s: int, e: int) -> int | None:
 
 
 _THEN_VERB = re.compile(r"\s+([a-z]+)\b")
-_PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
-_ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
+_PREDICATE_NEXT = LazyPattern(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
+_ITEM_GERUND = LazyPattern(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 
 _DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
@@ -334,7 +334,7 @@ _LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an
                         re.I)
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
-_RANGE_SPLIT = re.compile(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
+_RANGE_SPLIT = LazyPattern(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
 _MAX_WORDS = 7
 _SHORT_WORDS = 5
 _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
@@ -494,7 +494,7 @@ _FINITE = frozenset("""took made gave held met lacked exchanged expressed reache
 noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
 # Verbs whose object is steered to or from an action ("prevent X from", "help X to").
 _STEER_VERBS = frozenset("prevent stop deter help convince encourage push".split())
-_STEERED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
+_STEERED = LazyPattern(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
 # Verbs that are never nouns: one after a name or after "and" makes the label a clause
 # ("Modi meet in New Delhi", "provocations and engage").
 _VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
@@ -823,11 +823,11 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     return bounds[k]
 
 
-_AND_IN = re.compile(r"\s(?:and|or)\s")
+_AND_IN = LazyPattern(r"\s(?:and|or)\s")
 _LIST_ITEM_WORDS = 6
 
 
-_APPOSITIVE = re.compile(r"(?:including|such as|especially|notably|particularly)\b")
+_APPOSITIVE = LazyPattern(r"(?:including|such as|especially|notably|particularly)\b")
 
 
 # A run of bulleted paragraphs each headed by a short noun phrase ("• Aviation agreement. The new

@@ -29,6 +29,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
 from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24
@@ -68,7 +69,7 @@ _SUBORDINATE = re.compile(r"(?:when|while|with)\s+(?=[^,;]*$)", re.I)
 # form (not "which Burns described as ..."), and a "who" clause keeps its person unless it only
 # reports: "who said that X" -> X.
 _WHICH = re.compile(r"which\s+(?:(?:is|was|were|are|has|have|had|will|would)\s+(?:been\s+)?)?", re.I)
-_VERBISH = re.compile(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
+_VERBISH = LazyPattern(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
                       r"brought|won|struck|set|put)\b")
 _REPORT = re.compile(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
 # After "and"/"but", a verb means the subject is in the clause before ("but said the ...").

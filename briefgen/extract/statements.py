@@ -16,6 +16,7 @@ from briefgen.model.briefing import Item, Span, Supplied
 from briefgen.extract.lexicon import NATIONALITIES, NOT_NAME, ORG_HEADS, TITLE_HEADS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Mention, State
+from briefgen.extract.wordre import LazyPattern
 
 # Words that end no statement: a line stopping on one is torn ("... what he calls the").
 FUNCTION_WORDS = frozenset("""the a an of to and or but in on at for with by from as that which who whom whose
@@ -199,11 +200,11 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     return True
 
 
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|may|might|expect\w*|hop\w*|plan\w*|aim\w*|goals?|seek\w*|"
+_AHEAD = LazyPattern(r"\b(?:will|would|shall|could|may|might|expect\w*|hop\w*|plan\w*|aim\w*|goals?|seek\w*|"
                     r"want\w*|likely|unlikely|set to|going to|due to|to be|is to|are to|intend\w*|"
                     r"scheduled|signal\w*)\b", re.I)
 # What an event yields: agreements, decisions, statements, meetings held.
-_DONE = re.compile(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
+_DONE = LazyPattern(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
                    r"issued|struck|sealed|secured|committed|endorsed|ratified|unveiled|discussed|"
                    r"exchanged views|held talks|met)\b", re.I)
 
@@ -212,9 +213,6 @@ def looks_done(text: str) -> bool:
     """An outcome, not an expectation: something the event yielded (agreed, signed, met ...),
     told with no word looking ahead ("expect", "would", "hopes", "signalled")."""
     return bool(_DONE.search(text)) and not _AHEAD.search(text)
-
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def nameable(name: str) -> bool:
@@ -314,8 +312,8 @@ def referent(state: State, m: Mention, depth: int = 2) -> int | None:
     return None
 
 
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
-_SAID_AFTER = re.compile(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
+_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
+_SAID_AFTER = LazyPattern(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
 
 
 def _speaker(state: State, x: Mention, start: int, end: int) -> bool:
