@@ -69,7 +69,7 @@ _AGENCY_CREDIT = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AF
                             r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$"
                             r"|(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Xinhua)/[\w .'-]{2,40}(?:/[\w .'-]{2,30})?\s*$")
 # Page furniture: a paragraph opening on one of these is no part of the story.
-_FURNITURE = re.compile(
+_FURNITURE = LazyPattern(
     r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
     r"(?:READ|Read) (?:MORE|[Mm]ore|[Aa]lso)\b|(?:SEE|See) [Aa]lso\b|Media playback is unsupported|"
     r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
@@ -85,6 +85,25 @@ _FURNITURE = re.compile(
     r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:|"
     r"(?:Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|Trending(?: [Nn]ow)?|TRENDING|Top [Ss]tories|"
     r"Recommended|More (?:from|stories)|You (?:may|might) also like|Latest [Nn]ews)\s*:?\s*$)")
+# The literal text every alternative of _FURNITURE opens with: a paragraph opening on none of
+# these (most of them) is told apart by one ``str.startswith``, and the pattern is compiled only
+# for a page that has furniture. Keep the two in step.
+_FURNITURE_OPENINGS = (
+    "RELATED", "Related", "Keywords", "keywords", "KEYWORDS", "Tags", "TAGS", "Topics", "READ ", "Read ",
+    "SEE ", "See ", "Media playback", "Media caption", "Image copyright", "Image caption", "ADVERTISEMENT",
+    "Advertisement", "Sign up", "Subscribe", "Click here", "Follow us", "WATCH", "LISTEN", "Watch", "Listen",
+    "Copyright", "COPYRIGHT", "\u00a9", "All rights reserved", "This material ", "This article ", "This content ",
+    "This story ", "Privacy ", "Photo ", "Image ", "Picture ", "Video ", "Also ", "ALSO READ", "Explore more on",
+    "More on this ", "Reuse this content", "For more information", "For further information", "Key ",
+    "At a glance", "In brief", "Highlights", "Quick read", "KEY POINTS", "Authorised by", "Authorized by",
+    "Media ", "Press ", "Share ", "Go deeper", "Suggested ", "Our Standards", "Most ", "MOST ", "Trending",
+    "TRENDING", "Top ", "Recommended", "More from", "More stories", "You may also like", "You might also like",
+    "Latest ")
+
+
+def _furniture_opening(norm: str, s: int, e: int) -> bool:
+    """``_FURNITURE.match(norm, s, e)`` as a truth value."""
+    return norm[s:e].lstrip().startswith(_FURNITURE_OPENINGS) and _FURNITURE.match(norm, s, e) is not None
 # Furniture that heads a list of tags or linked headlines, each a short line of its own.
 _LINK_LIST = LazyPattern(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
                         r"Tags|TAGS|Topics|Suggested [Tt]opics|Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|"
@@ -136,7 +155,7 @@ def _furniture(norm: str, s: int, e: int, item: bool = False) -> bool:
     A list item may be one word ("• Migration"), but not one with a date's digits."""
     words = len(_LETTERS.findall(norm, s, e))
     lone_item = item and words == 1 and not any(c.isdigit() for c in norm[s:e])
-    return bool(_FURNITURE.match(norm, s, e)) or (words < 2 and not lone_item) or \
+    return _furniture_opening(norm, s, e) or (words < 2 and not lone_item) or \
         bool(_CONTRIBUTED.match(norm, s, e))
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",

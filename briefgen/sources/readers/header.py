@@ -31,12 +31,15 @@ _DATE = (rf"(?:(?P<m1>{MONTH})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>\
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "", _DATE)
 _WORD = r"[A-Z][\w.'’\-]*"
 _CITY = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
-DATELINE = re.compile(
+_DATELINE = (
     rf"(?P<city>{_CITY})"
     rf"(?:,\s(?P<date>{_PLAIN_DATE})|,\s(?P<region>{_CITY})(?:,\s(?P<date2>{_PLAIN_DATE}))?)?"
     r"(?:\s?\((?P<outlet>[A-Z][\w&.'’ -]{0,40})\))?"
     r"(?:\s*(?:--|—|–)\s*|\s-\s)"
 )
+# Every dateline ends on a dash: a line without one has none, and _DATELINE is compiled (by ``re``,
+# which keeps it in its cache) only when a header line has one.
+_SPACED_HYPHEN = re.compile(r"\s-\s")
 SLUG = re.compile(
     r"\((?:LEAD|URGENT|UPDATE(?:\s\d+)?|REFILE|CORRECTED|RECAST|EXCLUSIVE|(?:News\s)?Focus"
     r"|(?:\d+(?:st|nd|rd|th)\s)?(?:LD|LEAD)(?:-[\w ]+)?|ATTN:[^()\n]{0,200}|[A-Z][a-z]+\sInterview)\)"
@@ -166,7 +169,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _dateline(content: str) -> re.Match[str] | None:
     """The first plausible dateline in the first part of a line."""
-    for m in DATELINE.finditer(content, 0, _INLINE_PREFIX + 120):
+    head = content[:_INLINE_PREFIX + 120]
+    if not ("--" in head or "\u2014" in head or "\u2013" in head or _SPACED_HYPHEN.search(head)):
+        return None
+    for m in re.compile(_DATELINE).finditer(content, 0, _INLINE_PREFIX + 120):
         if m.start() > _INLINE_PREFIX:
             return None
         last = m.group("city").split()[-1]
