@@ -137,6 +137,37 @@ _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|do
                          "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift|"
                          "notes on|notes about|centred|centered|centring|centering|spoke about|speaks? about|"
                          "speaking about|talk(?:ed|ing)? about")
+# What a match of each alternative of _TRIGGER_MORE holds (every word of one entry at least): a
+# sentence holding no entry has no rarer frame, and most articles never compile that pattern.
+_MORE_CUES = (
+    *((f"views {p}",) for p in ("on", "about", "over")),
+    *((f"{v} out",) for v in ("singled", "singles", "singling", "single")),
+    ("sticking point",),
+    *((n, v) for n in ("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit ")
+      for v in ("cover", "touch", "include")),
+    *((f"touch{e} {u}on",) for e in ("", "ed", "es", "ing") for u in ("", "up")),
+    ("tackl",),
+    *(("among ", n) for n in ("issues", "topics", "subjects", "items", "matters", "priorities")),
+    *((f"{v} {d} agenda ",) for v in ("topping", "heading", "dominating", "high on") for d in ("the", "their")),
+    ("dominated by",),
+    ("priorit",),
+    *((n, v) for n in ("deals", "agreements", "accords", "pacts", "memorandums", "talks", "dialogue", "negotiations",
+                       "process") for v in ("covering", "spanning")),
+    *((f"{n}{c} {r}from",) for n in ("issues", "topics", "subjects", "matters", "areas", "everything")
+      for c in ("", ",") for r in ("", "ranging ")),
+    ("focus of ",),
+    ("revolv",),
+    *((f"{n} {p}",) for n in ("differences", "disagreement", "disagreements", "dispute", "disputes", "rift")
+      for p in ("over", "on", "about")),
+    *((f"notes {p}",) for p in ("on", "about")),
+    *((f"cent{a}{e} {p}",) for a in ("re", "er") for e in ("", "d", "s", "ing") for p in ("around", "upon")),
+    *((f"{v} about",) for v in ("spoke", "speak", "speaks", "speaking", "talk", "talked", "talking")),
+)
+
+
+def _more_cued(chunk: str) -> bool:
+    """Whether the (lower-cased) sentence holds an entry of _MORE_CUES."""
+    return any(all(w in chunk for w in cue) for cue in _MORE_CUES)
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -905,7 +936,8 @@ def run(state: State) -> State:
         position = 1.0 - 0.4 * rank / n
         cued = False
         triggers = list(_TRIGGER.finditer(low, sent.start, sent.end))
-        if _MORE_WORDS.search(low, sent.start, sent.end):
+        if _MORE_WORDS.search(low, sent.start, sent.end) and \
+                _more_cued(low[sent.start:sent.end]):
             triggers = sorted(triggers + list(_TRIGGER_MORE.finditer(low, sent.start, sent.end)),
                               key=lambda t: t.start())
         for m in triggers:
