@@ -1,0 +1,97 @@
+"""Prefilters that spare compiling a pattern: each must let through every text the pattern matches
+(a text it stops is one the pattern has no match in), so outputs do not depend on them."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefgen.extract import agenda, segment
+from briefgen.extract.cues import lower
+from briefgen.sources.readers import header
+
+DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev"
+
+# One sentence at least for each alternative of agenda._TRIGGER_MORE.
+TRIGGER_MORE = [
+    "the two exchanged views on trade and security.", "they exchanged views about climate change.",
+    "views on taiwan differ.", "he singled out human rights.", "she singles out iran.",
+    "the main sticking points are tariffs and subsidies.", "the sticking point remained fishing rights.",
+    "the talks will cover energy.", "meetings are expected to include visas.", "the summit touched on syria.",
+    "the discussions also covered trade.", "he touched upon migration.", "they will tackle climate change.",
+    "among the key issues on the table are tariffs.", "among topics likely to come up was energy.",
+    "topping the agenda will be security.", "high on their agenda is trade.",
+    "the visit was dominated by the war.", "talks last week were dominated by tariffs.",
+    "one of the priorities of the summit will be energy.", "the priority is peace.",
+    "deals worth $10 billion, covering energy and mining.", "talks spanning trade and security.",
+    "issues ranging from trade to climate.", "everything from trade to visas.", "topics, from a to b.",
+    "the focus of the visit will be trade.", "discussions revolved around energy.",
+    "patch up differences over trade.", "a dispute on fishing rights.", "the rift about tariffs.",
+    "they compared notes on iran.", "talks centred around energy.", "the meeting centers upon trade.",
+    "the two spoke about energy.", "they talked about visas.", "leaders speaking about climate.",
+]
+
+FURNITURE = [
+    "RELATED: Envoy lands", "Related: Envoy lands", "Keywords: trade", "TAGS: trade", "Topics: trade",
+    "Related Stories", "READ MORE: x", "Read also", "See also", "Media playback is unsupported on your device",
+    "Media caption The envoy", "Image copyright Reuters", "Advertisement", "  ADVERTISEMENT  ",
+    "Sign up for our newsletter", "Subscribe now", "Click here", "Follow us on X", "WATCH: the envoy",
+    "Listen: the envoy", "Copyright 2023 Reuters", "COPYRIGHT (c) 2023", "\u00a9 2023 AFP",
+    "All rights reserved.", "This material may not be published, broadcast", "Privacy Policy",
+    "Photo caption: the envoy", "Video credits: AFP", "Also read: x", "ALSO READ x", "Explore more on these topics",
+    "More on this story", "Related Topics", "Reuse this content", "This article is also available in French",
+    "This story has been updated with comments", "For more information, visit", "Key points:", "At a glance",
+    "In brief", "Highlights:", "Quick read", "KEY POINTS", "Authorised by the minister", "Press enquiries",
+    "Media contact", "Share this article", "Go deeper: x", "Suggested Topics", "Our Standards: The Thomson",
+    "Most Read", "MOST POPULAR", "Trending Now", "TRENDING", "Top Stories", "Recommended", "More from:",
+    "You may also like", "Latest News",
+]
+
+
+def _dev_texts() -> list[str]:
+    if not DEV.is_dir():
+        pytest.skip("../shared/eval/dev not present")
+    return [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+
+
+def _chunks(text: str):
+    """Lines and sentence-sized pieces: a prefilter must hold on any text."""
+    for line in text.split("\n"):
+        yield line
+        yield from re.split(r"(?<=[.!?])\s+", line)
+
+
+@pytest.mark.parametrize("sentence", TRIGGER_MORE)
+def test_every_rarer_frame_is_cued(sentence):
+    assert agenda._TRIGGER_MORE.search(sentence), "the example no longer shows its frame"
+    assert agenda._more_cued(sentence)
+
+
+def test_rarer_frames_are_cued_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(lower(text)):
+            if agenda._TRIGGER_MORE.search(chunk):
+                assert agenda._more_cued(chunk), chunk
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_every_furniture_opening_is_listed(line):
+    assert segment._FURNITURE.match(line), "the example is no longer furniture"
+    assert segment._furniture_opening(line, 0, len(line))
+
+
+def test_furniture_openings_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            assert segment._furniture_opening(chunk, 0, len(chunk)) == bool(segment._FURNITURE.match(chunk)), chunk
+
+
+@pytest.mark.parametrize("line", ["BEIJING (AP) \u2014 The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy",
+                                  "TOKYO, March 2 - The envoy", "LIMA \u2013 The envoy", "CUZCO, Peru\t-\tThe envoy",
+                                  "No dash here, March 2", "A hyphen-joined line"])
+def test_header_dateline_needs_a_dash(line):
+    unfiltered = next(iter(re.compile(header._DATELINE).finditer(line)), None)
+    assert (header._dateline(line) is not None) <= (unfiltered is not None)
+    if unfiltered is not None:
+        assert header._SPACED_HYPHEN.search(line) or any(d in line for d in ("--", "\u2014", "\u2013"))
