@@ -42,12 +42,12 @@ _CREDIT = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0,3}"
 # "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
-DATELINE = re.compile(
+DATELINE = LazyPattern(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
-STRICT_DATELINE = re.compile(
+STRICT_DATELINE = LazyPattern(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
@@ -160,7 +160,7 @@ def _furniture(norm: str, s: int, e: int, item: bool = False) -> bool:
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
 # "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
-DASH_DATELINE = re.compile(
+DASH_DATELINE = LazyPattern(
     rf"(?P<place>[A-Z][A-Z'.-]{{2,}}(?:\s+[A-Z][A-Z'.-]{{2,}}){{0,2}})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}))?(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{{1,20}})\))?"
     r"(?P<dash>\s*[\u2014\u2013-]{1,2}\s*)(?=[A-Z\"\u201c])")
@@ -212,46 +212,63 @@ def _is_heading(norm: str, s: int, e: int, most: int = 14) -> bool:
 
 # "NEW DELHI-The U.S. and India ...", "LAUSANNE, Switzerland-Nuclear talks ...": an upper-case
 # city glued to the first word by a hyphen (the Wall Street Journal's style).
-GLUED_DATELINE = re.compile(
+GLUED_DATELINE = LazyPattern(
     r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"(?P<date>)(?P<agency>)(?P<dash>-)(?=[A-Z][a-z]|[A-Z]\.)")
 
 
 # "NEW DELHI: Prime Minister ...", "RIYADH: The crown prince ...": a known place in capitals and a
 # colon (South Asian and Gulf outlets); a capitalised word that is no place ("UPDATE:") is no dateline.
-COLON_DATELINE = re.compile(
+COLON_DATELINE = LazyPattern(
     r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?P<region>)(?P<date>)(?P<agency>)(?P<dash>:)\s+(?=[A-Z\"\u201c])")
 # An agency named without brackets: "MOSCOW, April 5. /TASS/. ...", "TOKYO, March 16 Kyodo - ...".
-AGENCY_DATELINE = re.compile(
+_WIRE_AGENCIES = ("Kyodo", "Xinhua", "Yonhap", "AFP", "AP", "Reuters", "TASS", "Interfax", "Bernama", "Antara", "ANTARA",
+                  "PTI", "ANI", "IANS", "KUNA", "WAM", "SPA", "IRNA", "Anadolu", "VNA", "PNA")
+AGENCY_DATELINE = LazyPattern(
     rf"(?P<place>{_PLACE}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
     r"(?:\.?\s*/(?P<agency>[A-Za-z][A-Za-z-]{1,19})/\.?(?P<dash>)"
-    r"|\s+(?:Kyodo|Xinhua|Yonhap|AFP|AP|Reuters|TASS|Interfax|Bernama|Antara|ANTARA|PTI|ANI|IANS|KUNA|WAM|SPA|"
-    r"IRNA|Anadolu|VNA|PNA)\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
+    r"|\s+(?:" + "|".join(_WIRE_AGENCIES) + r")\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
 
 
 # "MALE, July 25 (PTI) Prime Minister ...": a city in capitals, a date and an agency, no dash.
-BRACKET_DATELINE = re.compile(
+BRACKET_DATELINE = LazyPattern(
     rf"(?P<place>[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]{{2,}}){{0,2}}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})"
     r"(?:,?\s+\d{4})?\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\)(?P<dash>)\s+(?=[A-Z\"\u201c])")
+
+
+# What a dateline needs before its pattern is worth running (and compiling): DATELINE and
+# STRICT_DATELINE end on a hyphen and a space; GLUED, BRACKET, COLON and DASH_DATELINE open on a
+# city in capitals; AGENCY_DATELINE names its agency between slashes or from _WIRE_AGENCIES.
+# Most paragraphs have none of these, and most articles never compile some of the patterns.
+_HYPHEN_SPACE = re.compile(r"-\s")
+_CAPS_START = re.compile(r"[A-Z][A-Z.'-]{2}")
+
+
+def _agency_named(head: str) -> bool:
+    return "/" in head or any(a in head for a in _WIRE_AGENCIES)
 
 
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
+    hyphen = _HYPHEN_SPACE.search(head) is not None
     if not anywhere:
-        m = DATELINE.match(head)
+        m = DATELINE.match(head) if hyphen else None
         if m and _dateline_ok(m):
             return m
-        g = GLUED_DATELINE.match(head)
+        caps = _CAPS_START.match(head) is not None
+        g = GLUED_DATELINE.match(head) if caps else None
         if g and not g.group("place").endswith("-"):
             return g
-        b = BRACKET_DATELINE.match(head)
+        b = BRACKET_DATELINE.match(head) if caps else None
         if b:
             return b
-        c = COLON_DATELINE.match(head)
+        c = COLON_DATELINE.match(head) if caps else None
         if c and is_place(c.group("place")):
             return c
-        return AGENCY_DATELINE.match(head)
+        return AGENCY_DATELINE.match(head) if _agency_named(head) else None
+    if not hyphen:
+        return None
     for m in STRICT_DATELINE.finditer(head):
         if m.group("date") or m.group("agency"):
             return m
@@ -399,7 +416,8 @@ def run(state: State) -> State:
         if m is None and dateline is None and i < 3:
             m = find_dateline(norm, s, e, anywhere=True)
         if m is None and dateline is None and i < 3:
-            m = DASH_DATELINE.match(norm[s:min(e, s + 120)])
+            head = norm[s:min(e, s + 120)]
+            m = DASH_DATELINE.match(head) if _CAPS_START.match(head) else None
             if m and not any(c in "\u2014\u2013 " for c in state.text[s + m.start("dash"):s + m.end("dash")]):
                 m = None  # a hyphen ("NATO-Russia") joins words; only a dash ends a dateline
         if m is not None and dateline is None:

@@ -95,3 +95,32 @@ def test_header_dateline_needs_a_dash(line):
     assert (header._dateline(line) is not None) <= (unfiltered is not None)
     if unfiltered is not None:
         assert header._SPACED_HYPHEN.search(line) or any(d in line for d in ("--", "\u2014", "\u2013"))
+
+
+DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
+             "NEW DELHI\u2014The U.S. and India", "LAUSANNE, Switzerland-Nuclear talks", "RIYADH: The crown prince",
+             "MOSCOW, April 5. /TASS/. The envoy", "TOKYO, March 16 Kyodo - The envoy",
+             "MALE, July 25 (PTI) Prime Minister", "(2nd LD) ... SEOUL, Dec. 30 (Yonhap) -- x"]
+
+
+def _dateline_needs(head: str) -> None:
+    if segment.DATELINE.match(head) or any(True for _ in segment.STRICT_DATELINE.finditer(head)):
+        assert segment._HYPHEN_SPACE.search(head), head
+    if any(rx.match(head) for rx in (segment.GLUED_DATELINE, segment.BRACKET_DATELINE, segment.COLON_DATELINE,
+                                     segment.DASH_DATELINE)):
+        assert segment._CAPS_START.match(head), head
+    if segment.AGENCY_DATELINE.match(head):
+        assert segment._agency_named(head), head
+
+
+@pytest.mark.parametrize("head", DATELINES)
+def test_each_dateline_form_passes_its_prefilter(head):
+    assert segment.find_dateline(head, 0, len(head)) or segment.find_dateline(head, 0, len(head), anywhere=True) \
+        or segment.DASH_DATELINE.match(head), "the example is no longer a dateline"
+    _dateline_needs(head)
+
+
+def test_dateline_prefilters_in_dev_articles():
+    for text in _dev_texts():
+        for line in text.split("\n"):
+            _dateline_needs(line[:400])
