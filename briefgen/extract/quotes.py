@@ -44,7 +44,7 @@ _GROUP_SPEAKER = re.compile(
     r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
     r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
 # A body named as the subject of a reporting verb: "the White House said", "Xinhua said".
-_BODY_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
+_BODY_BEFORE = LazyPattern(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
                           r"(?:has\s+|had\s+|also\s+|later\s+)*$")
 # ... or after it: '," said the White House.'
 _BODY_AFTER = LazyPattern(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
@@ -63,7 +63,7 @@ _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+
                          r"unless)\b", re.I)
 _THAT_AFTER = LazyPattern(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"
                          r"\s*,?\s+that\b")
-_AFFILIATED = re.compile(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
+_AFFILIATED = LazyPattern(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
 _AFTER_REACH = 160  # characters from the closing mark to the reporting verb: a name and its role
 _AFTER_NAME_GAP = 70  # from the verb to the name after it ("said Chinese Foreign Minister Wang Yi")
 
@@ -72,7 +72,7 @@ def _mention_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in mentions if s <= m.start and m.end <= e]
 
 
-_NAME_NEXT = re.compile(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
+_NAME_NEXT = LazyPattern(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
 
 
 def _named(norm: str, pos: int, limit: int, mentions, names):

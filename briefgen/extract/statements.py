@@ -81,9 +81,9 @@ _BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|a
 
 
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*(?:’(?!\w)|$)')
-_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|told|added|wrote|noted|stressed)\b|"
+_PRONOUN_SAYS = LazyPattern(r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|told|added|wrote|noted|stressed)\b|"
                            r"\b(?:said|says|added)\s+(?:he|she|they)\b", re.I)
-_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
+_REPORTED = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
                        r"announced|according to|insisted|warned|argued|asked)\b")
 # "It is unclear whether ...", "It was the first ...": an "it" that points at nothing.
 _EXPLETIVE = frozenset("is was remains seems appears".split())

@@ -132,7 +132,7 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
 # ------------------------------------------------------------------------------- bottom line
 
 # Where a lead sentence may be cut so that what stays is a whole clause.
-_JOINT = re.compile(r",\s+(?:which|while|but|although|as|after|amid|since|because|according|where|when|"
+_JOINT = LazyPattern(r",\s+(?:which|while|but|although|as|after|amid|since|because|according|where|when|"
                     r"reiterating|saying|adding|marking|in a|the first)\b|"
                     r"\s+(?:after|since) (?:months|years|weeks|decades|days) of\b|\s+(?:amid|despite)\s|"
                     r";\s|\s[-–—]{1,2}\s|,\s+(?=\")")
