@@ -427,22 +427,51 @@ def _reports(low: str) -> bool:
         return True
     return False
 _EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials|dialogue)$", re.I)
-_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
-                    # "outstanding bilateral issues": generic words only, no matter named
-                    r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
-                    r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
-                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|two|three|four|five|six|"
-                    r"seven|eight|nine|ten|several|\d+|"
-                    r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
-                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
-                    r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
-                    # "recent and ongoing developments": when, not what
-                    r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
-                    # "play a constructive role", "produce tangible results", "speedy action": how, not what
-                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
-                    # "issues of global importance", "matters of mutual interest": an attribute
-                    r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
-                    r"(?:importance|interest|significance|concern)$", re.I)
+# Labels that name no matter. Compared on fold(label) as re.IGNORECASE would, and split by what
+# each reading needs, so that a label that cannot be vague compiles no pattern:
+# "a range of", "a number of" anywhere in the label ...
+_VAGUE_FRAME = Phrases(f"{w} of" for w in ("range", "number", "variety", "series", "host", "list"))
+# ... a bare generic noun ...
+_VAGUE_BARE = frozenset("issues concerns matters topics".split())
+# ... "outstanding bilateral issues": generic words only, no matter named ...
+_GENERIC = ("outstanding", "bilateral", "key", "major", "important", "pending", "various", "remaining", "regional",
+            "global", "international", "mutual", "common", "current", "latest", "main", "other", "several", "many",
+            "all", "some", "these", "those", "such", "both", "wider", "broader", "unresolved", "sensitive", "thorny",
+            "difficult", "recent", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ongoing",
+            "new", "touchy", "contentious", "delicate")
+_GENERIC_WORDS = frozenset(_GENERIC)
+_VAGUE_GENERIC_ENDS = frozenset("""issue issues matter matters problem problems question questions concern concerns topic
+topics subject subjects area areas point points interest""".split())
+_VAGUE_GENERIC = LazyPattern(rf"^(?:(?:{'|'.join(_GENERIC)}|\d+),?\s+(?:and\s+)?)+"
+                             r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
+                             r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$", re.I)
+# ... and how or when rather than what ("recent and ongoing developments", "play a constructive
+# role", "produce tangible results", "speedy action"), or an attribute ("issues of global importance",
+# "matters of mutual interest").
+_VAGUE_OTHER_ENDS = frozenset("""development developments role results momentum action actions steps efforts importance
+interest significance concern""".split())
+_VAGUE_OTHER = LazyPattern(r"^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
+                           r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
+                           r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
+                           r"(?:importance|interest|significance|concern)$", re.I)
+
+
+def _is_vague(label: str) -> bool:
+    """Whether the label names no matter: any of the readings above, with re.I (``$`` also matches
+    before a final newline). Each pattern ends on a word of its own set, the generic list opens on
+    a word of _GENERIC (or a number), so only a label that could match one runs (and compiles) it."""
+    low = fold(label)
+    if _VAGUE_FRAME.search(low) is not None or low in _VAGUE_BARE or \
+            (low.endswith("\n") and low[:-1] in _VAGUE_BARE):
+        return True
+    words = low.split()
+    if not words:
+        return False
+    first = words[0][:-1] if words[0].endswith(",") else words[0]
+    if words[-1] in _VAGUE_GENERIC_ENDS and (first in _GENERIC_WORDS or first.isdecimal()) and \
+            _VAGUE_GENERIC.search(label) is not None:
+        return True
+    return words[-1] in _VAGUE_OTHER_ENDS and _VAGUE_OTHER.search(label) is not None
 
 
 # "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
@@ -673,7 +702,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
             s = lm.end()
     label = norm[s:e]
     words = label.split()
-    if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
+    if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _is_vague(label):
         return None
     if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None

@@ -124,3 +124,35 @@ def test_dateline_prefilters_in_dev_articles():
     for text in _dev_texts():
         for line in text.split("\n"):
             _dateline_needs(line[:400])
+
+
+# agenda._is_vague was this one pattern (re.I, searched): it must still say what the pattern said.
+VAGUE = re.compile(
+    r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
+    r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|global|international|"
+    r"mutual|common|current|latest|main|other|several|many|all|some|these|those|such|both|wider|broader|unresolved|"
+    r"sensitive|thorny|difficult|recent|two|three|four|five|six|seven|eight|nine|ten|several|\d+|ongoing|new|touchy|"
+    r"contentious|delicate),?\s+(?:and\s+)?)+(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|"
+    r"areas?|points?)(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
+    r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
+    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
+    r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:importance|interest|significance|concern)$", re.I)
+_VAGUE_WORDS = ["issues", "Issues", "ISSUES", "issue", "matters", "problems", "concerns", "concern", "topics", "areas",
+                "points", "interest", "importance", "significance", "developments", "role", "results", "steps",
+                "bilateral", "key", "Key", "two", "12", "\u0663", "new", "recent", "and", "And", "of", "common",
+                "mutual", "range", "number", "list", "trade", "rights", "bilateral,", "key,", "ongoing", "play", "a",
+                "constructive", "global", "the", "\u017fubjects", "\u0130ssues", "po\u0131nts", "\u212aey", "co-operation",
+                "issues,", "of,", "rangeof"]
+
+
+def test_vague_labels_read_as_the_one_pattern_did():
+    import random
+    rnd = random.Random(13)
+    for _ in range(20000):
+        words = [rnd.choice(_VAGUE_WORDS) for _ in range(rnd.randint(1, 6))]
+        label = words[0]
+        for w in words[1:]:
+            label += rnd.choice([" ", "  ", "\t", "\n", ", "]) + w
+        label = rnd.choice(["", "", "", " "]) + label + rnd.choice(["", "", "", "\n", " "])
+        assert agenda._is_vague(label) == bool(VAGUE.search(label)), repr(label)
