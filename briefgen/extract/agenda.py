@@ -342,27 +342,71 @@ _ITEM_GERUND = LazyPattern(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 _DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
             r"disputes?|differences|disagreements?) (?:over|about|regarding)")
 _DISPUTE_FRAME = LazyPattern(_DISPUTE + r"\s+", re.I)
-_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
-                        r"result(?:s|ed)? in|"
-                        # "(a new round of) talks on X": the topic is X
-                        r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
-                        r"consultations|discussions) (?:on|about|over)|"
-                        r"bilateral issues such as|issues such as|also|further|more|other|various|"
-                        r"several|new|possible|greater|full|whether to|"
-                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
-                        # a frame noun around the matter: "the touchy subject of X", "the situation in X"
-                        r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
-                        r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
-                        r"means (?:for|of|to)|"
-                        # "raised ongoing concerns about X": the topic is X
-                        r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
-                        # "ease decades of tension over X", "the row over X": the matter is X
-                        rf"{_DISPUTE}|"
-                        # the matter is the goal: "the historic opportunity to chart a new course"
-                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
-                        # "the Trump administration's desire to eliminate X": the goal again
-                        r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
-                        re.I)
+# What opens a label but is no part of its topic, cut off word by word (``_lead_end``): a
+# determiner or quantifier, looked up in a set ...
+_LEAD_WORDS = frozenset("""and or the a an its their his her our some any such both all also further more other
+various several new possible greater full""".split())
+# ... "such (bilateral) issues as" (before the word "such" alone) ...
+_LEAD_SUCH_AS = LazyPattern(r"such (?:[\w-]+ ){1,3}?as\s+", re.I)
+# ... or a frame around the matter.
+_LEAD_FRAME = LazyPattern(r"(?:as well as|ways to|how to|"
+                          r"result(?:s|ed)? in|"
+                          # "(a new round of) talks on X": the topic is X
+                          r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+                          r"consultations|discussions) (?:on|about|over)|"
+                          r"bilateral issues such as|issues such as|whether to|"
+                          r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+                          # a frame noun around the matter: "the touchy subject of X", "the situation in X"
+                          r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+                          r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                          r"means (?:for|of|to)|"
+                          # "raised ongoing concerns about X": the topic is X
+                          r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+                          # "ease decades of tension over X", "the row over X": the matter is X
+                          rf"{_DISPUTE}|"
+                          # the matter is the goal: "the historic opportunity to chart a new course"
+                          r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
+                          # "the Trump administration's desire to eliminate X": the goal again
+                          r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
+                          re.I)
+# Text (folded) that a match of each alternative of _LEAD_FRAME holds: a label holding none has no
+# frame to cut, and most labels never run (nor compile) the pattern.
+_LEAD_FRAME_CUES = (
+    "as well as", "ways to", "how to", "result",
+    *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions") for p in ("on", "about", "over")),
+    "issues such as", "whether to",
+    *(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety",
+                          "subject", "issue", "question", "matter", "topic", "importance", "means")),
+    "situation in", "situations in", "developments in", "means for", "means to",
+    *(f"{n} {p}" for n in ("concern", "concerns", "tension", "tensions", "row", "rows", "rift", "rifts", "friction",
+                           "feud", "feuds", "dispute", "disputes", "differences", "disagreement", "disagreements")
+      for p in ("about", "over", "regarding")),
+    *(f"{n} to" for n in ("opportunity", "opportunities", "chance", "chances", "effort", "efforts", "bid",
+                          "desire", "wish", "attempt", "attempts", "plan", "plans", "drive")),
+)
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def _lead_end(norm: str, s: int, e: int) -> int:
+    r"""End of the lead word or frame at ``s`` (with the spaces after it), or -1: as the one
+    pattern ``(?:such X as|as well as|WORDS|FRAMES)\s+`` with re.I matched at ``s`` within ``e``
+    (a lead word is looked up first: no frame that could also match comes before it)."""
+    low = fold(norm[s:e])
+    if low.startswith("such "):
+        m = _LEAD_SUCH_AS.match(norm, s, e)
+        if m is not None:
+            return m.end()
+    word = _LOWER_RUN.match(low)
+    if word is not None and word.group() in _LEAD_WORDS and low[word.end():word.end() + 1].isspace():
+        end = word.end()
+        while end < len(low) and low[end].isspace():
+            end += 1
+        return s + end
+    if any(cue in low for cue in _LEAD_FRAME_CUES):
+        m = _LEAD_FRAME.match(norm, s, e)
+        if m is not None:
+            return m.end()
+    return -1
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
 _RANGE_SPLIT = LazyPattern(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
@@ -666,11 +710,8 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     if stop is not None:
         e = stop
     s0 = s
-    while True:
-        lm = _LEAD_TRIM.match(norm, s, e)
-        if not lm:
-            break
-        s = lm.end()
+    while (lead := _lead_end(norm, s, e)) >= 0:
+        s = lead
     if _ANAPHOR.match(norm, s0, s) and len(norm[s:e].split()) == 1:
         return None  # "its implementation": the thing it belongs to was named before
     while e > s and (norm[e - 1] in " ,.;:'\"-" or norm[e - 1].isspace()):

@@ -156,3 +156,40 @@ def test_vague_labels_read_as_the_one_pattern_did():
             label += rnd.choice([" ", "  ", "\t", "\n", ", "]) + w
         label = rnd.choice(["", "", "", " "]) + label + rnd.choice(["", "", "", "\n", " "])
         assert agenda._is_vague(label) == bool(VAGUE.search(label)), repr(label)
+
+
+# agenda._lead_end was this one pattern (re.I, matched at the label's start): it must still end
+# where the pattern ended.
+LEAD_TRIM = re.compile(
+    r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
+    r"result(?:s|ed)? in|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+    r"consultations|discussions) (?:on|about|over)|bilateral issues such as|issues such as|also|further|more|other|"
+    r"various|several|new|possible|greater|full|whether to|"
+    r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+    r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+    r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|means (?:for|of|to)|"
+    r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+    r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|disputes?|differences|"
+    r"disagreements?) (?:over|about|regarding)|"
+    r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
+    r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+", re.I)
+LEAD_FRAMES = ["such bilateral issues as", "such key and other issues as", "as well as", "ways to", "how to",
+               "resulted in", "another round of talks on", "a new round of negotiations about", "the next consultations over",
+               "bilateral issues such as", "issues such as", "whether to", "a preliminary list of", "number of",
+               "the touchy subject of", "a thorny issue of", "the latest situations in", "developments in",
+               "the importance of", "means to", "ongoing concerns about", "decades of tension over", "the row over",
+               "friction regarding", "the historic opportunity to", "an effort to", "the Trump administration's desire to",
+               "Beijing\u2019s plans to", "x.y-z's drive to", "The Touchy Subject Of", "SUCH ISSUES AS",
+               "\u017fuch issues as", "the \u0130ssue of", "and", "or", "the", "an", "its", "such", "both", "also", "full",
+               "anx", "th\u00e9", "an-", "and,", "such-", "a.", "\u0130ts", "wish-list", "trade", "Taiwan"]
+
+
+@pytest.mark.parametrize("frame", LEAD_FRAMES)
+def test_label_leads_end_where_the_one_pattern_ended(frame):
+    for head in ("", "the ", "a ", "also ", "such ", " "):
+        for tail in ("X", "trade talks", ", X", "", "  X", "\tX", "\nX", ".", "-X"):
+            label = head + frame + (" " if tail[:1].isalnum() else "") + tail
+            for s in range(3):
+                for e in range(max(s, len(label) - 2), len(label) + 1):
+                    m = LEAD_TRIM.match(label, s, e)
+                    assert agenda._lead_end(label, s, e) == (m.end() if m else -1), (label, s, e)
