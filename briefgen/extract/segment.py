@@ -22,7 +22,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, fold
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
@@ -31,9 +31,9 @@ _UPDATED = re.compile(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last u
 # "authors: ...", "publish date: ...", a bare image or link in Markdown, a bullet with a date.
 _HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
 _MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
-_DATE_LINE = re.compile(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
+_DATE_LINE = LazyPattern(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
 _ISO_OR_DAY_DATE = LazyPattern(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
-_LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
+_LONE_NAME = LazyPattern(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
 _SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
 _TRAILER = re.compile(
     r"(?:\s*(?:\S+@\S+\.\w+)?\s*\((?:END|MORE|ENDS)\)\s*|\s+REUTER\s*|\s*-{2,}\s*end\s*-{2,}\s*)$", re.I)
@@ -57,14 +57,14 @@ _NON_WORD = re.compile(r"\W+")
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z]\.$")
 _STARTERS = frozenset("""The He She It They We But In A An This That These Those Its His Her Their
 Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
-_CAPTION = re.compile(
+_CAPTION = LazyPattern(
     r"\((?:L|R|C|left|right|centre|center|front|rear)\)|\[(?:Reuters|AFP|AP|Xinhua|EPA|Getty|"
     r"Yonhap|Photo|File)[^\]]*\]|^\s*(?:Photo|Picture|File photo|Image)\s*:", re.I)
 # A photo caption ends on its credit: "... on Tuesday. Photo: A. Name/Agency".
-_PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
+_PHOTO_CREDIT = LazyPattern(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
 
 # ... or on a photographer and an agency: "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)".
-_AGENCY_CREDIT = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
+_AGENCY_CREDIT = LazyPattern(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
                             r"Xinhua|XINHUA|Pool|POOL|Anadolu|Yonhap|Kyodo|SPA|WAM|TASS|Sputnik|dpa|DPA)\b[^.\n]{0,40}\)?\s*$"
                             r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$"
                             r"|(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Xinhua)/[\w .'-]{2,40}(?:/[\w .'-]{2,30})?\s*$")
@@ -111,17 +111,71 @@ _LINK_LIST = LazyPattern(r"\s*(?:Explore more|Related|RELATED|More on this|Also 
                         r"Latest [Nn]ews)\b[^.!?\n]{0,40}$")
 # A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
 # ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
-_CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
+_CONTRIBUTED = LazyPattern(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
                           r"|\(?(?:Additional )?(?:[Rr]eporting|Writing|Editing) by\b[^\n]{0,200}$")
 # List bullets, alone or doubled, where a list was run into the paragraph.
-_BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
-_BULLET_INSIDE = re.compile(r"\s*(?:[•●▪◦‣∙]\s*)+")
+_BULLET = LazyPattern(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
+_BULLET_INSIDE = LazyPattern(r"\s*(?:[•●▪◦‣∙]\s*)+")
 # A news agency's tag glued to the next word: "(Yonhap)The leaders ...".
-_GLUED_AGENCY = re.compile(r"[^\n]{0,60}?\((?:Yonhap|AFP|AP|Reuters|Xinhua|EFE|dpa|DPA|ANI|PTI|IANS|Bernama|"
-                           r"Kyodo|UPI|TASS|IRNA|Anadolu|ANSA|KCNA|WAM|SPA|APA|CNA)\)(?=[A-Z\"“])")
+_TAG_AGENCIES = ("Yonhap", "AFP", "AP", "Reuters", "Xinhua", "EFE", "dpa", "DPA", "ANI", "PTI", "IANS", "Bernama",
+                 "Kyodo", "UPI", "TASS", "IRNA", "Anadolu", "ANSA", "KCNA", "WAM", "SPA", "APA", "CNA")
+_AGENCY_TAGS = tuple(f"({a})" for a in _TAG_AGENCIES)
+_GLUED_AGENCY = LazyPattern(r"[^\n]{0,60}?\((?:" + "|".join(_TAG_AGENCIES) + r")\)(?=[A-Z\"“])")
 # An embedded tweet's signature at a paragraph's end.
-_TWEET_SIGN = re.compile(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+_TWEET_SIGN = LazyPattern(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
                          r"|\s*pic\.twitter\.com/\w+\s*$")
+# Most paragraphs and sentences have none of the marks these patterns need (a bullet, a slash, a
+# bracket, "(@", "contributed"): the checks below spare running the patterns, and compiling them.
+_BULLETS = "•●▪◦‣∙"
+_CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
+_CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
+_CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
+
+
+def _opens_on(norm: str, s: int, e: int, marks: str) -> bool:
+    """Whether norm[s:e] opens on one of ``marks`` after any white space."""
+    first = norm[s:e].lstrip()[:1]
+    return first != "" and first in marks
+
+
+def _bullet(norm: str, s: int, e: int) -> re.Match | None:
+    return _BULLET.match(norm, s, e) if _opens_on(norm, s, e, _BULLETS + "-*\u2013") else None
+
+
+def _has_bullet(norm: str, s: int, e: int) -> bool:
+    chunk = norm[s:e]
+    return any(b in chunk for b in _BULLETS)
+
+
+def _glued_agency(norm: str, s: int, e: int) -> re.Match | None:
+    chunk = norm[s:e]
+    return _GLUED_AGENCY.match(norm, s, e) if any(t in chunk for t in _AGENCY_TAGS) else None
+
+
+def _tweet_sign(norm: str, s: int, e: int) -> re.Match | None:
+    window = norm[s:e]
+    return _TWEET_SIGN.search(norm, s, e) if "(@" in window or "pic.twitter.com/" in window else None
+
+
+def _contributed(norm: str, s: int, e: int) -> bool:
+    chunk = norm[s:e]
+    return any(w in chunk for w in _CONTRIBUTED_WORDS) and _CONTRIBUTED.match(norm, s, e) is not None
+
+
+def _photo_credit(chunk: str) -> bool:
+    return ":" in chunk and any(w in chunk for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(chunk) is not None
+
+
+def _agency_credit(norm: str, s: int, e: int) -> bool:
+    window = norm[s:e]
+    return ("/" in window or " by " in window) and _AGENCY_CREDIT.search(norm, s, e) is not None
+
+
+def _caption(chunk: str) -> bool:
+    marked = "[" in chunk or ":" in chunk or ("(" in chunk and any(m in fold(chunk) for m in _CAPTION_MARKS))
+    return marked and _CAPTION.search(chunk) is not None
+
+
 # A crosshead in quotation marks between paragraphs: "'No substantial disagreement'".
 _CROSSHEAD = re.compile(r"(['\"])[^.!?'\"\n]{2,60}\1")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
@@ -156,7 +210,7 @@ def _furniture(norm: str, s: int, e: int, item: bool = False) -> bool:
     words = len(_LETTERS.findall(norm, s, e))
     lone_item = item and words == 1 and not any(c.isdigit() for c in norm[s:e])
     return _furniture_opening(norm, s, e) or (words < 2 and not lone_item) or \
-        bool(_CONTRIBUTED.match(norm, s, e))
+        _contributed(norm, s, e)
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
 # "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
@@ -320,7 +374,7 @@ def _drop_pull_quotes(norm: str, paragraphs: list[tuple[int, int]], meta: list[S
 def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentence ranges inside [s, e); periods after abbreviations and initials do not end one."""
     out: list[tuple[int, int]] = []
-    if _BULLET_INSIDE.search(norm, s, e):
+    if _has_bullet(norm, s, e) and _BULLET_INSIDE.search(norm, s, e):
         # a list run into the paragraph: each bullet starts a sentence, the marks belong to none
         at = s
         for m in _BULLET_INSIDE.finditer(norm, s, e):
@@ -390,9 +444,9 @@ def run(state: State) -> State:
                 standfirst()
             continue
         header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
-                                          or _DATE_LINE.match(chunk))
+                                          or (_opens_on(chunk, 0, len(chunk), "-\u2022|") and _DATE_LINE.match(chunk)))
         if header or (i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
-                                 (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2))):
+                                 (i < 2 and len(chunk.split()) <= 3 and _LONE_NAME.match(chunk)))):
             standfirst()
             meta.append(Span(s, e))
             d = _ISO_OR_DAY_DATE.search(norm, s, e)
@@ -434,16 +488,16 @@ def run(state: State) -> State:
             if slug and slug.end() > s:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
-        bullet = _BULLET.match(norm, s, e)
+        bullet = _bullet(norm, s, e)
         item = bool(bullet and bullet.end() > s and bullet.group().strip())
         if item:
             meta.append(Span(s, bullet.end()))
             s = bullet.end()
-        glued = _GLUED_AGENCY.match(norm, s, e)
+        glued = _glued_agency(norm, s, e)
         if glued:
             meta.append(Span(s, glued.end()))
             s = glued.end()
-        tweet = _TWEET_SIGN.search(norm, max(s, e - 120), e)
+        tweet = _tweet_sign(norm, max(s, e - 120), e)
         if tweet and tweet.start() > s:
             meta.append(Span(tweet.start(), e))
             e = _strip(norm, s, tweet.start())[1]
@@ -483,9 +537,9 @@ def run(state: State) -> State:
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
         heading = (pi in questions or _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
-                   or bool(_PHOTO_CREDIT.search(norm[s:e])) or bool(_AGENCY_CREDIT.search(norm, max(s, e - 120), e)))
+                   or _photo_credit(norm[s:e]) or _agency_credit(norm, max(s, e - 120), e))
         for ss, se in split_sentences(norm, s, e):
-            cap = heading or bool(_CAPTION.search(norm[ss:se]))
+            cap = heading or _caption(norm[ss:se])
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))
     meta.sort()
     if place and place.isupper():

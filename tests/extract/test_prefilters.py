@@ -193,3 +193,37 @@ def test_label_leads_end_where_the_one_pattern_ended(frame):
                 for e in range(max(s, len(label) - 2), len(label) + 1):
                     m = LEAD_TRIM.match(label, s, e)
                     assert agenda._lead_end(label, s, e) == (m.end() if m else -1), (label, s, e)
+
+
+SEGMENT_MARKS = ["\u2022 Migration", "  - item one", "* item", "\u2013 item", "\u2022 \u2022 x", "x \u2022 y",
+                 "(Yonhap)The leaders met", "SEOUL (AFP)The envoy", "Great trip! \u2014 Jane Roe (@jroe) December 3, 2018",
+                 "Look pic.twitter.com/abc123", "Jane Roe in Hanoi contributed to this report.",
+                 "(Reporting by Jane Roe; Editing by John Doe)", "on Tuesday. Photo: A. Name/Agency",
+                 "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)", "REUTERS/Jane Roe",
+                 "The envoy (L) meets the minister (R).", "[Reuters] The envoy", "Photo: the envoy",
+                 "\u2022 | ", "\u2022 13 Sep. 2018 -", "| 13 Sep 2018"]
+
+
+def _segment_marks_agree(text: str) -> None:
+    n = len(text)
+    assert (segment._bullet(text, 0, n) is None) == (segment._BULLET.match(text) is None), text
+    assert segment._has_bullet(text, 0, n) >= bool(segment._BULLET_INSIDE.search(text)), text
+    assert (segment._glued_agency(text, 0, n) is None) == (segment._GLUED_AGENCY.match(text) is None), text
+    assert (segment._tweet_sign(text, 0, n) is None) == (segment._TWEET_SIGN.search(text) is None), text
+    assert segment._contributed(text, 0, n) == bool(segment._CONTRIBUTED.match(text)), text
+    assert segment._photo_credit(text) == bool(segment._PHOTO_CREDIT.search(text)), text
+    assert segment._agency_credit(text, 0, n) == bool(segment._AGENCY_CREDIT.search(text)), text
+    assert segment._caption(text) == bool(segment._CAPTION.search(text)), text
+    if segment._DATE_LINE.match(text):
+        assert segment._opens_on(text, 0, n, "-\u2022|"), text
+
+
+@pytest.mark.parametrize("text", SEGMENT_MARKS)
+def test_segment_marks_read_as_their_patterns(text):
+    _segment_marks_agree(text)
+
+
+def test_segment_marks_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            _segment_marks_agree(chunk)

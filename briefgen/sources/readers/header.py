@@ -46,9 +46,16 @@ SLUG = re.compile(
 )
 _LEADING_SLUGS = re.compile(rf"(?:{SLUG.pattern}\s*)+")
 _NAME = r"[A-Z][\w'’.\-]*(?:\s(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|le))*"
-BYLINE = re.compile(
-    rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?",
-)
+_BYLINE = (
+    rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?")
+
+
+def _byline(content: str) -> re.Match[str] | None:
+    """``content`` as a whole when it is a byline ("By Jane Roe, Reuters"). Most lines do not open
+    on "By": for them the pattern is not run, nor compiled (``re`` caches it once it is)."""
+    return re.compile(_BYLINE).fullmatch(content) if content.startswith("By") else None
+
+
 _INLINE_BY = rf"\bBy\s+(?P<names>{_NAME})"
 # What else a page's date line holds: "Updated - November 07, 2023 10:42 pm IST", "TNN | Jun 3,
 # 2023, 06.15 AM IST", "Published: 7:00pm, 15 Mar, 2024", "Tue 14 Oct 2025 18.30 BST",
@@ -196,13 +203,13 @@ def _looks_like_title(content: str, followed_by_blank: bool, next_content: str |
         return False
     if _dateline(content) is not None and _dateline(content).start() == 0:
         return False
-    if BYLINE.fullmatch(content):
+    if _byline(content):
         return False
     if followed_by_blank:
         return True
     letters = [c for c in content if c.isalpha()]
     shouting = bool(letters) and all(c.isupper() for c in letters)
-    header_next = bool(BYLINE.fullmatch(next_content) or SLUG.fullmatch(next_content)
+    header_next = bool(_byline(next_content) or SLUG.fullmatch(next_content)
                        or (_dateline(next_content) or _NoMatch).start() == 0)
     return shouting or header_next
 
@@ -238,7 +245,7 @@ def _chrome_line(content: str, *, strict: bool = False) -> bool:
     words = content.split()
     if len(words) > (_CHROME_MAX_WORDS if strict else _NAV_MAX_WORDS) or content[-1:] in ".!?\"\u201d:":
         return False
-    return not (BYLINE.fullmatch(content) or date_stamp(content) or _dateline(content) or SLUG.fullmatch(content)
+    return not (_byline(content) or date_stamp(content) or _dateline(content) or SLUG.fullmatch(content)
                 or any(c.isdigit() for c in content))
 
 
@@ -306,7 +313,7 @@ def scan(text: str, *, title_first: bool = False) -> Header:
         if contiguous and SLUG.fullmatch(content):
             spans.append(Span(s, e))
             continue
-        by = BYLINE.fullmatch(content) if contiguous else None
+        by = _byline(content) if contiguous else None
         if by:
             spans.append(Span(s, e))
             author = author or _names(by.group("names"))
