@@ -29,7 +29,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, fold
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24
@@ -71,7 +71,19 @@ _SUBORDINATE = re.compile(r"(?:when|while|with)\s+(?=[^,;]*$)", re.I)
 _WHICH = re.compile(r"which\s+(?:(?:is|was|were|are|has|have|had|will|would)\s+(?:been\s+)?)?", re.I)
 _VERBISH = LazyPattern(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
                       r"brought|won|struck|set|put)\b")
-_REPORT = re.compile(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
+_REPORT = LazyPattern(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
+# The words _REPORT can open on (folded): a piece opening on another word is no report, and the
+# pattern runs (and is compiled) only for one that may be.
+_REPORT_OPENERS = frozenset("""who said says say saying told telling tells stressed noted noting added adding argued
+warned insisted believe believes believed hinted confirmed announced indicated suggested acknowledged admitted
+explained stated reiterated underlined emphasised emphasized""".split())
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def _report(norm: str, a: int, b: int) -> re.Match | None:
+    """``_REPORT.match(norm, a, b)``."""
+    first = _LOWER_RUN.match(fold(norm[a:min(b, a + 16)]))
+    return _REPORT.match(norm, a, b) if first is not None and first.group() in _REPORT_OPENERS else None
 # After "and"/"but", a verb means the subject is in the clause before ("but said the ...").
 _PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|will|would|could|can|may|"
                         r"must|should|did|does|[a-z]+ed)\b")
@@ -129,7 +141,7 @@ def stand_alone(norm: str, a: int, b: int) -> int | None:
             if _PREDICATE.match(norm, a, b):
                 return None
             continue
-        m = _REPORT.match(norm, a, b) or _SUBORDINATE.match(norm, a, b)
+        m = _report(norm, a, b) or _SUBORDINATE.match(norm, a, b)
         if m:
             a = m.end()
             continue

@@ -227,3 +227,28 @@ def test_segment_marks_in_dev_articles():
     for text in _dev_texts():
         for chunk in _chunks(text):
             _segment_marks_agree(chunk)
+
+
+def test_back_pointing_openers_read_as_their_patterns():
+    from briefgen.extract import statements
+    from briefgen.extract.wordre import fold
+    back = re.compile(r"(?:at the time|at that time|since then|by then|then|still|also|however|but|and|yet|"
+                      r"meanwhile|instead|in turn|in response|likewise|similarly|moreover|besides|"
+                      r"that|this|these|those|there|here|the same)\b", re.I)
+    then = re.compile(r"(?:since then|at the time|at that time|by then|until then|by that time|after that)\b", re.I)
+    for text in ("At the time, he", "at that time", "Since then", "By then", "Then he", "Thence", "The same day",
+                 "Thesame", "There's", "THAT", "\u0130n turn", "In response,", "After that", "until then", "Still,",
+                 "stillness", "and", "yet2", "thé", "By that time", "", " Then", "Meanwhile", "Also_"):
+        assert (statements._BACK.end_at(fold(text), 0) >= 0) == bool(back.match(text)), text
+        assert (statements._THEN.end_at(fold(text), 0) >= 0) == bool(then.match(text)), text
+
+
+@pytest.mark.parametrize("piece", ["who said that he would", "said that the", "Told reporters on Monday that",
+                                   "believes the deal that", "emphasised that", "whom they said that", "saidx that",
+                                   "\u017faid that x", "noted, that", "Who  told them that x", "the minister said that"])
+def test_report_frames_read_as_their_pattern(piece):
+    from briefgen.extract import narrow
+    for a in range(3):
+        m = narrow._REPORT.match(piece, a)
+        got = narrow._report(piece, a, len(piece))
+        assert (m and m.span()) == (got and got.span()), (piece, a)
