@@ -185,7 +185,7 @@ _GOALS = (
 )
 _EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations|delegation|team|sides)\b", re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
-_PASSIVE = re.compile(
+_PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
     r"(?:also\s+|likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
@@ -199,7 +199,17 @@ _PASSIVE = re.compile(
     r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
-_PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue|table|feature")
+# What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
+# none runs no pattern, and an article with none never compiles it.
+_PASSIVE_CUES = (("discussed",), ("raised",), ("on the agenda",), ("addressed",), ("on the table",), ("feature",),
+                 ("up for",), ("open to",),
+                 *((n, m) for n in ("topic", "item", "issue") for m in ("agenda", "talks", "table")),
+                 ("agenda", "top"), ("agenda", "head"), ("agenda", "lead"), ("dominate",))
+
+
+def _passive_cued(chunk: str) -> bool:
+    """Whether the (lower-cased) sentence holds an entry of _PASSIVE_CUES."""
+    return any(all(w in chunk for w in cue) for cue in _PASSIVE_CUES)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = LazyPattern(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
@@ -342,6 +352,10 @@ _ITEM_GERUND = LazyPattern(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 _DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
             r"disputes?|differences|disagreements?) (?:over|about|regarding)")
 _DISPUTE_FRAME = LazyPattern(_DISPUTE + r"\s+", re.I)
+# What a match of _DISPUTE holds (folded): "tension over", "rows about", ...
+_DISPUTE_CUES = tuple(f"{n} {p}" for n in ("tension", "tensions", "row", "rows", "rift", "rifts", "friction", "feud",
+                                            "feuds", "dispute", "disputes", "differences", "disagreement", "disagreements")
+                      for p in ("over", "about", "regarding"))
 # What opens a label but is no part of its topic, cut off word by word (``_lead_end``): a
 # determiner or quantifier, looked up in a set ...
 _LEAD_WORDS = frozenset("""and or the a an its their his her our some any such both all also further more other
@@ -378,9 +392,8 @@ _LEAD_FRAME_CUES = (
     *(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety",
                           "subject", "issue", "question", "matter", "topic", "importance", "means")),
     "situation in", "situations in", "developments in", "means for", "means to",
-    *(f"{n} {p}" for n in ("concern", "concerns", "tension", "tensions", "row", "rows", "rift", "rifts", "friction",
-                           "feud", "feuds", "dispute", "disputes", "differences", "disagreement", "disagreements")
-      for p in ("about", "over", "regarding")),
+    *(f"concern{s} {p}" for s in ("", "s") for p in ("about", "over", "regarding")),
+    *_DISPUTE_CUES,
     *(f"{n} to" for n in ("opportunity", "opportunities", "chance", "chances", "effort", "efforts", "bid",
                           "desire", "wish", "attempt", "attempts", "plan", "plans", "drive")),
 )
@@ -738,7 +751,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
         if lm is not None and lm.end() < e:
             s = lm.end()
-        lm = _DISPUTE_FRAME.match(norm, s, e)  # "ease decades of tension over X": the frame goes too
+        low = fold(norm[s:e])
+        # "ease decades of tension over X": the frame goes too
+        lm = _DISPUTE_FRAME.match(norm, s, e) if any(cue in low for cue in _DISPUTE_CUES) else None
         if lm is not None and lm.end() < e:
             s = lm.end()
     label = norm[s:e]
@@ -1065,7 +1080,7 @@ def run(state: State) -> State:
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
         passives = _PASSIVE.finditer(low, sent.start, sent.end) \
-            if _PASSIVE_WORDS.search(low, sent.start, sent.end) else ()
+            if _passive_cued(low[sent.start:sent.end]) else ()
         for m in passives:
             verb = m.start()
             before = norm[sent.start:verb].rstrip()

@@ -252,3 +252,29 @@ def test_report_frames_read_as_their_pattern(piece):
         m = narrow._REPORT.match(piece, a)
         got = narrow._report(piece, a, len(piece))
         assert (m and m.span()) == (got and got.span()), (piece, a)
+
+
+# One sentence at least for each alternative of agenda._PASSIVE (on lower-cased text).
+PASSIVE = ["climate change was discussed.", "taiwan will also be raised.", "trade is on the agenda.",
+           "trade is high on the agenda.", "energy was top of the agenda.", "it must be addressed.",
+           "visas are on the table.", "trade will feature prominently.", "energy is expected to feature.",
+           "the rebate is not up for renegotiation.", "the border is open to discussion.",
+           "trade and visas are likely topics on the agenda.", "visas were key items for the talks.",
+           "security issues were also issues for the table.", "trade topped the agenda.", "energy heads the agenda.",
+           "visas will top the agenda.", "trade is expected to dominate.", "the war dominated talks."]
+
+
+@pytest.mark.parametrize("sentence", PASSIVE)
+def test_every_passive_frame_is_cued(sentence):
+    assert agenda._PASSIVE.search(sentence), "the example no longer shows its frame"
+    assert agenda._passive_cued(sentence)
+
+
+def test_passive_frames_and_disputes_are_cued_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(lower(text)):
+            if agenda._PASSIVE.search(chunk):
+                assert agenda._passive_cued(chunk), chunk
+            for start in range(0, len(chunk), 7):
+                if agenda._DISPUTE_FRAME.match(chunk, start):
+                    assert any(cue in chunk[start:] for cue in agenda._DISPUTE_CUES), chunk
