@@ -39,7 +39,7 @@ from briefgen.extract.cues import lower
 from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, Phrases, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
 
 # What follows "address" when it means speaking to people: a named body or an audience.
 _AUDIENCE = LazyPattern(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
@@ -137,37 +137,34 @@ _MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|do
                          "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift|"
                          "notes on|notes about|centred|centered|centring|centering|spoke about|speaks? about|"
                          "speaking about|talk(?:ed|ing)? about")
-# What a match of each alternative of _TRIGGER_MORE holds (every word of one entry at least): a
-# sentence holding no entry has no rarer frame, and most articles never compile that pattern.
+# What a match of each alternative of _TRIGGER_MORE holds: one of _MORE_CUES, or a word of each
+# group of a pair in _MORE_PAIRS. A sentence holding none has no rarer frame, and most articles
+# never compile that pattern.
 _MORE_CUES = (
-    *((f"views {p}",) for p in ("on", "about", "over")),
-    *((f"{v} out",) for v in ("singled", "singles", "singling", "single")),
-    ("sticking point",),
-    *((n, v) for n in ("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit ")
-      for v in ("cover", "touch", "include")),
-    *((f"touch{e} {u}on",) for e in ("", "ed", "es", "ing") for u in ("", "up")),
-    ("tackl",),
-    *(("among ", n) for n in ("issues", "topics", "subjects", "items", "matters", "priorities")),
-    *((f"{v} {d} agenda ",) for v in ("topping", "heading", "dominating", "high on") for d in ("the", "their")),
-    ("dominated by",),
-    ("priorit",),
-    *((n, v) for n in ("deals", "agreements", "accords", "pacts", "memorandums", "talks", "dialogue", "negotiations",
-                       "process") for v in ("covering", "spanning")),
-    *((f"{n}{c} {r}from",) for n in ("issues", "topics", "subjects", "matters", "areas", "everything")
+    "views on", "views about", "views over", "singled out", "singles out", "singling out", "single out",
+    "sticking point", *(f"touch{e} {u}on" for e in ("", "ed", "es", "ing") for u in ("", "up")), "tackl",
+    *(f"{v} {d} agenda " for v in ("topping", "heading", "dominating", "high on") for d in ("the", "their")),
+    "dominated by", "priorit",
+    *(f"{n}{c} {r}from" for n in ("issues", "topics", "subjects", "matters", "areas", "everything")
       for c in ("", ",") for r in ("", "ranging ")),
-    ("focus of ",),
-    ("revolv",),
-    *((f"{n} {p}",) for n in ("differences", "disagreement", "disagreements", "dispute", "disputes", "rift")
+    "focus of ", "revolv",
+    *(f"{n} {p}" for n in ("differences", "disagreement", "disagreements", "dispute", "disputes", "rift")
       for p in ("over", "on", "about")),
-    *((f"notes {p}",) for p in ("on", "about")),
-    *((f"cent{a}{e} {p}",) for a in ("re", "er") for e in ("", "d", "s", "ing") for p in ("around", "upon")),
-    *((f"{v} about",) for v in ("spoke", "speak", "speaks", "speaking", "talk", "talked", "talking")),
+    "notes on", "notes about",
+    *(f"cent{a}{e} {p}" for a in ("re", "er") for e in ("", "d", "s", "ing") for p in ("around", "upon")),
+    *(f"{v} about" for v in ("spoke", "speak", "speaks", "speaking", "talk", "talked", "talking")),
+)
+_MORE_PAIRS = (
+    (("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit "), ("cover", "touch", "include")),
+    (("among ",), ("issues", "topics", "subjects", "items", "matters", "priorities")),
+    (("deals", "agreements", "accords", "pacts", "memorandums", "talks", "dialogue", "negotiations", "process"),
+     ("covering", "spanning")),
 )
 
 
 def _more_cued(chunk: str) -> bool:
-    """Whether the (lower-cased) sentence holds an entry of _MORE_CUES."""
-    return any(all(w in chunk for w in cue) for cue in _MORE_CUES)
+    """Whether the (lower-cased) sentence holds a cue of _MORE_CUES or of _MORE_PAIRS."""
+    return holds_any(chunk, _MORE_CUES) or any(holds_any(chunk, a) and holds_any(chunk, b) for a, b in _MORE_PAIRS)
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
@@ -201,15 +198,15 @@ _PASSIVE = LazyPattern(
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
 # none runs no pattern, and an article with none never compiles it.
-_PASSIVE_CUES = (("discussed",), ("raised",), ("on the agenda",), ("addressed",), ("on the table",), ("feature",),
-                 ("up for",), ("open to",),
-                 *((n, m) for n in ("topic", "item", "issue") for m in ("agenda", "talks", "table")),
-                 ("agenda", "top"), ("agenda", "head"), ("agenda", "lead"), ("dominate",))
+_PASSIVE_CUES = ("discussed", "raised", "on the agenda", "addressed", "on the table", "feature", "up for", "open to",
+                 "dominate")
+_PASSIVE_PAIRS = ((("topic", "item", "issue"), ("agenda", "talks", "table")), (("agenda",), ("top", "head", "lead")))
 
 
 def _passive_cued(chunk: str) -> bool:
-    """Whether the (lower-cased) sentence holds an entry of _PASSIVE_CUES."""
-    return any(all(w in chunk for w in cue) for cue in _PASSIVE_CUES)
+    """Whether the (lower-cased) sentence holds a cue of _PASSIVE_CUES or of _PASSIVE_PAIRS."""
+    return holds_any(chunk, _PASSIVE_CUES) or \
+        any(holds_any(chunk, a) and holds_any(chunk, b) for a, b in _PASSIVE_PAIRS)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
 _DOMINATE_BACK = LazyPattern(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
@@ -415,7 +412,7 @@ def _lead_end(norm: str, s: int, e: int) -> int:
         while end < len(low) and low[end].isspace():
             end += 1
         return s + end
-    if any(cue in low for cue in _LEAD_FRAME_CUES):
+    if holds_any(low, _LEAD_FRAME_CUES):
         m = _LEAD_FRAME.match(norm, s, e)
         if m is not None:
             return m.end()
@@ -753,7 +750,7 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
             s = lm.end()
         low = fold(norm[s:e])
         # "ease decades of tension over X": the frame goes too
-        lm = _DISPUTE_FRAME.match(norm, s, e) if any(cue in low for cue in _DISPUTE_CUES) else None
+        lm = _DISPUTE_FRAME.match(norm, s, e) if holds_any(low, _DISPUTE_CUES) else None
         if lm is not None and lm.end() < e:
             s = lm.end()
     label = norm[s:e]

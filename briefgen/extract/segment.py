@@ -22,7 +22,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
-from briefgen.extract.wordre import LazyPattern, fold
+from briefgen.extract.wordre import LazyPattern, fold, holds_any
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
@@ -143,13 +143,11 @@ def _bullet(norm: str, s: int, e: int) -> re.Match | None:
 
 
 def _has_bullet(norm: str, s: int, e: int) -> bool:
-    chunk = norm[s:e]
-    return any(b in chunk for b in _BULLETS)
+    return holds_any(norm[s:e], _BULLETS)
 
 
 def _glued_agency(norm: str, s: int, e: int) -> re.Match | None:
-    chunk = norm[s:e]
-    return _GLUED_AGENCY.match(norm, s, e) if any(t in chunk for t in _AGENCY_TAGS) else None
+    return _GLUED_AGENCY.match(norm, s, e) if holds_any(norm[s:e], _AGENCY_TAGS) else None
 
 
 def _tweet_sign(norm: str, s: int, e: int) -> re.Match | None:
@@ -158,12 +156,11 @@ def _tweet_sign(norm: str, s: int, e: int) -> re.Match | None:
 
 
 def _contributed(norm: str, s: int, e: int) -> bool:
-    chunk = norm[s:e]
-    return any(w in chunk for w in _CONTRIBUTED_WORDS) and _CONTRIBUTED.match(norm, s, e) is not None
+    return holds_any(norm[s:e], _CONTRIBUTED_WORDS) and _CONTRIBUTED.match(norm, s, e) is not None
 
 
 def _photo_credit(chunk: str) -> bool:
-    return ":" in chunk and any(w in chunk for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(chunk) is not None
+    return ":" in chunk and holds_any(chunk, _CREDIT_WORDS) and _PHOTO_CREDIT.search(chunk) is not None
 
 
 def _agency_credit(norm: str, s: int, e: int) -> bool:
@@ -172,7 +169,7 @@ def _agency_credit(norm: str, s: int, e: int) -> bool:
 
 
 def _caption(chunk: str) -> bool:
-    marked = "[" in chunk or ":" in chunk or ("(" in chunk and any(m in fold(chunk) for m in _CAPTION_MARKS))
+    marked = "[" in chunk or ":" in chunk or ("(" in chunk and holds_any(fold(chunk), _CAPTION_MARKS))
     return marked and _CAPTION.search(chunk) is not None
 
 
@@ -299,7 +296,7 @@ _CAPS_START = re.compile(r"[A-Z][A-Z.'-]{2}")
 
 
 def _agency_named(head: str) -> bool:
-    return "/" in head or any(a in head for a in _WIRE_AGENCIES)
+    return "/" in head or holds_any(head, _WIRE_AGENCIES)
 
 
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
