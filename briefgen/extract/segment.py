@@ -26,7 +26,7 @@ from briefgen.extract.wordre import LazyPattern, fold, holds_any
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
-_UPDATED = re.compile(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
+_UPDATED = LazyPattern(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
 # Header fields and page furniture of saved web pages before the story: "keywords: ...",
 # "authors: ...", "publish date: ...", a bare image or link in Markdown, a bullet with a date.
 _HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
@@ -34,8 +34,8 @@ _MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
 _DATE_LINE = LazyPattern(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
 _ISO_OR_DAY_DATE = LazyPattern(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
 _LONE_NAME = LazyPattern(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
-_SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
-_TRAILER = re.compile(
+_SLUG = LazyPattern(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
+_TRAILER = LazyPattern(
     r"(?:\s*(?:\S+@\S+\.\w+)?\s*\((?:END|MORE|ENDS)\)\s*|\s+REUTER\s*|\s*-{2,}\s*end\s*-{2,}\s*)$", re.I)
 _CREDIT = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
 
@@ -125,7 +125,7 @@ _GLUED_AGENCY = LazyPattern(r"[^\n]{0,60}?\((?:" + "|".join(_TAG_AGENCIES) + r")
 _TWEET_SIGN = LazyPattern(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
                          r"|\s*pic\.twitter\.com/\w+\s*$")
 # Most paragraphs and sentences have none of the marks these patterns need (a bullet, a slash, a
-# bracket, "(@", "contributed"): the checks below spare running the patterns, and compiling them.
+# bracket, "(@", "contributed", "Updated"): the checks below spare running the patterns, and compiling them.
 _BULLETS = "•●▪◦‣∙"
 _CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
 _CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
@@ -136,6 +136,20 @@ def _opens_on(norm: str, s: int, e: int, marks: str) -> bool:
     """Whether norm[s:e] opens on one of ``marks`` after any white space."""
     first = norm[s:e].lstrip()[:1]
     return first != "" and first in marks
+
+
+def _updated(chunk: str) -> re.Match | None:
+    return _UPDATED.match(chunk) if holds_any(fold(chunk), ("updated", "published", "posted")) else None
+
+
+def _slug(norm: str, s: int, e: int) -> re.Match | None:
+    return _SLUG.match(norm, s, e) if _opens_on(norm, s, e, "(") else None
+
+
+def _trailer(norm: str, s: int, e: int) -> re.Match | None:
+    window = norm[s:e]
+    marked = "(" in window or "--" in window or "reuter" in fold(window)
+    return _TRAILER.search(norm, s, e) if marked else None
 
 
 def _bullet(norm: str, s: int, e: int) -> re.Match | None:
@@ -442,7 +456,7 @@ def run(state: State) -> State:
             continue
         header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
                                           or (_opens_on(chunk, 0, len(chunk), "-\u2022|") and _DATE_LINE.match(chunk)))
-        if header or (i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
+        if header or (i < 4 and (_BYLINE.match(chunk) or _updated(chunk) or
                                  (i < 2 and len(chunk.split()) <= 3 and _LONE_NAME.match(chunk)))):
             standfirst()
             meta.append(Span(s, e))
@@ -481,7 +495,7 @@ def run(state: State) -> State:
                 dl_date = Span(s + m.start("date"), s + m.end("date"))
             s = s + m.end()
         else:
-            slug = _SLUG.match(norm, s, e)
+            slug = _slug(norm, s, e)
             if slug and slug.end() > s:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
@@ -498,7 +512,7 @@ def run(state: State) -> State:
         if tweet and tweet.start() > s:
             meta.append(Span(tweet.start(), e))
             e = _strip(norm, s, tweet.start())[1]
-        if s < e and (_furniture(norm, s, e, item) or _UPDATED.match(norm[s:e])):
+        if s < e and (_furniture(norm, s, e, item) or _updated(norm[s:e])):
             meta.append(Span(s, e))
             link_list = link_list or bool(_LINK_LIST.match(norm, s, e))
             continue
@@ -512,7 +526,7 @@ def run(state: State) -> State:
             if label.group("who") in ("Q", "QUESTION"):
                 questions.add(len(paragraphs))
             s = label.end()
-        tm = _TRAILER.search(norm, max(s, e - 60), e)
+        tm = _trailer(norm, max(s, e - 60), e)
         if tm and tm.start() < e:
             if tm.start() > s:
                 meta.append(Span(tm.start(), e))

@@ -201,7 +201,9 @@ SEGMENT_MARKS = ["\u2022 Migration", "  - item one", "* item", "\u2013 item", "\
                  "(Reporting by Jane Roe; Editing by John Doe)", "on Tuesday. Photo: A. Name/Agency",
                  "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)", "REUTERS/Jane Roe",
                  "The envoy (L) meets the minister (R).", "[Reuters] The envoy", "Photo: the envoy",
-                 "\u2022 | ", "\u2022 13 Sep. 2018 -", "| 13 Sep 2018"]
+                 "\u2022 | ", "\u2022 13 Sep. 2018 -", "| 13 Sep 2018", "Updated: 3 March 2023",
+                 "  - Last updated 10:42 pm", "(LEAD) Envoy lands", "(2nd LD) (URGENT) x", "(UPDATE 2)",
+                 "The envoy left. (END)", "ends here REUTER", "the story -- END --", "jane@example.com (MORE)"]
 
 
 def _segment_marks_agree(text: str) -> None:
@@ -216,6 +218,11 @@ def _segment_marks_agree(text: str) -> None:
     assert segment._caption(text) == bool(segment._CAPTION.search(text)), text
     if segment._DATE_LINE.match(text):
         assert segment._opens_on(text, 0, n, "-\u2022|"), text
+    assert (segment._updated(text) is None) == (segment._UPDATED.match(text) is None), text
+    assert (segment._slug(text, 0, n) is None) == (segment._SLUG.match(text) is None), text
+    assert (segment._trailer(text, 0, n) is None) == (segment._TRAILER.search(text) is None), text
+    assert (header._slug(text) is None) == (re.fullmatch(header._SLUG, text) is None), text
+    assert header.strip_slugs(text) == re.sub(header._SLUGS, "", text).strip(), text
 
 
 @pytest.mark.parametrize("text", SEGMENT_MARKS)

@@ -40,11 +40,19 @@ _DATELINE = (
 # Every dateline ends on a dash: a line without one has none, and _DATELINE is compiled (by ``re``,
 # which keeps it in its cache) only when a header line has one.
 _SPACED_HYPHEN = re.compile(r"\s-\s")
-SLUG = re.compile(
+_SLUG = (
     r"\((?:LEAD|URGENT|UPDATE(?:\s\d+)?|REFILE|CORRECTED|RECAST|EXCLUSIVE|(?:News\s)?Focus"
     r"|(?:\d+(?:st|nd|rd|th)\s)?(?:LD|LEAD)(?:-[\w ]+)?|ATTN:[^()\n]{0,200}|[A-Z][a-z]+\sInterview)\)"
 )
-_LEADING_SLUGS = re.compile(rf"(?:{SLUG.pattern}\s*)+")
+_SLUGS = rf"(?:{_SLUG}\s*)+"
+# Slugs open on "(": a line without one (most lines) runs neither pattern, and compiles neither.
+
+
+def _slug(content: str) -> re.Match[str] | None:
+    """``content`` as a whole when it is a slug ("(LEAD)", "(2nd LD)")."""
+    return re.compile(_SLUG).fullmatch(content) if content.startswith("(") else None
+
+
 _NAME = r"[A-Z][\w'’.\-]*(?:\s(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|le))*"
 _BYLINE = (
     rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?")
@@ -156,7 +164,7 @@ def _iso(m: re.Match[str]) -> str | None:
 
 
 def strip_slugs(line: str) -> str:
-    return _LEADING_SLUGS.sub("", line).strip()
+    return (re.sub(_SLUGS, "", line) if "(" in line else line).strip()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -209,7 +217,7 @@ def _looks_like_title(content: str, followed_by_blank: bool, next_content: str |
         return True
     letters = [c for c in content if c.isalpha()]
     shouting = bool(letters) and all(c.isupper() for c in letters)
-    header_next = bool(_byline(next_content) or SLUG.fullmatch(next_content)
+    header_next = bool(_byline(next_content) or _slug(next_content)
                        or (_dateline(next_content) or _NoMatch).start() == 0)
     return shouting or header_next
 
@@ -245,7 +253,7 @@ def _chrome_line(content: str, *, strict: bool = False) -> bool:
     words = content.split()
     if len(words) > (_CHROME_MAX_WORDS if strict else _NAV_MAX_WORDS) or content[-1:] in ".!?\"\u201d:":
         return False
-    return not (_byline(content) or date_stamp(content) or _dateline(content) or SLUG.fullmatch(content)
+    return not (_byline(content) or date_stamp(content) or _dateline(content) or _slug(content)
                 or any(c.isdigit() for c in content))
 
 
@@ -310,7 +318,7 @@ def scan(text: str, *, title_first: bool = False) -> Header:
         seen += 1
         if seen > _HEADER_LINES:
             break
-        if contiguous and SLUG.fullmatch(content):
+        if contiguous and _slug(content):
             spans.append(Span(s, e))
             continue
         by = _byline(content) if contiguous else None
