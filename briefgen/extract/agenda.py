@@ -359,40 +359,35 @@ _LEAD_WORDS = frozenset("""and or the a an its their his her our some any such b
 various several new possible greater full""".split())
 # ... "such (bilateral) issues as" (before the word "such" alone) ...
 _LEAD_SUCH_AS = LazyPattern(r"such (?:[\w-]+ ){1,3}?as\s+", re.I)
-# ... or a frame around the matter.
-_LEAD_FRAME = LazyPattern(r"(?:as well as|ways to|how to|"
-                          r"result(?:s|ed)? in|"
-                          # "(a new round of) talks on X": the topic is X
-                          r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
-                          r"consultations|discussions) (?:on|about|over)|"
-                          r"bilateral issues such as|issues such as|whether to|"
-                          r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
-                          # a frame noun around the matter: "the touchy subject of X", "the situation in X"
-                          r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
-                          r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
-                          r"means (?:for|of|to)|"
-                          # "raised ongoing concerns about X": the topic is X
-                          r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
-                          # "ease decades of tension over X", "the row over X": the matter is X
-                          rf"{_DISPUTE}|"
-                          # the matter is the goal: "the historic opportunity to chart a new course"
-                          r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
-                          # "the Trump administration's desire to eliminate X": the goal again
-                          r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
-                          re.I)
-# Text (folded) that a match of each alternative of _LEAD_FRAME holds: a label holding none has no
-# frame to cut, and most labels never run (nor compile) the pattern.
-_LEAD_FRAME_CUES = (
-    "as well as", "ways to", "how to", "result",
-    *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions") for p in ("on", "about", "over")),
-    "issues such as", "whether to",
-    *(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety",
-                          "subject", "issue", "question", "matter", "topic", "importance", "means")),
-    "situation in", "situations in", "developments in", "means for", "means to",
-    *(f"concern{s} {p}" for s in ("", "s") for p in ("about", "over", "regarding")),
-    *_DISPUTE_CUES,
-    *(f"{n} to" for n in ("opportunity", "opportunities", "chance", "chances", "effort", "efforts", "bid",
-                          "desire", "wish", "attempt", "attempts", "plan", "plans", "drive")),
+# ... or a frame around the matter, in four patterns (the alternatives of one, in order), each run
+# (and compiled) only on a label holding text that a match of it holds.
+_LEAD_FRAMES = (
+    (("as well as", "ways to", "how to", "result", "issues such as", "whether to",
+      *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions") for p in ("on", "about", "over"))),
+     LazyPattern(r"(?:as well as|ways to|how to|result(?:s|ed)? in|"
+                 # "(a new round of) talks on X": the topic is X
+                 r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+                 r"consultations|discussions) (?:on|about|over)|"
+                 r"bilateral issues such as|issues such as|whether to)\s+", re.I)),
+    ((*(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety", "subject", "issue", "question",
+                            "matter", "topic", "importance", "means")),
+      "situation in", "situations in", "developments in", "means for", "means to"),
+     LazyPattern(r"(?:(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+                 # a frame noun around the matter: "the touchy subject of X", "the situation in X"
+                 r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+                 r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                 r"means (?:for|of|to))\s+", re.I)),
+    ((*(f"concern{s} {p}" for s in ("", "s") for p in ("about", "over", "regarding")), *_DISPUTE_CUES),
+     # "raised ongoing concerns about X", "ease decades of tension over X": the topic is X
+     LazyPattern(r"(?:(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+                 rf"{_DISPUTE})\s+", re.I)),
+    (tuple(f"{n} to" for n in ("opportunity", "opportunities", "chance", "chances", "effort", "efforts", "bid",
+                               "desire", "wish", "attempt", "attempts", "plan", "plans", "drive")),
+     # the matter is the goal: "the historic opportunity to chart a new course", "the Trump
+     # administration's desire to eliminate X"
+     LazyPattern(r"(?:(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
+                 r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
+                 re.I)),
 )
 _LOWER_RUN = re.compile(r"[a-z]+")
 
@@ -412,10 +407,11 @@ def _lead_end(norm: str, s: int, e: int) -> int:
         while end < len(low) and low[end].isspace():
             end += 1
         return s + end
-    if holds_any(low, _LEAD_FRAME_CUES):
-        m = _LEAD_FRAME.match(norm, s, e)
-        if m is not None:
-            return m.end()
+    for cues, frame in _LEAD_FRAMES:
+        if holds_any(low, cues):
+            m = frame.match(norm, s, e)
+            if m is not None:
+                return m.end()
     return -1
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
