@@ -24,7 +24,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import NOT_PERSON_NAME, QUOTE_VERBS
 from briefgen.extract.marks import inside
 from briefgen.extract.state import Mention, QuoteFound, State
-from briefgen.extract.wordre import LazyPattern, Phrases
+from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
 
 _VERBS = QUOTE_VERBS
 # As the regex ``\b(?:VERBS|[Aa]ccording to)\b`` (longest first), without compiling the list.
@@ -39,10 +39,13 @@ _NOMINAL_SPEAKER = re.compile(
 _ISSUER = LazyPattern(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
                      r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
 # A group named without an article: "American media", "Chinese state media", "Western diplomats".
-_GROUP_SPEAKER = re.compile(
+_GROUP_SPEAKER = LazyPattern(
     r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
     r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
     r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
+# What a group speaker's noun holds (folded): a window without one runs no pattern.
+_GROUP_NOUNS = ("media", "press", "newspapers", "commentators", "analysts", "officials", "diplomats", "critics",
+                "observers", "experts")
 # A body named as the subject of a reporting verb: "the White House said", "Xinhua said".
 _BODY_BEFORE = LazyPattern(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
                           r"(?:has\s+|had\s+|also\s+|later\s+)*$")
@@ -58,9 +61,25 @@ _APPOSITION = LazyPattern(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
 # '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.
 _ROLE_THEN_NAME = LazyPattern(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
 _SUBJECT_REACH = 40  # characters: a name this close to its clause start is its subject
-_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
+_NEW_CLAUSE = LazyPattern(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
                          r"(?:described|put|called|quoted|said)\b)|which|who|when|because|after|before|since|if|"
                          r"unless)\b", re.I)
+# The words _NEW_CLAUSE can open on (after spaces and a comma; folded): a reporting clause opening
+# on another word runs no pattern, and most articles never compile it.
+_CLAUSE_OPENERS = frozenset("""while whereas but although though as which who when because after before since if
+unless""".split())
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def _new_clause(norm: str, a: int, limit: int) -> bool:
+    """``_NEW_CLAUSE.match(norm, a, limit)`` as a truth value."""
+    head = norm[a:limit].lstrip()
+    if head.startswith(","):
+        head = head[1:].lstrip()
+    first = _LOWER_RUN.match(fold(head[:10]))
+    return first is not None and first.group() in _CLAUSE_OPENERS and _NEW_CLAUSE.match(norm, a, limit) is not None
+
+
 _THAT_AFTER = LazyPattern(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"
                          r"\s*,?\s+that\b")
 _AFFILIATED = LazyPattern(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
@@ -358,7 +377,7 @@ def _after(state: State, mentions, names, e: int, para):
         return None
     vs, ve = vm.start(), vm.end()
     head = norm[a:vs]
-    if len(head) > 120 or _NEW_CLAUSE.match(norm, a, limit):
+    if len(head) > 120 or _new_clause(norm, a, limit):
         return None  # '", while Bo Kay called for ...': another clause with its own subject
     verb = Span(vs, ve)
     if vm.group().lower() == "according to":
@@ -428,7 +447,8 @@ def _before(state: State, mentions, names, s: int, sent):
     nm = None
     for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):
         pass
-    gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs)
+    window = fold(norm[max(lo, vs - 50):vs])
+    gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs) if holds_any(window, _GROUP_NOUNS) else None
     if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
         return " ".join(gm.group(1).split()), None, verb, "nominal"
     if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:

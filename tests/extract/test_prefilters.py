@@ -285,3 +285,19 @@ def test_passive_frames_and_disputes_are_cued_in_dev_articles():
             for start in range(0, len(chunk), 7):
                 if agenda._DISPUTE_FRAME.match(chunk, start):
                     assert any(cue in chunk[start:] for cue in agenda._DISPUTE_CUES), chunk
+
+
+@pytest.mark.parametrize("tail", [" while Bo Kay called", ", whereas the", " as it was described", ", as the", " As",
+                                  " asked", " , but", ", \u0130f", "  because", " he said", "", ",, but", " unless2"])
+def test_new_clause_reads_as_its_pattern(tail):
+    from briefgen.extract import quotes
+    assert quotes._new_clause(tail, 0, len(tail)) == bool(quotes._NEW_CLAUSE.match(tail)), tail
+
+
+def test_group_speakers_hold_their_nouns_in_dev_articles():
+    from briefgen.extract import quotes
+    from briefgen.extract.wordre import fold
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            if quotes._GROUP_SPEAKER.search(chunk):
+                assert quotes.holds_any(fold(chunk), quotes._GROUP_NOUNS), chunk
