@@ -130,6 +130,7 @@ _BULLETS = "•●▪◦‣∙"
 _CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
 _CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
 _CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
+_PHOTO_BY = ("(Photo by ", "(Image by ", "(Picture by ")
 
 
 def _opens_on(norm: str, s: int, e: int, marks: str) -> bool:
@@ -179,7 +180,7 @@ def _photo_credit(chunk: str) -> bool:
 
 def _agency_credit(norm: str, s: int, e: int) -> bool:
     window = norm[s:e]
-    return ("/" in window or " by " in window) and _AGENCY_CREDIT.search(norm, s, e) is not None
+    return ("/" in window or holds_any(window, _PHOTO_BY)) and _AGENCY_CREDIT.search(norm, s, e) is not None
 
 
 def _caption(chunk: str) -> bool:
