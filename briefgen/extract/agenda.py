@@ -180,7 +180,8 @@ _GOALS = (
                r"re-?energi[sz]ing)\s)"),
     re.compile(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
 )
-_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations|delegation|team|sides)\b", re.I)
+_EVENT = Phrases("visit trip talks meeting summit mission tour conference deal negotiations delegation team sides".split())
+# (searched on fold(norm): as the pattern ``\b(?:WORDS)\b`` with re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
@@ -455,7 +456,12 @@ def _is_time(label: str) -> bool:
 
 
 # A date that opens a label ("the Jan. 8 riots", "Monday's vote"): dropped, the matter kept.
-_DATE_LEAD = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+# The words _DATE_LEAD opens on (case as written): a label opening on another runs no pattern.
+_DATE_LEAD_WORDS = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July
+August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today
+tomorrow""".split())
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_DATE_LEAD = LazyPattern(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
                         r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
                         r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)['\u2019]s\s+")
 
@@ -724,7 +730,8 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
-    date = _DATE_LEAD.match(norm, s, e)
+    lead = _LETTER_RUN.match(norm, s, e)
+    date = _DATE_LEAD.match(norm, s, e) if lead is not None and lead.group() in _DATE_LEAD_WORDS else None
     if date is not None:
         s = date.end()
     adv = _TRAILING_ADVERB.search(norm, s, e)
@@ -985,6 +992,7 @@ def run(state: State) -> State:
         return replace(state, agenda=())
     norm, text = state.norm, state.text
     low = lower(norm)
+    folded = fold(norm)
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)
     seen: set[str] = set()
     bags: set[frozenset[str]] = set()
@@ -1065,7 +1073,7 @@ def run(state: State) -> State:
                     a += len(prep)  # "pressed Hanoi on X and on Y": the cue's preposition repeated
                 add(a, b, sent.index, w)
         goals = all_goals[bisect_left(goal_starts, sent.start):bisect_left(goal_starts, sent.end)]
-        if goals and _EVENT.search(norm, sent.start, sent.end):
+        if goals and _EVENT.search(folded, sent.start, sent.end) is not None:
             for m in goals:
                 if norm.count('"', sent.start, m.start()) % 2:
                     continue

@@ -29,7 +29,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, fold
+from briefgen.extract.wordre import LazyPattern, fold, holds_any
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24
@@ -94,7 +94,7 @@ _DANGLES = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|des
 _FRAME_END = re.compile(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")
 
 # A goal hung on the event noun: "[X sets out on] a tough mission to Washington aimed at ...".
-_GOAL_PHRASE = re.compile(
+_GOAL_PHRASE = LazyPattern(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:visit|mission|trip|tour|talks|summit|meeting)"
     r"(?:\s+to\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,?\s+(?:aimed at|meant to|intended to|designed to)\b")
 
@@ -243,7 +243,8 @@ def narrow(state: State, span: Span, section: str) -> list[Span]:
                             if all(extra[1] <= c[0] or extra[0] >= c[1] for c in chosen):
                                 chosen.append(extra)
     if section == "purpose" and _words(norm, *chosen[0]) > LONG:
-        m = _GOAL_PHRASE.search(norm, *chosen[0])
+        goal = holds_any(norm[chosen[0][0]:chosen[0][1]], ("aimed at", "meant to", "intended to", "designed to"))
+        m = _GOAL_PHRASE.search(norm, *chosen[0]) if goal else None
         if m:
             chosen[0] = (m.start(), chosen[0][1])
     out = [_finish(norm, x, y) for x, y in chosen]

@@ -29,7 +29,7 @@ _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
 _UPDATED = LazyPattern(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
 # Header fields and page furniture of saved web pages before the story: "keywords: ...",
 # "authors: ...", "publish date: ...", a bare image or link in Markdown, a bullet with a date.
-_HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
+_HEADER_FIELD = LazyPattern(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
 _MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
 _DATE_LINE = LazyPattern(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
 _ISO_OR_DAY_DATE = LazyPattern(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
@@ -130,6 +130,8 @@ _BULLETS = "•●▪◦‣∙"
 _CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
 _CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
 _CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
+_HEADER_FIELDS = frozenset("keywords tags author authors publish published date source section".split())
+_LOWER_RUN = re.compile(r"[a-z]+")
 _PHOTO_BY = ("(Photo by ", "(Image by ", "(Picture by ")
 
 
@@ -137,6 +139,11 @@ def _opens_on(norm: str, s: int, e: int, marks: str) -> bool:
     """Whether norm[s:e] opens on one of ``marks`` after any white space."""
     first = norm[s:e].lstrip()[:1]
     return first != "" and first in marks
+
+
+def _header_field(chunk: str) -> re.Match | None:
+    first = _LOWER_RUN.match(fold(chunk.lstrip()[:10]))
+    return _HEADER_FIELD.match(chunk) if first is not None and first.group() in _HEADER_FIELDS else None
 
 
 def _updated(chunk: str) -> re.Match | None:
@@ -455,7 +462,7 @@ def run(state: State) -> State:
             if 0 < i < _DEK_BLOCKS + 3:
                 standfirst()
             continue
-        header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
+        header = not kept and i < 12 and (_header_field(chunk) or _MD_LINK_LINE.match(chunk)
                                           or (_opens_on(chunk, 0, len(chunk), "-\u2022|") and _DATE_LINE.match(chunk)))
         if header or (i < 4 and (_BYLINE.match(chunk) or _updated(chunk) or
                                  (i < 2 and len(chunk.split()) <= 3 and _LONE_NAME.match(chunk)))):

@@ -301,3 +301,15 @@ def test_group_speakers_hold_their_nouns_in_dev_articles():
         for chunk in _chunks(text):
             if quotes._GROUP_SPEAKER.search(chunk):
                 assert quotes.holds_any(fold(chunk), quotes._GROUP_NOUNS), chunk
+
+
+@pytest.mark.parametrize("text", ["Jan. 8 riots", "Sept. 11 attacks", "May 4th vote", "Monday's vote", "today\u2019s talks",
+                                  "Mayor's plan", "March on", "keywords: trade", "  Tags : x", "Published date: today",
+                                  "Source: AFP", "sources: x", "\u017fection: x"])
+def test_date_leads_and_header_fields_read_as_their_patterns(text):
+    lead = agenda._LETTER_RUN.match(text)
+    got = agenda._DATE_LEAD.match(text) if lead and lead.group() in agenda._DATE_LEAD_WORDS else None
+    m = agenda._DATE_LEAD.match(text)
+    assert (got and got.end()) == (m and m.end())
+    h = segment._HEADER_FIELD.match(text)
+    assert (segment._header_field(text) and segment._header_field(text).end()) == (h and h.end())
