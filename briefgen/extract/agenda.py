@@ -68,8 +68,10 @@ _FRONT_STANCE = LazyPattern(r"\b(?:said|says|told|stressed|reiterated|noted|agre
                            r"welcomed|urged|called|made clear|emphasi[sz]ed|underscored|raised|discussed)\b")
 _QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
-_GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
+_GROUP_BEFORE = LazyPattern(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
+_GROUP_WORDS = ("countries", "nations", "states", "members", "leaders", "companies", "firms", "groups", "governments",
+                "cities", "critics", "namely", "like")
 _PLACES = COUNTRIES | CITIES
 
 
@@ -133,10 +135,13 @@ _TRIGGER_MORE = LazyPattern(
 # Who speaks about a topic in talks: both sides, not one speaker.
 _JOINT = LazyPattern(r"\b(?:two|both|leaders|ministers|sides|pair|they|delegations|counterparts?|presidents|"
                      r"premiers|officials|negotiators|envoys)\b")
-_MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift|"
-                         "notes on|notes about|centred|centered|centring|centering|spoke about|speaks? about|"
-                         "speaking about|talk(?:ed|ing)? about")
+# Words of a rarer frame (a sentence holding none is not searched for them): as the pattern
+# ``views|singl|...|talk(?:ed|ing)? about``, a plain substring test.
+_MORE_WORDS = ("views", "singl", "sticking", "cover", "touch", "tackl", "among", "agenda", "dominated", "priorit",
+               "spanning", "issues", "topics", "subjects", "matters", "areas", "everything", "focus", "revolv",
+               "differences", "disagreement", "dispute", "rift", "notes on", "notes about", "centred", "centered",
+               "centring", "centering", "spoke about", "speak about", "speaks about", "speaking about", "talk about",
+               "talked about", "talking about")
 # What a match of each alternative of _TRIGGER_MORE holds: one of _MORE_CUES, or a word of each
 # group of a pair in _MORE_PAIRS. A sentence holding none has no rarer frame, and most articles
 # never compile that pattern.
@@ -715,6 +720,8 @@ _ANAPHOR = re.compile(r"(?:and\s+|or\s+)?(?:its|their|his|her)\s", re.I)
 
 _AFTER_VERB = LazyPattern(r"(?:(?:the )?door to|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
                          r"(?:talks|negotiations|consultations|discussions) (?:on|about|over))\s+(?:(?:the|a|an) )?", re.I)
+_AFTER_VERB_CUES = ("door to", *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions")
+                                 for p in ("on", "about", "over")))
 
 
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -748,7 +755,8 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         return None
     if np_start != s:
         s = np_start
-        lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
+        # "launch talks on X", "open the door to X": the goal's object
+        lm = _AFTER_VERB.match(norm, s, e) if holds_any(fold(norm[s:e]), _AFTER_VERB_CUES) else None
         if lm is not None and lm.end() < e:
             s = lm.end()
         low = fold(norm[s:e])
@@ -1022,8 +1030,7 @@ def run(state: State) -> State:
         position = 1.0 - 0.4 * rank / n
         cued = False
         triggers = list(_TRIGGER.finditer(low, sent.start, sent.end))
-        if _MORE_WORDS.search(low, sent.start, sent.end) and \
-                _more_cued(low[sent.start:sent.end]):
+        if holds_any(low[sent.start:sent.end], _MORE_WORDS) and _more_cued(low[sent.start:sent.end]):
             triggers = sorted(triggers + list(_TRIGGER_MORE.finditer(low, sent.start, sent.end)),
                               key=lambda t: t.start())
         for m in triggers:
@@ -1046,6 +1053,7 @@ def run(state: State) -> State:
             if trig.startswith(("singl", "everything")) and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \
+                    holds_any(fold(norm[max(sent.start, m.start() - 25):m.start()]), _GROUP_WORDS) and \
                     _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
                 continue  # "countries including A, B": members, not topics ("leaders to discuss X" is)
             if trig.startswith(("including", "such")) and not cued and \

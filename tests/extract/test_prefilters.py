@@ -313,3 +313,14 @@ def test_date_leads_and_header_fields_read_as_their_patterns(text):
     assert (got and got.end()) == (m and m.end())
     h = segment._HEADER_FIELD.match(text)
     assert (segment._header_field(text) and segment._header_field(text).end()) == (h and h.end())
+
+
+def test_group_words_and_goal_objects_are_cued_in_dev_articles():
+    from briefgen.extract.wordre import fold
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            for start in range(0, len(chunk), 5):
+                if agenda._GROUP_BEFORE.search(chunk, start):
+                    assert agenda.holds_any(fold(chunk[start:]), agenda._GROUP_WORDS), chunk
+                if agenda._AFTER_VERB.match(chunk, start):
+                    assert agenda.holds_any(fold(chunk[start:]), agenda._AFTER_VERB_CUES), chunk
