@@ -29,7 +29,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24
@@ -59,7 +59,7 @@ _SAID_BEFORE = re.compile(r"\b" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?$")
 _FRAME_REACH = 60  # characters before "that" searched for the reporting verb
 
 # Leading words that tie a piece to what came before; dropped when what follows stands alone.
-_OPENER = re.compile(
+_OPENER = LazyPattern(
     r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|for (?:his|her|its|their) part)"
     r"\b,?\s+|(?<=but )that\s+)+", re.I)
 # A subordinator is dropped only from a piece that is nothing but its clause (no comma after it):
@@ -88,7 +88,10 @@ def _report(norm: str, a: int, b: int) -> re.Match | None:
 _PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|will|would|could|can|may|"
                         r"must|should|did|does|[a-z]+ed)\b")
 # A piece that cannot be read without the clause before it.
-_DANGLES = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
+# (looked up on the folded piece: as the pattern ``(?:WORDS)\b`` with re.I matched at its start)
+_DANGLES = Phrases(("where", "whom", "whose", "which", "who", "as", "after", "since", "because", "despite", "according to"))
+# The words _OPENER opens on (folded): a piece opening on another runs no pattern.
+_OPENER_WORDS = frozenset("at however meanwhile moreover in and but for that".split())
 
 # How a reporting frame ends: its verb, perhaps with "that" and a few words between.
 _FRAME_END = re.compile(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")
@@ -135,7 +138,8 @@ def _words(norm: str, a: int, b: int) -> int:
 def stand_alone(norm: str, a: int, b: int) -> int | None:
     """Start of norm[a:b] without its leading connective, or None when the piece dangles."""
     for _ in range(4):
-        m = _OPENER.match(norm, a, b)
+        first = _LOWER_RUN.match(fold(norm[a:min(b, a + 16)]))
+        m = _OPENER.match(norm, a, b) if first is not None and first.group() in _OPENER_WORDS else None
         if m:
             a = m.end()
             if _PREDICATE.match(norm, a, b):
@@ -152,7 +156,7 @@ def stand_alone(norm: str, a: int, b: int) -> int | None:
             a = m.end()
             continue
         break
-    if _DANGLES.match(norm, a, b):
+    if _DANGLES.end_at(fold(norm[a:b]), 0) >= 0:
         return None
     return a
 

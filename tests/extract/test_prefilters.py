@@ -324,3 +324,36 @@ def test_group_words_and_goal_objects_are_cued_in_dev_articles():
                     assert agenda.holds_any(fold(chunk[start:]), agenda._GROUP_WORDS), chunk
                 if agenda._AFTER_VERB.match(chunk, start):
                     assert agenda.holds_any(fold(chunk[start:]), agenda._AFTER_VERB_CUES), chunk
+
+
+@pytest.mark.parametrize("piece", ["However, the two", "at the same time, x", "And but that x", "For his part, he",
+                                   "in addition the", "which was postponed", "According to Wang", "Whose x", "ask him",
+                                   "\u0130n addition, x", "thats it", "as2 x", "Meanwhile x"])
+def test_openers_and_dangling_words_read_as_their_patterns(piece):
+    from briefgen.extract import narrow
+    dangles = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
+    assert narrow.stand_alone(piece, 0, len(piece)) == _stand_alone_by_patterns(narrow, piece, dangles)
+
+
+def _stand_alone_by_patterns(narrow, piece: str, dangles: re.Pattern):
+    """narrow.stand_alone as it read with every pattern run unconditionally."""
+    a, b = 0, len(piece)
+    for _ in range(4):
+        m = narrow._OPENER.match(piece, a, b)
+        if m:
+            a = m.end()
+            if narrow._PREDICATE.match(piece, a, b):
+                return None
+            continue
+        m = narrow._REPORT.match(piece, a, b) or narrow._SUBORDINATE.match(piece, a, b)
+        if m:
+            a = m.end()
+            continue
+        m = narrow._WHICH.match(piece, a, b)
+        if m:
+            if not narrow._VERBISH.match(piece, m.end(), b):
+                return None
+            a = m.end()
+            continue
+        break
+    return None if dangles.match(piece, a, b) else a
