@@ -39,18 +39,18 @@ from briefgen.extract.cues import lower
 from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, Phrases, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
 
 # What follows "address" when it means speaking to people: a named body or an audience.
-_AUDIENCE = re.compile(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
+_AUDIENCE = LazyPattern(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
                        r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
                        r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
                        r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
 _AS_BEFORE = re.compile(r"\bas $")
-_MONEY = re.compile(r"[$\u00a3\u20ac\u00a5]|\d")
+_MONEY = LazyPattern(r"[$\u00a3\u20ac\u00a5]|\d")
 # After "raise", what an event stirs up rather than a topic put on the table.
-_CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
+_CAUSED = LazyPattern(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
                      r"likelihood|stakes|alarm|eyebrows|questions|doubts|concerns? (?:in|among|that|for)\b|"
                      r"tensions?|expectations|"
                      # "raised her glass", "raise its profile", "raise taxes": no topic put on the table
@@ -59,17 +59,19 @@ _CAUSED = re.compile(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|s
 # A topic fronted in a readout: "On Taiwan, he laid out ...", "On trade, the two agreed ...".
 _FRONTED = re.compile(r"On ([^,.;:\"]{2,40}?),\s")
 # ... but not a time, an occasion or a manner: "On Monday,", "On the sidelines of ...,", "On arrival,".
-_FRONT_NOT = re.compile(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand|whole|contrary|way|day|"
+_FRONT_NOT = LazyPattern(r"(?:the )?(?:sidelines|eve|occasion|other hand|one hand|whole|contrary|way|day|"
                         r"morning|evening|night|afternoon|weekend|arrival|behalf|top of|condition|his|her|their|its|"
                         r"next|last|this|friday|monday|tuesday|wednesday|thursday|saturday|sunday|\d)"
                         r"|.*\b(?:side|part|hand|sidelines|behalf)\b")  # "On the business side of the visit,"
 # ... and only when the clause states a position on it ("On the border, troops ..." names a place).
-_FRONT_STANCE = re.compile(r"\b(?:said|says|told|stressed|reiterated|noted|agreed|laid out|expressed|"
+_FRONT_STANCE = LazyPattern(r"\b(?:said|says|told|stressed|reiterated|noted|agreed|laid out|expressed|"
                            r"welcomed|urged|called|made clear|emphasi[sz]ed|underscored|raised|discussed)\b")
 _QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
-_GROUP_BEFORE = re.compile(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
+_GROUP_BEFORE = LazyPattern(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
                            r"governments|cities|critics|namely|like)\W*$", re.I)
+_GROUP_WORDS = ("countries", "nations", "states", "members", "leaders", "companies", "firms", "groups", "governments",
+                "cities", "critics", "namely", "like")
 _PLACES = COUNTRIES | CITIES
 
 
@@ -133,28 +135,62 @@ _TRIGGER_MORE = LazyPattern(
 # Who speaks about a topic in talks: both sides, not one speaker.
 _JOINT = LazyPattern(r"\b(?:two|both|leaders|ministers|sides|pair|they|delegations|counterparts?|presidents|"
                      r"premiers|officials|negotiators|envoys)\b")
-_MORE_WORDS = re.compile("views|singl|sticking|cover|touch|tackl|among|agenda|dominated|priorit|spanning|issues|"
-                         "topics|subjects|matters|areas|everything|focus|revolv|differences|disagreement|dispute|rift|"
-                         "notes on|notes about|centred|centered|centring|centering|spoke about|speaks? about|"
-                         "speaking about|talk(?:ed|ing)? about")
+# Words of a rarer frame (a sentence holding none is not searched for them): as the pattern
+# ``views|singl|...|talk(?:ed|ing)? about``, a plain substring test.
+_MORE_WORDS = ("views", "singl", "sticking", "cover", "touch", "tackl", "among", "agenda", "dominated", "priorit",
+               "spanning", "issues", "topics", "subjects", "matters", "areas", "everything", "focus", "revolv",
+               "differences", "disagreement", "dispute", "rift", "notes on", "notes about", "centred", "centered",
+               "centring", "centering", "spoke about", "speak about", "speaks about", "speaking about", "talk about",
+               "talked about", "talking about")
+# What a match of each alternative of _TRIGGER_MORE holds: one of _MORE_CUES, or a word of each
+# group of a pair in _MORE_PAIRS. A sentence holding none has no rarer frame, and most articles
+# never compile that pattern.
+_MORE_CUES = (
+    "views on", "views about", "views over", "singled out", "singles out", "singling out", "single out",
+    "sticking point", *(f"touch{e} {u}on" for e in ("", "ed", "es", "ing") for u in ("", "up")), "tackl",
+    *(f"{v} {d} agenda " for v in ("topping", "heading", "dominating", "high on") for d in ("the", "their")),
+    "dominated by", "priorit",
+    *(f"{n}{c} {r}from" for n in ("issues", "topics", "subjects", "matters", "areas", "everything")
+      for c in ("", ",") for r in ("", "ranging ")),
+    "focus of ", "revolv",
+    *(f"{n} {p}" for n in ("differences", "disagreement", "disagreements", "dispute", "disputes", "rift")
+      for p in ("over", "on", "about")),
+    "notes on", "notes about",
+    *(f"cent{a}{e} {p}" for a in ("re", "er") for e in ("", "d", "s", "ing") for p in ("around", "upon")),
+    *(f"{v} about" for v in ("spoke", "speak", "speaks", "speaking", "talk", "talked", "talking")),
+)
+_MORE_PAIRS = (
+    (("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit "), ("cover", "touch", "include")),
+    (("among ",), ("issues", "topics", "subjects", "items", "matters", "priorities")),
+    (("deals", "agreements", "accords", "pacts", "memorandums", "talks", "dialogue", "negotiations", "process"),
+     ("covering", "spanning")),
+)
+
+
+def _more_cued(chunk: str) -> bool:
+    """Whether the (lower-cased) sentence holds a cue of _MORE_CUES or of _MORE_PAIRS."""
+    return holds_any(chunk, _MORE_CUES) or any(holds_any(chunk, a) and holds_any(chunk, b) for a, b in _MORE_PAIRS)
 
 # "a trip to build business ties", "a deal to restore power sharing", "a mission aimed at defusing
 # trade tension": the goal names the issue.
 # One pattern per opening literal, run on lower(norm) without re.I: the regex engine then skips
 # ahead on the literal prefix (several times faster on a long article).
+# Each with the text every match of it holds: a pattern whose text the article lacks is not run
+# (nor compiled).
 _GOALS = (
-    re.compile(r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|"
+    (("to ",), LazyPattern(r"\bto (?=(?:build|boost|strengthen|improve|expand|deepen|promote|enhance|restore|resolve|"
                r"secure|reform|cut|reduce|ease|end|open|accelerate|finalise|finalize|revive|settle|curb|lift|"
-               r"re-?energi[sz]e|stimulate|increase|eliminate)\s)"),
-    re.compile(r"\baimed at (?=(?:defusing|easing|resolving|boosting|stimulating|strengthening|improving|"
+               r"re-?energi[sz]e|stimulate|increase|eliminate)\s)")),
+    (("aimed at ",), LazyPattern(r"\baimed at (?=(?:defusing|easing|resolving|boosting|stimulating|strengthening|improving|"
                r"expanding|deepening|promoting|restoring|settling|reducing|ending|curbing|lifting|opening|"
                r"securing|increasing|reviving|accelerating|enhancing|building|repairing|mending|"
-               r"re-?energi[sz]ing)\s)"),
-    re.compile(r"\b(?:solutions?|settlement|an end) (?:to|of) "),
+               r"re-?energi[sz]ing)\s)")),
+    (("solution", "settlement", "an end"), LazyPattern(r"\b(?:solutions?|settlement|an end) (?:to|of) ")),
 )
-_EVENT = re.compile(r"\b(?:visit|trip|talks|meeting|summit|mission|tour|conference|deal|negotiations|delegation|team|sides)\b", re.I)
+_EVENT = Phrases("visit trip talks meeting summit mission tour conference deal negotiations delegation team sides".split())
+# (searched on fold(norm): as the pattern ``\b(?:WORDS)\b`` with re.I)
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
-_PASSIVE = re.compile(
+_PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
     r"(?:also\s+|likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
@@ -168,9 +204,19 @@ _PASSIVE = re.compile(
     r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
-_PASSIVE_WORDS = re.compile("discuss|raise|agenda|address|dominat|up for|open to|topic|item|issue|table|feature")
+# What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
+# none runs no pattern, and an article with none never compiles it.
+_PASSIVE_CUES = ("discussed", "raised", "on the agenda", "addressed", "on the table", "feature", "up for", "open to",
+                 "dominate")
+_PASSIVE_PAIRS = ((("topic", "item", "issue"), ("agenda", "talks", "table")), (("agenda",), ("top", "head", "lead")))
+
+
+def _passive_cued(chunk: str) -> bool:
+    """Whether the (lower-cased) sentence holds a cue of _PASSIVE_CUES or of _PASSIVE_PAIRS."""
+    return holds_any(chunk, _PASSIVE_CUES) or \
+        any(holds_any(chunk, a) and holds_any(chunk, b) for a, b in _PASSIVE_PAIRS)
 _PASSIVE_BACK = LazyPattern(r"(?:^|[,;:\"(]|\b(?:that|and|but|which|while|said|says|confirmed))\s*", re.I)
-_DOMINATE_BACK = re.compile(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
+_DOMINATE_BACK = LazyPattern(r"(?:^|[,;:\"]|\b(?:that|where|when|while|which|because|if|with|said|says)\b)\s*", re.I)
 _DASH_LIST = re.compile(r"\s-{1,2}\s(?P<body>[^-\n]{8,200}?)\s-{1,2}\s")
 # A dash list counts as topics only after a topic word ("cooperation on ... - A, B, C -").
 _DASH_CUE = LazyPattern(r"\b(?:co-?operat\w+|issues?|topics?|challenges|concerns?|agenda|discuss\w*|"
@@ -237,7 +283,7 @@ def _stop_at(norm: str, s: int, e: int) -> int | None:
     return m.start()
 
 
-_PREP_BEFORE = re.compile(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
+_PREP_BEFORE = LazyPattern(r"\s+(?:in|on|of|for|with|to|by|at|from|under|over|about)$")
 
 
 def _abbreviation_dot(norm: str, s: int, m: re.Match) -> bool:
@@ -248,8 +294,8 @@ def _abbreviation_dot(norm: str, s: int, m: re.Match) -> bool:
     return word[0].lower() in ABBREVIATIONS
 
 
-_ING_NOUN_ITEM = re.compile(r",|\s+(?:and|or)\s")
-_ITEM_START = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
+_ING_NOUN_ITEM = LazyPattern(r",|\s+(?:and|or)\s")
+_ITEM_START = LazyPattern(r"(?:,\s+(?:and\s+|or\s+)?|\bas well as\s+|^)(?=[a-z]+ing\s)")
 
 
 def _gerund_item(norm: str, s: int, m: re.Match) -> bool:
@@ -304,37 +350,80 @@ def _new_predicate(norm: str, s: int, e: int) -> int | None:
 
 
 _THEN_VERB = re.compile(r"\s+([a-z]+)\b")
-_PREDICATE_NEXT = re.compile(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
-_ITEM_GERUND = re.compile(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
+_PREDICATE_NEXT = LazyPattern(r"\s+(?:to|that|the|a|an|its|their|his|her)\s")
+_ITEM_GERUND = LazyPattern(r"(?:^|,\s+|\bas well as\s+)[a-z]+ing\s")
 
 
 _DISPUTE = (r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|"
             r"disputes?|differences|disagreements?) (?:over|about|regarding)")
 _DISPUTE_FRAME = LazyPattern(_DISPUTE + r"\s+", re.I)
-_LEAD_TRIM = re.compile(r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
-                        r"result(?:s|ed)? in|"
-                        # "(a new round of) talks on X": the topic is X
-                        r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
-                        r"consultations|discussions) (?:on|about|over)|"
-                        r"bilateral issues such as|issues such as|also|further|more|other|various|"
-                        r"several|new|possible|greater|full|whether to|"
-                        r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
-                        # a frame noun around the matter: "the touchy subject of X", "the situation in X"
-                        r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
-                        r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
-                        r"means (?:for|of|to)|"
-                        # "raised ongoing concerns about X": the topic is X
-                        r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
-                        # "ease decades of tension over X", "the row over X": the matter is X
-                        rf"{_DISPUTE}|"
-                        # the matter is the goal: "the historic opportunity to chart a new course"
-                        r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
-                        # "the Trump administration's desire to eliminate X": the goal again
-                        r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
-                        re.I)
+# What a match of _DISPUTE holds (folded): "tension over", "rows about", ...
+_DISPUTE_CUES = tuple(f"{n} {p}" for n in ("tension", "tensions", "row", "rows", "rift", "rifts", "friction", "feud",
+                                            "feuds", "dispute", "disputes", "differences", "disagreement", "disagreements")
+                      for p in ("over", "about", "regarding"))
+# What opens a label but is no part of its topic, cut off word by word (``_lead_end``): a
+# determiner or quantifier, looked up in a set ...
+_LEAD_WORDS = frozenset("""and or the a an its their his her our some any such both all also further more other
+various several new possible greater full""".split())
+# ... "such (bilateral) issues as" (before the word "such" alone) ...
+_LEAD_SUCH_AS = LazyPattern(r"such (?:[\w-]+ ){1,3}?as\s+", re.I)
+# ... or a frame around the matter, in four patterns (the alternatives of one, in order), each run
+# (and compiled) only on a label holding text that a match of it holds.
+_LEAD_FRAMES = (
+    (("as well as", "ways to", "how to", "result", "issues such as", "whether to",
+      *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions") for p in ("on", "about", "over"))),
+     LazyPattern(r"(?:as well as|ways to|how to|result(?:s|ed)? in|"
+                 # "(a new round of) talks on X": the topic is X
+                 r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+                 r"consultations|discussions) (?:on|about|over)|"
+                 r"bilateral issues such as|issues such as|whether to)\s+", re.I)),
+    ((*(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety", "subject", "issue", "question",
+                            "matter", "topic", "importance", "means")),
+      "situation in", "situations in", "developments in", "means for", "means to"),
+     LazyPattern(r"(?:(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+                 # a frame noun around the matter: "the touchy subject of X", "the situation in X"
+                 r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+                 r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                 r"means (?:for|of|to))\s+", re.I)),
+    ((*(f"concern{s} {p}" for s in ("", "s") for p in ("about", "over", "regarding")), *_DISPUTE_CUES),
+     # "raised ongoing concerns about X", "ease decades of tension over X": the topic is X
+     LazyPattern(r"(?:(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+                 rf"{_DISPUTE})\s+", re.I)),
+    (tuple(f"{n} to" for n in ("opportunity", "opportunities", "chance", "chances", "effort", "efforts", "bid",
+                               "desire", "wish", "attempt", "attempts", "plan", "plans", "drive")),
+     # the matter is the goal: "the historic opportunity to chart a new course", "the Trump
+     # administration's desire to eliminate X"
+     LazyPattern(r"(?:(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
+                 r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
+                 re.I)),
+)
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def _lead_end(norm: str, s: int, e: int) -> int:
+    r"""End of the lead word or frame at ``s`` (with the spaces after it), or -1: as the one
+    pattern ``(?:such X as|as well as|WORDS|FRAMES)\s+`` with re.I matched at ``s`` within ``e``
+    (a lead word is looked up first: no frame that could also match comes before it)."""
+    low = fold(norm[s:e])
+    if low.startswith("such "):
+        m = _LEAD_SUCH_AS.match(norm, s, e)
+        if m is not None:
+            return m.end()
+    word = _LOWER_RUN.match(low)
+    if word is not None and word.group() in _LEAD_WORDS and low[word.end():word.end() + 1].isspace():
+        end = word.end()
+        while end < len(low) and low[end].isspace():
+            end += 1
+        return s + end
+    for cues, frame in _LEAD_FRAMES:
+        if holds_any(low, cues):
+            m = frame.match(norm, s, e)
+            if m is not None:
+                return m.end()
+    return -1
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
-_RANGE_SPLIT = re.compile(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
+_RANGE_SPLIT = LazyPattern(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
 _MAX_WORDS = 7
 _SHORT_WORDS = 5
 _CUT_PREP = re.compile(r"\s+(?:of|for|in|on|with|between|from|by|at|to|during|before|after|under)\s+")
@@ -374,7 +463,12 @@ def _is_time(label: str) -> bool:
 
 
 # A date that opens a label ("the Jan. 8 riots", "Monday's vote"): dropped, the matter kept.
-_DATE_LEAD = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
+# The words _DATE_LEAD opens on (case as written): a label opening on another runs no pattern.
+_DATE_LEAD_WORDS = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July
+August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today
+tomorrow""".split())
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_DATE_LEAD = LazyPattern(r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|"
                         r"May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
                         r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)['\u2019]s\s+")
 
@@ -396,22 +490,51 @@ def _reports(low: str) -> bool:
         return True
     return False
 _EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|ministry|officials|dialogue)$", re.I)
-_VAGUE = re.compile(r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
-                    # "outstanding bilateral issues": generic words only, no matter named
-                    r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|"
-                    r"global|international|mutual|common|current|latest|main|other|several|many|all|some|"
-                    r"these|those|such|both|wider|broader|unresolved|sensitive|thorny|difficult|recent|two|three|four|five|six|"
-                    r"seven|eight|nine|ten|several|\d+|"
-                    r"ongoing|new|touchy|contentious|delicate),?\s+(?:and\s+)?)+"
-                    r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
-                    r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
-                    # "recent and ongoing developments": when, not what
-                    r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
-                    # "play a constructive role", "produce tangible results", "speedy action": how, not what
-                    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
-                    # "issues of global importance", "matters of mutual interest": an attribute
-                    r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
-                    r"(?:importance|interest|significance|concern)$", re.I)
+# Labels that name no matter. Compared on fold(label) as re.IGNORECASE would, and split by what
+# each reading needs, so that a label that cannot be vague compiles no pattern:
+# "a range of", "a number of" anywhere in the label ...
+_VAGUE_FRAME = Phrases(f"{w} of" for w in ("range", "number", "variety", "series", "host", "list"))
+# ... a bare generic noun ...
+_VAGUE_BARE = frozenset("issues concerns matters topics".split())
+# ... "outstanding bilateral issues": generic words only, no matter named ...
+_GENERIC = ("outstanding", "bilateral", "key", "major", "important", "pending", "various", "remaining", "regional",
+            "global", "international", "mutual", "common", "current", "latest", "main", "other", "several", "many",
+            "all", "some", "these", "those", "such", "both", "wider", "broader", "unresolved", "sensitive", "thorny",
+            "difficult", "recent", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ongoing",
+            "new", "touchy", "contentious", "delicate")
+_GENERIC_WORDS = frozenset(_GENERIC)
+_VAGUE_GENERIC_ENDS = frozenset("""issue issues matter matters problem problems question questions concern concerns topic
+topics subject subjects area areas point points interest""".split())
+_VAGUE_GENERIC = LazyPattern(rf"^(?:(?:{'|'.join(_GENERIC)}|\d+),?\s+(?:and\s+)?)+"
+                             r"(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|areas?|points?)"
+                             r"(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$", re.I)
+# ... and how or when rather than what ("recent and ongoing developments", "play a constructive
+# role", "produce tangible results", "speedy action"), or an attribute ("issues of global importance",
+# "matters of mutual interest").
+_VAGUE_OTHER_ENDS = frozenset("""development developments role results momentum action actions steps efforts importance
+interest significance concern""".split())
+_VAGUE_OTHER = LazyPattern(r"^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
+                           r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
+                           r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
+                           r"(?:importance|interest|significance|concern)$", re.I)
+
+
+def _is_vague(label: str) -> bool:
+    """Whether the label names no matter: any of the readings above, with re.I (``$`` also matches
+    before a final newline). Each pattern ends on a word of its own set, the generic list opens on
+    a word of _GENERIC (or a number), so only a label that could match one runs (and compiles) it."""
+    low = fold(label)
+    if _VAGUE_FRAME.search(low) is not None or low in _VAGUE_BARE or \
+            (low.endswith("\n") and low[:-1] in _VAGUE_BARE):
+        return True
+    words = low.split()
+    if not words:
+        return False
+    first = words[0][:-1] if words[0].endswith(",") else words[0]
+    if words[-1] in _VAGUE_GENERIC_ENDS and (first in _GENERIC_WORDS or first.isdecimal()) and \
+            _VAGUE_GENERIC.search(label) is not None:
+        return True
+    return words[-1] in _VAGUE_OTHER_ENDS and _VAGUE_OTHER.search(label) is not None
 
 
 # "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
@@ -481,7 +604,7 @@ handle put reach rebuild set reconsider reduce reform release relaunch remove re
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
 upgrade bolster modernise modernize
 """.split())
-_VERB_OBJECT = re.compile(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
+_VERB_OBJECT = LazyPattern(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
@@ -494,7 +617,7 @@ _FINITE = frozenset("""took made gave held met lacked exchanged expressed reache
 noted welcomed urged called reiterated reaffirmed said told agreed sought wanted""".split())
 # Verbs whose object is steered to or from an action ("prevent X from", "help X to").
 _STEER_VERBS = frozenset("prevent stop deter help convince encourage push".split())
-_STEERED = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
+_STEERED = LazyPattern(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named actor: "Tehran from"
 # Verbs that are never nouns: one after a name or after "and" makes the label a clause
 # ("Modi meet in New Delhi", "provocations and engage").
 _VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
@@ -597,8 +720,10 @@ def _head_word(label: str) -> str:
 _ANAPHOR = re.compile(r"(?:and\s+|or\s+)?(?:its|their|his|her)\s", re.I)
 
 
-_AFTER_VERB = re.compile(r"(?:(?:the )?door to|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
+_AFTER_VERB = LazyPattern(r"(?:(?:the )?door to|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
                          r"(?:talks|negotiations|consultations|discussions) (?:on|about|over))\s+(?:(?:the|a|an) )?", re.I)
+_AFTER_VERB_CUES = ("door to", *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions")
+                                 for p in ("on", "about", "over")))
 
 
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -606,18 +731,16 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     if stop is not None:
         e = stop
     s0 = s
-    while True:
-        lm = _LEAD_TRIM.match(norm, s, e)
-        if not lm:
-            break
-        s = lm.end()
+    while (lead := _lead_end(norm, s, e)) >= 0:
+        s = lead
     if _ANAPHOR.match(norm, s0, s) and len(norm[s:e].split()) == 1:
         return None  # "its implementation": the thing it belongs to was named before
     while e > s and (norm[e - 1] in " ,.;:'\"-" or norm[e - 1].isspace()):
         e -= 1
     while s < e and (norm[s] in " ,.;:'\"" or norm[s].isspace()):
         s += 1
-    date = _DATE_LEAD.match(norm, s, e)
+    lead = _LETTER_RUN.match(norm, s, e)
+    date = _DATE_LEAD.match(norm, s, e) if lead is not None and lead.group() in _DATE_LEAD_WORDS else None
     if date is not None:
         s = date.end()
     adv = _TRAILING_ADVERB.search(norm, s, e)
@@ -634,15 +757,18 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
         return None
     if np_start != s:
         s = np_start
-        lm = _AFTER_VERB.match(norm, s, e)  # "launch talks on X", "open the door to X": the goal's object
+        # "launch talks on X", "open the door to X": the goal's object
+        lm = _AFTER_VERB.match(norm, s, e) if holds_any(fold(norm[s:e]), _AFTER_VERB_CUES) else None
         if lm is not None and lm.end() < e:
             s = lm.end()
-        lm = _DISPUTE_FRAME.match(norm, s, e)  # "ease decades of tension over X": the frame goes too
+        low = fold(norm[s:e])
+        # "ease decades of tension over X": the frame goes too
+        lm = _DISPUTE_FRAME.match(norm, s, e) if holds_any(low, _DISPUTE_CUES) else None
         if lm is not None and lm.end() < e:
             s = lm.end()
     label = norm[s:e]
     words = label.split()
-    if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _VAGUE.search(label):
+    if not words or _units(label) > _MAX_WORDS or _is_weak(label) or _is_vague(label):
         return None
     if not any((len(w) >= 3 or w.isupper() and len(w) == 2) and w.lower() not in _SHORT_STOP for w in words) or _BAD_START.end_at(fold(label), 0) >= 0 or _is_time(label):
         return None
@@ -823,11 +949,11 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     return bounds[k]
 
 
-_AND_IN = re.compile(r"\s(?:and|or)\s")
+_AND_IN = LazyPattern(r"\s(?:and|or)\s")
 _LIST_ITEM_WORDS = 6
 
 
-_APPOSITIVE = re.compile(r"(?:including|such as|especially|notably|particularly)\b")
+_APPOSITIVE = LazyPattern(r"(?:including|such as|especially|notably|particularly)\b")
 
 
 # A run of bulleted paragraphs each headed by a short noun phrase ("• Aviation agreement. The new
@@ -876,6 +1002,7 @@ def run(state: State) -> State:
         return replace(state, agenda=())
     norm, text = state.norm, state.text
     low = lower(norm)
+    folded = fold(norm)
     items: list[tuple[float, int, int, int]] = []  # (score, start, end, sentence)
     seen: set[str] = set()
     bags: set[frozenset[str]] = set()
@@ -899,13 +1026,14 @@ def run(state: State) -> State:
 
     body = [s for s in state.sentences if not s.caption]
     n = max(len(body), 1)
-    all_goals = sorted((m for rx in _GOALS for m in rx.finditer(low)), key=lambda m: m.start())
+    all_goals = sorted((m for cues, rx in _GOALS if holds_any(low, cues) for m in rx.finditer(low)),
+                       key=lambda m: m.start())
     goal_starts = [m.start() for m in all_goals]
     for rank, sent in enumerate(body):
         position = 1.0 - 0.4 * rank / n
         cued = False
         triggers = list(_TRIGGER.finditer(low, sent.start, sent.end))
-        if _MORE_WORDS.search(low, sent.start, sent.end):
+        if holds_any(low[sent.start:sent.end], _MORE_WORDS) and _more_cued(low[sent.start:sent.end]):
             triggers = sorted(triggers + list(_TRIGGER_MORE.finditer(low, sent.start, sent.end)),
                               key=lambda t: t.start())
         for m in triggers:
@@ -928,6 +1056,7 @@ def run(state: State) -> State:
             if trig.startswith(("singl", "everything")) and not cued:
                 continue  # "singling out X" names topics only after a topic cue in its sentence
             if trig.startswith(_LIST_TRIGGERS) and \
+                    holds_any(fold(norm[max(sent.start, m.start() - 25):m.start()]), _GROUP_WORDS) and \
                     _GROUP_BEFORE.search(norm, max(sent.start, m.start() - 25), m.start()):
                 continue  # "countries including A, B": members, not topics ("leaders to discuss X" is)
             if trig.startswith(("including", "such")) and not cued and \
@@ -955,7 +1084,7 @@ def run(state: State) -> State:
                     a += len(prep)  # "pressed Hanoi on X and on Y": the cue's preposition repeated
                 add(a, b, sent.index, w)
         goals = all_goals[bisect_left(goal_starts, sent.start):bisect_left(goal_starts, sent.end)]
-        if goals and _EVENT.search(norm, sent.start, sent.end):
+        if goals and _EVENT.search(folded, sent.start, sent.end) is not None:
             for m in goals:
                 if norm.count('"', sent.start, m.start()) % 2:
                     continue
@@ -963,7 +1092,7 @@ def run(state: State) -> State:
                 for a, b in _split_list(norm, m.end(), end)[:4]:
                     add(a, b, sent.index, 0.5 * position)
         passives = _PASSIVE.finditer(low, sent.start, sent.end) \
-            if _PASSIVE_WORDS.search(low, sent.start, sent.end) else ()
+            if _passive_cued(low[sent.start:sent.end]) else ()
         for m in passives:
             verb = m.start()
             before = norm[sent.start:verb].rstrip()

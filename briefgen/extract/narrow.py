@@ -29,6 +29,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
 from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24
@@ -61,7 +62,7 @@ _SAID_BEFORE = re.compile(r"\b" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?$")
 _FRAME_REACH = 60  # characters before "that" searched for the reporting verb
 
 # Leading words that tie a piece to what came before; dropped when what follows stands alone.
-_OPENER = re.compile(
+_OPENER = LazyPattern(
     r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|(?:even |al)?though|whereas|"
     r"for (?:his|her|its|their) part)"
     r"\b,?\s+|(?<=but )that\s+)+", re.I)
@@ -72,20 +73,35 @@ _SUBORDINATE = re.compile(r"(?:when|while|with)\s+(?=[^,;]*$)", re.I)
 # form (not "which Burns described as ..."), and a "who" clause keeps its person unless it only
 # reports: "who said that X" -> X.
 _WHICH = re.compile(r"which\s+(?:(?:is|was|were|are|has|have|had|will|would)\s+(?:been\s+)?)?", re.I)
-_VERBISH = re.compile(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
+_VERBISH = LazyPattern(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|went|came|took|gave|sought|"
                       r"brought|won|struck|set|put)\b")
-_REPORT = re.compile(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
+_REPORT = LazyPattern(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
+# The words _REPORT can open on (folded): a piece opening on another word is no report, and the
+# pattern runs (and is compiled) only for one that may be.
+_REPORT_OPENERS = frozenset("""who said says say saying told telling tells stressed noted noting added adding argued
+warned insisted believe believes believed hinted confirmed announced indicated suggested acknowledged admitted
+explained stated reiterated underlined emphasised emphasized""".split())
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def _report(norm: str, a: int, b: int) -> re.Match | None:
+    """``_REPORT.match(norm, a, b)``."""
+    first = _LOWER_RUN.match(fold(norm[a:min(b, a + 16)]))
+    return _REPORT.match(norm, a, b) if first is not None and first.group() in _REPORT_OPENERS else None
 # After "and"/"but", a verb means the subject is in the clause before ("but said the ...").
 _PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|will|would|could|can|may|"
                         r"must|should|did|does|[a-z]+ed)\b")
 # A piece that cannot be read without the clause before it.
-_DANGLES = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
+# (looked up on the folded piece: as the pattern ``(?:WORDS)\b`` with re.I matched at its start)
+_DANGLES = Phrases(("where", "whom", "whose", "which", "who", "as", "after", "since", "because", "despite", "according to"))
+# The words _OPENER opens on (folded): a piece opening on another runs no pattern.
+_OPENER_WORDS = frozenset("at however meanwhile moreover in and but for that".split())
 
 # How a reporting frame ends: its verb, perhaps with "that" and a few words between.
 _FRAME_END = re.compile(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")
 
 # A goal hung on the event noun: "[X sets out on] a tough mission to Washington aimed at ...".
-_GOAL_PHRASE = re.compile(
+_GOAL_PHRASE = LazyPattern(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:visit|mission|trip|tour|talks|summit|meeting)"
     r"(?:\s+to\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,?\s+(?:aimed at|meant to|intended to|designed to)\b")
 
@@ -126,13 +142,14 @@ def _words(norm: str, a: int, b: int) -> int:
 def stand_alone(norm: str, a: int, b: int) -> int | None:
     """Start of norm[a:b] without its leading connective, or None when the piece dangles."""
     for _ in range(4):
-        m = _OPENER.match(norm, a, b)
+        first = _LOWER_RUN.match(fold(norm[a:min(b, a + 16)]))
+        m = _OPENER.match(norm, a, b) if first is not None and first.group() in _OPENER_WORDS else None
         if m:
             a = m.end()
             if _PREDICATE.match(norm, a, b):
                 return None
             continue
-        m = _REPORT.match(norm, a, b) or _SUBORDINATE.match(norm, a, b)
+        m = _report(norm, a, b) or _SUBORDINATE.match(norm, a, b)
         if m:
             a = m.end()
             continue
@@ -143,7 +160,7 @@ def stand_alone(norm: str, a: int, b: int) -> int | None:
             a = m.end()
             continue
         break
-    if _DANGLES.match(norm, a, b):
+    if _DANGLES.end_at(fold(norm[a:b]), 0) >= 0:
         return None
     return a
 
@@ -244,7 +261,8 @@ def narrow(state: State, span: Span, section: str) -> list[Span]:
                             if all(extra[1] <= c[0] or extra[0] >= c[1] for c in chosen):
                                 chosen.append(extra)
     if section == "purpose" and _words(norm, *chosen[0]) > LONG:
-        m = _GOAL_PHRASE.search(norm, *chosen[0])
+        goal = holds_any(norm[chosen[0][0]:chosen[0][1]], ("aimed at", "meant to", "intended to", "designed to"))
+        m = _GOAL_PHRASE.search(norm, *chosen[0]) if goal else None
         if m:
             chosen[0] = (m.start(), chosen[0][1])
     out = [_finish(norm, x, y) for x, y in chosen]

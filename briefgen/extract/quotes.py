@@ -24,7 +24,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import NOT_PERSON_NAME, QUOTE_VERBS
 from briefgen.extract.marks import inside
 from briefgen.extract.state import Mention, QuoteFound, State
-from briefgen.extract.wordre import Phrases
+from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
 
 _VERBS = QUOTE_VERBS
 # As the regex ``\b(?:VERBS|[Aa]ccording to)\b`` (longest first), without compiling the list.
@@ -36,34 +36,53 @@ _NOMINAL_SPEAKER = re.compile(
     r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency|release|readout|"
     r"communiqu[eé]|editorial|commentary|military|embassy))\b")
 # The issuer of a statement read out or released: 'a statement ... from the Committee for ...'.
-_ISSUER = re.compile(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
+_ISSUER = LazyPattern(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
                      r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
 # A group named without an article: "American media", "Chinese state media", "Western diplomats".
-_GROUP_SPEAKER = re.compile(
+_GROUP_SPEAKER = LazyPattern(
     r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
     r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
     r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
+# What a group speaker's noun holds (folded): a window without one runs no pattern.
+_GROUP_NOUNS = ("media", "press", "newspapers", "commentators", "analysts", "officials", "diplomats", "critics",
+                "observers", "experts")
 # A body named as the subject of a reporting verb: "the White House said", "Xinhua said".
-_BODY_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
+_BODY_BEFORE = LazyPattern(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
                           r"(?:has\s+|had\s+|also\s+|later\s+)*$")
 # ... or after it: '," said the White House.'
-_BODY_AFTER = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
+_BODY_AFTER = LazyPattern(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
 # A body after its verb, named by its head noun: "said the Singapore ministry", "said Xinhua".
-_BODY_NOUN_AFTER = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+){0,3}(?:ministry|Ministry|government|"
+_BODY_NOUN_AFTER = LazyPattern(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+){0,3}(?:ministry|Ministry|government|"
                               r"Government|office|Office|agency|embassy|Embassy|council|Council|[A-Z][\w'’-]+))"
                               r"(?=\s*[.,;])")
 _PRONOUN_SUBJECT = re.compile(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
 # The stretch between a name and its verb that is only an apposition: ", a former diplomat, ".
-_APPOSITION = re.compile(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
+_APPOSITION = LazyPattern(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
 # '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.
-_ROLE_THEN_NAME = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
+_ROLE_THEN_NAME = LazyPattern(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
 _SUBJECT_REACH = 40  # characters: a name this close to its clause start is its subject
-_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
+_NEW_CLAUSE = LazyPattern(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
                          r"(?:described|put|called|quoted|said)\b)|which|who|when|because|after|before|since|if|"
                          r"unless)\b", re.I)
-_THAT_AFTER = re.compile(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"
+# The words _NEW_CLAUSE can open on (after spaces and a comma; folded): a reporting clause opening
+# on another word runs no pattern, and most articles never compile it.
+_CLAUSE_OPENERS = frozenset("""while whereas but although though as which who when because after before since if
+unless""".split())
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+def _new_clause(norm: str, a: int, limit: int) -> bool:
+    """``_NEW_CLAUSE.match(norm, a, limit)`` as a truth value."""
+    head = norm[a:limit].lstrip()
+    if head.startswith(","):
+        head = head[1:].lstrip()
+    first = _LOWER_RUN.match(fold(head[:10]))
+    return first is not None and first.group() in _CLAUSE_OPENERS and _NEW_CLAUSE.match(norm, a, limit) is not None
+
+
+_THAT_AFTER = LazyPattern(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"
                          r"\s*,?\s+that\b")
-_AFFILIATED = re.compile(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
+_AFFILIATED = LazyPattern(r"(?:'s)?,?\s+(?:from|of|at)\s+(?:the\s+)?[A-Z]")
 _AFTER_REACH = 160  # characters from the closing mark to the reporting verb: a name and its role
 _AFTER_NAME_GAP = 70  # from the verb to the name after it ("said Chinese Foreign Minister Wang Yi")
 
@@ -72,7 +91,7 @@ def _mention_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in mentions if s <= m.start and m.end <= e]
 
 
-_NAME_NEXT = re.compile(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
+_NAME_NEXT = LazyPattern(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
 
 
 def _named(norm: str, pos: int, limit: int, mentions, names):
@@ -90,7 +109,7 @@ def _named(norm: str, pos: int, limit: int, mentions, names):
 
 # A news outlet named before its description: "the official Xinhua news agency", "newspaper
 # the Global Times", "State-run Chinese newspaper the Global Times".
-_OUTLET_NAMED = re.compile(
+_OUTLET_NAMED = LazyPattern(
     r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+(?:[\w'’-]+\s+){0,5}?|\s+)(?:news\s+)?"
     r"(?:agency|newspaper|daily|broadcaster)\b|"
     r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
@@ -228,12 +247,12 @@ def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
 
 
 # A person's office or ministry as the subject of a reporting verb: "Mr Moon's office said".
-_OFFICE_BEFORE = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s\s+(?:office|ministry|government|"
+_OFFICE_BEFORE = LazyPattern(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s\s+(?:office|ministry|government|"
                             r"spokes(?:man|woman|person)|cabinet|campaign|team))\s+(?:has\s+|had\s+|also\s+)?$")
 
 
 # A plural group opening a sentence: "Some ministers expressed concerns ..., they said".
-_GROUP_OPENING = re.compile(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
+_GROUP_OPENING = LazyPattern(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
                             r"(?i:ministers|officials|leaders|diplomats|negotiators|delegates|members|envoys|"
                             r"governments|delegations|protesters|demonstrators|activists|residents|critics|"
                             r"campaigners))\b")
@@ -248,14 +267,14 @@ def _they_group(state: State, sent) -> str | None:
     return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
 
 
-_FOR_SOMEONE = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
-_SPOKES = re.compile(r"(?i:spokes(?:man|woman|person)|aides?|advisers?)$")
+_FOR_SOMEONE = LazyPattern(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+_SPOKES = LazyPattern(r"(?i:spokes(?:man|woman|person)|aides?|advisers?)$")
 _DOC_HEADS = frozenset({"statement", "release", "readout", "communique", "communiqué"})
 # The group a document speaks for, right after its verb: 'A statement said the Asean ministers "...'.
-_GROUP_AFTER = re.compile(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
+_GROUP_AFTER = LazyPattern(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
                           r"officials|sides|governments|delegations|members|countries))\b")
 # "a statement from the Ruritanian foreign ministry", "a readout issued by the White House".
-_DOCUMENT_FROM = re.compile(r"\s*(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|release|communiqu\w+|"
+_DOCUMENT_FROM = LazyPattern(r"\s*(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|release|communiqu\w+|"
                             r"readout|report)\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?"
                             r"((?:[A-Z][\w.'’&-]*\s+)+(?:(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|"
                             r"council|commission|department|agency)\b)?|(?:[A-Z][\w.'’&-]*\s*)+)")
@@ -358,7 +377,7 @@ def _after(state: State, mentions, names, e: int, para):
         return None
     vs, ve = vm.start(), vm.end()
     head = norm[a:vs]
-    if len(head) > 120 or _NEW_CLAUSE.match(norm, a, limit):
+    if len(head) > 120 or _new_clause(norm, a, limit):
         return None  # '", while Bo Kay called for ...': another clause with its own subject
     verb = Span(vs, ve)
     if vm.group().lower() == "according to":
@@ -428,7 +447,8 @@ def _before(state: State, mentions, names, s: int, sent):
     nm = None
     for nm in _NOMINAL_SPEAKER.finditer(norm, max(lo, vs - 70), vs):
         pass
-    gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs)
+    window = fold(norm[max(lo, vs - 50):vs])
+    gm = _GROUP_SPEAKER.search(norm, max(lo, vs - 50), vs) if holds_any(window, _GROUP_NOUNS) else None
     if gm is not None and (not ms or gm.start() > ms[-1].end) and (nm is None or gm.start() > nm.start()):
         return " ".join(gm.group(1).split()), None, verb, "nominal"
     if nm is not None and ms and _APPOSITION.fullmatch(norm, ms[-1].end, vs) and "," in norm[ms[-1].end:nm.start()]:
@@ -465,4 +485,4 @@ def _before(state: State, mentions, names, s: int, sent):
 
 # "a banner in Arabic saying", "protesters in Lima said": a capitalised word after a preposition
 # is a language or a place, not who speaks.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside)\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = LazyPattern(r"\b(?:in|at|from|to|into|near|across|outside|inside)\s+(?:the\s+)?$", re.I)

@@ -22,32 +22,32 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, fold, holds_any
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
-_UPDATED = re.compile(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
+_UPDATED = LazyPattern(r"^\s*(?:[-\u2022|]\s*)?(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.I)
 # Header fields and page furniture of saved web pages before the story: "keywords: ...",
 # "authors: ...", "publish date: ...", a bare image or link in Markdown, a bullet with a date.
-_HEADER_FIELD = re.compile(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
+_HEADER_FIELD = LazyPattern(r"^\s*(?:keywords|tags|authors?|publish(?:ed)?\s+date|date|source|section)\s*:", re.I)
 _MD_LINK_LINE = re.compile(r"^\s*!?\[[^\]\n]*\]\([^)\n]*\)\s*$")
-_DATE_LINE = re.compile(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
+_DATE_LINE = LazyPattern(r"^\s*(?:[-\u2022|]\s*)+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s*-?\s*)?$")
 _ISO_OR_DAY_DATE = LazyPattern(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d")
-_LONE_NAME = re.compile(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
-_SLUG = re.compile(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
-_TRAILER = re.compile(
+_LONE_NAME = LazyPattern(r"^\s*[A-Z][a-z\u00c0-\u017f'-]+(?:\s+[A-Z][a-z\u00c0-\u017f'-]+){1,3}\s*$")
+_SLUG = LazyPattern(r"\s*(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD|[A-Z]+)\)\s*)+")
+_TRAILER = LazyPattern(
     r"(?:\s*(?:\S+@\S+\.\w+)?\s*\((?:END|MORE|ENDS)\)\s*|\s+REUTER\s*|\s*-{2,}\s*end\s*-{2,}\s*)$", re.I)
 _CREDIT = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0,3}"
 # "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
-DATELINE = re.compile(
+DATELINE = LazyPattern(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
-STRICT_DATELINE = re.compile(
+STRICT_DATELINE = LazyPattern(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
@@ -57,19 +57,19 @@ _NON_WORD = re.compile(r"\W+")
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z]\.$")
 _STARTERS = frozenset("""The He She It They We But In A An This That These Those Its His Her Their
 Our There Some Many Most Meanwhile However Mr Mrs Ms On At As After""".split())
-_CAPTION = re.compile(
+_CAPTION = LazyPattern(
     r"\((?:L|R|C|left|right|centre|center|front|rear)\)|\[(?:Reuters|AFP|AP|Xinhua|EPA|Getty|"
     r"Yonhap|Photo|File)[^\]]*\]|^\s*(?:Photo|Picture|File photo|Image)\s*:", re.I)
 # A photo caption ends on its credit: "... on Tuesday. Photo: A. Name/Agency".
-_PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
+_PHOTO_CREDIT = LazyPattern(r"\b(?:Photo|Photograph|Picture|Image|Credit)s?\s*:\s*[^.:\n]{2,80}$")
 
 # ... or on a photographer and an agency: "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)".
-_AGENCY_CREDIT = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
+_AGENCY_CREDIT = LazyPattern(r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images|Bloomberg|"
                             r"Xinhua|XINHUA|Pool|POOL|Anadolu|Yonhap|Kyodo|SPA|WAM|TASS|Sputnik|dpa|DPA)\b[^.\n]{0,40}\)?\s*$"
                             r"|\((?:Photo|Image|Picture) by [^()\n]{3,80}\)\s*$"
                             r"|(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Xinhua)/[\w .'-]{2,40}(?:/[\w .'-]{2,30})?\s*$")
 # Page furniture: a paragraph opening on one of these is no part of the story.
-_FURNITURE = re.compile(
+_FURNITURE = LazyPattern(
     r"\s*(?:RELATED\b|Related\s*:|(?:Keywords|keywords|KEYWORDS|Tags|TAGS|Topics)\s*:|Related (?:Stories|Story|Articles?|Coverage|Content|News|Links?)\b|"
     r"(?:READ|Read) (?:MORE|[Mm]ore|[Aa]lso)\b|(?:SEE|See) [Aa]lso\b|Media playback is unsupported|"
     r"Media caption\b|Image (?:copyright|caption)\b|(?:ADVERTISEMENT|Advertisement)\s*$|"
@@ -85,6 +85,25 @@ _FURNITURE = re.compile(
     r"Share (?:this|on)\b|Go deeper\s*:|Suggested [Tt]opics\b|Our Standards\s*:|"
     r"(?:Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|Trending(?: [Nn]ow)?|TRENDING|Top [Ss]tories|"
     r"Recommended|More (?:from|stories)|You (?:may|might) also like|Latest [Nn]ews)\s*:?\s*$)")
+# The literal text every alternative of _FURNITURE opens with: a paragraph opening on none of
+# these (most of them) is told apart by one ``str.startswith``, and the pattern is compiled only
+# for a page that has furniture. Keep the two in step.
+_FURNITURE_OPENINGS = (
+    "RELATED", "Related", "Keywords", "keywords", "KEYWORDS", "Tags", "TAGS", "Topics", "READ ", "Read ",
+    "SEE ", "See ", "Media playback", "Media caption", "Image copyright", "Image caption", "ADVERTISEMENT",
+    "Advertisement", "Sign up", "Subscribe", "Click here", "Follow us", "WATCH", "LISTEN", "Watch", "Listen",
+    "Copyright", "COPYRIGHT", "\u00a9", "All rights reserved", "This material ", "This article ", "This content ",
+    "This story ", "Privacy ", "Photo ", "Image ", "Picture ", "Video ", "Also ", "ALSO READ", "Explore more on",
+    "More on this ", "Reuse this content", "For more information", "For further information", "Key ",
+    "At a glance", "In brief", "Highlights", "Quick read", "KEY POINTS", "Authorised by", "Authorized by",
+    "Media ", "Press ", "Share ", "Go deeper", "Suggested ", "Our Standards", "Most ", "MOST ", "Trending",
+    "TRENDING", "Top ", "Recommended", "More from", "More stories", "You may also like", "You might also like",
+    "Latest ")
+
+
+def _furniture_opening(norm: str, s: int, e: int) -> bool:
+    """``_FURNITURE.match(norm, s, e)`` as a truth value."""
+    return norm[s:e].lstrip().startswith(_FURNITURE_OPENINGS) and _FURNITURE.match(norm, s, e) is not None
 # Furniture that heads a list of tags or linked headlines, each a short line of its own.
 _LINK_LIST = LazyPattern(r"\s*(?:Explore more|Related|RELATED|More on this|Also [Rr]ead|ALSO READ|Read more|READ MORE|"
                         r"Tags|TAGS|Topics|Suggested [Tt]opics|Most (?:[Rr]ead|[Pp]opular|[Vv]iewed)|MOST (?:READ|POPULAR)|"
@@ -92,17 +111,90 @@ _LINK_LIST = LazyPattern(r"\s*(?:Explore more|Related|RELATED|More on this|Also 
                         r"Latest [Nn]ews)\b[^.!?\n]{0,40}$")
 # A credit line at the story's end: "Jane Roe in Hanoi contributed to this report.", "(Reporting by
 # ...; Editing by ...)". A paragraph that is one such sentence is no part of the story.
-_CONTRIBUTED = re.compile(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
+_CONTRIBUTED = LazyPattern(r"[^.\n]{0,120}\bcontributed (?:to this (?:report|story|article)|reporting)\b[^.\n]{0,40}\.?\s*$"
                           r"|\(?(?:Additional )?(?:[Rr]eporting|Writing|Editing) by\b[^\n]{0,200}$")
 # List bullets, alone or doubled, where a list was run into the paragraph.
-_BULLET = re.compile(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
-_BULLET_INSIDE = re.compile(r"\s*(?:[•●▪◦‣∙]\s*)+")
+_BULLET = LazyPattern(r"(?:\s*[•●▪◦‣∙]\s*)+|\s*[-*\u2013](?:\s+)(?=\S)(?!-)")  # at a paragraph start
+_BULLET_INSIDE = LazyPattern(r"\s*(?:[•●▪◦‣∙]\s*)+")
 # A news agency's tag glued to the next word: "(Yonhap)The leaders ...".
-_GLUED_AGENCY = re.compile(r"[^\n]{0,60}?\((?:Yonhap|AFP|AP|Reuters|Xinhua|EFE|dpa|DPA|ANI|PTI|IANS|Bernama|"
-                           r"Kyodo|UPI|TASS|IRNA|Anadolu|ANSA|KCNA|WAM|SPA|APA|CNA)\)(?=[A-Z\"“])")
+_TAG_AGENCIES = ("Yonhap", "AFP", "AP", "Reuters", "Xinhua", "EFE", "dpa", "DPA", "ANI", "PTI", "IANS", "Bernama",
+                 "Kyodo", "UPI", "TASS", "IRNA", "Anadolu", "ANSA", "KCNA", "WAM", "SPA", "APA", "CNA")
+_AGENCY_TAGS = tuple(f"({a})" for a in _TAG_AGENCIES)
+_GLUED_AGENCY = LazyPattern(r"[^\n]{0,60}?\((?:" + "|".join(_TAG_AGENCIES) + r")\)(?=[A-Z\"“])")
 # An embedded tweet's signature at a paragraph's end.
-_TWEET_SIGN = re.compile(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+_TWEET_SIGN = LazyPattern(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
                          r"|\s*pic\.twitter\.com/\w+\s*$")
+# Most paragraphs and sentences have none of the marks these patterns need (a bullet, a slash, a
+# bracket, "(@", "contributed", "Updated"): the checks below spare running the patterns, and compiling them.
+_BULLETS = "•●▪◦‣∙"
+_CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
+_CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
+_CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
+_HEADER_FIELDS = frozenset("keywords tags author authors publish published date source section".split())
+_LOWER_RUN = re.compile(r"[a-z]+")
+_PHOTO_BY = ("(Photo by ", "(Image by ", "(Picture by ")
+
+
+def _opens_on(norm: str, s: int, e: int, marks: str) -> bool:
+    """Whether norm[s:e] opens on one of ``marks`` after any white space."""
+    first = norm[s:e].lstrip()[:1]
+    return first != "" and first in marks
+
+
+def _header_field(chunk: str) -> re.Match | None:
+    first = _LOWER_RUN.match(fold(chunk.lstrip()[:10]))
+    return _HEADER_FIELD.match(chunk) if first is not None and first.group() in _HEADER_FIELDS else None
+
+
+def _updated(chunk: str) -> re.Match | None:
+    return _UPDATED.match(chunk) if holds_any(fold(chunk), ("updated", "published", "posted")) else None
+
+
+def _slug(norm: str, s: int, e: int) -> re.Match | None:
+    return _SLUG.match(norm, s, e) if _opens_on(norm, s, e, "(") else None
+
+
+def _trailer(norm: str, s: int, e: int) -> re.Match | None:
+    window = norm[s:e]
+    marked = "(" in window or "--" in window or "reuter" in fold(window)
+    return _TRAILER.search(norm, s, e) if marked else None
+
+
+def _bullet(norm: str, s: int, e: int) -> re.Match | None:
+    return _BULLET.match(norm, s, e) if _opens_on(norm, s, e, _BULLETS + "-*\u2013") else None
+
+
+def _has_bullet(norm: str, s: int, e: int) -> bool:
+    return holds_any(norm[s:e], _BULLETS)
+
+
+def _glued_agency(norm: str, s: int, e: int) -> re.Match | None:
+    return _GLUED_AGENCY.match(norm, s, e) if holds_any(norm[s:e], _AGENCY_TAGS) else None
+
+
+def _tweet_sign(norm: str, s: int, e: int) -> re.Match | None:
+    window = norm[s:e]
+    return _TWEET_SIGN.search(norm, s, e) if "(@" in window or "pic.twitter.com/" in window else None
+
+
+def _contributed(norm: str, s: int, e: int) -> bool:
+    return holds_any(norm[s:e], _CONTRIBUTED_WORDS) and _CONTRIBUTED.match(norm, s, e) is not None
+
+
+def _photo_credit(chunk: str) -> bool:
+    return ":" in chunk and holds_any(chunk, _CREDIT_WORDS) and _PHOTO_CREDIT.search(chunk) is not None
+
+
+def _agency_credit(norm: str, s: int, e: int) -> bool:
+    window = norm[s:e]
+    return ("/" in window or holds_any(window, _PHOTO_BY)) and _AGENCY_CREDIT.search(norm, s, e) is not None
+
+
+def _caption(chunk: str) -> bool:
+    marked = "[" in chunk or ":" in chunk or ("(" in chunk and holds_any(fold(chunk), _CAPTION_MARKS))
+    return marked and _CAPTION.search(chunk) is not None
+
+
 # A crosshead in quotation marks between paragraphs: "'No substantial disagreement'".
 _CROSSHEAD = re.compile(r"(['\"])[^.!?'\"\n]{2,60}\1")
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
@@ -136,12 +228,12 @@ def _furniture(norm: str, s: int, e: int, item: bool = False) -> bool:
     A list item may be one word ("• Migration"), but not one with a date's digits."""
     words = len(_LETTERS.findall(norm, s, e))
     lone_item = item and words == 1 and not any(c.isdigit() for c in norm[s:e])
-    return bool(_FURNITURE.match(norm, s, e)) or (words < 2 and not lone_item) or \
-        bool(_CONTRIBUTED.match(norm, s, e))
+    return _furniture_opening(norm, s, e) or (words < 2 and not lone_item) or \
+        _contributed(norm, s, e)
 
 # A dateline run into the lead by a dash with no spaces: "NEW DELHI—The U.S. and India ...",
 # "LAUSANNE, Switzerland—Nuclear talks ..." (upper-case city only, so "US-China" is no dateline).
-DASH_DATELINE = re.compile(
+DASH_DATELINE = LazyPattern(
     rf"(?P<place>[A-Z][A-Z'.-]{{2,}}(?:\s+[A-Z][A-Z'.-]{{2,}}){{0,2}})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}))?(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{{1,20}})\))?"
     r"(?P<dash>\s*[\u2014\u2013-]{1,2}\s*)(?=[A-Z\"\u201c])")
@@ -193,46 +285,63 @@ def _is_heading(norm: str, s: int, e: int, most: int = 14) -> bool:
 
 # "NEW DELHI-The U.S. and India ...", "LAUSANNE, Switzerland-Nuclear talks ...": an upper-case
 # city glued to the first word by a hyphen (the Wall Street Journal's style).
-GLUED_DATELINE = re.compile(
+GLUED_DATELINE = LazyPattern(
     r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?:,\s*(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"(?P<date>)(?P<agency>)(?P<dash>-)(?=[A-Z][a-z]|[A-Z]\.)")
 
 
 # "NEW DELHI: Prime Minister ...", "RIYADH: The crown prince ...": a known place in capitals and a
 # colon (South Asian and Gulf outlets); a capitalised word that is no place ("UPDATE:") is no dateline.
-COLON_DATELINE = re.compile(
+COLON_DATELINE = LazyPattern(
     r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?P<region>)(?P<date>)(?P<agency>)(?P<dash>:)\s+(?=[A-Z\"\u201c])")
 # An agency named without brackets: "MOSCOW, April 5. /TASS/. ...", "TOKYO, March 16 Kyodo - ...".
-AGENCY_DATELINE = re.compile(
+_WIRE_AGENCIES = ("Kyodo", "Xinhua", "Yonhap", "AFP", "AP", "Reuters", "TASS", "Interfax", "Bernama", "Antara", "ANTARA",
+                  "PTI", "ANI", "IANS", "KUNA", "WAM", "SPA", "IRNA", "Anadolu", "VNA", "PNA")
+AGENCY_DATELINE = LazyPattern(
     rf"(?P<place>{_PLACE}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
     r"(?:\.?\s*/(?P<agency>[A-Za-z][A-Za-z-]{1,19})/\.?(?P<dash>)"
-    r"|\s+(?:Kyodo|Xinhua|Yonhap|AFP|AP|Reuters|TASS|Interfax|Bernama|Antara|ANTARA|PTI|ANI|IANS|KUNA|WAM|SPA|"
-    r"IRNA|Anadolu|VNA|PNA)\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
+    r"|\s+(?:" + "|".join(_WIRE_AGENCIES) + r")\s*(?:--?|[\u2014\u2013]))\s+(?=\S)")
 
 
 # "MALE, July 25 (PTI) Prime Minister ...": a city in capitals, a date and an agency, no dash.
-BRACKET_DATELINE = re.compile(
+BRACKET_DATELINE = LazyPattern(
     rf"(?P<place>[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]{{2,}}){{0,2}}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})"
     r"(?:,?\s+\d{4})?\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\)(?P<dash>)\s+(?=[A-Z\"\u201c])")
+
+
+# What a dateline needs before its pattern is worth running (and compiling): DATELINE and
+# STRICT_DATELINE end on a hyphen and a space; GLUED, BRACKET, COLON and DASH_DATELINE open on a
+# city in capitals; AGENCY_DATELINE names its agency between slashes or from _WIRE_AGENCIES.
+# Most paragraphs have none of these, and most articles never compile some of the patterns.
+_HYPHEN_SPACE = re.compile(r"-\s")
+_CAPS_START = re.compile(r"[A-Z][A-Z.'-]{2}")
+
+
+def _agency_named(head: str) -> bool:
+    return "/" in head or holds_any(head, _WIRE_AGENCIES)
 
 
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
+    hyphen = _HYPHEN_SPACE.search(head) is not None
     if not anywhere:
-        m = DATELINE.match(head)
+        m = DATELINE.match(head) if hyphen else None
         if m and _dateline_ok(m):
             return m
-        g = GLUED_DATELINE.match(head)
+        caps = _CAPS_START.match(head) is not None
+        g = GLUED_DATELINE.match(head) if caps else None
         if g and not g.group("place").endswith("-"):
             return g
-        b = BRACKET_DATELINE.match(head)
+        b = BRACKET_DATELINE.match(head) if caps else None
         if b:
             return b
-        c = COLON_DATELINE.match(head)
+        c = COLON_DATELINE.match(head) if caps else None
         if c and is_place(c.group("place")):
             return c
-        return AGENCY_DATELINE.match(head)
+        return AGENCY_DATELINE.match(head) if _agency_named(head) else None
+    if not hyphen:
+        return None
     for m in STRICT_DATELINE.finditer(head):
         if m.group("date") or m.group("agency"):
             return m
@@ -284,7 +393,7 @@ def _drop_pull_quotes(norm: str, paragraphs: list[tuple[int, int]], meta: list[S
 def split_sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentence ranges inside [s, e); periods after abbreviations and initials do not end one."""
     out: list[tuple[int, int]] = []
-    if _BULLET_INSIDE.search(norm, s, e):
+    if _has_bullet(norm, s, e) and _BULLET_INSIDE.search(norm, s, e):
         # a list run into the paragraph: each bullet starts a sentence, the marks belong to none
         at = s
         for m in _BULLET_INSIDE.finditer(norm, s, e):
@@ -353,10 +462,10 @@ def run(state: State) -> State:
             if 0 < i < _DEK_BLOCKS + 3:
                 standfirst()
             continue
-        header = not kept and i < 12 and (_HEADER_FIELD.match(chunk) or _MD_LINK_LINE.match(chunk)
-                                          or _DATE_LINE.match(chunk))
-        if header or (i < 4 and (_BYLINE.match(chunk) or _UPDATED.match(chunk) or
-                                 (_LONE_NAME.match(chunk) and len(chunk.split()) <= 3 and i < 2))):
+        header = not kept and i < 12 and (_header_field(chunk) or _MD_LINK_LINE.match(chunk)
+                                          or (_opens_on(chunk, 0, len(chunk), "-\u2022|") and _DATE_LINE.match(chunk)))
+        if header or (i < 4 and (_BYLINE.match(chunk) or _updated(chunk) or
+                                 (i < 2 and len(chunk.split()) <= 3 and _LONE_NAME.match(chunk)))):
             standfirst()
             meta.append(Span(s, e))
             d = _ISO_OR_DAY_DATE.search(norm, s, e)
@@ -380,7 +489,8 @@ def run(state: State) -> State:
         if m is None and dateline is None and i < 3:
             m = find_dateline(norm, s, e, anywhere=True)
         if m is None and dateline is None and i < 3:
-            m = DASH_DATELINE.match(norm[s:min(e, s + 120)])
+            head = norm[s:min(e, s + 120)]
+            m = DASH_DATELINE.match(head) if _CAPS_START.match(head) else None
             if m and not any(c in "\u2014\u2013 " for c in state.text[s + m.start("dash"):s + m.end("dash")]):
                 m = None  # a hyphen ("NATO-Russia") joins words; only a dash ends a dateline
         if m is not None and dateline is None:
@@ -393,24 +503,24 @@ def run(state: State) -> State:
                 dl_date = Span(s + m.start("date"), s + m.end("date"))
             s = s + m.end()
         else:
-            slug = _SLUG.match(norm, s, e)
+            slug = _slug(norm, s, e)
             if slug and slug.end() > s:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
-        bullet = _BULLET.match(norm, s, e)
+        bullet = _bullet(norm, s, e)
         item = bool(bullet and bullet.end() > s and bullet.group().strip())
         if item:
             meta.append(Span(s, bullet.end()))
             s = bullet.end()
-        glued = _GLUED_AGENCY.match(norm, s, e)
+        glued = _glued_agency(norm, s, e)
         if glued:
             meta.append(Span(s, glued.end()))
             s = glued.end()
-        tweet = _TWEET_SIGN.search(norm, max(s, e - 120), e)
+        tweet = _tweet_sign(norm, max(s, e - 120), e)
         if tweet and tweet.start() > s:
             meta.append(Span(tweet.start(), e))
             e = _strip(norm, s, tweet.start())[1]
-        if s < e and (_furniture(norm, s, e, item) or _UPDATED.match(norm[s:e])):
+        if s < e and (_furniture(norm, s, e, item) or _updated(norm[s:e])):
             meta.append(Span(s, e))
             link_list = link_list or bool(_LINK_LIST.match(norm, s, e))
             continue
@@ -424,7 +534,7 @@ def run(state: State) -> State:
             if label.group("who") in ("Q", "QUESTION"):
                 questions.add(len(paragraphs))
             s = label.end()
-        tm = _TRAILER.search(norm, max(s, e - 60), e)
+        tm = _trailer(norm, max(s, e - 60), e)
         if tm and tm.start() < e:
             if tm.start() > s:
                 meta.append(Span(tm.start(), e))
@@ -446,9 +556,9 @@ def run(state: State) -> State:
     for pi, (s, e) in enumerate(paragraphs):
         paras.append(Paragraph(s, e, pi))
         heading = (pi in questions or _is_heading(norm, s, e) or bool(_CREDIT.match(norm[s:e])) or bool(_CROSSHEAD.fullmatch(norm, s, e))
-                   or bool(_PHOTO_CREDIT.search(norm[s:e])) or bool(_AGENCY_CREDIT.search(norm, max(s, e - 120), e)))
+                   or _photo_credit(norm[s:e]) or _agency_credit(norm, max(s, e - 120), e))
         for ss, se in split_sentences(norm, s, e):
-            cap = heading or bool(_CAPTION.search(norm[ss:se]))
+            cap = heading or _caption(norm[ss:se])
             sents.append(Sentence(ss, se, pi, len(sents), caption=cap))
     meta.sort()
     if place and place.isupper():

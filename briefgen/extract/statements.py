@@ -16,6 +16,7 @@ from briefgen.model.briefing import Item, Span, Supplied
 from briefgen.extract.lexicon import NATIONALITIES, NOT_NAME, ORG_HEADS, TITLE_HEADS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Mention, State
+from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
 # Words that end no statement: a line stopping on one is torn ("... what he calls the").
 FUNCTION_WORDS = frozenset("""the a an of to and or but in on at for with by from as that which who whom whose
@@ -74,15 +75,16 @@ def has_finite_verb(text: str) -> bool:
 
 # Openers that point back to something told before ("At the time, ...", "Since then ..."): a
 # sentence of the bottom line, read first, cannot start on one.
-_BACK = re.compile(r"(?:at the time|at that time|since then|by then|then|still|also|however|but|and|yet|"
-                   r"meanwhile|instead|in turn|in response|likewise|similarly|moreover|besides|"
-                   r"that|this|these|those|there|here|the same)\b", re.I)
+# Looked up by first word on fold(s) (as re.IGNORECASE would), not compiled into an alternation.
+_BACK = Phrases(("at the time", "at that time", "since then", "by then", "then", "still", "also", "however", "but",
+                 "and", "yet", "meanwhile", "instead", "in turn", "in response", "likewise", "similarly", "moreover",
+                 "besides", "that", "this", "these", "those", "there", "here", "the same"))
 
 
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*(?:’(?!\w)|$)')
-_PRONOUN_SAYS = re.compile(r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|told|added|wrote|noted|stressed)\b|"
+_PRONOUN_SAYS = LazyPattern(r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|told|added|wrote|noted|stressed)\b|"
                            r"\b(?:said|says|added)\s+(?:he|she|they)\b", re.I)
-_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
+_REPORTED = LazyPattern(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stressed|noted|declared|"
                        r"announced|according to|insisted|warned|argued|asked)\b")
 # "It is unclear whether ...", "It was the first ...": an "it" that points at nothing.
 _EXPLETIVE = frozenset("is was remains seems appears".split())
@@ -94,7 +96,7 @@ _OPENS_SUBORDINATE = _SUBORDINATE | frozenset("provided providing given as wheth
 
 
 # Openers that point back to a time told before.
-_THEN = re.compile(r"(?:since then|at the time|at that time|by then|until then|by that time|after that)\b", re.I)
+_THEN = Phrases(("since then", "at the time", "at that time", "by then", "until then", "by that time", "after that"))
 _DETERMINERS = frozenset("""the a an this that these those his her its their our one two three four five six
 seven eight nine ten some all""".split())
 _QUANTIFIERS = frozenset("both all some none many most each neither either one two three few several".split())
@@ -153,7 +155,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
         if strict and (_PRONOUN_SAYS.search(bare) or first in PRONOUNS):
             return False  # "“...,” he said", "“We had always ...”": read first, it names nobody
         supplied_lead = True  # "“We expect a deal,” Kudlow said": the quotation's words are its speaker's
-    if strict and not supplied_lead and _BACK.match(s):
+    if strict and not supplied_lead and _BACK.end_at(fold(s), 0) >= 0:
         return False
     if strict and text.replace("“", '"').replace("”", '"').count('"') % 2:
         return False  # a quotation torn open
@@ -187,7 +189,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
             first in ("namely", "with", "without") or (first.endswith("ing") and len(first) > 5) or
             (first == "to" and len(words) > 1 and (words[1].lower() in _DETERMINERS or words[1].isdigit()))):
         return False  # "Attracting barriers on its exports ...", "To four days a week.": a torn tail
-    if _THEN.match(s):
+    if _THEN.end_at(fold(s), 0) >= 0:
         return False  # "Since then, ...": a time told in the line before, which may not be shown
     if first in _SUBORDINATE and not main_clause_after(s):
         return False  # "After his own visit with ...": the main clause is missing
@@ -199,11 +201,11 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
     return True
 
 
-_AHEAD = re.compile(r"\b(?:will|would|shall|could|may|might|expect\w*|hop\w*|plan\w*|aim\w*|goals?|seek\w*|"
+_AHEAD = LazyPattern(r"\b(?:will|would|shall|could|may|might|expect\w*|hop\w*|plan\w*|aim\w*|goals?|seek\w*|"
                     r"want\w*|likely|unlikely|set to|going to|due to|to be|is to|are to|intend\w*|"
                     r"scheduled|signal\w*)\b", re.I)
 # What an event yields: agreements, decisions, statements, meetings held.
-_DONE = re.compile(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
+_DONE = LazyPattern(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
                    r"issued|struck|sealed|secured|committed|endorsed|ratified|unveiled|discussed|"
                    r"exchanged views|held talks|met)\b", re.I)
 
@@ -212,9 +214,6 @@ def looks_done(text: str) -> bool:
     """An outcome, not an expectation: something the event yielded (agreed, signed, met ...),
     told with no word looking ahead ("expect", "would", "hopes", "signalled")."""
     return bool(_DONE.search(text)) and not _AHEAD.search(text)
-
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def nameable(name: str) -> bool:
@@ -314,8 +313,8 @@ def referent(state: State, m: Mention, depth: int = 2) -> int | None:
     return None
 
 
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
-_SAID_AFTER = re.compile(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
+_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
+_SAID_AFTER = LazyPattern(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
 
 
 def _speaker(state: State, x: Mention, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ from briefgen.model.briefing import Event, Item, Phrase, Span, Supplied
 from briefgen.extract.lexicon import NATIONALITIES
 from briefgen.extract.state import State
 from briefgen.extract.statements import has_finite_verb, supplied_names, whole_statement
+from briefgen.extract.wordre import LazyPattern
 
 _KIND_NOUN = {
     "visit": "visit", "state-visit": "state visit", "summit": "summit", "talks": "talks",
@@ -131,14 +132,14 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
 # ------------------------------------------------------------------------------- bottom line
 
 # Where a lead sentence may be cut so that what stays is a whole clause.
-_JOINT = re.compile(r",\s+(?:which|while|but|although|as|after|amid|since|because|according|where|when|"
+_JOINT = LazyPattern(r",\s+(?:which|while|but|although|as|after|amid|since|because|according|where|when|"
                     r"reiterating|saying|adding|marking|in a|the first)\b|"
                     r"\s+(?:after|since) (?:months|years|weeks|decades|days) of\b|\s+(?:amid|despite)\s|"
                     r";\s|\s[-–—]{1,2}\s|,\s+(?=\")")
 LEAD_WORDS = 40  # a lead sentence longer than this is cut at a clause joint ...
 LEAD_MAX = 55  # ... and one still longer is not taken (the bottom line has four lines)
 # A sentence that tells of the event: its place, or a word for going or meeting.
-_EVENT_WORD = re.compile(r"\b(?:visit\w*|trip|tour|talks|summit|meet\w*|met|arriv\w+|travel\w*|host\w*|"
+_EVENT_WORD = LazyPattern(r"\b(?:visit\w*|trip|tour|talks|summit|meet\w*|met|arriv\w+|travel\w*|host\w*|"
                          r"landed|flew|welcom\w+|negotiat\w+|conference|consultations?)\b", re.I)
 MIN_WORDS = 6  # no sentence of the bottom line is shorter
 SECOND_WORDS = 35  # the purpose or outcome sentence is at most this long

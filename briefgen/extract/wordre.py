@@ -35,6 +35,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` holds any of ``words`` as a substring: the cheap check that decides
+    whether a pattern is worth running (and compiling) at all."""
+    return any(map(text.__contains__, words))
+
+
 def _is_word_char(ch: str) -> bool:
     """``\\w`` of ``re`` on str patterns."""
     return ch.isalnum() or ch == "_"

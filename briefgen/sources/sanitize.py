@@ -75,12 +75,14 @@ _CLASSES: tuple[tuple[str, str], ...] = (
     ("invisible", "\u200b\u2060\ufeff\u180e\u00ad\U000e0001\U000e0020-\U000e007f"),
 )
 _REMOVE = re.compile("[" + "".join(chars for _, chars in _CLASSES) + "]")
-_CLASS_OF = [(name, re.compile(f"[{chars}]")) for name, chars in _CLASSES]
+# One character class per pattern, needed only where a character is removed (rare): compiled then
+# (and kept in ``re``'s cache), not at every start.
+_CLASS_OF = [(name, f"[{chars}]") for name, chars in _CLASSES]
 
 
 def _classify(ch: str) -> str:
     for name, pattern in _CLASS_OF:
-        if pattern.match(ch):
+        if re.match(pattern, ch):
             return name
     raise AssertionError(f"unclassified {ch!r}")  # pragma: no cover
 

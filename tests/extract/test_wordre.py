@@ -72,3 +72,11 @@ def test_lazy_pattern_behaves_as_the_compiled_pattern():
     assert rx.search("The SUMMIT ended").start() == 4
     assert rx.match("summit talks").group() == "summit"
     assert [m.start() for m in rx.finditer("summit, Summit")] == [0, 8]
+
+
+def test_holds_any_is_a_substring_test():
+    from briefgen.extract.wordre import holds_any
+    assert holds_any("the talks covered trade", ("cover", "spanning"))
+    assert not holds_any("the talks were short", ("cover", "spanning"))
+    assert not holds_any("anything", ())
+    assert holds_any("a \u2022 b", "\u2022\u25cf")

@@ -31,21 +31,39 @@ _DATE = (rf"(?:(?P<m1>{MONTH})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>\
 _PLAIN_DATE = re.sub(r"\?P<\w+>", "", _DATE)
 _WORD = r"[A-Z][\w.'’\-]*"
 _CITY = rf"{_WORD}(?:\s{_WORD}){{0,3}}"
-DATELINE = re.compile(
+_DATELINE = (
     rf"(?P<city>{_CITY})"
     rf"(?:,\s(?P<date>{_PLAIN_DATE})|,\s(?P<region>{_CITY})(?:,\s(?P<date2>{_PLAIN_DATE}))?)?"
     r"(?:\s?\((?P<outlet>[A-Z][\w&.'’ -]{0,40})\))?"
     r"(?:\s*(?:--|—|–)\s*|\s-\s)"
 )
-SLUG = re.compile(
+# Every dateline ends on a dash: a line without one has none, and _DATELINE is compiled (by ``re``,
+# which keeps it in its cache) only when a header line has one.
+_SPACED_HYPHEN = re.compile(r"\s-\s")
+_SLUG = (
     r"\((?:LEAD|URGENT|UPDATE(?:\s\d+)?|REFILE|CORRECTED|RECAST|EXCLUSIVE|(?:News\s)?Focus"
     r"|(?:\d+(?:st|nd|rd|th)\s)?(?:LD|LEAD)(?:-[\w ]+)?|ATTN:[^()\n]{0,200}|[A-Z][a-z]+\sInterview)\)"
 )
-_LEADING_SLUGS = re.compile(rf"(?:{SLUG.pattern}\s*)+")
+_SLUGS = rf"(?:{_SLUG}\s*)+"
+# Slugs open on "(": a line without one (most lines) runs neither pattern, and compiles neither.
+
+
+def _slug(content: str) -> re.Match[str] | None:
+    """``content`` as a whole when it is a slug ("(LEAD)", "(2nd LD)")."""
+    return re.compile(_SLUG).fullmatch(content) if content.startswith("(") else None
+
+
 _NAME = r"[A-Z][\w'’.\-]*(?:\s(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|le))*"
-BYLINE = re.compile(
-    rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?",
-)
+_BYLINE = (
+    rf"By\s+(?P<names>{_NAME}(?:\s(?:and|&)\s{_NAME})*)(?:\s?,\s?(?P<org>[A-Z][\w&.'’ ]{{1,40}}))?")
+
+
+def _byline(content: str) -> re.Match[str] | None:
+    """``content`` as a whole when it is a byline ("By Jane Roe, Reuters"). Most lines do not open
+    on "By": for them the pattern is not run, nor compiled (``re`` caches it once it is)."""
+    return re.compile(_BYLINE).fullmatch(content) if content.startswith("By") else None
+
+
 _INLINE_BY = rf"\bBy\s+(?P<names>{_NAME})"
 # What else a page's date line holds: "Updated - November 07, 2023 10:42 pm IST", "TNN | Jun 3,
 # 2023, 06.15 AM IST", "Published: 7:00pm, 15 Mar, 2024", "Tue 14 Oct 2025 18.30 BST",
@@ -146,7 +164,7 @@ def _iso(m: re.Match[str]) -> str | None:
 
 
 def strip_slugs(line: str) -> str:
-    return _LEADING_SLUGS.sub("", line).strip()
+    return (re.sub(_SLUGS, "", line) if "(" in line else line).strip()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -166,7 +184,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _dateline(content: str) -> re.Match[str] | None:
     """The first plausible dateline in the first part of a line."""
-    for m in DATELINE.finditer(content, 0, _INLINE_PREFIX + 120):
+    head = content[:_INLINE_PREFIX + 120]
+    if not ("--" in head or "\u2014" in head or "\u2013" in head or _SPACED_HYPHEN.search(head)):
+        return None
+    for m in re.compile(_DATELINE).finditer(content, 0, _INLINE_PREFIX + 120):
         if m.start() > _INLINE_PREFIX:
             return None
         last = m.group("city").split()[-1]
@@ -190,13 +211,13 @@ def _looks_like_title(content: str, followed_by_blank: bool, next_content: str |
         return False
     if _dateline(content) is not None and _dateline(content).start() == 0:
         return False
-    if BYLINE.fullmatch(content):
+    if _byline(content):
         return False
     if followed_by_blank:
         return True
     letters = [c for c in content if c.isalpha()]
     shouting = bool(letters) and all(c.isupper() for c in letters)
-    header_next = bool(BYLINE.fullmatch(next_content) or SLUG.fullmatch(next_content)
+    header_next = bool(_byline(next_content) or _slug(next_content)
                        or (_dateline(next_content) or _NoMatch).start() == 0)
     return shouting or header_next
 
@@ -232,7 +253,7 @@ def _chrome_line(content: str, *, strict: bool = False) -> bool:
     words = content.split()
     if len(words) > (_CHROME_MAX_WORDS if strict else _NAV_MAX_WORDS) or content[-1:] in ".!?\"\u201d:":
         return False
-    return not (BYLINE.fullmatch(content) or date_stamp(content) or _dateline(content) or SLUG.fullmatch(content)
+    return not (_byline(content) or date_stamp(content) or _dateline(content) or _slug(content)
                 or any(c.isdigit() for c in content))
 
 
@@ -297,10 +318,10 @@ def scan(text: str, *, title_first: bool = False) -> Header:
         seen += 1
         if seen > _HEADER_LINES:
             break
-        if contiguous and SLUG.fullmatch(content):
+        if contiguous and _slug(content):
             spans.append(Span(s, e))
             continue
-        by = BYLINE.fullmatch(content) if contiguous else None
+        by = _byline(content) if contiguous else None
         if by:
             spans.append(Span(s, e))
             author = author or _names(by.group("names"))

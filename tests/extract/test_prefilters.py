@@ -1,0 +1,359 @@
+"""Prefilters that spare compiling a pattern: each must let through every text the pattern matches
+(a text it stops is one the pattern has no match in), so outputs do not depend on them."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefgen.extract import agenda, segment
+from briefgen.extract.cues import lower
+from briefgen.sources.readers import header
+
+DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev"
+
+# One sentence at least for each alternative of agenda._TRIGGER_MORE.
+TRIGGER_MORE = [
+    "the two exchanged views on trade and security.", "they exchanged views about climate change.",
+    "views on taiwan differ.", "he singled out human rights.", "she singles out iran.",
+    "the main sticking points are tariffs and subsidies.", "the sticking point remained fishing rights.",
+    "the talks will cover energy.", "meetings are expected to include visas.", "the summit touched on syria.",
+    "the discussions also covered trade.", "he touched upon migration.", "they will tackle climate change.",
+    "among the key issues on the table are tariffs.", "among topics likely to come up was energy.",
+    "topping the agenda will be security.", "high on their agenda is trade.",
+    "the visit was dominated by the war.", "talks last week were dominated by tariffs.",
+    "one of the priorities of the summit will be energy.", "the priority is peace.",
+    "deals worth $10 billion, covering energy and mining.", "talks spanning trade and security.",
+    "issues ranging from trade to climate.", "everything from trade to visas.", "topics, from a to b.",
+    "the focus of the visit will be trade.", "discussions revolved around energy.",
+    "patch up differences over trade.", "a dispute on fishing rights.", "the rift about tariffs.",
+    "they compared notes on iran.", "talks centred around energy.", "the meeting centers upon trade.",
+    "the two spoke about energy.", "they talked about visas.", "leaders speaking about climate.",
+]
+
+FURNITURE = [
+    "RELATED: Envoy lands", "Related: Envoy lands", "Keywords: trade", "TAGS: trade", "Topics: trade",
+    "Related Stories", "READ MORE: x", "Read also", "See also", "Media playback is unsupported on your device",
+    "Media caption The envoy", "Image copyright Reuters", "Advertisement", "  ADVERTISEMENT  ",
+    "Sign up for our newsletter", "Subscribe now", "Click here", "Follow us on X", "WATCH: the envoy",
+    "Listen: the envoy", "Copyright 2023 Reuters", "COPYRIGHT (c) 2023", "\u00a9 2023 AFP",
+    "All rights reserved.", "This material may not be published, broadcast", "Privacy Policy",
+    "Photo caption: the envoy", "Video credits: AFP", "Also read: x", "ALSO READ x", "Explore more on these topics",
+    "More on this story", "Related Topics", "Reuse this content", "This article is also available in French",
+    "This story has been updated with comments", "For more information, visit", "Key points:", "At a glance",
+    "In brief", "Highlights:", "Quick read", "KEY POINTS", "Authorised by the minister", "Press enquiries",
+    "Media contact", "Share this article", "Go deeper: x", "Suggested Topics", "Our Standards: The Thomson",
+    "Most Read", "MOST POPULAR", "Trending Now", "TRENDING", "Top Stories", "Recommended", "More from:",
+    "You may also like", "Latest News",
+]
+
+
+def _dev_texts() -> list[str]:
+    if not DEV.is_dir():
+        pytest.skip("../shared/eval/dev not present")
+    return [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+
+
+def _chunks(text: str):
+    """Lines and sentence-sized pieces: a prefilter must hold on any text."""
+    for line in text.split("\n"):
+        yield line
+        yield from re.split(r"(?<=[.!?])\s+", line)
+
+
+@pytest.mark.parametrize("sentence", TRIGGER_MORE)
+def test_every_rarer_frame_is_cued(sentence):
+    assert agenda._TRIGGER_MORE.search(sentence), "the example no longer shows its frame"
+    assert agenda._more_cued(sentence)
+
+
+def test_rarer_frames_are_cued_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(lower(text)):
+            if agenda._TRIGGER_MORE.search(chunk):
+                assert agenda._more_cued(chunk), chunk
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_every_furniture_opening_is_listed(line):
+    assert segment._FURNITURE.match(line), "the example is no longer furniture"
+    assert segment._furniture_opening(line, 0, len(line))
+
+
+def test_furniture_openings_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            assert segment._furniture_opening(chunk, 0, len(chunk)) == bool(segment._FURNITURE.match(chunk)), chunk
+
+
+@pytest.mark.parametrize("line", ["BEIJING (AP) \u2014 The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy",
+                                  "TOKYO, March 2 - The envoy", "LIMA \u2013 The envoy", "CUZCO, Peru\t-\tThe envoy",
+                                  "No dash here, March 2", "A hyphen-joined line"])
+def test_header_dateline_needs_a_dash(line):
+    unfiltered = next(iter(re.compile(header._DATELINE).finditer(line)), None)
+    assert (header._dateline(line) is not None) <= (unfiltered is not None)
+    if unfiltered is not None:
+        assert header._SPACED_HYPHEN.search(line) or any(d in line for d in ("--", "\u2014", "\u2013"))
+
+
+DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
+             "NEW DELHI\u2014The U.S. and India", "LAUSANNE, Switzerland-Nuclear talks", "RIYADH: The crown prince",
+             "MOSCOW, April 5. /TASS/. The envoy", "TOKYO, March 16 Kyodo - The envoy",
+             "MALE, July 25 (PTI) Prime Minister", "(2nd LD) ... SEOUL, Dec. 30 (Yonhap) -- x"]
+
+
+def _dateline_needs(head: str) -> None:
+    if segment.DATELINE.match(head) or any(True for _ in segment.STRICT_DATELINE.finditer(head)):
+        assert segment._HYPHEN_SPACE.search(head), head
+    if any(rx.match(head) for rx in (segment.GLUED_DATELINE, segment.BRACKET_DATELINE, segment.COLON_DATELINE,
+                                     segment.DASH_DATELINE)):
+        assert segment._CAPS_START.match(head), head
+    if segment.AGENCY_DATELINE.match(head):
+        assert segment._agency_named(head), head
+
+
+@pytest.mark.parametrize("head", DATELINES)
+def test_each_dateline_form_passes_its_prefilter(head):
+    assert segment.find_dateline(head, 0, len(head)) or segment.find_dateline(head, 0, len(head), anywhere=True) \
+        or segment.DASH_DATELINE.match(head), "the example is no longer a dateline"
+    _dateline_needs(head)
+
+
+def test_dateline_prefilters_in_dev_articles():
+    for text in _dev_texts():
+        for line in text.split("\n"):
+            _dateline_needs(line[:400])
+
+
+# agenda._is_vague was this one pattern (re.I, searched): it must still say what the pattern said.
+VAGUE = re.compile(
+    r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
+    r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|global|international|"
+    r"mutual|common|current|latest|main|other|several|many|all|some|these|those|such|both|wider|broader|unresolved|"
+    r"sensitive|thorny|difficult|recent|two|three|four|five|six|seven|eight|nine|ten|several|\d+|ongoing|new|touchy|"
+    r"contentious|delicate),?\s+(?:and\s+)?)+(?:issues?|matters?|problems?|questions?|concerns?|topics?|subjects?|"
+    r"areas?|points?)(?:\s+of\s+(?:common|mutual|shared)\s+(?:concern|interest))?$"
+    r"|^(?:(?:recent|ongoing|latest|current|new)\s+(?:and\s+)?)+developments?$"
+    r"|^(?:[\w-]+\s+){0,3}(?:role|results|momentum|action|actions|steps|efforts)$"
+    r"|^(?:(?:issues?|matters?|questions?|topics?|areas?)\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:importance|interest|significance|concern)$", re.I)
+_VAGUE_WORDS = ["issues", "Issues", "ISSUES", "issue", "matters", "problems", "concerns", "concern", "topics", "areas",
+                "points", "interest", "importance", "significance", "developments", "role", "results", "steps",
+                "bilateral", "key", "Key", "two", "12", "\u0663", "new", "recent", "and", "And", "of", "common",
+                "mutual", "range", "number", "list", "trade", "rights", "bilateral,", "key,", "ongoing", "play", "a",
+                "constructive", "global", "the", "\u017fubjects", "\u0130ssues", "po\u0131nts", "\u212aey", "co-operation",
+                "issues,", "of,", "rangeof"]
+
+
+def test_vague_labels_read_as_the_one_pattern_did():
+    import random
+    rnd = random.Random(13)
+    for _ in range(20000):
+        words = [rnd.choice(_VAGUE_WORDS) for _ in range(rnd.randint(1, 6))]
+        label = words[0]
+        for w in words[1:]:
+            label += rnd.choice([" ", "  ", "\t", "\n", ", "]) + w
+        label = rnd.choice(["", "", "", " "]) + label + rnd.choice(["", "", "", "\n", " "])
+        assert agenda._is_vague(label) == bool(VAGUE.search(label)), repr(label)
+
+
+# agenda._lead_end was this one pattern (re.I, matched at the label's start): it must still end
+# where the pattern ended.
+LEAD_TRIM = re.compile(
+    r"(?:such (?:[\w-]+ ){1,3}?as|as well as|and|or|the|a|an|its|their|his|her|our|some|any|such|ways to|how to|both|all|"
+    r"result(?:s|ed)? in|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
+    r"consultations|discussions) (?:on|about|over)|bilateral issues such as|issues such as|also|further|more|other|"
+    r"various|several|new|possible|greater|full|whether to|"
+    r"(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
+    r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
+    r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|means (?:for|of|to)|"
+    r"(?:(?:ongoing|serious|deep|growing|grave|strong) )?concerns? (?:about|over|regarding)|"
+    r"(?:(?:decades|years|months) of )?(?:[a-z]+ )?(?:tensions?|rows?|rifts?|friction|feuds?|disputes?|differences|"
+    r"disagreements?) (?:over|about|regarding)|"
+    r"(?:the |a |an )?(?:[a-z]+ )?(?:opportunit(?:y|ies)|chances?|efforts?|bid) to|"
+    r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+", re.I)
+LEAD_FRAMES = ["such bilateral issues as", "such key and other issues as", "as well as", "ways to", "how to",
+               "resulted in", "another round of talks on", "a new round of negotiations about", "the next consultations over",
+               "bilateral issues such as", "issues such as", "whether to", "a preliminary list of", "number of",
+               "the touchy subject of", "a thorny issue of", "the latest situations in", "developments in",
+               "the importance of", "means to", "ongoing concerns about", "decades of tension over", "the row over",
+               "friction regarding", "the historic opportunity to", "an effort to", "the Trump administration's desire to",
+               "Beijing\u2019s plans to", "x.y-z's drive to", "The Touchy Subject Of", "SUCH ISSUES AS",
+               "\u017fuch issues as", "the \u0130ssue of", "and", "or", "the", "an", "its", "such", "both", "also", "full",
+               "anx", "th\u00e9", "an-", "and,", "such-", "a.", "\u0130ts", "wish-list", "trade", "Taiwan"]
+
+
+@pytest.mark.parametrize("frame", LEAD_FRAMES)
+def test_label_leads_end_where_the_one_pattern_ended(frame):
+    for head in ("", "the ", "a ", "also ", "such ", " "):
+        for tail in ("X", "trade talks", ", X", "", "  X", "\tX", "\nX", ".", "-X"):
+            label = head + frame + (" " if tail[:1].isalnum() else "") + tail
+            for s in range(3):
+                for e in range(max(s, len(label) - 2), len(label) + 1):
+                    m = LEAD_TRIM.match(label, s, e)
+                    assert agenda._lead_end(label, s, e) == (m.end() if m else -1), (label, s, e)
+
+
+SEGMENT_MARKS = ["\u2022 Migration", "  - item one", "* item", "\u2013 item", "\u2022 \u2022 x", "x \u2022 y",
+                 "(Yonhap)The leaders met", "SEOUL (AFP)The envoy", "Great trip! \u2014 Jane Roe (@jroe) December 3, 2018",
+                 "Look pic.twitter.com/abc123", "Jane Roe in Hanoi contributed to this report.",
+                 "(Reporting by Jane Roe; Editing by John Doe)", "on Tuesday. Photo: A. Name/Agency",
+                 "LUDOVIC MARIN / AFP", "(Photo by Jane Roe/AFP via Getty Images)", "REUTERS/Jane Roe",
+                 "The envoy (L) meets the minister (R).", "[Reuters] The envoy", "Photo: the envoy",
+                 "\u2022 | ", "\u2022 13 Sep. 2018 -", "| 13 Sep 2018", "Updated: 3 March 2023",
+                 "  - Last updated 10:42 pm", "(LEAD) Envoy lands", "(2nd LD) (URGENT) x", "(UPDATE 2)",
+                 "The envoy left. (END)", "ends here REUTER", "the story -- END --", "jane@example.com (MORE)"]
+
+
+def _segment_marks_agree(text: str) -> None:
+    n = len(text)
+    assert (segment._bullet(text, 0, n) is None) == (segment._BULLET.match(text) is None), text
+    assert segment._has_bullet(text, 0, n) >= bool(segment._BULLET_INSIDE.search(text)), text
+    assert (segment._glued_agency(text, 0, n) is None) == (segment._GLUED_AGENCY.match(text) is None), text
+    assert (segment._tweet_sign(text, 0, n) is None) == (segment._TWEET_SIGN.search(text) is None), text
+    assert segment._contributed(text, 0, n) == bool(segment._CONTRIBUTED.match(text)), text
+    assert segment._photo_credit(text) == bool(segment._PHOTO_CREDIT.search(text)), text
+    assert segment._agency_credit(text, 0, n) == bool(segment._AGENCY_CREDIT.search(text)), text
+    assert segment._caption(text) == bool(segment._CAPTION.search(text)), text
+    if segment._DATE_LINE.match(text):
+        assert segment._opens_on(text, 0, n, "-\u2022|"), text
+    assert (segment._updated(text) is None) == (segment._UPDATED.match(text) is None), text
+    assert (segment._slug(text, 0, n) is None) == (segment._SLUG.match(text) is None), text
+    assert (segment._trailer(text, 0, n) is None) == (segment._TRAILER.search(text) is None), text
+    assert (header._slug(text) is None) == (re.fullmatch(header._SLUG, text) is None), text
+    assert header.strip_slugs(text) == re.sub(header._SLUGS, "", text).strip(), text
+
+
+@pytest.mark.parametrize("text", SEGMENT_MARKS)
+def test_segment_marks_read_as_their_patterns(text):
+    _segment_marks_agree(text)
+
+
+def test_segment_marks_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            _segment_marks_agree(chunk)
+
+
+def test_back_pointing_openers_read_as_their_patterns():
+    from briefgen.extract import statements
+    from briefgen.extract.wordre import fold
+    back = re.compile(r"(?:at the time|at that time|since then|by then|then|still|also|however|but|and|yet|"
+                      r"meanwhile|instead|in turn|in response|likewise|similarly|moreover|besides|"
+                      r"that|this|these|those|there|here|the same)\b", re.I)
+    then = re.compile(r"(?:since then|at the time|at that time|by then|until then|by that time|after that)\b", re.I)
+    for text in ("At the time, he", "at that time", "Since then", "By then", "Then he", "Thence", "The same day",
+                 "Thesame", "There's", "THAT", "\u0130n turn", "In response,", "After that", "until then", "Still,",
+                 "stillness", "and", "yet2", "thé", "By that time", "", " Then", "Meanwhile", "Also_"):
+        assert (statements._BACK.end_at(fold(text), 0) >= 0) == bool(back.match(text)), text
+        assert (statements._THEN.end_at(fold(text), 0) >= 0) == bool(then.match(text)), text
+
+
+@pytest.mark.parametrize("piece", ["who said that he would", "said that the", "Told reporters on Monday that",
+                                   "believes the deal that", "emphasised that", "whom they said that", "saidx that",
+                                   "\u017faid that x", "noted, that", "Who  told them that x", "the minister said that"])
+def test_report_frames_read_as_their_pattern(piece):
+    from briefgen.extract import narrow
+    for a in range(3):
+        m = narrow._REPORT.match(piece, a)
+        got = narrow._report(piece, a, len(piece))
+        assert (m and m.span()) == (got and got.span()), (piece, a)
+
+
+# One sentence at least for each alternative of agenda._PASSIVE (on lower-cased text).
+PASSIVE = ["climate change was discussed.", "taiwan will also be raised.", "trade is on the agenda.",
+           "trade is high on the agenda.", "energy was top of the agenda.", "it must be addressed.",
+           "visas are on the table.", "trade will feature prominently.", "energy is expected to feature.",
+           "the rebate is not up for renegotiation.", "the border is open to discussion.",
+           "trade and visas are likely topics on the agenda.", "visas were key items for the talks.",
+           "security issues were also issues for the table.", "trade topped the agenda.", "energy heads the agenda.",
+           "visas will top the agenda.", "trade is expected to dominate.", "the war dominated talks."]
+
+
+@pytest.mark.parametrize("sentence", PASSIVE)
+def test_every_passive_frame_is_cued(sentence):
+    assert agenda._PASSIVE.search(sentence), "the example no longer shows its frame"
+    assert agenda._passive_cued(sentence)
+
+
+def test_passive_frames_and_disputes_are_cued_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(lower(text)):
+            if agenda._PASSIVE.search(chunk):
+                assert agenda._passive_cued(chunk), chunk
+            for start in range(0, len(chunk), 7):
+                if agenda._DISPUTE_FRAME.match(chunk, start):
+                    assert any(cue in chunk[start:] for cue in agenda._DISPUTE_CUES), chunk
+
+
+@pytest.mark.parametrize("tail", [" while Bo Kay called", ", whereas the", " as it was described", ", as the", " As",
+                                  " asked", " , but", ", \u0130f", "  because", " he said", "", ",, but", " unless2"])
+def test_new_clause_reads_as_its_pattern(tail):
+    from briefgen.extract import quotes
+    assert quotes._new_clause(tail, 0, len(tail)) == bool(quotes._NEW_CLAUSE.match(tail)), tail
+
+
+def test_group_speakers_hold_their_nouns_in_dev_articles():
+    from briefgen.extract import quotes
+    from briefgen.extract.wordre import fold
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            if quotes._GROUP_SPEAKER.search(chunk):
+                assert quotes.holds_any(fold(chunk), quotes._GROUP_NOUNS), chunk
+
+
+@pytest.mark.parametrize("text", ["Jan. 8 riots", "Sept. 11 attacks", "May 4th vote", "Monday's vote", "today\u2019s talks",
+                                  "Mayor's plan", "March on", "keywords: trade", "  Tags : x", "Published date: today",
+                                  "Source: AFP", "sources: x", "\u017fection: x"])
+def test_date_leads_and_header_fields_read_as_their_patterns(text):
+    lead = agenda._LETTER_RUN.match(text)
+    got = agenda._DATE_LEAD.match(text) if lead and lead.group() in agenda._DATE_LEAD_WORDS else None
+    m = agenda._DATE_LEAD.match(text)
+    assert (got and got.end()) == (m and m.end())
+    h = segment._HEADER_FIELD.match(text)
+    assert (segment._header_field(text) and segment._header_field(text).end()) == (h and h.end())
+
+
+def test_group_words_and_goal_objects_are_cued_in_dev_articles():
+    from briefgen.extract.wordre import fold
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            for start in range(0, len(chunk), 5):
+                if agenda._GROUP_BEFORE.search(chunk, start):
+                    assert agenda.holds_any(fold(chunk[start:]), agenda._GROUP_WORDS), chunk
+                if agenda._AFTER_VERB.match(chunk, start):
+                    assert agenda.holds_any(fold(chunk[start:]), agenda._AFTER_VERB_CUES), chunk
+
+
+@pytest.mark.parametrize("piece", ["However, the two", "at the same time, x", "And but that x", "For his part, he",
+                                   "in addition the", "which was postponed", "According to Wang", "Whose x", "ask him",
+                                   "\u0130n addition, x", "thats it", "as2 x", "Meanwhile x"])
+def test_openers_and_dangling_words_read_as_their_patterns(piece):
+    from briefgen.extract import narrow
+    dangles = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
+    assert narrow.stand_alone(piece, 0, len(piece)) == _stand_alone_by_patterns(narrow, piece, dangles)
+
+
+def _stand_alone_by_patterns(narrow, piece: str, dangles: re.Pattern):
+    """narrow.stand_alone as it read with every pattern run unconditionally."""
+    a, b = 0, len(piece)
+    for _ in range(4):
+        m = narrow._OPENER.match(piece, a, b)
+        if m:
+            a = m.end()
+            if narrow._PREDICATE.match(piece, a, b):
+                return None
+            continue
+        m = narrow._REPORT.match(piece, a, b) or narrow._SUBORDINATE.match(piece, a, b)
+        if m:
+            a = m.end()
+            continue
+        m = narrow._WHICH.match(piece, a, b)
+        if m:
+            if not narrow._VERBISH.match(piece, m.end(), b):
+                return None
+            a = m.end()
+            continue
+        break
+    return None if dangles.match(piece, a, b) else a
