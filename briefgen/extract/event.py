@@ -60,7 +60,9 @@ _KINDS = (
                                r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
     ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
-    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
+    # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
+    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|"
+                         r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])", re.I), 1.2),
 )
 
 # The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
@@ -71,8 +73,8 @@ _TRAVELS = re.compile(
     r"was\s+|also\s+|on\s+\w+\s+|set\s+to\s+|to\s+)*(?:arrived|arrives|arrive|landed|lands|reached|reaches|"
     r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
     r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
-_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|greeted|greets|hosted|hosts|"
-                       r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|greeted|greets|"
+                       r"greet|hosted|hosts|host|hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
@@ -387,13 +389,25 @@ _EVENT_NOUN = re.compile(
     r"\b(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
     r"\b(?:meeting|conference|session)s?\s+(?:in|at|of|between|among|with)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
+# "due in Oslo", "expected in Oslo": a timetable's arrival; "upon arrival in Oslo": an arrival.
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
-    r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|"
-    r"(?:is|are|was|were)\s+(?:now\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
-_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
+    r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|arrival\s+in|"
+    r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+# Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
+# an official across a table; signing an accord needs its parties together.
+_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|host|hosted|hosts|hosting|welcomed|received|visited|"
                     r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
-                    r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
+                    r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue|counterparts?|"
+                    r"sign(?:s|ed|ing)?\s+(?:\w+\s+){1,3}?(?:accords?|agreements?|treaty|treaties|pacts?|"
+                    r"memorandum|declaration|deals?))\b", re.I)
+# Talks about a domestic bargain (a budget, wages, a contract, a coalition) or between domestic
+# sides (a union, a legislature's parties): bargaining at home, not diplomacy.
+_DOMESTIC_TALKS = re.compile(
+    r"\b(?:budget|spending|wage|pay|contract|labou?r|salary|pension|union|coalition|strike)\s+"
+    r"(?:talks|negotiations)\b|"
+    r"\b(?:talks|negotiations)\s+(?:between|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:unions?|Congress|"
+    r"lawmakers|legislators|management|employers|strikers|Democrats|Republicans)\b", re.I)
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
 _EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
@@ -421,8 +435,13 @@ def event_found(state: State) -> str | None:
     chunks = [(m.start, m.end) for m in state.metadata[:1]]
     chunks += [(s.start, s.end) for s in _body_sentences(state, _EVENT_REACH)]
     met = False
+    # The lead's talks are a domestic bargain: "talks" elsewhere in it ("Teachers' talks stall")
+    # are the same talks, and its meetings steps of them.
+    # Only the headline and the lead sentences say what the story is about.
+    domestic = any(_DOMESTIC_TALKS.search(norm, s, e) for s, e in chunks[:len(state.metadata[:1]) + 2])
     for s, e in chunks:
-        if _EVENT_NOUN.search(norm, s, e):
+        if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
+               for m in _EVENT_NOUN.finditer(norm, s, e)):
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):
@@ -430,10 +449,13 @@ def event_found(state: State) -> str | None:
                 continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        if any(not _of_another_year(norm, s, m.start(), anchor, m.end()) for m in _MEETS.finditer(norm, s, e)):
+        if not domestic and any(not _of_another_year(norm, s, m.start(), anchor, m.end())
+                                for m in _MEETS.finditer(norm, s, e)):
             met = True
             if official:
                 return None
+    if domestic:
+        return "talks on a domestic bargain, not between governments"
     if met:
         return "no meeting verb with a named official"
     return "no visit, meeting or talks named in the headline or the lead"
