@@ -61,7 +61,7 @@ _KINDS = (
     ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
-    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|"
+    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|\bdue in\b|"
                          r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])", re.I), 1.2),
 )
 
@@ -95,7 +95,8 @@ _SUBJECT = re.compile(
     r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
-    r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged)\b")
+    r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged|"
+    r"continued|continue|continues|stalled|stall|stalls|collapsed)\b")
 _NOT_SUBJECT_START = frozenset("in on at after before during when while as with by for from but and "
                                "speaking following amid despite".split())
 
@@ -312,12 +313,33 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                                  or not (m.group("md") or m.group("dm"))):
                     continue  # a stand-in year: months and days compare, years and weekdays do not
                 way = direction(norm[s.start:s.end], m.start() - s.start)
-                iso = resolve(m, anchor, way)
+                iso = _resolve(m, anchor, way)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way or iso == anchor.isoformat()):
                     days = [date.fromisoformat(iso), *range_days(norm, m, iso)]
                     (end_dates if ends_on(norm[s.start:s.end], m.start() - s.start) else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
+
+
+# A month and day without a year lie within half a year of the anchor: a tense moves them to
+# the year before or after only within that reach ("visits Oslo on March 2" read on March 20
+# was this March 2, not next year's).
+_HALF_YEAR = 183
+
+
+def _resolve(m, anchor: date | None, way: int) -> str | None:
+    """``dates.resolve``, with a yearless month and day kept within half a year of the anchor."""
+    iso = resolve(m, anchor, way)
+    if iso is None or anchor is None or not (m.group("md") or m.group("dm")) or m.group("md_y") or m.group("dm_y"):
+        return iso
+    d = date.fromisoformat(iso)
+    if abs((d - anchor).days) > _HALF_YEAR:
+        step = -1 if d > anchor else 1
+        try:
+            d = d.replace(year=d.year + step)
+        except ValueError:  # 29 February
+            d = d.replace(year=d.year + step, day=28)
+    return d.isoformat()
 
 
 def _anchor(state: State) -> date | None:
@@ -372,7 +394,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
         # A weekday reads forward in a sentence about what is ahead ("meets Xi on Tuesday") and
         # back in one about what is past, else as the event's status says.
         way = direction(state.norm[sent.start:sent.end], m.start() - sent.start) or default
-        iso = resolve(m, anchor, way)
+        iso = _resolve(m, anchor, way)
         out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
         if len(out) >= 8:
             return tuple(out)

@@ -35,6 +35,10 @@ _FUTURE = re.compile(
     r"\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going)\s+to\s+(?:\w+\s+)?(?:travel|visit|"
     r"meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|discuss|sign|start|resume|head|take)\b|"
     r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|host)\b|"
+    r"\b(?:is|are)\s+(?:due|expected)\s+(?:in|at|back\s+in)\s+[A-Z]|"
+    # a timetable in the present: "resume talks on Monday", "meets Xi on Tuesday"
+    r"\b(?:meets?|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|starts|attends|resumes?|signs)\s+"
+    r"(?:(?!\w+ed\b)[\w'-]+\s+){0,6}?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\b(?:set|due|scheduled|slated)\s+to\s+(?:begin|start|meet|travel|visit|resume|hold|take place)\b|"
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
@@ -58,7 +62,10 @@ _UNDER_WAY = re.compile(
     r"\bon\s+(?:a|an|his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+|working\s+)?(?:visit|trip|tour)\b|"
     r"\bduring\s+(?:his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?(?:visit|trip|tour)\b|"
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
-    r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
+    r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bgreeted\b|"
+    r"(?<!-)\b(?:stalled|stalls)\s+(?:on|over|again|amid|after|when|as|in)\b|"  # not "long-stalled talks"
+    r"\b(?:remain|remains|remained|is|are|was|were)\s+(?:deadlocked|stalled)\b|"
+    r"\bcontinues?\s+(?:on|today|tomorrow|into|through)\b|\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
     r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
     r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens|continued|continues|"
@@ -76,6 +83,7 @@ _OVER = re.compile(
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
+                      r"\b(?:upon|on|after)\s+(?:(?:his|her|their)\s+)?arrival\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
                       r"\b(?:began|begins|started|starts|kicked off|kicks off|continued|continues|"
@@ -96,7 +104,7 @@ STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in 
 
 
 _PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|ends|closes|"
-                            r"starts|attends)\b", re.I)
+                            r"starts|attends|resumes?|continues?)\b", re.I)
 
 
 # An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday";

@@ -52,3 +52,56 @@ def test_events_found_in_other_words(stages, text, principal, place):
     st = stages(text, until="event", today=date(2026, 3, 4))
     assert st.warnings == ()
     assert (st.event.principal, st.event.location) == (principal, place)
+
+
+WED = date(2026, 3, 4)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, today, status", [
+    # an arrival as a noun: the visit is under way
+    ("Minister in Oslo\n\nUpon arrival in Oslo, Foreign Minister Nikos Petrou was greeted by Espen Lund, a "
+     "state secretary. Petrou is expected to discuss fisheries.", WED, "ongoing"),
+    # a timetable: due in a city on a day ahead
+    ("Minister due in Oslo\n\nJapanese Foreign Minister Kenji Ito is due in Oslo on Monday.", WED, "upcoming"),
+    ("Minister due in Oslo\n\nJapanese Foreign Minister Kenji Ito is due in Oslo on Monday.", None, "upcoming"),
+    # a present-tense timetable, with and without a date to read it against
+    ("Iran talks\n\nVIENNA (Wire) - Iranian and European negotiators resume talks on Monday over the nuclear "
+     "deal, diplomats said.", None, "upcoming"),
+    ("Iran talks\n\nVIENNA (Wire) - Iranian and European negotiators resume talks on Monday over the nuclear "
+     "deal, diplomats said.", WED, "upcoming"),
+    # talks that continue on a day are under way, read the day before or on the day
+    ("Fishing talks go on\n\nOSLO - Talks between Norway and Russia on fishing quotas continue on Thursday, "
+     "officials said. Negotiators met for three hours on Wednesday.", WED, "ongoing"),
+    ("Fishing talks go on\n\nOSLO - Talks between Norway and Russia on fishing quotas continue on Thursday, "
+     "officials said. Negotiators met for three hours on Wednesday.", date(2026, 3, 5), "ongoing"),
+    # stalled talks are not over, even when the sides meet again next week
+    ("Peace talks stall\n\nGENEVA - Peace talks between the government of Ruritania and rebel groups stalled "
+     "on Tuesday, mediators said. The sides will meet again next week.", WED, "ongoing"),
+])
+def test_status_of_timetables_and_stalled_talks(stages, text, today, status):
+    assert stages(text, until="event", today=today).event.status == status
+
+
+@pytest.mark.parametrize("today, status, iso", [
+    (date(2026, 2, 20), "upcoming", "2026-03-02"),
+    (date(2026, 3, 5), "concluded", "2026-03-02"),
+    # read weeks or months later, "visits on March 2" was this year's, not next year's
+    (date(2026, 3, 20), "concluded", "2026-03-02"),
+    (date(2026, 7, 1), "concluded", "2026-03-02"),
+])
+def test_a_yearless_date_stays_within_half_a_year_of_the_memo_date(stages, today, status, iso):
+    text = ("Minister visits Oslo\n\nForeign Minister Kenji Ito visits Oslo on March 2 for talks with Prime "
+            "Minister Espen Lund.")
+    ev = stages(text, until="event", today=today).event
+    assert ev.status == status and [d.iso for d in ev.dates] == [iso]
+
+
+@pytest.mark.parametrize("text, principal", [
+    # the subject of "continue" or "stalled" names the sides, not the reporting clause after it
+    ("Fishing talks go on\n\nOSLO - Talks between Norway and Russia on fishing quotas continue on Thursday, "
+     "officials said.", "Talks between Norway and Russia on fishing quotas"),
+    ("Peace talks stall\n\nGENEVA - Peace talks between the government of Ruritania and rebel groups stalled "
+     "on Tuesday, mediators said.", "Peace talks between the government of Ruritania and rebel groups"),
+])
+def test_the_sides_of_talks_lead_them(stages, text, principal):
+    assert stages(text, until="event", today=WED).event.principal == principal
