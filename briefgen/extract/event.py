@@ -24,7 +24,7 @@ from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
-from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
+from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -78,6 +78,12 @@ _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|recei
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+# "during Brandt's first official visit": the visit is his.
+_WHOSE_VISIT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+# "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
+# host, whatever travel word follows it.
+_HOSTS_GUEST = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:host|hosts|hosted|hosting|welcome[sd]?|welcoming|"
+                          r"receive[sd]?|receiving|greet(?:s|ed)?)\s+(?:the\s+)?(?:visiting\s+)?[A-Z]")
 _ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
                        r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
@@ -128,6 +134,41 @@ def _group_subject(state: State, sent) -> Span | None:
     for x in state.mentions:
         if start <= x.start < end and x.kind != "pronoun" and not norm.startswith(("'s", "’s"), x.end):
             return None
+    return Span(start, end)
+
+
+# "Talks between Ruritania and Borduria entered a second day": the lead's subject is talks, and
+# their sides lead them. The sides run to a preposition, a punctuation mark or a verb.
+_TALKS_BETWEEN = LazyPattern(r"(?:[\w'’-]+\s+){0,4}?(?:talks|negotiations|meeting|summit|dialogue|consultations)\s+"
+                             r"between\s+(?:the\s+)?", re.I)
+_SIDES_END = frozenset("on in over at for about to that which who as after amid since with under near without "
+                       "is are was were will would have has had could may might can did do does remain remains "
+                       "continue continues resume resumes enter enters end ends begin begins open opens collapse "
+                       "collapses stall stalls broke began met took made ran go goes get gets".split())
+_SIDE_WORD = LazyPattern(r"[\w.'’-]+|[^\w\s]")
+
+
+def _talks_sides(state: State, sent) -> Span | None:
+    """The sides of the talks the lead sentence is about ("Iran and six world powers")."""
+    norm = state.norm
+    m = _TALKS_BETWEEN.match(norm, sent.start, sent.end)
+    if m is None or norm[m.start()].islower():
+        return None
+    start = end = m.end()
+    after_and = False
+    seen_and = False
+    for w in _SIDE_WORD.finditer(norm, m.end(), sent.end):
+        word = w.group()
+        low = word.lower()
+        if not (word[:1].isalnum()) or low in _SIDES_END or (after_and and word.islower() and low.endswith("ed")):
+            break
+        if low == "and":
+            seen_and = True
+        elif seen_and:
+            after_and = True
+        end = w.end()
+    if not (seen_and and after_and) or not any(c.isupper() for c in norm[start:end]):
+        return None
     return Span(start, end)
 
 
@@ -193,8 +234,10 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             w += 1.0
         if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
-                    (sent.index not in visit_sents and (
+                    (sent.index not in visit_sents and not _HOSTS_GUEST.match(norm, m.end, min(sent.end, m.end + 60))
+                     and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60))
                         or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
                         or _VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start)
                         or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
@@ -243,6 +286,9 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     # Sides rather than a person lead: the lead's subject is a plural group ("Israeli and
     # Palestinian teams headed to ...", "Nuclear talks between Iran and six world powers ...").
     if lead and not visitors and not any(hosts.values()):
+        sides = _talks_sides(state, lead[0])
+        if sides is not None:
+            return None, state.text[sides.start:sides.end], sides
         group = _group_subject(state, lead[0])
         if group is not None:
             # "a special UN Security Council meeting" names the body, unless the subject already
@@ -316,7 +362,9 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                 iso = _resolve(m, anchor, way)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way or iso == anchor.isoformat()):
                     days = [date.fromisoformat(iso), *range_days(norm, m, iso)]
-                    (end_dates if ends_on(norm[s.start:s.end], m.start() - s.start) else event_dates).extend(days)
+                    later = ends_on(norm[s.start:s.end], m.start() - s.start) or \
+                        goes_on(norm[s.start:s.end], m.start() - s.start)
+                    (end_dates if later else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
 
@@ -418,7 +466,8 @@ _TRAVEL_TO = re.compile(
     r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
 # an official across a table; signing an accord needs its parties together.
-_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|host|hosted|hosts|hosting|welcomed|received|visited|"
+_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|host|hosted|hosts|hosting|welcome[sd]?|welcoming|"
+                    r"receive[sd]?|receiving|visited|"
                     r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
                     r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue|counterparts?|"
                     r"sign(?:s|ed|ing)?\s+(?:\w+\s+){1,3}?(?:accords?|agreements?|treaty|treaties|pacts?|"

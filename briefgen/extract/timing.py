@@ -165,6 +165,16 @@ def ends_on(sentence: str, at: int) -> bool:
     return any(w in _END_VERBS for w in words)
 
 
+# "Talks continue on Thursday": a later day of an event already begun, read as its end is.
+_GOES_ON_VERBS = frozenset("continue continues".split())
+
+
+def goes_on(sentence: str, at: int) -> bool:
+    """A date right after "continue(s)": a day of an event begun before it, not its start."""
+    words = [w.lower().strip(",") for w in sentence[max(0, at - 30):at].split()[-3:]]
+    return any(w in _GOES_ON_VERBS for w in words)
+
+
 def length_in_days(text: str) -> int | None:
     m = _LENGTH.search(text)
     return None if m is None else _NUMBER.get(m.group(1).lower()) or int(m.group(1))
@@ -278,6 +288,8 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
         scores["ongoing"] += STATED
         scores["concluded"] -= sum(w * len(_STEP.findall(t)) for t, w in chunks)
     if not any(v > 0 for v in scores.values()):
+        if anchor is not None and event_dates and all(d == anchor for d in event_dates):
+            return "ongoing"  # news of the day about the event's own day: "pressed on with talks on Wednesday"
         return _by_tense(chunks)
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
