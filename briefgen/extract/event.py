@@ -498,6 +498,19 @@ def _of_another_year(norm: str, s: int, at: int, anchor: date | None, end: int |
     return bool(year) and (anchor is None or int(year.group(1)) < anchor.year)
 
 
+_PERSON_VERB = frozenset("met meets meet hosted hosts host welcomed welcomes received receives".split())
+
+
+def _between_people(state: State, m) -> bool:
+    """A meeting verb between two named people ("Ann Roe met Bo Kay"): a meeting, titled or not."""
+    if m.group().split()[0].lower() not in _PERSON_VERB:
+        return False
+    named = [x for x in state.mentions if x.kind in ("name", "short")]
+    before = any(0 <= m.start() - x.end <= 6 for x in named)
+    after = any(0 <= x.start - m.end() <= 6 for x in named)
+    return before and after
+
+
 def event_found(state: State) -> str | None:
     """None when the headline or the lead reports a visit, summit or talks; otherwise what
     was missing, for the warning."""
@@ -520,10 +533,10 @@ def event_found(state: State) -> str | None:
                 continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        if not domestic and any(not _of_another_year(norm, s, m.start(), anchor, m.end())
-                                for m in _MEETS.finditer(norm, s, e)):
+        meets = [m for m in _MEETS.finditer(norm, s, e) if not _of_another_year(norm, s, m.start(), anchor, m.end())]
+        if not domestic and meets:
             met = True
-            if official:
+            if official or any(_between_people(state, m) for m in meets):
                 return None
     if domestic:
         return "talks on a domestic bargain, not between governments"

@@ -29,3 +29,28 @@ def _roles(stages, text):
 def test_roles_of_leaders_named_without_a_title(stages, text, name, role):
     roles = _roles(stages, text)
     assert roles[name] == role
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # the headline titles a name the body leaves untitled
+    ("President Roe welcomes Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. Roe said ties "
+     "were good.", "Ann Roe", "President"),
+    # a title-case headline's capitals say nothing
+    ("Readout Of The Meeting Between Roe And Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. "
+     "Roe said ties were good.", "Ann Roe", None),
+])
+def test_a_headline_title(stages, text, name, role):
+    assert _roles(stages, text)[name] == role
+
+
+def test_the_subject_of_a_meeting_verb_is_a_person(stages):
+    # named once, untitled, as the one who met someone: a person, and the description after is theirs
+    roles = _roles(stages, "Roe meets Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. The "
+                           "Peruvian leader said ties were good.")
+    assert roles == {"Ann Roe": "Peruvian leader", "Bo Kay": None}
+
+
+def test_two_people_meeting_is_an_event_titled_or_not(stages):
+    st = stages("Roe meets Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday. Roe said ties were good.",
+                until="event", today=date(2026, 3, 4))
+    assert st.warnings == () and st.event.principal == "Ann Roe" and st.event.location == "Lima"
