@@ -102,6 +102,17 @@ def is_suffix(tok: str) -> bool:
     return tok in SUFFIXES
 
 
+# A month's abbreviation that is also a given name ("Jan Egeland"): a name only right before a
+# name word, never before a number or a period ("Jan. 5", "Jan 5").
+_MONTH_GIVEN = frozenset({"Jan"})
+
+
+def starts_name(norm: str, toks, i: int) -> bool:
+    """A token the lexicons exclude that still opens a name: "Jan" before a name word."""
+    return toks[i][0] in _MONTH_GIVEN and i + 1 < len(toks) and norm[toks[i][2]:toks[i + 1][1]] == " " \
+        and is_nameish(toks[i + 1][0])
+
+
 def continues_name(norm: str, tok: str, end: int) -> bool:
     """A token that may go on a name already started but never starts one."""
     return is_initials(tok) or tok in SUFFIXES or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))

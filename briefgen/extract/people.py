@@ -19,7 +19,7 @@ from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON
                                       TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, is_suffix, same_given,
-                                    speaks_after, speaks_before, title_case, tokens, weak_opener)
+                                    speaks_after, speaks_before, starts_name, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos, role_word
 from briefgen.extract.state import Mention, Person, State
 from briefgen.extract.wordre import LazyPattern
@@ -151,7 +151,7 @@ def _candidates(state: State) -> list[_Cand]:
                 norm[toks[i][2]:toks[i + 1][1]] == " "
             # "Mrs May": a month after an honorific is a surname.
             starts = starts or (i > 0 and toks[i - 1][0].lower() in _HONORIFICS
-                                and continues_name(norm, tok, toks[i][2]))
+                                and continues_name(norm, tok, toks[i][2])) or starts_name(norm, toks, i)
             if not starts and (not is_nameish(tok) or tok in PARTICLES):
                 i += 1
                 continue

@@ -54,3 +54,16 @@ def test_two_people_meeting_is_an_event_titled_or_not(stages):
     st = stages("Roe meets Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday. Roe said ties were good.",
                 until="event", today=date(2026, 3, 4))
     assert st.warnings == () and st.event.principal == "Ann Roe" and st.event.location == "Lima"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ministers sign accord\n\nCzech Foreign Minister Jan Rovny and his Norwegian counterpart Erna Dahl signed "
+     "an energy accord in Oslo on Tuesday.", "Jan Rovny"),
+])
+def test_a_month_abbreviation_that_is_a_given_name(stages, text, name):
+    assert _roles(stages, text)[name] == "Czech Foreign Minister"
+
+
+def test_jan_before_a_day_is_a_month(stages):
+    st = stages("Talks\n\nForeign Minister Ann Roe met Bo Kay on Jan. 5 and Jan 9 in Lima.", until="people")
+    assert all("Jan" not in p.name for p in st.people)
