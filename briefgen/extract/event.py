@@ -21,7 +21,7 @@ from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
-from briefgen.extract.lexicon import ROLE_MODIFIERS
+from briefgen.extract.lexicon import COUNTRIES, NATIONALITIES, ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
@@ -477,7 +477,9 @@ _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|host|hosted|hosts
 # sides (a union, a legislature's parties): bargaining at home, not diplomacy.
 _DOMESTIC_TALKS = re.compile(
     r"\b(?:budget|spending|wage|pay|contract|labou?r|salary|pension|union|coalition|strike)\s+"
-    r"(?:talks|negotiations)\b|"
+    r"(?:talks|negotiations|deal|bill|dispute)\b|"
+    r"\b(?:talks|negotiations)\s+(?:over|on)\s+(?:(?:a|an|the|new)\s+)?(?:[\w-]+\s+)?(?:budget|spending|wage|pay|"
+    r"contract|salary|pension)\b|"
     r"\b(?:talks|negotiations)\s+(?:between|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:unions?|Congress|"
     r"lawmakers|legislators|management|employers|strikers|Democrats|Republicans)\b", re.I)
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
@@ -497,6 +499,26 @@ def _of_another_year(norm: str, s: int, at: int, anchor: date | None, end: int |
     if year is None and end is not None and anchor is not None:  # "will visit in 2026" needs a date to read
         year = _YEAR_AFTER.match(norm, end, min(len(norm), end + 40))
     return bool(year) and (anchor is None or int(year.group(1)) < anchor.year)
+
+
+# International bodies: talks they hold are diplomacy, whatever the matter ("EU budget talks").
+_BLOCS = frozenset("eu ec un nato asean au apec opec g7 g8 g20 brics oas osce wto imf".split())
+_NOT_A_SIDE = frozenset("north south east west gulf arab african european asian american".split())
+
+
+def _international(norm: str, chunks) -> bool:
+    """The lead names a bloc or two countries (by name or nationality): the talks cross borders."""
+    sides = set()
+    for s, e in chunks:
+        for w in norm[s:e].replace(".", "").replace("’", "'").split():
+            low = w.strip(",;:()\"'").lower()
+            if low.endswith("'s"):
+                low = low[:-2]
+            if low in _BLOCS:
+                return True
+            if w[:1].isupper() and (low in NATIONALITIES or low in COUNTRIES) and low not in _NOT_A_SIDE:
+                sides.add(low)
+    return len(sides) >= 2
 
 
 _PERSON_VERB = frozenset("met meets meet hosted hosts host welcomed welcomes received receives".split())
@@ -523,7 +545,8 @@ def event_found(state: State) -> str | None:
     # The lead's talks are a domestic bargain: "talks" elsewhere in it ("Teachers' talks stall")
     # are the same talks, and its meetings steps of them.
     # Only the headline and the lead sentences say what the story is about.
-    domestic = any(_DOMESTIC_TALKS.search(norm, s, e) for s, e in chunks[:len(state.metadata[:1]) + 2])
+    lead = chunks[:len(state.metadata[:1]) + 2]
+    domestic = any(_DOMESTIC_TALKS.search(norm, s, e) for s, e in lead) and not _international(norm, lead)
     for s, e in chunks:
         if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
                for m in _EVENT_NOUN.finditer(norm, s, e)):

@@ -29,6 +29,9 @@ def test_the_guest_of_a_visit_is_the_principal(stages, text, principal):
     "Tuesday over pay. Union leader Joe Dorn said members would strike on Friday.",
     "Port strike looms\n\nPort operators and dockworkers held wage talks in Rotterdam on Friday. Minister "
     "Ann Roe urged both sides to settle.",
+    # negotiations over a spending bill, and leaders meeting about it
+    "Lawmakers inch toward budget deal\n\nWASHINGTON - Congressional leaders met at the Capitol on Tuesday as "
+    "negotiations over a spending bill dragged into a second week. House Speaker Tom Ruiz said a deal was close.",
 ])
 def test_domestic_bargaining_is_no_event(stages, text):
     st = stages(text, until="event")
@@ -132,3 +135,14 @@ def test_the_host_is_not_the_visitor(stages, text, principal):
 ])
 def test_a_later_day_or_the_day_itself_is_under_way(stages, text, status):
     assert stages(text, until="event", today=WED).event.status == status
+
+
+@pytest.mark.parametrize("text", [
+    # a bloc's budget talks, or two countries' pay talks, cross borders: diplomacy
+    "EU budget talks\n\nBRUSSELS - EU finance ministers met in Brussels on Monday for budget talks. Minister "
+    "Ann Roe said a deal was close.",
+    "Pay talks\n\nPeruvian and Chilean ministers held talks on pay for border guards in Lima on Friday.",
+])
+def test_talks_across_borders_stay_an_event(stages, text):
+    st = stages(text, until="event")
+    assert st.warnings == () and st.event.kind is not None
