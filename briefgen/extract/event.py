@@ -59,6 +59,9 @@ _KINDS = (
     ("trade-talks", re.compile(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
                                r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
     ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
+    # "who is on an official visit": a visit said outright outweighs the talks held during it
+    ("visit", re.compile(r"\b(?:official|working)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
+                         re.I), 2.5),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bcounterparts?\b|"
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
@@ -79,6 +82,8 @@ _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|recei
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+# "Alban, who arrived in Japan on Thursday": an arrival said outright.
+_ARRIVED = re.compile(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
 # "during Brandt's first official visit": the visit is his.
 _WHOSE_VISIT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
@@ -261,6 +266,21 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         if norm[sent.start:m.start].count('"') % 2:
             w = 0.2  # named inside a quotation
         scores[m.person] = scores.get(m.person, 0.0) + w
+    if not visitors:
+        # A lead about the meeting ("Kishida and his counterpart agreed ...") may leave the visit to
+        # the next sentences: "Alban, who arrived in Japan on Thursday", "Dorsk, who is on an
+        # official visit". Only an arrival or a visit said outright counts there.
+        for m in state.mentions:
+            sent = state.sentence_at(m.start)
+            if sent is None or sent not in lead[:3] or sent in lead2 or m.kind not in ("name", "short") or \
+                    m.person not in scores or norm[sent.start:m.start].count('"') % 2:
+                continue
+            if _ARRIVED.match(norm, m.end, min(sent.end, m.end + 60)) or \
+                    _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90)) or \
+                    _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60)):
+                visitors.add(m.person)
+                scores[m.person] += _VISITOR_BONUS
+                break
     for p in state.people:
         if p.key in scores and p.role and _HEADS.search(p.role):
             scores[p.key] += 2.0
@@ -352,7 +372,7 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
     event_dates: list[date] = []
     end_dates: list[date] = []
     if anchor is not None:
-        for s in _body_sentences(state, 2):
+        for s in _body_sentences(state, 3):
             for m in DATE_RE.finditer(norm, s.start, s.end):
                 if reported_on(norm[s.start:s.end], m.start() - s.start):
                     continue  # "said on Monday": when it was said, not when it happens

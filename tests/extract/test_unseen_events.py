@@ -146,3 +146,18 @@ def test_a_later_day_or_the_day_itself_is_under_way(stages, text, status):
 def test_talks_across_borders_stay_an_event(stages, text):
     st = stages(text, until="event")
     assert st.warnings == () and st.event.kind is not None
+
+
+@pytest.mark.parametrize("text, principal, kind, status", [
+    # the lead is about the meeting; the next sentence says who arrived
+    ("Roe, Kay agree to boost ties\n\nPrime Minister Ann Roe and her Ruritanian counterpart Bo Kay agreed on "
+     "Wednesday to strengthen security ties as they met in Lima. Kay, who arrived in Peru on Tuesday for a "
+     "three-day visit, said the two countries shared values.", "Bo Kay", "visit", "ongoing"),
+    # a wire's "met with", the visit said outright two sentences on, with its days
+    ("Premier meets Ruritanian PM\n\nLIMA, March 4 (Newswire) -- Premier Ann Roe met with Ruritanian Prime "
+     "Minister Bo Kay in Lima on Wednesday. Roe said Peru stands ready to deepen cooperation. Kay, who is on an "
+     "official visit to Peru from March 3 to 6, said ties were good.", "Bo Kay", "visit", "ongoing"),
+])
+def test_a_visitor_named_after_the_lead(stages, text, principal, kind, status):
+    ev = stages(text, until="event", today=date(2026, 3, 20)).event
+    assert (ev.principal, ev.kind, ev.status) == (principal, kind, status)
