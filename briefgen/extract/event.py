@@ -390,9 +390,9 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
 
 
-# A month and day without a year lie within half a year of the anchor: a tense moves them to
-# the year before or after only within that reach ("visits Oslo on March 2" read on March 20
-# was this March 2, not next year's).
+# A tense moves a month and day without a year to the year before or after only when the
+# anchor's own year would put them more than half a year away ("visits Oslo on March 2" read on
+# March 20 was this March 2, not next year's; "met on March 2" read in December stays past).
 _HALF_YEAR = 183
 
 
@@ -402,13 +402,13 @@ def _resolve(m, anchor: date | None, way: int) -> str | None:
     if iso is None or anchor is None or not (m.group("md") or m.group("dm")) or m.group("md_y") or m.group("dm_y"):
         return iso
     d = date.fromisoformat(iso)
-    if abs((d - anchor).days) > _HALF_YEAR:
-        step = -1 if d > anchor else 1
-        try:
-            d = d.replace(year=d.year + step)
-        except ValueError:  # 29 February
-            d = d.replace(year=d.year + step, day=28)
-    return d.isoformat()
+    if d.year == anchor.year or way < 0:
+        return iso  # a past tense is the writer's word that it happened: last year's, if need be
+    try:
+        same = d.replace(year=anchor.year)
+    except ValueError:  # 29 February
+        same = d.replace(year=anchor.year, day=28)
+    return same.isoformat() if abs((same - anchor).days) <= _HALF_YEAR else iso
 
 
 def _anchor(state: State) -> date | None:

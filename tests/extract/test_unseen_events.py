@@ -161,3 +161,20 @@ def test_talks_across_borders_stay_an_event(stages, text):
 def test_a_visitor_named_after_the_lead(stages, text, principal, kind, status):
     ev = stages(text, until="event", today=date(2026, 3, 20)).event
     assert (ev.principal, ev.kind, ev.status) == (principal, kind, status)
+
+
+@pytest.mark.parametrize("today, iso", [
+    (date(2026, 2, 20), "2025-03-02"),  # "met" is past: last year's March 2, not one ahead
+    (date(2026, 12, 6), "2026-03-02"),  # months later, still this year's: the tense keeps it past
+])
+def test_a_past_tense_keeps_a_yearless_date_past(stages, today, iso):
+    text = "Minister in Oslo\n\nForeign Minister Kenji Ito met Prime Minister Espen Lund in Oslo on March 2."
+    ev = stages(text, until="event", today=today).event
+    assert ev.status == "concluded" and [d.iso for d in ev.dates] == [iso]
+
+
+def test_a_timetable_read_most_of_a_year_later_looks_ahead(stages):
+    # read in December, "visits on March 2" can only be next March's
+    text = "Minister visits Oslo\n\nForeign Minister Kenji Ito visits Oslo on March 2 for talks."
+    ev = stages(text, until="event", today=date(2026, 12, 6)).event
+    assert ev.status == "upcoming" and [d.iso for d in ev.dates] == ["2027-03-02"]
