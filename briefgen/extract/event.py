@@ -62,7 +62,7 @@ _KINDS = (
     # "who is on an official visit": a visit said outright outweighs the talks held during it
     ("visit", re.compile(r"\b(?:official|working)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
                          re.I), 2.5),
-    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bcounterparts?\b|"
+    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|\bdue in\b|"

@@ -62,7 +62,11 @@ _UNDER_WAY = re.compile(
     r"\bon\s+(?:a|an|his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+|working\s+)?(?:visit|trip|tour)\b|"
     r"\bduring\s+(?:his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?(?:visit|trip|tour)\b|"
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
-    r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bgreeted\b|"
+    r"\b(?:gathered|assembled|converged)\b[^.]{0,40}\bfor\b[^.]{0,30}\b(?:talks|summit|meeting|conference|"
+    r"negotiations)\b|\bwelcomed\b|\bgreeted\b|"
+    r"\b(?:was|were)\s+in\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*)?\s+(?:on\s+\w+\s+)?for\s+(?:\w+\s+){0,2}?"
+    r"(?:talks|visit|meeting|summit)\b|"
+    r"\b(?:pressed|pushed|pressing|pushing)\s+(?:on|ahead)\s+with\b|"
     r"(?<!-)\b(?:stalled|stalls)\s+(?:on|over|again|amid|after|when|as|in)\b|"  # not "long-stalled talks"
     r"\b(?:remain|remains|remained|is|are|was|were)\s+(?:deadlocked|stalled)\b|"
     r"\bcontinues?\s+(?:on|today|tomorrow|into|through)\b|\bin town\b|\bcurrently\b|\bunder way\b|"
@@ -80,9 +84,10 @@ _OVER = re.compile(
     r"\bafter\s+(?:visiting|meeting|holding)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
-    r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
+    r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b|\bsat\s+down\s+with\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
+                      r"\b(?:flew|flown)\s+in(?:to)?\b|\btouched\s+down\b|(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
                       r"\b(?:upon|on|after)\s+(?:(?:his|her|their)\s+)?arrival\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
@@ -94,7 +99,7 @@ _END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|return
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
 # Past meeting verbs: over for a meeting, but only a step of a visit still under way.
 _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
-                   r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b", re.I)
+                   r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b|\bsat\s+down\s+with\b", re.I)
 _VISITS = ("visit", "state-visit")
 # Weights of the headline and of the first body sentences: the lead tells the news.
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
