@@ -23,6 +23,7 @@ from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import COUNTRIES, NATIONALITIES, ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
+from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
@@ -78,10 +79,16 @@ _TRAVELS = re.compile(
     r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
     r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
 _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|greeted|greets|"
-                       r"greet|hosted|hosts|host|hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+                       r"greet|hosted|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
-_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
+
+
+def _title_gap(m) -> bool:
+    """The words between "welcomed"/"visiting" and a name are its title, capitalised or not
+    ("Ruritanian leader", "the Prime Minister"), not a clause."""
+    return m is not None and all(w[:1].isupper() or w.lower() == "the" or role_word(w) for w in m.group("gap").split())
 # "Alban, who arrived in Japan on Thursday": an arrival said outright.
 _ARRIVED = re.compile(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
 # "during Brandt's first official visit": the visit is his.
@@ -245,8 +252,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
                         or _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60))
                         or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
-                        or _VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start)
-                        or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
+                        or _title_gap(_VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start))
+                        or _title_gap(_WELCOMED.search(norm, max(sent.start, m.start - 60), m.start))))
                     or _BETWEEN.search(norm, max(sent.start, m.start - 90), m.start)):
             visitors.add(m.person)
             visit_sents.add(sent.index)
@@ -484,10 +491,12 @@ _EVENT_NOUN = re.compile(
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
     r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|arrival\s+in|"
+    r"(?:stepped|stepping)\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\s+in|"
     r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
 # an official across a table; signing an accord needs its parties together.
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|host|hosted|hosts|hosting|welcome[sd]?|welcoming|"
+                    r"greet(?:s|ed)?\s+by|"
                     r"receive[sd]?|receiving|visited|"
                     r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
                     r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue|counterparts?|"

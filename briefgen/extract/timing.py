@@ -87,7 +87,7 @@ _OVER = re.compile(
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b|\bsat\s+down\s+with\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
-                      r"\b(?:flew|flown)\s+in(?:to)?\b|\btouched\s+down\b|(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
+                      r"\b(?:flew|flown)\s+in(?:to)?\b|\btouched\s+down\b|\bstepped\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\b|(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
                       r"\b(?:upon|on|after)\s+(?:(?:his|her|their)\s+)?arrival\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"

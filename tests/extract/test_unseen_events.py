@@ -178,3 +178,18 @@ def test_a_timetable_read_most_of_a_year_later_looks_ahead(stages):
     text = "Minister visits Oslo\n\nForeign Minister Kenji Ito visits Oslo on March 2 for talks."
     ev = stages(text, until="event", today=date(2026, 12, 6)).event
     assert ev.status == "upcoming" and [d.iso for d in ev.dates] == ["2027-03-02"]
+
+
+@pytest.mark.parametrize("text, principal, status", [
+    # a feature-style lead: stepping off the plane is an arrival, being greeted a meeting
+    ("Roe arrives in Lima\n\nIt was a moment heavy with symbolism. When Secretary of State Ann Roe stepped off "
+     "her plane in Lima on Sunday, she was greeted by Foreign Minister Bo Kay. Kay said the visit marked a new "
+     "chapter.", "Ann Roe", "ongoing"),
+    # a guest welcomed under a title in small letters
+    ("Kay in Paris\n\nFrench President Ann Roe welcomed Ruritanian leader Bo Kay to Paris on Tuesday for a "
+     "state visit marked by pomp. Roe said the two countries were old friends. Roe hosted a banquet.",
+     "Bo Kay", "ongoing"),
+])
+def test_leads_in_other_styles(stages, text, principal, status):
+    st = stages(text, until="event")
+    assert st.warnings == () and (st.event.principal, st.event.status) == (principal, status)
