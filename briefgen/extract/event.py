@@ -23,6 +23,7 @@ from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import COUNTRIES, NATIONALITIES, ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
+from briefgen.extract.names import tokens
 from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
@@ -106,6 +107,17 @@ _ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\
                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
+_TITLE_GLUE = frozenset(("of", "the", "and", "for"))
+
+
+def _opens(norm: str, start: int, at: int) -> bool:
+    """The mention at ``at`` opens its sentence, after at most its title ("U.S. President X")."""
+    words = norm[start:at].split()
+    return len(words) <= 6 and (not words or norm[at - 1].isspace()) and \
+        all(w[:1].isupper() or w in _TITLE_GLUE for w in words)
+
+
 _HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is the lead's lead
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
@@ -115,7 +127,7 @@ _SUBJECT = re.compile(
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
     r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged|"
-    r"continued|continue|continues|stalled|stall|stalls|collapsed)\b")
+    r"continue[sd]?|stall(?:s|ed)?|collapsed)\b")
 _NOT_SUBJECT_START = frozenset("in on at after before during when while as with by for from but and "
                                "speaking following amid despite".split())
 
@@ -152,34 +164,35 @@ def _group_subject(state: State, sent) -> Span | None:
 
 # "Talks between Ruritania and Borduria entered a second day": the lead's subject is talks, and
 # their sides lead them. The sides run to a preposition, a punctuation mark or a verb.
-_TALKS_BETWEEN = LazyPattern(r"(?:[\w'’-]+\s+){0,4}?(?:talks|negotiations|meeting|summit|dialogue|consultations)\s+"
-                             r"between\s+(?:the\s+)?", re.I)
+_TALKS_NOUNS = frozenset("talks negotiations meeting summit dialogue consultations".split())
 _SIDES_END = frozenset("on in over at for about to that which who as after amid since with under near without "
                        "is are was were will would have has had could may might can did do does remain remains "
                        "continue continues resume resumes enter enters end ends begin begins open opens collapse "
                        "collapses stall stalls broke began met took made ran go goes get gets".split())
-_SIDE_WORD = LazyPattern(r"[\w.'’-]+|[^\w\s]")
 
 
 def _talks_sides(state: State, sent) -> Span | None:
     """The sides of the talks the lead sentence is about ("Iran and six world powers")."""
     norm = state.norm
-    m = _TALKS_BETWEEN.match(norm, sent.start, sent.end)
-    if m is None or norm[m.start()].islower():
+    head = norm[sent.start:min(sent.end, sent.start + 80)]
+    at = head.find(" between ")
+    words = head[:at].split() if at > 0 else []
+    if not words or len(words) > 5 or words[-1].lower() not in _TALKS_NOUNS or not words[0][:1].isupper():
         return None
-    start = end = m.end()
-    after_and = False
-    seen_and = False
-    for w in _SIDE_WORD.finditer(norm, m.end(), sent.end):
-        word = w.group()
-        low = word.lower()
-        if not (word[:1].isalnum()) or low in _SIDES_END or (after_and and word.islower() and low.endswith("ed")):
-            break
+    start = sent.start + at + len(" between ")
+    if norm.startswith("the ", start):
+        start += 4
+    end = start
+    after_and = seen_and = False
+    for tok, _, te in tokens(norm, start, sent.end):
+        low = tok.lower()
+        if norm[end:te - len(tok)].strip() or low in _SIDES_END or (after_and and tok.islower() and low.endswith("ed")):
+            break  # a punctuation mark, a preposition or a verb ends the sides
         if low == "and":
             seen_and = True
         elif seen_and:
             after_and = True
-        end = w.end()
+        end = te
     if not (seen_and and after_and) or not any(c.isupper() for c in norm[start:end]):
         return None
     return Span(start, end)
@@ -265,6 +278,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             w += 1.5
             if not act.group().endswith(("told", "called", "urged")):
                 acted.add(m.person)
+                if lead and sent.index == lead[0].index and _opens(norm, sent.start, m.start):
+                    w += _SUBJECT_BONUS  # the lead sentence's subject, doing what the news is about
         if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and (
                 _HOSTS.match(norm, m.end, min(sent.end, m.end + 90))
                 or _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start)):
@@ -495,22 +510,44 @@ _TRAVEL_TO = re.compile(
     r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
 # an official across a table; signing an accord needs its parties together.
-_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|host|hosted|hosts|hosting|welcome[sd]?|welcoming|"
-                    r"greet(?:s|ed)?\s+by|"
-                    r"receive[sd]?|receiving|visited|"
-                    r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
-                    r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue|counterparts?|"
-                    r"sign(?:s|ed|ing)?\s+(?:\w+\s+){1,3}?(?:accords?|agreements?|treaty|treaties|pacts?|"
-                    r"memorandum|declaration|deals?))\b", re.I)
+_MEETS = re.compile(r"\b(?:met|meet(?:s|ing)?|held\s+talks|host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|greeted\s+by|"
+                    r"receiv(?:e|es|ed|ing)|visit(?:ed)?|called\s+on|sat\s+down\s+with|discussed|(?:(?:tele)?phone|video)\s+call|"
+                    r"video\s?conference|trip|tour|mission|conference|dialogue|counterparts?|sign(?:s|ed|ing)?)\b", re.I)
+_PACTS = frozenset("accord accords agreement agreements treaty treaties pact pacts memorandum declaration deal "
+                   "deals".split())
+
+
+def _a_meeting(norm: str, m) -> bool:
+    """A _MEETS match that tells of a meeting: signing only an accord, treaty or pact (whose
+    parties sign together), not a bill or a decree."""
+    if not m.group().lower().startswith("sign"):
+        return True
+    return any(w.strip(",.;:").lower() in _PACTS for w in norm[m.end():m.end() + 50].split()[:4])
 # Talks about a domestic bargain (a budget, wages, a contract, a coalition) or between domestic
 # sides (a union, a legislature's parties): bargaining at home, not diplomacy.
-_DOMESTIC_TALKS = re.compile(
-    r"\b(?:budget|spending|wage|pay|contract|labou?r|salary|pension|union|coalition|strike)\s+"
-    r"(?:talks|negotiations|deal|bill|dispute)\b|"
-    r"\b(?:talks|negotiations)\s+(?:over|on)\s+(?:(?:a|an|the|new)\s+)?(?:[\w-]+\s+)?(?:budget|spending|wage|pay|"
-    r"contract|salary|pension)\b|"
-    r"\b(?:talks|negotiations)\s+(?:between|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:unions?|Congress|"
-    r"lawmakers|legislators|management|employers|strikers|Democrats|Republicans)\b", re.I)
+_BARGAIN = LazyPattern(r"\b(?:talks|negotiations|deal|bill|dispute)\b", re.I)
+_HOME_MATTERS = frozenset("budget spending wage pay contract labor labour salary pension union coalition "
+                          "strike".split())
+_HOME_SIDES = frozenset("union unions congress lawmakers legislators management employers strikers democrats "
+                        "republicans".split())
+
+
+def _domestic_talks(norm: str, s: int, e: int) -> bool:
+    """Talks about a domestic bargain ("budget talks", "negotiations over a spending bill") or
+    between domestic sides ("talks between the teachers' union and ...")."""
+    for m in _BARGAIN.finditer(norm, s, e):
+        before = norm[max(s, m.start() - 20):m.start()].split()
+        if before and before[-1] in _HOME_MATTERS:  # in small letters: "European Union talks" names a bloc
+            return True
+        if m.group().lower() not in ("talks", "negotiations"):
+            continue
+        after = [w.strip(",.;:") for w in norm[m.end():min(e, m.end() + 60)].split()[:6]]
+        if after and after[0] in ("over", "on") and any(w in _HOME_MATTERS for w in after[1:4]):
+            return True
+        if after and after[0] in ("between", "with") and any(
+                w.lower() in _HOME_SIDES and not (w[:1].isupper() and w.lower().startswith("union")) for w in after[1:5]):
+            return True
+    return False
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
 _EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
@@ -539,12 +576,14 @@ def _international(norm: str, chunks) -> bool:
     """The lead names a bloc or two countries (by name or nationality): the talks cross borders."""
     sides = set()
     for s, e in chunks:
+        prev = ""
         for w in norm[s:e].replace(".", "").replace("’", "'").split():
             low = w.strip(",;:()\"'").lower()
             if low.endswith("'s"):
                 low = low[:-2]
-            if low in _BLOCS:
+            if low in _BLOCS or (w.startswith("Union") and prev[:1].isupper()):  # "EU", "the African Union"
                 return True
+            prev = w
             if w[:1].isupper() and (low in NATIONALITIES or low in COUNTRIES) and low not in _NOT_A_SIDE:
                 sides.add(low)
     return len(sides) >= 2
@@ -575,7 +614,7 @@ def event_found(state: State) -> str | None:
     # are the same talks, and its meetings steps of them.
     # Only the headline and the lead sentences say what the story is about.
     lead = chunks[:len(state.metadata[:1]) + 2]
-    domestic = any(_DOMESTIC_TALKS.search(norm, s, e) for s, e in lead) and not _international(norm, lead)
+    domestic = any(_domestic_talks(norm, s, e) for s, e in lead) and not _international(norm, lead)
     for s, e in chunks:
         if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
                for m in _EVENT_NOUN.finditer(norm, s, e)):
@@ -586,7 +625,8 @@ def event_found(state: State) -> str | None:
                 continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        meets = [m for m in _MEETS.finditer(norm, s, e) if not _of_another_year(norm, s, m.start(), anchor, m.end())]
+        meets = [m for m in _MEETS.finditer(norm, s, e)
+                 if _a_meeting(norm, m) and not _of_another_year(norm, s, m.start(), anchor, m.end())]
         if not domestic and meets:
             met = True
             if official or any(_between_people(state, m) for m in meets):

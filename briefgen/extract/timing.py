@@ -36,14 +36,31 @@ _FUTURE = re.compile(
     r"meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|discuss|sign|start|resume|head|take)\b|"
     r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|host)\b|"
     r"\b(?:is|are)\s+(?:due|expected)\s+(?:in|at|back\s+in)\s+[A-Z]|"
-    # a timetable in the present: "resume talks on Monday", "meets Xi on Tuesday"
-    r"\b(?:meets?|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|starts|attends|resumes?|signs)\s+"
-    r"(?:(?!\w+ed\b)[\w'-]+\s+){0,6}?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\b(?:set|due|scheduled|slated)\s+to\s+(?:begin|start|meet|travel|visit|resume|hold|take place)\b|"
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
     r"\bahead of\b|\bon the eve of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
+# A timetable in the present: "resume talks on Monday", "meets Xi on Tuesday" (a verb of the
+# event, then a weekday in the same clause; the verb is looked up in _TIMETABLE_VERBS).
+_TIMETABLE = re.compile(r"\b([a-z]+)\b[^.;,]{0,50}?\bon\s+[MTWFS][a-z]+day\b")
+_TIMETABLE_VERBS = frozenset("meet meets visits holds hosts travels arrives heads flies opens begins starts "
+                             "attends resume resumes signs".split())
+
+
+def _timetable(text: str) -> list[int]:
+    """Where a present-tense timetable starts: an event verb with a weekday after it."""
+    out = []
+    pos = 0
+    while (m := _TIMETABLE.search(text, pos)) is not None:
+        if m.group(1) in _TIMETABLE_VERBS and not any(w.endswith("ed") for w in text[m.end(1):m.end()].split()):
+            out.append(m.start())
+            pos = m.end()
+        else:
+            pos = m.end(1)
+    return out
+
+
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
 _HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
@@ -64,11 +81,10 @@ _UNDER_WAY = re.compile(
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
     r"\b(?:gathered|assembled|converged)\b[^.]{0,40}\bfor\b[^.]{0,30}\b(?:talks|summit|meeting|conference|"
     r"negotiations)\b|\bwelcomed\b|\bgreeted\b|"
-    r"\b(?:was|were)\s+in\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*)?\s+(?:on\s+\w+\s+)?for\s+(?:\w+\s+){0,2}?"
-    r"(?:talks|visit|meeting|summit)\b|"
+    r"\b(?:was|were)\s+in\s+(?-i:[A-Z])[^.;,]{0,25}?\bfor\s+(?:talks|a\s+visit|a\s+meeting|a\s+summit)\b|"
     r"\b(?:pressed|pushed|pressing|pushing)\s+(?:on|ahead)\s+with\b|"
-    r"(?<!-)\b(?:stalled|stalls)\s+(?:on|over|again|amid|after|when|as|in)\b|"  # not "long-stalled talks"
-    r"\b(?:remain|remains|remained|is|are|was|were)\s+(?:deadlocked|stalled)\b|"
+    r"(?<!-)\bstall(?:ed|s)\s+(?:on|over|again|amid|in)\b|"  # not "long-stalled talks"
+    r"\b(?:remain\w*|is|are|was|were)\s+(?:deadlocked|stalled)\b|"
     r"\bcontinues?\s+(?:on|today|tomorrow|into|through)\b|\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
     r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
@@ -193,6 +209,7 @@ def direction(sentence: str, at: int | None = None) -> int:
     if at is not None and (verb := verb_before(sentence, at)):
         return verb
     cues = [(m.start(), 1) for rx in (_FUTURE, _PRESENT_EVENT, _AHEAD) for m in rx.finditer(sentence)]
+    cues += [(at, 1) for at in _timetable(sentence)]
     cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
     if not cues:
         return 0
@@ -208,7 +225,7 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
     """Weighted cue counts per status over the lead's chunks (and the headline's infinitives)."""
     out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
     for text, w in chunks:
-        out["upcoming"] += w * len(_FUTURE.findall(text))
+        out["upcoming"] += w * (len(_FUTURE.findall(text)) + len(_timetable(text)))
         out["ongoing"] += w * len(_UNDER_WAY.findall(text))
         out["concluded"] += w * len(_OVER.findall(text))
         out["upcoming"] += WEAK * w * len(_WEAK_FUTURE.findall(text))
@@ -241,7 +258,7 @@ def main_verb(sentence: str, subject: str) -> str | None:
         at = said.end()
     end = _CLAUSE_END.search(sentence, at)
     clause = sentence[at:end.start() if end else len(sentence)]
-    if _FUTURE.search(clause):
+    if _FUTURE.search(clause) or _timetable(clause):
         return "upcoming"
     if _END_STATED.search(clause):
         return "concluded"

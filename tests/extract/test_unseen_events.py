@@ -193,3 +193,21 @@ def test_a_timetable_read_most_of_a_year_later_looks_ahead(stages):
 def test_leads_in_other_styles(stages, text, principal, status):
     st = stages(text, until="event")
     assert st.warnings == () and (st.event.principal, st.event.status) == (principal, status)
+
+
+@pytest.mark.parametrize("text", [
+    # a bloc's name is no union bargaining
+    "Union talks\n\nEuropean Union talks on migration opened in Brussels on Monday.",
+    "Talks with the African Union\n\nPresident Ann Roe held talks with the African Union in Addis Ababa on Monday.",
+    # an accord is signed together
+    "Leaders sign pact\n\nPresident Ann Roe and President Bo Kay signed a border pact in Lima on Monday.",
+])
+def test_blocs_and_pacts_are_events(stages, text):
+    st = stages(text, until="event")
+    assert st.warnings == () and st.event.kind is not None
+
+
+def test_signing_a_bill_is_no_meeting(stages):
+    st = stages("Law signed\n\nGovernor Ann Roe signed a bill on school meals in the state capital on Monday.",
+                until="event")
+    assert st.event.kind is None
