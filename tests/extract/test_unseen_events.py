@@ -211,3 +211,17 @@ def test_signing_a_bill_is_no_meeting(stages):
     st = stages("Law signed\n\nGovernor Ann Roe signed a bill on school meals in the state capital on Monday.",
                 until="event")
     assert st.event.kind is None
+
+
+@pytest.mark.parametrize("text, place", [
+    # an earlier round or another leg does not move the venue
+    ("Roe in Japan\n\nTreasury Secretary Ann Roe met Japanese Finance Minister Bo Kay in Tokyo on Monday, a day "
+     "after talks in Seoul.", "Tokyo"),
+    ("Talks resume\n\nNegotiators from Peru and Chile resumed talks in Geneva on Monday after a two-month break "
+     "in Vienna.", "Geneva"),
+    # an arrival after "after" is here
+    ("Roe in Lima\n\nAfter arriving in Lima on Sunday, Secretary Ann Roe met President Bo Kay at the palace, "
+     "before heading to Santiago.", "Lima"),
+])
+def test_another_leg_is_not_the_venue(stages, text, place):
+    assert stages(text, until="event").event.location == place
