@@ -517,12 +517,21 @@ _PACTS = frozenset("accord accords agreement agreements treaty treaties pact pac
                    "deals".split())
 
 
+# Meeting the public is campaigning or touring, not a meeting of officials: "meeting voters".
+_PUBLIC = frozenset("voters supporters residents crowds families victims survivors fans donors students workers "
+                    "farmers constituents".split())
+
+
 def _a_meeting(norm: str, m) -> bool:
     """A _MEETS match that tells of a meeting: signing only an accord, treaty or pact (whose
-    parties sign together), not a bill or a decree."""
-    if not m.group().lower().startswith("sign"):
-        return True
-    return any(w.strip(",.;:").lower() in _PACTS for w in norm[m.end():m.end() + 50].split()[:4])
+    parties sign together), not a bill or a decree; meeting officials, not the public."""
+    after = [w.strip(",.;:").lower() for w in norm[m.end():m.end() + 50].split()[:4]]
+    verb = m.group().lower()
+    if verb.startswith("sign"):
+        return any(w in _PACTS for w in after)
+    if verb.startswith("meet") or verb == "met":
+        return not any(w in _PUBLIC for w in after[:3])
+    return True
 # Talks about a domestic bargain (a budget, wages, a contract, a coalition) or between domestic
 # sides (a union, a legislature's parties): bargaining at home, not diplomacy.
 _BARGAIN = LazyPattern(r"\b(?:talks|negotiations|deal|bill|dispute)\b", re.I)

@@ -225,3 +225,10 @@ def test_signing_a_bill_is_no_meeting(stages):
 ])
 def test_another_leg_is_not_the_venue(stages, text, place):
     assert stages(text, until="event").event.location == place
+
+
+def test_meeting_voters_is_campaigning(stages):
+    st = stages("Senator courts Iowa voters\n\nDES MOINES - Senator Ann Roe campaigned across Iowa on Saturday, "
+                "meeting voters at diners and county fairs. Roe told supporters that jobs came first.",
+                until="event")
+    assert st.event.kind is None and st.warnings
