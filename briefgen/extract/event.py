@@ -132,6 +132,12 @@ _NOT_SUBJECT_START = frozenset("in on at after before during when while as with 
                                "speaking following amid despite".split())
 
 
+def _a_country(phrase: str) -> bool:
+    """A place's name alone, capitalised ("the United States", "Pakistan")."""
+    name = phrase.strip().removeprefix("the ")
+    return all(w[:1].isupper() for w in name.split()) and place_of(name) == name
+
+
 def _group_subject(state: State, sent) -> Span | None:
     """The subject of the lead when it names sides, not a person: a plural head ("teams",
     "representatives and ... insurgents", "ministers") or "talks between X and Y", with a
@@ -152,7 +158,9 @@ def _group_subject(state: State, sent) -> Span | None:
         return None
     head = words[-1].lower()
     plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
-    if not (plural or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
+    # "India and Pakistan held talks": countries coordinated are sides, as a plural is.
+    sides = " and " in np_ and all(_a_country(part) for part in np_.replace(",", " and ").split(" and ") if part.strip())
+    if not (plural or sides or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
         return None
     start = m.start("np")
     end = start + len(np_)

@@ -39,7 +39,7 @@ _BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<pl
 # "the Chinese capital", "the Japanese capital".
 _CAPITAL_OF = LazyPattern(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
-_TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|aggression|"
+_TOPIC_BEFORE = re.compile(r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|situation|unrest|peace|aggression|"
                            r"neighbouring|neighboring|bordering|bombings?|attacks?|blasts?|explosions?|shootings?|"
                            r"clashes|protests?|earthquake|floods?|"
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"

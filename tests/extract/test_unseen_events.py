@@ -232,3 +232,15 @@ def test_meeting_voters_is_campaigning(stages):
                 "meeting voters at diners and county fairs. Roe told supporters that jobs came first.",
                 until="event")
     assert st.event.kind is None and st.warnings
+
+
+def test_countries_coordinated_lead_their_talks(stages):
+    st = stages("India, Pakistan hold talks\n\nIndia and Pakistan held their first formal talks in three years in "
+                "Islamabad on Tuesday. Foreign Secretary Ann Roe led the Indian delegation.", until="event")
+    assert st.event.principal == "India and Pakistan"
+
+
+def test_wars_elsewhere_are_a_topic_not_the_venue(stages):
+    st = stages("Summit opens\n\nLeaders gathered in Lima on Monday for a two-day summit overshadowed by wars in "
+                "Ukraine and the Middle East.", until="event")
+    assert st.event.location == "Lima"
