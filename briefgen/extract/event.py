@@ -62,7 +62,7 @@ _KINDS = (
                                r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
     ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
     # "who is on an official visit": a visit said outright outweighs the talks held during it
-    ("visit", re.compile(r"\b(?:official|working)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
+    ("visit", re.compile(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
                          re.I), 2.5),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),

@@ -82,7 +82,7 @@ _UNDER_WAY = re.compile(
     r"\b(?:gathered|assembled|converged)\b[^.]{0,40}\bfor\b[^.]{0,30}\b(?:talks|summit|meeting|conference|"
     r"negotiations)\b|\bwelcomed\b|\bgreeted\b|"
     r"\b(?:was|were)\s+in\s+(?-i:[A-Z])[^.;,]{0,25}?\bfor\s+(?:talks|a\s+visit|a\s+meeting|a\s+summit)\b|"
-    r"\b(?:pressed|pushed|pressing|pushing)\s+(?:on|ahead)\s+with\b|"
+    r"\b(?:pressed|pushed|pressing|pushing)\s+(?:on|ahead)\s+with\b|\bresumed\b|"
     r"(?<!-)\bstall(?:ed|s)\s+(?:on|over|again|amid|in)\b|"  # not "long-stalled talks"
     r"\b(?:remain\w*|is|are|was|were)\s+(?:deadlocked|stalled)\b|"
     r"\bcontinues?\s+(?:on|today|tomorrow|into|through)\b|\bin town\b|\bcurrently\b|\bunder way\b|"
@@ -103,7 +103,7 @@ _OVER = re.compile(
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b|\bsat\s+down\s+with\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
-                      r"\b(?:flew|flown)\s+in(?:to)?\b|\btouched\s+down\b|\bstepped\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\b|(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
+                      r"\b(?:flew|flown)\s+in(?:to)?\b|\bat\s+the\s+start\s+of\s+(?:a|an|his|her|their)\b|\btouched\s+down\b|\bstepped\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\b|(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
                       r"\b(?:upon|on|after)\s+(?:(?:his|her|their)\s+)?arrival\b|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"

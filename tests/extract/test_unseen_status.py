@@ -43,3 +43,56 @@ import pytest
 ])
 def test_status_of_an_undated_lead(stages, status, body):
     assert stages("Headline\n\n" + body, until="event").event.status == status
+
+
+@pytest.mark.parametrize("status, text", [
+    ("concluded",
+     'Roe, Kay agree on gas\n\nPresident Ann Roe and Prime Minister Bo Kay agreed on Tuesday to build a '
+     'gas pipeline, capping two days of talks in Lima. The two leaders will meet again in June to '
+     'review progress. Kay said he expected the pipeline to open in 2028.'),
+    ("upcoming",
+     'Roe heads to Asia\n\nPresident Ann Roe will leave on Sunday for a week-long trip to Japan and '
+     'South Korea, where she is expected to discuss trade and North Korea. Roe last visited the region'
+     ' in 2023. Officials said no major agreements were expected.'),
+    ("ongoing",
+     'Roe in Tokyo\n\nTOKYO (AP) - President Ann Roe met Japanese Prime Minister Bo Kay on Monday, the '
+     'second day of a week-long Asian tour. The two leaders agreed to expand defense cooperation. Roe '
+     'travels to Seoul on Wednesday.'),
+    ("concluded",
+     'Roe ends Asia trip\n\nPresident Ann Roe returned to Washington on Saturday after a week-long trip '
+     'to Asia that yielded a defense pact with Japan. Critics said she achieved little in South Korea.'),
+    ("upcoming",
+     'Summit preview\n\nLeaders of the Group of Seven will gather in Bavaria this weekend for a summit '
+     'expected to be dominated by the war in Ukraine. Chancellor Ann Roe will host the meeting at a '
+     "castle. Last year's summit ended in acrimony."),
+    ("ongoing",
+     'Talks go on\n\nVIENNA (Reuters) - Iran and world powers resumed talks on Tuesday on reviving the '
+     'nuclear deal, with diplomats saying gaps remained. The talks, now in their eighth round, are '
+     'expected to last several days.'),
+    ("concluded",
+     'Talks fail\n\nTalks between Peru and Chile on their maritime border broke down on Friday, '
+     'officials said, with both sides blaming each other. No date was set for a new round.'),
+    ("ongoing",
+     'Pope in Iraq\n\nPope Leo celebrated Mass in Baghdad on Saturday on the second day of his historic '
+     'visit to Iraq. The pontiff will travel to Mosul on Sunday.'),
+    ("upcoming",
+     'Kay to visit\n\nRuritanian President Bo Kay is expected in Lima next month for a state visit, the '
+     'foreign ministry said on Friday. It will be the first visit by a Ruritanian head of state since '
+     '1998. Kay and President Ann Roe met briefly in New York last year.'),
+    ("concluded",
+     'Readout\n\nPresident Ann Roe spoke today with Prime Minister Bo Kay of Ruritania. The leaders '
+     'discussed energy security and the war in Ukraine. President Roe reaffirmed the strong '
+     'partnership between the two countries.'),
+    ("ongoing",
+     'Minister in Beijing\n\nBEIJING - Foreign Minister Ann Roe held talks with her Chinese counterpart '
+     'Wang Lin in Beijing on Monday, at the start of a three-day visit aimed at easing tensions. Roe '
+     'will meet President Xi Jinping on Tuesday.'),
+    ("upcoming",
+     'Talks set\n\nNegotiators from Peru and Chile will meet in Geneva next week for a new round of '
+     'talks on their maritime border, the United Nations said on Thursday. The last round, in March, '
+     'ended without agreement.'),
+])
+def test_status_of_undated_articles(stages, status, text):
+    """Whole short articles: mixed tenses (a follow-up ahead in a concluded story, background
+    behind a preview), and the lead decides."""
+    assert stages(text, until="event").event.status == status
