@@ -67,3 +67,9 @@ def test_a_month_abbreviation_that_is_a_given_name(stages, text, name):
 def test_jan_before_a_day_is_a_month(stages):
     st = stages("Talks\n\nForeign Minister Ann Roe met Bo Kay on Jan. 5 and Jan 9 in Lima.", until="people")
     assert all("Jan" not in p.name for p in st.people)
+
+
+def test_calling_on_a_leader_takes_part(stages):
+    st = stages("Minister leaves for Tehran\n\nISLAMABAD: Foreign Minister Bo Kay left for Tehran on Sunday on a "
+                "two-day visit. Mr Kay will also call on President Ann Roe.")
+    assert ("Ann Roe", "President") in {(p.name, p.role) for p in st.participants}
