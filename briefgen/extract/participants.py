@@ -113,6 +113,7 @@ def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
 
 
 _QUOTATION = re.compile(r'"[^"]*"')
+_SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)
 _FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
 
 
@@ -383,6 +384,8 @@ def run(state: State) -> State:
             continue
         if not p.role and k != state.principal_key and _only_a_source(state, k):
             continue
+        if k != state.principal_key and _SPOKESPERSON.search(p.role or "") and not _travels(state, k):
+            continue  # a spokesperson speaks about the talks for someone; they do not sit at them
         ev = [p.first]
         if p.role_span is not None and p.role_span != p.first:
             ev.append(p.role_span)

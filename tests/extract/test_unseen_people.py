@@ -73,3 +73,19 @@ def test_calling_on_a_leader_takes_part(stages):
     st = stages("Minister leaves for Tehran\n\nISLAMABAD: Foreign Minister Bo Kay left for Tehran on Sunday on a "
                 "two-day visit. Mr Kay will also call on President Ann Roe.")
     assert ("Ann Roe", "President") in {(p.name, p.role) for p in st.participants}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a spokesman who reports the meeting does not sit at it
+    ("Roe meets Kay\n\nSecretary of State Ann Roe met Foreign Minister Bo Kay in Lima on Monday, a State "
+     "Department spokesman, Tom Dale, told reporters. Roe said the talks were useful.", {"Ann Roe", "Bo Kay"}),
+    # people only mentioned: a president back home, a historical figure, an analyst
+    ("Roe meets Kay\n\nSecretary of State Ann Roe met Foreign Minister Bo Kay in Lima on Monday. President Tom "
+     "Dale, back in Washington, said he hoped for progress. The visit comes 50 years after then-President Cy Dee "
+     "visited Peru.", {"Ann Roe", "Bo Kay"}),
+    # whoever travels with the principal takes part
+    ("Roe meets Kay\n\nSecretary of State Ann Roe met Foreign Minister Bo Kay in Lima on Monday. Roe was "
+     "accompanied by Commerce Secretary Cy Dee.", {"Ann Roe", "Bo Kay", "Cy Dee"}),
+])
+def test_who_takes_part(stages, text, names):
+    assert {p.name for p in stages(text).participants} == names
