@@ -113,9 +113,14 @@ def starts_name(norm: str, toks, i: int) -> bool:
         and is_nameish(toks[i + 1][0])
 
 
+# A syllable of a name that the lexicons hold in another casing: "Un" of "Kim Jong Un" is not "UN".
+_NAME_SYLLABLES = frozenset({"Un"})
+
+
 def continues_name(norm: str, tok: str, end: int) -> bool:
     """A token that may go on a name already started but never starts one."""
-    return is_initials(tok) or tok in SUFFIXES or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
+    return is_initials(tok) or tok in SUFFIXES or tok in _NAME_SYLLABLES or \
+        (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")

@@ -162,8 +162,12 @@ def _candidates(state: State) -> list[_Cand]:
                 gap = norm[toks[j][2]:toks[j + 1][1]]
                 if gap not in (" ",) or not (is_nameish(nt) or continues_name(norm, nt, toks[j + 1][2])):
                     break
-                if nt in PARTICLES and not (j + 2 < len(toks) and toks[j + 2][0][:1].isupper()):
-                    break
+                if nt in PARTICLES:
+                    k = j + 2  # "van der Berg", "de la Fuente": particles run on to a capitalised name
+                    while k < len(toks) and toks[k][0] in PARTICLES and norm[toks[k - 1][2]:toks[k][1]] == " ":
+                        k += 1
+                    if not (k < len(toks) and toks[k][0][:1].isupper() and norm[toks[k - 1][2]:toks[k][1]] == " "):
+                        break
                 if toks[j][0].endswith(("'s", "’s")):
                     break  # a possessive ends a name: "RFE/RL's Uzbek Service"
                 j += 1

@@ -89,3 +89,13 @@ def test_calling_on_a_leader_takes_part(stages):
 ])
 def test_who_takes_part(stages, text, names):
     assert {p.name for p in stages(text).participants} == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talks\n\nNorth Korean leader Kim Jong Un met President Ann Roe in Hanoi on Wednesday. Kim said he was "
+     "ready.", "Kim Jong Un"),
+    ("Talks\n\nDutch Prime Minister Mark van der Berg met Chancellor Olaf Brandt in Berlin on Monday.",
+     "Mark van der Berg"),
+])
+def test_names_stay_whole(stages, text, name):
+    assert stages(text, until="event").event.principal == name
