@@ -68,19 +68,20 @@ _KINDS = (
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|\bdue in\b|"
-                         r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])", re.I), 1.2),
+                         r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                         r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 
 # The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
 # "A and B are set to travel"), or the one welcomed or received ("Trump welcomed French President
 # Emmanuel Macron"). A visit is the visitor's, whoever hosts it.
 _TRAVELS = re.compile(
-    r"\W{0,3}(?:(?:and\s+)?(?:[A-Z][\w.'-]*\s+){0,5}?)?(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+|"
+    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'-]*\s+){0,5}?)?(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+|"
     r"was\s+|also\s+|on\s+\w+\s+|set\s+to\s+|to\s+)*(?:arrived|arrives|arrive|landed|lands|reached|reaches|"
     r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
-    r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
+    r"(?:make|pay|paid|pays)\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
 _WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|greeted|greets|"
-                       r"greet|hosted|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
+                       r"greet|hosted|host\s+to|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
@@ -89,15 +90,24 @@ _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})
 def _title_gap(m) -> bool:
     """The words between "welcomed"/"visiting" and a name are its title, capitalised or not
     ("Ruritanian leader", "the Prime Minister"), not a clause."""
-    return m is not None and all(w[:1].isupper() or w.lower() == "the" or role_word(w) for w in m.group("gap").split())
+    return m is not None and all(w[:1].isupper() or w.lower() in _GAP_WORDS or role_word(w) for w in m.group("gap").split())
+
+
+_GAP_WORDS = frozenset("the his her their its counterpart counterparts visiting".split())
 # "Alban, who arrived in Japan on Thursday": an arrival said outright.
 _ARRIVED = re.compile(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
 # "during Brandt's first official visit": the visit is his.
 _WHOSE_VISIT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
 # host, whatever travel word follows it.
-_HOSTS_GUEST = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:host|hosts|hosted|hosting|welcome[sd]?|welcoming|"
-                          r"receive[sd]?|receiving|greet(?:s|ed)?)\s+(?:the\s+)?(?:visiting\s+)?[A-Z]")
+_HOSTS_GUEST = re.compile(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
+                          r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
+                          r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
+# "Kay was welcomed with full honours", "Kay will be hosted by Roe": the guest, in the passive.
+_WELCOMED_AFTER = re.compile(r"\W{0,3}(?:was|were|is|are|will\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
+                             r"(?:welcomed|received|greeted|hosted)\b")
+# "At the invitation of President Ann Roe": the host, who invited the visitor.
+_INVITED_BY = re.compile(r"\b(?:invitation|invited)\s+(?:of|by)\s+(?:[\w.'-]+\s+){0,4}$", re.I)
 _ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
                        r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
@@ -269,8 +279,10 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
                     (sent.index not in visit_sents and not _HOSTS_GUEST.match(norm, m.end, min(sent.end, m.end + 60))
+                     and not _INVITED_BY.search(norm, max(sent.start, m.start - 60), m.start)
                      and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _WELCOMED_AFTER.match(norm, m.end, min(sent.end, m.end + 60))
                         or _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60))
                         or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
                         or _title_gap(_VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start))

@@ -35,7 +35,7 @@ _FUTURE = re.compile(
     r"\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going)\s+to\s+(?:\w+\s+)?(?:travel|visit|"
     r"meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|discuss|sign|start|resume|head|take)\b|"
     r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|host)\b|"
-    r"\b(?:is|are)\s+(?:due|expected)\s+(?:in|at|back\s+in)\s+[A-Z]|"
+    r"\b(?:is|are)\s+(?:due|expected)\s+(?:in|at|back\s+in)\s+[A-Z]|\bwill\s+be\s+(?:hosted|received|welcomed)\b|"
     r"\b(?:set|due|scheduled|slated)\s+to\s+(?:begin|start|meet|travel|visit|resume|hold|take place)\b|"
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"

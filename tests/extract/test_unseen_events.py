@@ -244,3 +244,22 @@ def test_wars_elsewhere_are_a_topic_not_the_venue(stages):
     st = stages("Summit opens\n\nLeaders gathered in Lima on Monday for a two-day summit overshadowed by wars in "
                 "Ukraine and the Middle East.", until="event")
     assert st.event.location == "Lima"
+
+
+@pytest.mark.parametrize("text, principal, status", [
+    # the guest in the passive, future and past
+    ("Kay to Lima\n\nRuritanian President Bo Kay will be hosted by President Ann Roe in Lima on Friday for talks "
+     "on energy. Roe said she looked forward to it. Roe spoke.", "Bo Kay", "upcoming"),
+    ("Kay in Lima\n\nRuritanian President Bo Kay was welcomed with full military honours at the palace in Lima "
+     "on Monday by President Ann Roe. Roe said so. Roe spoke. Roe smiled.", "Bo Kay", None),
+    # playing host, receiving "her counterpart", inviting: the other one is the guest
+    ("Roe plays host\n\nPresident Ann Roe plays host to Ruritanian President Bo Kay in Lima this week. Roe said "
+     "so. Roe spoke. Roe smiled.", "Bo Kay", "ongoing"),
+    ("Roe to receive Kay\n\nPresident Ann Roe will receive her Ruritanian counterpart Bo Kay at the palace on "
+     "Friday. Roe said so. Roe spoke. Roe smiled.", "Bo Kay", "upcoming"),
+    ("Kay to visit\n\nAt the invitation of President Ann Roe, Ruritanian President Bo Kay will pay a state visit "
+     "to Peru from March 3 to 5, the foreign ministry said. Roe said so. Roe spoke.", "Bo Kay", "upcoming"),
+])
+def test_the_guest_in_other_words(stages, text, principal, status):
+    ev = stages(text, until="event").event
+    assert ev.principal == principal and (status is None or ev.status == status)
