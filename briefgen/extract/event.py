@@ -680,7 +680,10 @@ def run(state: State) -> State:
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
     status = _status(state, kind, principal)
-    event = Event(principal=principal, principal_role=person.role if person else None,
+    # "his Australian counterpart" says who the principal is to someone else, not their office:
+    # a subject line reads "Visit of Anthony Alban", not "of Australian counterpart Anthony Alban".
+    role = person.role if person and person.role and "counterpart" not in person.role.lower() else None
+    event = Event(principal=principal, principal_role=role,
                   location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)
     return replace(state, event=event, principal_key=key)

@@ -263,3 +263,11 @@ def test_wars_elsewhere_are_a_topic_not_the_venue(stages):
 def test_the_guest_in_other_words(stages, text, principal, status):
     ev = stages(text, until="event").event
     assert ev.principal == principal and (status is None or ev.status == status)
+
+
+def test_a_relational_role_is_no_office_for_the_subject(stages):
+    b = stages("Roe, Kay agree\n\nPrime Minister Ann Roe and her Ruritanian counterpart Bo Kay agreed on Friday to "
+               "strengthen ties as they met in Lima. Kay, who arrived in Peru on Thursday for a three-day visit, "
+               "said the two countries shared values.").briefing
+    assert b.event.principal == "Bo Kay" and b.event.principal_role is None
+    assert "counterpart" not in b.subject
