@@ -292,6 +292,8 @@ def _only_a_source(state: State, key: int) -> bool:
 
 def run(state: State) -> State:
     """Sets participants."""
+    if state.event is not None and state.event.kind is None:
+        return replace(state, participants=())  # no meeting reported: nobody takes part in one
     norm = state.norm
     another_time = _OtherTime(norm)
     elsewhere = met_elsewhere(state)

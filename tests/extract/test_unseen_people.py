@@ -99,3 +99,9 @@ def test_who_takes_part(stages, text, names):
 ])
 def test_names_stay_whole(stages, text, name):
     assert stages(text, until="event").event.principal == name
+
+
+def test_no_event_no_participants(stages):
+    st = stages("Budget talks drag on\n\nCongressional negotiators resumed budget talks on Monday as House Speaker "
+                "Tom Ruiz and Senate leader Ann Brooks tried to avert a shutdown.")
+    assert st.event.kind is None and st.participants == ()
