@@ -81,7 +81,8 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             len(role.split()) > 1 and role.split()[-2].lower() in ("first", "second")):
         role = role[:len(role) - len(role.split()[-1])].rstrip()  # "Mrs", but "First Lady" is a title
     words = role.split()
-    if len(words) > 1 and words[-1].lower() in _NAME_TITLES and any(w.lower() in TITLE_HEADS for w in words[:-1]):
+    if len(words) > 1 and words[-1].lower() in _NAME_TITLES and words[-2].lower() != "crown" and \
+            any(w.lower() in TITLE_HEADS for w in words[:-1]):
         role = role[:len(role) - len(words[-1])].rstrip()  # "President of the UAE Sheikh": "Sheikh" goes with the name
     if not role:
         return None, None, False
@@ -94,7 +95,7 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
 
 # Endings of evaluative adjectives ("influential senator", "leftist leader"): no part of a title.
 _ADJECTIVE_ENDS = ("al", "ive", "ous", "ful", "ic", "ist", "ent", "ant", "ing", "ed", "ly", "ible", "able")
-_NAME_TITLES = frozenset({"sheikh", "sheikha", "sir", "dame"})  # styles that go with the name after an office
+_NAME_TITLES = frozenset({"sheikh", "sheikha", "sir", "dame", "prince", "princess"})  # styles that go with the name after an office
 _COUNTRY_WORDS = frozenset(w for ph in COUNTRY_PHRASES for w in ph.split() if "." not in w and len(w) > 3)
 
 

@@ -271,3 +271,56 @@ def test_a_relational_role_is_no_office_for_the_subject(stages):
                "said the two countries shared values.").briefing
     assert b.event.principal == "Bo Kay" and b.event.principal_role is None
     assert "counterpart" not in b.subject
+
+
+@pytest.mark.parametrize("status, principal, place, text", [
+    # tass-style
+    ('upcoming', 'Lavrov', 'Beijing',
+     'Lavrov to hold talks with Chinese counterpart\n\nMOSCOW, March 4. /TASS/. Russian Foreign '
+     'Minister Sergey Lavrov will hold talks with Chinese Foreign Minister Wang Yi in Beijing on '
+     'Thursday, Russian Foreign Ministry Spokeswoman Maria Zakharova said at a briefing on '
+     'Wednesday.'),
+    # anadolu-style
+    ('concluded', 'Ibrahim', 'Ankara',
+     'Erdogan receives Malaysian premier\n\nANKARA - Turkish President Recep Tayyip Erdogan on '
+     'Monday received Malaysian Prime Minister Anwar Ibrahim at the Presidential Complex in '
+     'Ankara. The two leaders discussed bilateral relations and regional issues, according to a '
+     'statement from the Turkish Communications Directorate.'),
+    # bernama-style
+    ('upcoming', 'Anwar Ibrahim', 'Jakarta',
+     'PM Anwar to visit Indonesia\n\nKUALA LUMPUR, March 4 (Bernama) -- Prime Minister Datuk Seri '
+     'Anwar Ibrahim will undertake a two-day official visit to Indonesia beginning Thursday, Wisma'
+     ' Putra said in a statement today. During the visit, Anwar is scheduled to hold a bilateral '
+     'meeting with President Prabowo Subianto in Jakarta.'),
+    # toi-style
+    ('upcoming', 'Jaishankar', 'Tokyo',
+     'Jaishankar to visit Japan\n\nNEW DELHI: External affairs minister S Jaishankar will travel to '
+     'Tokyo on Sunday for a three-day visit during which he will hold talks with his Japanese '
+     'counterpart Yoko Kamikawa, the ministry of external affairs (MEA) said on Friday.'),
+    # kyodo-style
+    ('concluded', 'Kishida', 'Washington',
+     'Kishida, Biden agree to upgrade alliance\n\nWASHINGTON, April 10 Kyodo - Prime Minister Fumio '
+     "Kishida and U.S. President Joe Biden agreed Wednesday to upgrade their countries' security "
+     "alliance, as they held talks at the White House during Kishida's state visit to the United "
+     'States.'),
+    # guardian-style
+    ('upcoming', 'Starmer', 'India',
+     'Starmer to lead trade mission to India\n\nKeir Starmer will fly to India next week with more '
+     'than 100 business leaders, in his first trip to the country as prime minister, as Downing '
+     'Street seeks to capitalise on the trade deal signed earlier this year.'),
+    # arabnews-style
+    ('ongoing', 'Faisal', 'Washington',
+     "Saudi FM in Washington for talks\n\nWASHINGTON: Saudi Arabia's Foreign Minister Prince Faisal "
+     'bin Farhan is in Washington for talks with senior US officials on Gaza and regional '
+     'security, the Saudi Press Agency reported on Tuesday.'),
+    # scmp-style
+    ('concluded', 'Wang', 'Canberra',
+     'Wang Yi wraps up Australia trip\n\nChinese Foreign Minister Wang Yi wrapped up a three-day '
+     'trip to Australia on Thursday, after meeting his Australian counterpart Penny Wong in '
+     'Canberra and pledging to keep stabilising ties.'),
+])
+def test_wire_and_paper_styles(stages, status, principal, place, text):
+    """Datelines with an agency tag (/TASS/, Bernama, Kyodo), small-letter titles, styles and
+    honorifics before names: the event's who, where and when as any outlet writes them."""
+    ev = stages(text, until="event").event
+    assert (ev.status, ev.location) == (status, place) and principal in (ev.principal or "")

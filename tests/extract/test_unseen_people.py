@@ -105,3 +105,13 @@ def test_no_event_no_participants(stages):
     st = stages("Budget talks drag on\n\nCongressional negotiators resumed budget talks on Monday as House Speaker "
                 "Tom Ruiz and Senate leader Ann Brooks tried to avert a shutdown.")
     assert st.event.kind is None and st.participants == ()
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("T\n\nSaudi Arabia's Foreign Minister Prince Faisal bin Farhan met Ann Roe in Washington on Monday.",
+     "Faisal bin Farhan", "Saudi Arabia's Foreign Minister"),
+    ("T\n\nSaudi Crown Prince Mohammed bin Salman met Ann Roe in Riyadh on Monday.", "Mohammed bin Salman",
+     "Saudi Crown Prince"),
+])
+def test_a_style_after_an_office_goes_with_the_name(stages, text, name, role):
+    assert _roles(stages, text)[name] == role
