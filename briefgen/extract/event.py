@@ -170,7 +170,11 @@ def _group_subject(state: State, sent) -> Span | None:
     plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
     # "India and Pakistan held talks": countries coordinated are sides, as a plural is.
     sides = " and " in np_ and all(_a_country(part) for part in np_.replace(",", " and ").split(" and ") if part.strip())
-    if not (plural or sides or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
+    # "Negotiators from Peru and Chile", "Leaders of the Pacific nations": a plural group named by
+    # whom it comes from.
+    of_sides = len(words) > 2 and words[1] in ("from", "of") and len(words[0]) > 3 and \
+        words[0].lower().endswith("s") and not words[0].lower().endswith("ss") and words[0][:1].isupper()
+    if not (plural or sides or of_sides or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
         return None
     start = m.start("np")
     end = start + len(np_)

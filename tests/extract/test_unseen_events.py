@@ -324,3 +324,9 @@ def test_wire_and_paper_styles(stages, status, principal, place, text):
     honorifics before names: the event's who, where and when as any outlet writes them."""
     ev = stages(text, until="event").event
     assert (ev.status, ev.location) == (status, place) and principal in (ev.principal or "")
+
+
+def test_a_group_named_by_where_it_comes_from(stages):
+    st = stages("Talks resume\n\nGENEVA - Negotiators from Peru and Chile resumed talks in Geneva on Monday.",
+                until="event")
+    assert st.event.principal == "Negotiators from Peru and Chile"
