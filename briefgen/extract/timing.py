@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
 _FUTURE = re.compile(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
@@ -80,12 +80,9 @@ _UNDER_WAY = re.compile(
     r"\bduring\s+(?:his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?(?:visit|trip|tour)\b|"
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
     r"\b(?:gathered|assembled|converged)\b[^.]{0,40}\bfor\b[^.]{0,30}\b(?:talks|summit|meeting|conference|"
-    r"negotiations)\b|\bwelcomed\b|\bgreeted\b|"
+    r"negotiations)\b|\bwelcomed\b|"
     r"\b(?:was|were)\s+in\s+(?-i:[A-Z])[^.;,]{0,25}?\bfor\s+(?:talks|a\s+visit|a\s+meeting|a\s+summit)\b|"
-    r"\b(?:pressed|pushed|pressing|pushing)\s+(?:on|ahead)\s+with\b|\bresumed\b|"
-    r"(?<!-)\bstall(?:ed|s)\s+(?:on|over|again|amid|in)\b|"  # not "long-stalled talks"
-    r"\b(?:remain\w*|is|are|was|were)\s+(?:deadlocked|stalled)\b|"
-    r"\bcontinues?\s+(?:on|today|tomorrow|into|through)\b|\bin town\b|\bcurrently\b|\bunder way\b|"
+    r"\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
     r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
     r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens|continued|continues|"
@@ -103,13 +100,43 @@ _OVER = re.compile(
     r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b|\bsat\s+down\s+with\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
-                      r"\b(?:flew|flown)\s+in(?:to)?\b|\bat\s+the\s+start\s+of\s+(?:a|an|his|her|their)\b|\btouched\s+down\b|\bstepped\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\b|(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
-                      r"\b(?:upon|on|after)\s+(?:(?:his|her|their)\s+)?arrival\b|"
+                      r"(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
                       r"\b(?:began|begins|started|starts|kicked off|kicks off|continued|continues|"
                       r"(?:is|are)\s+paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b|"
                       r"\bset (?:off|out) for\b", re.I)
+# Plain phrases of the same two kinds, looked up word by word (wordre.Phrases) on the folded
+# text rather than compiled into the patterns above: each alternation costs start-up time.
+_WAY_PHRASES = ["greeted", "resumed", "remain deadlocked", "remains deadlocked", "remained deadlocked",
+                "remain stalled", "remains stalled", "remained stalled"] + [
+    f"{v} {w}" for v in ("is", "are", "was", "were") for w in ("deadlocked", "stalled")] + [
+    f"{v} {w} with" for v in ("pressed", "pushed", "pressing", "pushing") for w in ("on", "ahead")] + [
+    f"{v} {w}" for v in ("stalled", "stalls") for w in ("on", "over", "again", "amid", "in")] + [
+    f"{v} {w}" for v in ("continue", "continues") for w in ("on", "today", "tomorrow", "into", "through")]
+_UNDER_WAY_MORE = Phrases(_WAY_PHRASES)
+_ARRIVAL_MORE = Phrases(["flew in", "flew into", "flown in", "flown into", "touched down"] + [
+    f"{a} {b}arrival" for a in ("upon", "on", "after") for b in ("", "his ", "her ", "their ")] + [
+    f"at the start of {d}" for d in ("a", "an", "his", "her", "their")] + [
+    f"stepped off {d} plane" for d in ("the", "her", "his", "their")])
+
+
+def _phrases(rx: Phrases, text: str) -> int:
+    """How many of the phrases occur in ``text`` (case folded), not after a hyphen ("long-stalled")."""
+    folded = fold(text)
+    return sum(1 for m in rx.finditer(folded) if m.start() == 0 or folded[m.start() - 1] != "-")
+
+
+def under_way_cues(text: str) -> int:
+    """Cues that the event is under way: _UNDER_WAY and its plain phrases."""
+    return len(_UNDER_WAY.findall(text)) + _phrases(_UNDER_WAY_MORE, text)
+
+
+def arrival_cue(text: str) -> bool:
+    """An arrival told (_ARRIVAL and its plain phrases)."""
+    return _ARRIVAL.search(text) is not None or _phrases(_ARRIVAL_MORE, text) > 0
+
+
 _END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
                          r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
@@ -226,7 +253,7 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
     out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
     for text, w in chunks:
         out["upcoming"] += w * (len(_FUTURE.findall(text)) + len(_timetable(text)))
-        out["ongoing"] += w * len(_UNDER_WAY.findall(text))
+        out["ongoing"] += w * under_way_cues(text)
         out["concluded"] += w * len(_OVER.findall(text))
         out["upcoming"] += WEAK * w * len(_WEAK_FUTURE.findall(text))
         out["ongoing"] += WEAK * w * len(_WEAK_NOW.findall(text))
@@ -262,9 +289,9 @@ def main_verb(sentence: str, subject: str) -> str | None:
         return "upcoming"
     if _END_STATED.search(clause):
         return "concluded"
-    if _UNDER_WAY.search(clause):
+    if under_way_cues(clause):
         return "ongoing"
-    if _ARRIVAL.search(clause):
+    if arrival_cue(clause):
         return "arrived"  # under way for a visit, the eve of a summit or of talks
     return None
 
@@ -296,7 +323,7 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
             return "ongoing"  # begun, with more to come, or on its last day
     scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
-    under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
+    under_way = any(arrival_cue(t) for t, w in chunks if w >= 1.5)
     lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
     main = main_verb(lead, subject)
     if main == "arrived":
