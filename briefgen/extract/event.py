@@ -21,10 +21,12 @@ from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
-from briefgen.extract.lexicon import ROLE_MODIFIERS
+from briefgen.extract.lexicon import COUNTRIES, NATIONALITIES, ROLE_MODIFIERS
 from briefgen.extract.location import find_location, place_of
+from briefgen.extract.names import tokens
+from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
-from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
+from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
 from briefgen.extract.wordre import LazyPattern
 
 _ACTION = re.compile(
@@ -59,23 +61,53 @@ _KINDS = (
     ("trade-talks", re.compile(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
                                r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
     ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
-    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b", re.I), 1.0),
-    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barrived in\b|\btravel\w*\b", re.I), 1.2),
+    # "who is on an official visit": a visit said outright outweighs the talks held during it
+    ("visit", re.compile(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
+                         re.I), 2.5),
+    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
+                         r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
+    # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
+    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|\bdue in\b|"
+                         r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                         r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 
 # The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
 # "A and B are set to travel"), or the one welcomed or received ("Trump welcomed French President
 # Emmanuel Macron"). A visit is the visitor's, whoever hosts it.
 _TRAVELS = re.compile(
-    r"\W{0,3}(?:(?:and\s+)?(?:[A-Z][\w.'-]*\s+){0,5}?)?(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+|"
+    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'-]*\s+){0,5}?)?(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+|"
     r"was\s+|also\s+|on\s+\w+\s+|set\s+to\s+|to\s+)*(?:arrived|arrives|arrive|landed|lands|reached|reaches|"
     r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
-    r"make\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
-_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcoming|received|receives|greeted|greets|hosted|hosts|"
-                       r"hosting)\s+(?:(?:the\s+)?[A-Z][\w.'-]*\s+){0,4}$")
+    r"(?:make|pay|paid|pays)\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
+_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|greeted|greets|"
+                       r"greet|hosted|host\s+to|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
-_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
+
+
+def _title_gap(m) -> bool:
+    """The words between "welcomed"/"visiting" and a name are its title, capitalised or not
+    ("Ruritanian leader", "the Prime Minister"), not a clause."""
+    return m is not None and all(w[:1].isupper() or w.lower() in _GAP_WORDS or role_word(w) for w in m.group("gap").split())
+
+
+_GAP_WORDS = frozenset("the his her their its counterpart counterparts visiting".split())
+# "Alban, who arrived in Japan on Thursday": an arrival said outright.
+_ARRIVED = re.compile(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
+# "during Brandt's first official visit": the visit is his.
+_WHOSE_VISIT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+# "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
+# host, whatever travel word follows it.
+_HOSTS_GUEST = re.compile(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
+                          r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
+                          r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
+# "Kay was welcomed with full honours", "Kay will be hosted by Roe": the guest, in the passive.
+_WELCOMED_AFTER = re.compile(r"\W{0,3}(?:was|were|is|are|will\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
+                             r"(?:welcomed|received|greeted|hosted)\b")
+# "At the invitation of President Ann Roe": the host, who invited the visitor.
+_INVITED_BY = re.compile(r"\b(?:invitation|invited)\s+(?:of|by)\s+(?:[\w.'-]+\s+){0,4}$", re.I)
 _ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
                        r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
@@ -85,6 +117,17 @@ _ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\
                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
+_TITLE_GLUE = frozenset(("of", "the", "and", "for"))
+
+
+def _opens(norm: str, start: int, at: int) -> bool:
+    """The mention at ``at`` opens its sentence, after at most its title ("U.S. President X")."""
+    words = norm[start:at].split()
+    return len(words) <= 6 and (not words or norm[at - 1].isspace()) and \
+        all(w[:1].isupper() or w in _TITLE_GLUE for w in words)
+
+
 _HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is the lead's lead
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
@@ -93,9 +136,16 @@ _SUBJECT = re.compile(
     r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
-    r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged)\b")
+    r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged|"
+    r"continue[sd]?|stall(?:s|ed)?|collapsed)\b")
 _NOT_SUBJECT_START = frozenset("in on at after before during when while as with by for from but and "
                                "speaking following amid despite".split())
+
+
+def _a_country(phrase: str) -> bool:
+    """A place's name alone, capitalised ("the United States", "Pakistan")."""
+    name = phrase.strip().removeprefix("the ")
+    return all(w[:1].isupper() for w in name.split()) and place_of(name) == name
 
 
 def _group_subject(state: State, sent) -> Span | None:
@@ -118,13 +168,55 @@ def _group_subject(state: State, sent) -> Span | None:
         return None
     head = words[-1].lower()
     plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
-    if not (plural or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
+    # "India and Pakistan held talks": countries coordinated are sides, as a plural is.
+    sides = " and " in np_ and all(_a_country(part) for part in np_.replace(",", " and ").split(" and ") if part.strip())
+    # "Negotiators from Peru and Chile", "Leaders of the Pacific nations": a plural group named by
+    # whom it comes from.
+    of_sides = len(words) > 2 and words[1] in ("from", "of") and len(words[0]) > 3 and \
+        words[0].lower().endswith("s") and not words[0].lower().endswith("ss") and words[0][:1].isupper()
+    if not (plural or sides or of_sides or re.search(r"\b(?:talks|negotiations)\s+(?:between|with)\b", np_)):
         return None
     start = m.start("np")
     end = start + len(np_)
     for x in state.mentions:
         if start <= x.start < end and x.kind != "pronoun" and not norm.startswith(("'s", "’s"), x.end):
             return None
+    return Span(start, end)
+
+
+# "Talks between Ruritania and Borduria entered a second day": the lead's subject is talks, and
+# their sides lead them. The sides run to a preposition, a punctuation mark or a verb.
+_TALKS_NOUNS = frozenset("talks negotiations meeting summit dialogue consultations".split())
+_SIDES_END = frozenset("on in over at for about to that which who as after amid since with under near without "
+                       "is are was were will would have has had could may might can did do does remain remains "
+                       "continue continues resume resumes enter enters end ends begin begins open opens collapse "
+                       "collapses stall stalls broke began met took made ran go goes get gets".split())
+
+
+def _talks_sides(state: State, sent) -> Span | None:
+    """The sides of the talks the lead sentence is about ("Iran and six world powers")."""
+    norm = state.norm
+    head = norm[sent.start:min(sent.end, sent.start + 80)]
+    at = head.find(" between ")
+    words = head[:at].split() if at > 0 else []
+    if not words or len(words) > 5 or words[-1].lower() not in _TALKS_NOUNS or not words[0][:1].isupper():
+        return None
+    start = sent.start + at + len(" between ")
+    if norm.startswith("the ", start):
+        start += 4
+    end = start
+    after_and = seen_and = False
+    for tok, _, te in tokens(norm, start, sent.end):
+        low = tok.lower()
+        if norm[end:te - len(tok)].strip() or low in _SIDES_END or (after_and and tok.islower() and low.endswith("ed")):
+            break  # a punctuation mark, a preposition or a verb ends the sides
+        if low == "and":
+            seen_and = True
+        elif seen_and:
+            after_and = True
+        end = te
+    if not (seen_and and after_and) or not any(c.isupper() for c in norm[start:end]):
+        return None
     return Span(start, end)
 
 
@@ -190,11 +282,15 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             w += 1.0
         if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
-                    (sent.index not in visit_sents and (
+                    (sent.index not in visit_sents and not _HOSTS_GUEST.match(norm, m.end, min(sent.end, m.end + 60))
+                     and not _INVITED_BY.search(norm, max(sent.start, m.start - 60), m.start)
+                     and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
+                        or _WELCOMED_AFTER.match(norm, m.end, min(sent.end, m.end + 60))
+                        or _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60))
                         or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
-                        or _VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start)
-                        or _WELCOMED.search(norm, max(sent.start, m.start - 60), m.start)))
+                        or _title_gap(_VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start))
+                        or _title_gap(_WELCOMED.search(norm, max(sent.start, m.start - 60), m.start))))
                     or _BETWEEN.search(norm, max(sent.start, m.start - 90), m.start)):
             visitors.add(m.person)
             visit_sents.add(sent.index)
@@ -206,6 +302,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             w += 1.5
             if not act.group().endswith(("told", "called", "urged")):
                 acted.add(m.person)
+                if lead and sent.index == lead[0].index and _opens(norm, sent.start, m.start):
+                    w += _SUBJECT_BONUS  # the lead sentence's subject, doing what the news is about
         if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and (
                 _HOSTS.match(norm, m.end, min(sent.end, m.end + 90))
                 or _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start)):
@@ -214,6 +312,21 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
         if norm[sent.start:m.start].count('"') % 2:
             w = 0.2  # named inside a quotation
         scores[m.person] = scores.get(m.person, 0.0) + w
+    if not visitors:
+        # A lead about the meeting ("Kishida and his counterpart agreed ...") may leave the visit to
+        # the next sentences: "Alban, who arrived in Japan on Thursday", "Dorsk, who is on an
+        # official visit". Only an arrival or a visit said outright counts there.
+        for m in state.mentions:
+            sent = state.sentence_at(m.start)
+            if sent is None or sent not in lead[:3] or sent in lead2 or m.kind not in ("name", "short") or \
+                    m.person not in scores or norm[sent.start:m.start].count('"') % 2:
+                continue
+            if _ARRIVED.match(norm, m.end, min(sent.end, m.end + 60)) or \
+                    _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90)) or \
+                    _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60)):
+                visitors.add(m.person)
+                scores[m.person] += _VISITOR_BONUS
+                break
     for p in state.people:
         if p.key in scores and p.role and _HEADS.search(p.role):
             scores[p.key] += 2.0
@@ -240,6 +353,9 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     # Sides rather than a person lead: the lead's subject is a plural group ("Israeli and
     # Palestinian teams headed to ...", "Nuclear talks between Iran and six world powers ...").
     if lead and not visitors and not any(hosts.values()):
+        sides = _talks_sides(state, lead[0])
+        if sides is not None:
+            return None, state.text[sides.start:sides.end], sides
         group = _group_subject(state, lead[0])
         if group is not None:
             # "a special UN Security Council meeting" names the body, unless the subject already
@@ -302,7 +418,7 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
     event_dates: list[date] = []
     end_dates: list[date] = []
     if anchor is not None:
-        for s in _body_sentences(state, 2):
+        for s in _body_sentences(state, 3):
             for m in DATE_RE.finditer(norm, s.start, s.end):
                 if reported_on(norm[s.start:s.end], m.start() - s.start):
                     continue  # "said on Monday": when it was said, not when it happens
@@ -310,12 +426,35 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                                  or not (m.group("md") or m.group("dm"))):
                     continue  # a stand-in year: months and days compare, years and weekdays do not
                 way = direction(norm[s.start:s.end], m.start() - s.start)
-                iso = resolve(m, anchor, way)
+                iso = _resolve(m, anchor, way)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way or iso == anchor.isoformat()):
                     days = [date.fromisoformat(iso), *range_days(norm, m, iso)]
-                    (end_dates if ends_on(norm[s.start:s.end], m.start() - s.start) else event_dates).extend(days)
+                    later = ends_on(norm[s.start:s.end], m.start() - s.start) or \
+                        goes_on(norm[s.start:s.end], m.start() - s.start)
+                    (end_dates if later else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
+
+
+# A tense moves a month and day without a year to the year before or after only when the
+# anchor's own year would put them more than half a year away ("visits Oslo on March 2" read on
+# March 20 was this March 2, not next year's; "met on March 2" read in December stays past).
+_HALF_YEAR = 183
+
+
+def _resolve(m, anchor: date | None, way: int) -> str | None:
+    """``dates.resolve``, with a yearless month and day kept within half a year of the anchor."""
+    iso = resolve(m, anchor, way)
+    if iso is None or anchor is None or not (m.group("md") or m.group("dm")) or m.group("md_y") or m.group("dm_y"):
+        return iso
+    d = date.fromisoformat(iso)
+    if d.year == anchor.year or way < 0:
+        return iso  # a past tense is the writer's word that it happened: last year's, if need be
+    try:
+        same = d.replace(year=anchor.year)
+    except ValueError:  # 29 February
+        same = d.replace(year=anchor.year, day=28)
+    return same.isoformat() if abs((same - anchor).days) <= _HALF_YEAR else iso
 
 
 def _anchor(state: State) -> date | None:
@@ -370,7 +509,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
         # A weekday reads forward in a sentence about what is ahead ("meets Xi on Tuesday") and
         # back in one about what is past, else as the event's status says.
         way = direction(state.norm[sent.start:sent.end], m.start() - sent.start) or default
-        iso = resolve(m, anchor, way)
+        iso = _resolve(m, anchor, way)
         out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
         if len(out) >= 8:
             return tuple(out)
@@ -387,13 +526,61 @@ _EVENT_NOUN = re.compile(
     r"\b(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
     r"\b(?:meeting|conference|session)s?\s+(?:in|at|of|between|among|with)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
+# "due in Oslo", "expected in Oslo": a timetable's arrival; "upon arrival in Oslo": an arrival.
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
-    r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|"
-    r"(?:is|are|was|were)\s+(?:now\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
-_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|held\s+talks|hosted|hosts|welcomed|received|visited|"
-                    r"called\s+on|sat\s+down\s+with|discussed|(?:phone|telephone|video)\s+call|"
-                    r"videoconference|video\s+conference|trip|tour|visit|mission|conference|dialogue)\b", re.I)
+    r"landed\s+in|heads?\s+to|headed\s+to|flew\s+to|reached|arrived\s+back\s+from|arrival\s+in|"
+    r"(?:stepped|stepping)\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\s+in|"
+    r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+# Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
+# an official across a table; signing an accord needs its parties together.
+_MEETS = re.compile(r"\b(?:met|meet(?:s|ing)?|held\s+talks|host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|greeted\s+by|"
+                    r"receiv(?:e|es|ed|ing)|visit(?:ed)?|called\s+on|sat\s+down\s+with|discussed|(?:(?:tele)?phone|video)\s+call|"
+                    r"video\s?conference|trip|tour|mission|conference|dialogue|counterparts?|sign(?:s|ed|ing)?)\b", re.I)
+_PACTS = frozenset("accord accords agreement agreements treaty treaties pact pacts memorandum declaration deal "
+                   "deals".split())
+
+
+# Meeting the public is campaigning or touring, not a meeting of officials: "meeting voters".
+_PUBLIC = frozenset("voters supporters residents crowds families victims survivors fans donors students workers "
+                    "farmers constituents".split())
+
+
+def _a_meeting(norm: str, m) -> bool:
+    """A _MEETS match that tells of a meeting: signing only an accord, treaty or pact (whose
+    parties sign together), not a bill or a decree; meeting officials, not the public."""
+    after = [w.strip(",.;:").lower() for w in norm[m.end():m.end() + 50].split()[:4]]
+    verb = m.group().lower()
+    if verb.startswith("sign"):
+        return any(w in _PACTS for w in after)
+    if verb.startswith("meet") or verb == "met":
+        return not any(w in _PUBLIC for w in after[:3])
+    return True
+# Talks about a domestic bargain (a budget, wages, a contract, a coalition) or between domestic
+# sides (a union, a legislature's parties): bargaining at home, not diplomacy.
+_BARGAIN = LazyPattern(r"\b(?:talks|negotiations|deal|bill|dispute)\b", re.I)
+_HOME_MATTERS = frozenset("budget spending wage pay contract labor labour salary pension union coalition "
+                          "strike".split())
+_HOME_SIDES = frozenset("union unions congress lawmakers legislators management employers strikers democrats "
+                        "republicans".split())
+
+
+def _domestic_talks(norm: str, s: int, e: int) -> bool:
+    """Talks about a domestic bargain ("budget talks", "negotiations over a spending bill") or
+    between domestic sides ("talks between the teachers' union and ...")."""
+    for m in _BARGAIN.finditer(norm, s, e):
+        before = norm[max(s, m.start() - 20):m.start()].split()
+        if before and before[-1] in _HOME_MATTERS:  # in small letters: "European Union talks" names a bloc
+            return True
+        if m.group().lower() not in ("talks", "negotiations"):
+            continue
+        after = [w.strip(",.;:") for w in norm[m.end():min(e, m.end() + 60)].split()[:6]]
+        if after and after[0] in ("over", "on") and any(w in _HOME_MATTERS for w in after[1:4]):
+            return True
+        if after and after[0] in ("between", "with") and any(
+                w.lower() in _HOME_SIDES and not (w[:1].isupper() and w.lower().startswith("union")) for w in after[1:5]):
+            return True
+    return False
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
 _EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
@@ -413,6 +600,41 @@ def _of_another_year(norm: str, s: int, at: int, anchor: date | None, end: int |
     return bool(year) and (anchor is None or int(year.group(1)) < anchor.year)
 
 
+# International bodies: talks they hold are diplomacy, whatever the matter ("EU budget talks").
+_BLOCS = frozenset("eu ec un nato asean au apec opec g7 g8 g20 brics oas osce wto imf".split())
+_NOT_A_SIDE = frozenset("north south east west gulf arab african european asian american".split())
+
+
+def _international(norm: str, chunks) -> bool:
+    """The lead names a bloc or two countries (by name or nationality): the talks cross borders."""
+    sides = set()
+    for s, e in chunks:
+        prev = ""
+        for w in norm[s:e].replace(".", "").replace("’", "'").split():
+            low = w.strip(",;:()\"'").lower()
+            if low.endswith("'s"):
+                low = low[:-2]
+            if low in _BLOCS or (w.startswith("Union") and prev[:1].isupper()):  # "EU", "the African Union"
+                return True
+            prev = w
+            if w[:1].isupper() and (low in NATIONALITIES or low in COUNTRIES) and low not in _NOT_A_SIDE:
+                sides.add(low)
+    return len(sides) >= 2
+
+
+_PERSON_VERB = frozenset("met meets meet hosted hosts host welcomed welcomes received receives".split())
+
+
+def _between_people(state: State, m) -> bool:
+    """A meeting verb between two named people ("Ann Roe met Bo Kay"): a meeting, titled or not."""
+    if m.group().split()[0].lower() not in _PERSON_VERB:
+        return False
+    named = [x for x in state.mentions if x.kind in ("name", "short")]
+    before = any(0 <= m.start() - x.end <= 6 for x in named)
+    after = any(0 <= x.start - m.end() <= 6 for x in named)
+    return before and after
+
+
 def event_found(state: State) -> str | None:
     """None when the headline or the lead reports a visit, summit or talks; otherwise what
     was missing, for the warning."""
@@ -421,8 +643,14 @@ def event_found(state: State) -> str | None:
     chunks = [(m.start, m.end) for m in state.metadata[:1]]
     chunks += [(s.start, s.end) for s in _body_sentences(state, _EVENT_REACH)]
     met = False
+    # The lead's talks are a domestic bargain: "talks" elsewhere in it ("Teachers' talks stall")
+    # are the same talks, and its meetings steps of them.
+    # Only the headline and the lead sentences say what the story is about.
+    lead = chunks[:len(state.metadata[:1]) + 2]
+    domestic = any(_domestic_talks(norm, s, e) for s, e in lead) and not _international(norm, lead)
     for s, e in chunks:
-        if _EVENT_NOUN.search(norm, s, e):
+        if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
+               for m in _EVENT_NOUN.finditer(norm, s, e)):
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):
@@ -430,10 +658,14 @@ def event_found(state: State) -> str | None:
                 continue  # "President Nixon's 1972 visit to Beijing": a visit of another year
             if official or place_of(m.group("place")):
                 return None
-        if any(not _of_another_year(norm, s, m.start(), anchor, m.end()) for m in _MEETS.finditer(norm, s, e)):
+        meets = [m for m in _MEETS.finditer(norm, s, e)
+                 if _a_meeting(norm, m) and not _of_another_year(norm, s, m.start(), anchor, m.end())]
+        if not domestic and meets:
             met = True
-            if official:
+            if official or any(_between_people(state, m) for m in meets):
                 return None
+    if domestic:
+        return "talks on a domestic bargain, not between governments"
     if met:
         return "no meeting verb with a named official"
     return "no visit, meeting or talks named in the headline or the lead"
@@ -452,7 +684,10 @@ def run(state: State) -> State:
     principal = person.name if person else body
     evidence = (person.first,) if person else ((body_span,) if body_span else ())
     status = _status(state, kind, principal)
-    event = Event(principal=principal, principal_role=person.role if person else None,
+    # "his Australian counterpart" says who the principal is to someone else, not their office:
+    # a subject line reads "Visit of Anthony Alban", not "of Australian counterpart Anthony Alban".
+    role = person.role if person and person.role and "counterpart" not in person.role.lower() else None
+    event = Event(principal=principal, principal_role=role,
                   location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)
     return replace(state, event=event, principal_key=key)

@@ -39,7 +39,7 @@ _BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<pl
 # "the Chinese capital", "the Japanese capital".
 _CAPITAL_OF = LazyPattern(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
-_TOPIC_BEFORE = re.compile(r"\b(?:conflict|war|crisis|fighting|violence|situation|unrest|peace|aggression|"
+_TOPIC_BEFORE = re.compile(r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|situation|unrest|peace|aggression|"
                            r"neighbouring|neighboring|bordering|bombings?|attacks?|blasts?|explosions?|shootings?|"
                            r"clashes|protests?|earthquake|floods?|"
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
@@ -112,6 +112,19 @@ def _unknown_place(phrase: str, names: frozenset[str]) -> str | None:
     return " ".join(words[:2]) or None
 
 
+def _another_leg(norm: str, start: int, at: int) -> bool:
+    """The place a little before ``at`` is another leg or an earlier round: "a day after talks in
+    Seoul", "after a stop in Shanghai", "before heading to Seoul"; not "after arriving in Beijing"
+    (an arrival is here)."""
+    words = norm[start:at].lower().split()[-5:]
+    for i, w in enumerate(words):
+        if w in ("after", "following", "since"):
+            return not any(x.endswith("ing") for x in words[i + 1:])
+        if w == "before":
+            return True
+    return False
+
+
 def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None = None) -> None:
     if is_city(place) if city is None else city:
         weight *= _CITY_BONUS
@@ -156,6 +169,8 @@ def find_location(state: State) -> str | None:
                 strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
             if _REPORTER.search(norm, *window):
                 reporters.add(place)  # "the BBC's Tom Gibb in Sao Paulo": where the press is
+            if _another_leg(norm, s0, m.start()):
+                strong = False  # "a day after talks in Seoul": an earlier round, not this one's venue
             _vote(counts, place, (3.0 if strong else 1.0) / decay)
         for m in _BEFORE_EVENT.finditer(norm, s0, e0):
             place = place_of(m.group("place"))

@@ -92,9 +92,18 @@ def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -
     prev = state.sentences[sent.index - 1]
     if prev.caption or not _PROSE_END.search(state.norm, prev.start, prev.end):
         return None  # a caption or page furniture names nobody the story goes on about
-    named = {x.person for x in mentions if prev.start <= x.start < prev.end and x.kind in ("name", "short")
-             and not inside(quoted, x.start)}
-    return named.pop() if len(named) == 1 else None
+    named = [x for x in mentions if prev.start <= x.start < prev.end and x.kind in ("name", "short")
+             and not inside(quoted, x.start)]
+    people = {x.person for x in named}
+    if len(people) == 1:
+        return people.pop()
+    # Several named: the subject, named first at the sentence's start ("Ann Roe arrived in Lima for
+    # talks with Bo Kay. The Ruritanian minister ..." goes on about Ann Roe).
+    first = min(named, key=lambda x: x.start, default=None)
+    if first is not None and first.start - prev.start <= _SUBJECT_REACH and \
+            not _OPENING_PHRASE.match(state.norm, prev.start, first.start):
+        return first.person
+    return None
 
 
 def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention]) -> list[Mention]:

@@ -102,9 +102,25 @@ def is_suffix(tok: str) -> bool:
     return tok in SUFFIXES
 
 
+# A month's abbreviation that is also a given name ("Jan Egeland"): a name only right before a
+# name word, never before a number or a period ("Jan. 5", "Jan 5").
+_MONTH_GIVEN = frozenset({"Jan"})
+
+
+def starts_name(norm: str, toks, i: int) -> bool:
+    """A token the lexicons exclude that still opens a name: "Jan" before a name word."""
+    return toks[i][0] in _MONTH_GIVEN and i + 1 < len(toks) and norm[toks[i][2]:toks[i + 1][1]] == " " \
+        and is_nameish(toks[i + 1][0])
+
+
+# A syllable of a name that the lexicons hold in another casing: "Un" of "Kim Jong Un" is not "UN".
+_NAME_SYLLABLES = frozenset({"Un"})
+
+
 def continues_name(norm: str, tok: str, end: int) -> bool:
     """A token that may go on a name already started but never starts one."""
-    return is_initials(tok) or tok in SUFFIXES or (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
+    return is_initials(tok) or tok in SUFFIXES or tok in _NAME_SYLLABLES or \
+        (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")

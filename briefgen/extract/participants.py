@@ -31,7 +31,7 @@ _MEETING = re.compile(
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"call(?:ed|s) on(?!\s+(?:[\w.'’-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
+    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'’-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
     r"joint (?:statement|declaration|communiqu\w+)|t(?:ook|ake|akes|aking) part|participat\w+|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting.
@@ -113,6 +113,7 @@ def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
 
 
 _QUOTATION = re.compile(r'"[^"]*"')
+_SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)
 _FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
 
 
@@ -291,6 +292,8 @@ def _only_a_source(state: State, key: int) -> bool:
 
 def run(state: State) -> State:
     """Sets participants."""
+    if state.event is not None and state.event.kind is None:
+        return replace(state, participants=())  # no meeting reported: nobody takes part in one
     norm = state.norm
     another_time = _OtherTime(norm)
     elsewhere = met_elsewhere(state)
@@ -383,6 +386,8 @@ def run(state: State) -> State:
             continue
         if not p.role and k != state.principal_key and _only_a_source(state, k):
             continue
+        if k != state.principal_key and _SPOKESPERSON.search(p.role or "") and not _travels(state, k):
+            continue  # a spokesperson speaks about the talks for someone; they do not sit at them
         ev = [p.first]
         if p.role_span is not None and p.role_span != p.first:
             ev.append(p.role_span)

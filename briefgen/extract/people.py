@@ -19,7 +19,7 @@ from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON
                                       TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, is_suffix, same_given,
-                                    speaks_after, speaks_before, title_case, tokens, weak_opener)
+                                    speaks_after, speaks_before, starts_name, title_case, tokens, weak_opener)
 from briefgen.extract.roles import apposition, copular_role, expand_role_left, reverse_appos, role_word
 from briefgen.extract.state import Mention, Person, State
 from briefgen.extract.wordre import LazyPattern
@@ -75,6 +75,10 @@ _MET_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hostin
 _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
                              r"(?:fly|flies|flew|travel(?:s|led|ed)?|heads?|headed|arrive[sd]?|landed|lands)\s+"
                              r"(?:to|in|for)\s+[A-Z]")
+# "Ann Roe met Bo Kay", "Ann Roe hosted Bo Kay": the subject of a meeting verb with a named
+# object is at the table, a person even without a title.
+_MEETS_AFTER = LazyPattern(r"\s+(?:also\s+)?(?:met|meets|hosted|hosts|welcomed|welcomes|received|receives|"
+                           r"held\s+talks\s+with)\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
@@ -147,7 +151,7 @@ def _candidates(state: State) -> list[_Cand]:
                 norm[toks[i][2]:toks[i + 1][1]] == " "
             # "Mrs May": a month after an honorific is a surname.
             starts = starts or (i > 0 and toks[i - 1][0].lower() in _HONORIFICS
-                                and continues_name(norm, tok, toks[i][2]))
+                                and continues_name(norm, tok, toks[i][2])) or starts_name(norm, toks, i)
             if not starts and (not is_nameish(tok) or tok in PARTICLES):
                 i += 1
                 continue
@@ -158,8 +162,12 @@ def _candidates(state: State) -> list[_Cand]:
                 gap = norm[toks[j][2]:toks[j + 1][1]]
                 if gap not in (" ",) or not (is_nameish(nt) or continues_name(norm, nt, toks[j + 1][2])):
                     break
-                if nt in PARTICLES and not (j + 2 < len(toks) and toks[j + 2][0][:1].isupper()):
-                    break
+                if nt in PARTICLES:
+                    k = j + 2  # "van der Berg", "de la Fuente": particles run on to a capitalised name
+                    while k < len(toks) and toks[k][0] in PARTICLES and norm[toks[k - 1][2]:toks[k][1]] == " ":
+                        k += 1
+                    if not (k < len(toks) and toks[k][0][:1].isupper() and norm[toks[k - 1][2]:toks[k][1]] == " "):
+                        break
                 if toks[j][0].endswith(("'s", "’s")):
                     break  # a possessive ends a name: "RFE/RL's Uzbek Service"
                 j += 1
@@ -239,6 +247,7 @@ def _candidates(state: State) -> list[_Cand]:
                                   or speaks_before(norm, max(sent.start, s0 - 40), s0)
                                   or (len(names) >= 2 and _MET_BEFORE.search(norm, max(sent.start, s0 - 60), s0))
                                   or (len(names) in (2, 3) and _TRAVELS_AFTER.match(norm, e0, sent.end))
+                                  or (len(names) in (2, 3) and _MEETS_AFTER.match(norm, e0, sent.end))
                                   or (len(names) in (2, 3) and _PARTY.search(norm, sent.start, sent.end))
                                   or (len(names) >= 2 and _AFTER_QUOTE.search(norm, max(sent.start, s0 - 4), s0))
                                   or (len(names) in (2, 3) and (_AFFILIATION.match(norm, e0, sent.end)
@@ -377,9 +386,33 @@ def run(state: State) -> State:
     mentions.sort(key=lambda m: m.start)
     mentions = nominal_mentions(state, persons, mentions)
     persons = _roles_from_nominals(state, persons, mentions)
+    persons = _roles_from_headline(state, persons)
     state = replace(state, people=tuple(persons))
     mentions = pronoun_mentions(state, mentions)
     return replace(state, people=tuple(persons), mentions=tuple(mentions))
+
+
+def _roles_from_headline(state: State, persons: list[Person]) -> list[Person]:
+    """A person the body never titles takes the title the headline gives their name ("President
+    Xi welcomes Lula"); a title-case headline's capitals say nothing, so it gives none."""
+    if not state.metadata or not state.paragraphs or state.metadata[0].start >= state.paragraphs[0].start:
+        return persons
+    head = state.metadata[0]
+    norm = state.norm
+    if title_case(norm, head.start, head.end):
+        return persons
+    toks = tokens(norm, head.start, head.end)
+    out = []
+    for p in persons:
+        if p.role is None and not p.historic:
+            for j, (tok, _, _) in enumerate(toks):
+                if j and tok in p.surnames:
+                    role, rs, historic = expand_role_left(norm, toks, j, head.start)
+                    if role and not historic:
+                        p = replace(p, role=state.text[rs:rs + len(role)], role_span=Span(rs, rs + len(role)))
+                        break
+        out.append(p)
+    return out
 
 
 def _roles_from_nominals(state: State, persons: list[Person], mentions: list[Mention]) -> list[Person]:

@@ -81,7 +81,8 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             len(role.split()) > 1 and role.split()[-2].lower() in ("first", "second")):
         role = role[:len(role) - len(role.split()[-1])].rstrip()  # "Mrs", but "First Lady" is a title
     words = role.split()
-    if len(words) > 1 and words[-1].lower() in _NAME_TITLES and any(w.lower() in TITLE_HEADS for w in words[:-1]):
+    if len(words) > 1 and words[-1].lower() in _NAME_TITLES and words[-2].lower() != "crown" and \
+            any(w.lower() in TITLE_HEADS for w in words[:-1]):
         role = role[:len(role) - len(words[-1])].rstrip()  # "President of the UAE Sheikh": "Sheikh" goes with the name
     if not role:
         return None, None, False
@@ -94,7 +95,7 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
 
 # Endings of evaluative adjectives ("influential senator", "leftist leader"): no part of a title.
 _ADJECTIVE_ENDS = ("al", "ive", "ous", "ful", "ic", "ist", "ent", "ant", "ing", "ed", "ly", "ible", "able")
-_NAME_TITLES = frozenset({"sheikh", "sheikha", "sir", "dame"})  # styles that go with the name after an office
+_NAME_TITLES = frozenset({"sheikh", "sheikha", "sir", "dame", "prince", "princess"})  # styles that go with the name after an office
 _COUNTRY_WORDS = frozenset(w for ph in COUNTRY_PHRASES for w in ph.split() if "." not in w and len(w) > 3)
 
 
@@ -198,8 +199,11 @@ def _role_phrase(norm: str, s: int, limit: int) -> tuple[str | None, int | None]
         if low in ("who", "which", "that", "said", "says", "told", "is", "was", "has", "will", "on",
                    "in", "at", "to", "from", "with"):
             break
-        if low in ("and", "or") and (k == 0 or titled_name_ahead(norm, te, limit)):
-            # "director of the X Office and Chinese President Xi": a new titled person starts.
+        if low in ("and", "or") and (k == 0 or titled_name_ahead(norm, te, limit) or (
+                k + 2 < len(toks) and is_nameish(toks[k + 1][0]) and not role_word(toks[k + 1][0])
+                and toks[k + 2][0] in _CLAUSE_WORDS)):
+            # "director of the X Office and Chinese President Xi": a new titled person starts;
+            # "China's president and Lula is ...": a new clause about another person.
             break
         if k and toks[k - 1][0].lower() == "the" and tok.islower() and norm.startswith(("'s ", "’s "), te) \
                 and k + 1 < len(toks) and toks[k + 1][0] == "s":
@@ -214,7 +218,8 @@ def _role_phrase(norm: str, s: int, limit: int) -> tuple[str | None, int | None]
             continue
         if not (tok[:1].isupper() or low in TITLE_HEADS or low in ROLE_MODIFIERS or
                 low in ("of", "for", "and", "the", "co-founder")):
-            if poss is not None and k - poss <= 2:
+            if poss is not None and k - poss <= 2 and not any(
+                    toks[n][0].lower() in TITLE_HEADS for n in range(poss + 1, k)):
                 # "head of the country's police", "president of the party's political wing": the
                 # possessed noun phrase closes the role.
                 n = k
@@ -242,7 +247,7 @@ def _role_phrase(norm: str, s: int, limit: int) -> tuple[str | None, int | None]
     role = norm[s:out_end]
     if torn:
         # Keep the title before the torn "of ..." phrase ("director"), or nothing.
-        cut = re.search(r"\s+(?:of|for)\s", role)
+        cut = re.search(r"\s+(?:of|for)\b", role)
         role = role[:cut.start()] if cut else ""
         if not any(w.lower() in TITLE_HEADS for w in role.split()):
             return None, None

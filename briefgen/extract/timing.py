@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, Phrases, fold
 
 _FUTURE = re.compile(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
@@ -35,11 +35,32 @@ _FUTURE = re.compile(
     r"\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going)\s+to\s+(?:\w+\s+)?(?:travel|visit|"
     r"meet|make|hold|attend|go|fly|host|arrive|begin|open|lead|discuss|sign|start|resume|head|take)\b|"
     r"\b(?:is|are)\s+to\s+(?:make|meet|visit|hold|travel|attend|begin|resume|head|host)\b|"
+    r"\b(?:is|are)\s+(?:due|expected)\s+(?:in|at|back\s+in)\s+[A-Z]|\bwill\s+be\s+(?:hosted|received|welcomed)\b|"
     r"\b(?:set|due|scheduled|slated)\s+to\s+(?:begin|start|meet|travel|visit|resume|hold|take place)\b|"
     r"\b(?:next|this coming)\s+(?:week|month)\b|\btomorrow\b|\blater this (?:week|month)\b|\bupcoming\b|"
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
     r"\bahead of\b|\bon the eve of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
+# A timetable in the present: "resume talks on Monday", "meets Xi on Tuesday" (a verb of the
+# event, then a weekday in the same clause; the verb is looked up in _TIMETABLE_VERBS).
+_TIMETABLE = re.compile(r"\b([a-z]+)\b[^.;,]{0,50}?\bon\s+[MTWFS][a-z]+day\b")
+_TIMETABLE_VERBS = frozenset("meet meets visits holds hosts travels arrives heads flies opens begins starts "
+                             "attends resume resumes signs".split())
+
+
+def _timetable(text: str) -> list[int]:
+    """Where a present-tense timetable starts: an event verb with a weekday after it."""
+    out = []
+    pos = 0
+    while (m := _TIMETABLE.search(text, pos)) is not None:
+        if m.group(1) in _TIMETABLE_VERBS and not any(w.endswith("ed") for w in text[m.end(1):m.end()].split()):
+            out.append(m.start())
+            pos = m.end()
+        else:
+            pos = m.end(1)
+    return out
+
+
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
 _HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
@@ -58,7 +79,10 @@ _UNDER_WAY = re.compile(
     r"\bon\s+(?:a|an|his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+|working\s+)?(?:visit|trip|tour)\b|"
     r"\bduring\s+(?:his|her|their)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?(?:visit|trip|tour)\b|"
     r"\b(?:talks|summit|meeting|negotiations)\s+(?:open|opens|begin|begins|began|opened|continue|continued)\b|"
-    r"\bgathered\b[^.]{0,40}\bfor\b[^.]{0,30}\btalks\b|\bwelcomed\b|\bin town\b|\bcurrently\b|\bunder way\b|"
+    r"\b(?:gathered|assembled|converged)\b[^.]{0,40}\bfor\b[^.]{0,30}\b(?:talks|summit|meeting|conference|"
+    r"negotiations)\b|\bwelcomed\b|"
+    r"\b(?:was|were)\s+in\s+(?-i:[A-Z])[^.;,]{0,25}?\bfor\s+(?:talks|a\s+visit|a\s+meeting|a\s+summit)\b|"
+    r"\bin town\b|\bcurrently\b|\bunder way\b|"
     r"\bwhirlwind\b|\bstaying\b|\bmiss(?:ed)? (?:a |the |another )?deadline\b|\bcrashed through\b|"
     r"\bon the verge\b|\blaunched\b|\bentered\s+(?:a|its|their)\s+\w+\s+day\b|"
     r"\b(?:began|begins|started|starts|kicked off|kicks off|opened|opens|continued|continues|"
@@ -73,20 +97,52 @@ _OVER = re.compile(
     r"\bafter\s+(?:visiting|meeting|holding)\b|"
     r"\bat the end of (?:the|their|its|his|her)\b|\breadout\b|\blast week\b|\bemerged from\b|\bspeaking after\b|"
     r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|\bsigned\b|"
-    r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b", re.I)
+    r"\bpledged\b|\breached\s+(?:a|an)\b|\bstruck\b|\btouted\b|\bhosted\b|\bdiscussed\b|\bsat\s+down\s+with\b", re.I)
 # Arrival, not only presence: a visitor who arrived is there now; a meeting still to come is ahead.
 _ARRIVAL = re.compile(r"\b(?:arrived|landed|reached|left\s+(?:\w+\s+){0,2}for)\b|"
+                      r"(?<!after )(?<!before )(?<!since )(?<!while )(?<!when )\b[Vv]isiting\s+(?-i:[A-Z])|"
                       r"\b(?:during|on)\s+(?:a|an|his|her|their|[A-Z]\w+)\s+(?:\w+[- ]day\s+)?(?:official\s+|state\s+)?"
                       r"(?:visit|trip|tour)\b|\b(?:is|are)\s+visiting\b|\b(?:first|second|third|fourth|fifth)\s+day\b|"
                       r"\b(?:began|begins|started|starts|kicked off|kicks off|continued|continues|"
                       r"(?:is|are)\s+paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b|"
                       r"\bset (?:off|out) for\b", re.I)
+# Plain phrases of the same two kinds, looked up word by word (wordre.Phrases) on the folded
+# text rather than compiled into the patterns above: each alternation costs start-up time.
+_WAY_PHRASES = ["greeted", "resumed", "remain deadlocked", "remains deadlocked", "remained deadlocked",
+                "remain stalled", "remains stalled", "remained stalled"] + [
+    f"{v} {w}" for v in ("is", "are", "was", "were") for w in ("deadlocked", "stalled")] + [
+    f"{v} {w} with" for v in ("pressed", "pushed", "pressing", "pushing") for w in ("on", "ahead")] + [
+    f"{v} {w}" for v in ("stalled", "stalls") for w in ("on", "over", "again", "amid", "in")] + [
+    f"{v} {w}" for v in ("continue", "continues") for w in ("on", "today", "tomorrow", "into", "through")]
+_UNDER_WAY_MORE = Phrases(_WAY_PHRASES)
+_ARRIVAL_MORE = Phrases(["flew in", "flew into", "flown in", "flown into", "touched down"] + [
+    f"{a} {b}arrival" for a in ("upon", "on", "after") for b in ("", "his ", "her ", "their ")] + [
+    f"at the start of {d}" for d in ("a", "an", "his", "her", "their")] + [
+    f"stepped off {d} plane" for d in ("the", "her", "his", "their")])
+
+
+def _phrases(rx: Phrases, text: str) -> int:
+    """How many of the phrases occur in ``text`` (case folded), not after a hyphen ("long-stalled")."""
+    folded = fold(text)
+    return sum(1 for m in rx.finditer(folded) if m.start() == 0 or folded[m.start() - 1] != "-")
+
+
+def under_way_cues(text: str) -> int:
+    """Cues that the event is under way: _UNDER_WAY and its plain phrases."""
+    return len(_UNDER_WAY.findall(text)) + _phrases(_UNDER_WAY_MORE, text)
+
+
+def arrival_cue(text: str) -> bool:
+    """An arrival told (_ARRIVAL and its plain phrases)."""
+    return _ARRIVAL.search(text) is not None or _phrases(_ARRIVAL_MORE, text) > 0
+
+
 _END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
                          r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
                          r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
 # Past meeting verbs: over for a meeting, but only a step of a visit still under way.
 _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
-                   r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b", re.I)
+                   r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b|\bsat\s+down\s+with\b", re.I)
 _VISITS = ("visit", "state-visit")
 # Weights of the headline and of the first body sentences: the lead tells the news.
 WEIGHTS = (2.0, 3.0, 1.5, 1.0)
@@ -96,7 +152,7 @@ STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in 
 
 
 _PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|ends|closes|"
-                            r"starts|attends)\b", re.I)
+                            r"starts|attends|resumes?|continues?)\b", re.I)
 
 
 # An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday";
@@ -157,6 +213,16 @@ def ends_on(sentence: str, at: int) -> bool:
     return any(w in _END_VERBS for w in words)
 
 
+# "Talks continue on Thursday": a later day of an event already begun, read as its end is.
+_GOES_ON_VERBS = frozenset("continue continues".split())
+
+
+def goes_on(sentence: str, at: int) -> bool:
+    """A date right after "continue(s)": a day of an event begun before it, not its start."""
+    words = [w.lower().strip(",") for w in sentence[max(0, at - 30):at].split()[-3:]]
+    return any(w in _GOES_ON_VERBS for w in words)
+
+
 def length_in_days(text: str) -> int | None:
     m = _LENGTH.search(text)
     return None if m is None else _NUMBER.get(m.group(1).lower()) or int(m.group(1))
@@ -170,6 +236,7 @@ def direction(sentence: str, at: int | None = None) -> int:
     if at is not None and (verb := verb_before(sentence, at)):
         return verb
     cues = [(m.start(), 1) for rx in (_FUTURE, _PRESENT_EVENT, _AHEAD) for m in rx.finditer(sentence)]
+    cues += [(at, 1) for at in _timetable(sentence)]
     cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
     if not cues:
         return 0
@@ -185,8 +252,8 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
     """Weighted cue counts per status over the lead's chunks (and the headline's infinitives)."""
     out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
     for text, w in chunks:
-        out["upcoming"] += w * len(_FUTURE.findall(text))
-        out["ongoing"] += w * len(_UNDER_WAY.findall(text))
+        out["upcoming"] += w * (len(_FUTURE.findall(text)) + len(_timetable(text)))
+        out["ongoing"] += w * under_way_cues(text)
         out["concluded"] += w * len(_OVER.findall(text))
         out["upcoming"] += WEAK * w * len(_WEAK_FUTURE.findall(text))
         out["ongoing"] += WEAK * w * len(_WEAK_NOW.findall(text))
@@ -218,13 +285,13 @@ def main_verb(sentence: str, subject: str) -> str | None:
         at = said.end()
     end = _CLAUSE_END.search(sentence, at)
     clause = sentence[at:end.start() if end else len(sentence)]
-    if _FUTURE.search(clause):
+    if _FUTURE.search(clause) or _timetable(clause):
         return "upcoming"
     if _END_STATED.search(clause):
         return "concluded"
-    if _UNDER_WAY.search(clause):
+    if under_way_cues(clause):
         return "ongoing"
-    if _ARRIVAL.search(clause):
+    if arrival_cue(clause):
         return "arrived"  # under way for a visit, the eve of a summit or of talks
     return None
 
@@ -256,7 +323,7 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
             return "ongoing"  # begun, with more to come, or on its last day
     scores = status_scores(chunks, headline)
     text = " ".join(t for t, _ in chunks)
-    under_way = any(_ARRIVAL.search(t) for t, w in chunks if w >= 1.5)
+    under_way = any(arrival_cue(t) for t, w in chunks if w >= 1.5)
     lead = next((t for t, w in chunks if w == WEIGHTS[1]), "")
     main = main_verb(lead, subject)
     if main == "arrived":
@@ -270,6 +337,8 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
         scores["ongoing"] += STATED
         scores["concluded"] -= sum(w * len(_STEP.findall(t)) for t, w in chunks)
     if not any(v > 0 for v in scores.values()):
+        if anchor is not None and event_dates and all(d == anchor for d in event_dates):
+            return "ongoing"  # news of the day about the event's own day: "pressed on with talks on Wednesday"
         return _by_tense(chunks)
     return max(("upcoming", "ongoing", "concluded"), key=lambda k: scores[k])
 
