@@ -26,6 +26,8 @@ from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePag
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """What a build writes and how (the options of ``briefgen build``)."""
+
     out_dir: Path = Path("out")
     formats: tuple[str, ...] = DEFAULT_FORMATS
     template: str | None = None  # built-in name or a folder
