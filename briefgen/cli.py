@@ -251,7 +251,7 @@ def build(
             page_size=check_page_size(cfg["page_size"].value, cfg["page_size"].origin),
             input_format=normalise_format(input_format), encoding=encoding,
             limits=limits(max_bytes, max_chars, max_paragraph_chars))
-        from briefgen.compose.context import load_template
+        from briefgen.compose.template import load_template
 
         load_template(options.template)  # a bad template is one error, not one per article
         if not sources:
@@ -358,7 +358,7 @@ def templates_show(
 ) -> None:
     """Print a template's files (memo.xml.j2 and style.toml)."""
     with reported(debug):
-        from briefgen.compose.context import load_template
+        from briefgen.compose.template import load_template
 
         tpl = load_template(name)
         for fname in ("style.toml", "memo.xml.j2"):

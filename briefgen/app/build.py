@@ -18,7 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from briefgen.app.provenance import written_by_briefgen
 from briefgen.render import DEFAULT_FORMATS, RENDERERS
 from briefgen.sources.read import Limits
 from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePage, UsageError
@@ -26,6 +25,8 @@ from briefgen.status import BriefgenError, ExitStatus, OutputRefused, OverOnePag
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """What a build writes and how (the options of ``briefgen build``)."""
+
     out_dir: Path = Path("out")
     formats: tuple[str, ...] = DEFAULT_FORMATS
     template: str | None = None  # built-in name or a folder
@@ -241,10 +242,13 @@ def plan_outputs(out_dir: Path, stem: str, outputs: dict[str, bytes],
             raise OutputRefused("output would land outside the output folder", source=str(target))
         if real in protected:
             raise OutputRefused("output would overwrite the input", source=str(target))
-        if not force and target.exists() and not written_by_briefgen(target):
-            raise OutputRefused("exists and was not written by briefgen; refusing to replace it "
-                                "(move it away, choose another folder with -o, or use --force)",
-                                source=str(target))
+        if not force and target.exists():
+            from briefgen.app.provenance import written_by_briefgen  # only an existing output needs it
+
+            if not written_by_briefgen(target):
+                raise OutputRefused("exists and was not written by briefgen; refusing to replace it "
+                                    "(move it away, choose another folder with -o, or use --force)",
+                                    source=str(target))
         planned.append((target, data))
     return planned
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefgen.status import UsageError
 
@@ -30,8 +29,9 @@ SETTINGS: dict[str, tuple[Any, str]] = {
 LIST_SETTINGS = frozenset({"formats"})
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
+    """A setting's value and where it comes from."""
+
     value: Any
     origin: str  # "default", a config file path, or "option"
 

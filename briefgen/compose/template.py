@@ -24,6 +24,8 @@ STYLE_FILE = "style.toml"
 
 @dataclass(frozen=True, eq=False)
 class Template:
+    """A loaded template: its style and its memo.xml.j2 source."""
+
     name: str
     path: Path | Traversable
     style: Style

@@ -21,7 +21,7 @@ def _copy(src: Traversable, dest: Path) -> None:
 
 def init_template(base: str, folder: Path) -> Path:
     """Copy template ``base`` into ``folder`` (which must not exist, or be empty)."""
-    from briefgen.compose.context import load_template
+    from briefgen.compose.template import load_template
 
     source = load_template(base).path
     folder = Path(folder)

@@ -19,9 +19,9 @@ import importlib.resources
 import os
 import struct
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
@@ -34,14 +34,14 @@ REPLACEMENT = "\u25a1"  # WHITE SQUARE, drawn for characters no font here has
 _LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
-class FontSet:
+class FontSet(NamedTuple):
     """reportlab font names for one template, plus the glyph coverage to check text against.
 
     Names and coverage come from the files' bytes and cmap tables alone; a face is parsed
     and registered with reportlab only when something draws or measures with it (``face``
     or ``ensure``): most memos use the regular and bold faces only. The fallback face
-    (DejaVu Sans, the largest file) likewise waits until some text needs it."""
+    (DejaVu Sans, the largest file) likewise waits until some text needs it. An internal
+    record (a NamedTuple: cheaper to define than a frozen dataclass)."""
 
     regular: str
     bold: str
@@ -181,8 +181,7 @@ def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
 SYSTEM_FONTS_ENV = "BRIEFGEN_SYSTEM_FONTS"  # "0": the bundled fonts only
 
 
-@dataclass(frozen=True)
-class _SystemFont:
+class _SystemFont(NamedTuple):
     """One face fontconfig lists, with the code points it covers (fontconfig's own charset)."""
 
     path: str

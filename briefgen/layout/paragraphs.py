@@ -6,7 +6,7 @@ paragraph markup, switching to the fallback font where the family lacks a glyph.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
@@ -34,9 +34,8 @@ class OncePara(Paragraph):
         return size
 
 
-@dataclass(frozen=True)
-class Kit:
-    """The paragraph styles of one Style (one per kind of text on the page)."""
+class Kit(NamedTuple):
+    """The paragraph styles of one Style (one per kind of text on the page); an internal record."""
 
     fonts: FontSet
     body: ParagraphStyle

@@ -6,7 +6,7 @@ numbers (model.fitted.PagePlan), so a renderer never measures anything itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.compose.styles import Style
 from briefgen.layout.flowables import block_height, body_width, footer_label_width, label_gutter, label_offset
@@ -15,9 +15,8 @@ from briefgen.model.blocks import Banner, Footer, Memo, Rule, Section
 from briefgen.model.fitted import PagePlan
 
 
-@dataclass(frozen=True)
-class Split:
-    """The memo's blocks by place on the page (see PagePlan)."""
+class Split(NamedTuple):
+    """The memo's blocks by place on the page (see PagePlan); an internal record."""
 
     top_banner: Banner | None
     flow: tuple

@@ -9,6 +9,8 @@ from briefgen.model.briefing import Span
 
 @dataclass(frozen=True)
 class Article:
+    """One input article: its sanitised text, where it came from and what reading it found."""
+
     text: str
     origin: str  # file name as given, or "<stdin>"
     sha256: str  # of the raw input bytes

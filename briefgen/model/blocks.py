@@ -58,12 +58,16 @@ class Banner:
 
 @dataclass(frozen=True)
 class Field:
+    """One row of the header block: a label and its value."""
+
     label: str  # "TO", "FROM", "DATE", "SUBJECT"
     value: str
 
 
 @dataclass(frozen=True)
 class HeaderFields:
+    """The header block: the title, then the TO / FROM / DATE / SUBJECT rows."""
+
     title: str  # "MEMORANDUM"
     fields: tuple[Field, ...]
 
@@ -77,11 +81,15 @@ class Para:
 
 @dataclass(frozen=True)
 class Bullets:
+    """A list of entries, one bullet each."""
+
     entries: tuple[Entry, ...]
 
 
 @dataclass(frozen=True)
 class Quotes:
+    """Key quotations, each entry with its attribution."""
+
     entries: tuple[Entry, ...]  # runs = the quotation, attribution = speaker, role
 
 
@@ -105,6 +113,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Footer:
+    """The source lines at the foot of the page, with the page label."""
+
     lines: tuple[tuple[Run, ...], ...]
     page_label: str = "Page 1 of 1"
 
@@ -126,6 +136,8 @@ class MemoMeta:
 
 @dataclass(frozen=True)
 class Memo:
+    """The composed memo: its metadata and its blocks in page order."""
+
     meta: MemoMeta
     blocks: tuple[Block, ...]
 

@@ -74,6 +74,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Participant:
+    """A person the article names as taking part, with the evidence of the mention."""
+
     name: str
     role: str | None
     evidence: tuple[Span, ...]
@@ -83,6 +85,8 @@ class Participant:
 
 @dataclass(frozen=True)
 class Quote:
+    """A verbatim quotation and who said it."""
+
     text: str  # verbatim content between the quotation marks
     speaker: str | None
     evidence: tuple[Span, ...]  # the quoted content (without the marks)
@@ -92,6 +96,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date as the article writes it, resolved where an anchor allows."""
+
     text: str  # as written: "on Monday", "April 27"
     iso: str | None  # resolved YYYY-MM-DD where an anchor allows, else None
     span: Span
@@ -99,6 +105,8 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Event:
+    """The visit, summit or talks the article reports: who, where, what kind, when."""
+
     principal: str | None = None
     principal_role: str | None = None
     location: str | None = None
@@ -134,6 +142,8 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class Briefing:
+    """Everything the parser found in one article, each item with its evidence."""
+
     source: SourceInfo
     subject: str
     event: Event

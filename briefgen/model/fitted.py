@@ -72,6 +72,8 @@ class PagePlan:
 
 @dataclass(frozen=True)
 class FittedMemo:
+    """The memo as it fits one page: the only input of a renderer."""
+
     memo: Memo
     style: Style
     report: FitReport

@@ -36,29 +36,39 @@ from briefgen.status import TemplateError
 _PAGE_FIELD = re.compile(r"^(\D*?)1(\D+?)1(\D*)$")  # "Page 1 of 1" -> PAGE / NUMPAGES fields
 
 
-_CONFIGURED: OrderedDict = OrderedDict()  # (style, page, language) -> configured document bytes
+_CONFIGURED: OrderedDict = OrderedDict()  # (style, page, language) -> set-up document bytes (None: used once)
 _MAX_CONFIGURED = 16  # fitting picks among a few body sizes per template: bounded, so batches stay flat
 
 
 def configured(style, plan, language: str):
     """A fresh Document of the style's reference.docx with the page and the styles set up for
-    this fitted style. The set-up is the same for every memo of a (style, size, language), so
-    its bytes are kept in memory (bounded) and each render opens a copy."""
+    this fitted style. The first memo of a (style, size, language) draws on the set-up
+    document itself; from the second on, the set-up is saved once (its bytes kept in memory,
+    bounded) and each render opens a copy. A single build never saves and reopens it."""
     key = (style, plan.page_width, plan.page_height, plan.banner_height, plan.top_banner_y,
            plan.bottom_banner_y, plan.bullets, plan.headings, plan.label_drop, plan.label_gutter, language)
-    data = _CONFIGURED.get(key)
+    if key not in _CONFIGURED:
+        _CONFIGURED[key] = None
+        _bound()
+        return _set_up(style, plan, language)
+    data = _CONFIGURED[key]
     if data is None:
-        data = _CONFIGURED[key] = _set_up(style, plan, language)
-        while len(_CONFIGURED) > _MAX_CONFIGURED:
-            _CONFIGURED.popitem(last=False)
-    else:
-        _CONFIGURED.move_to_end(key)
+        doc = _set_up(style, plan, language)
+        buf = io.BytesIO()
+        doc.save(buf)
+        data = _CONFIGURED[key] = buf.getvalue()
+    _CONFIGURED.move_to_end(key)
     return docx.Document(io.BytesIO(data))
 
 
-def _set_up(style, plan, language: str) -> bytes:
-    """The reference document with the page and styles set up, saved; a reference.docx that
-    is not a Word document or lacks a style the memo uses is the template's error (exit 6)."""
+def _bound() -> None:
+    while len(_CONFIGURED) > _MAX_CONFIGURED:
+        _CONFIGURED.popitem(last=False)
+
+
+def _set_up(style, plan, language: str):
+    """The reference document with the page and styles set up; a reference.docx that is not
+    a Word document or lacks a style the memo uses is the template's error (exit 6)."""
     path = reference_path(style)
     try:
         doc = docx.Document(io.BytesIO(reference_bytes(path)))
@@ -66,13 +76,11 @@ def _set_up(style, plan, language: str) -> bytes:
         sec = doc.sections[0]
         sec.header.is_linked_to_previous = False
         sec.footer.is_linked_to_previous = False
-        buf = io.BytesIO()
-        doc.save(buf)
     except (KeyError, ValueError, AttributeError, StopIteration, OSError, zipfile.BadZipFile,
             PackageNotFoundError, etree.LxmlError) as e:
         raise TemplateError(f"template {style.name!r}: {path.name} is not a usable Word document "
                             f"with the styles {', '.join(STYLE_NAMES)} ({type(e).__name__}: {e})") from None
-    return buf.getvalue()
+    return doc
 
 
 class _Writer:
