@@ -517,13 +517,15 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
 
 
 # Is there an event at all? An event noun or a named venue ("the European Council", "a UN
-# Security Council meeting"), travel by an official, or a meeting verb beside an official; a
-# sports report or a campaign story has none of them.
+# Security Council meeting"; named, so capitalised, and not a city's or county's council),
+# travel by an official, or a meeting verb beside an official; a sports report, a campaign
+# story or a city council's budget vote has none of them.
 _EVENT_NOUN = re.compile(
     r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
     r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat|forum)\b|"
     r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
-    r"\b(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:meeting|conference|session|Council|Conference|Forum|Assembly)\b|"
+    r"\b(?!(?:City|Town|County|Municipal|Borough|District|Parish)\s)(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}"
+    r"(?:meeting|conference|session|(?-i:Council|Conference|Forum|Assembly))\b|"
     r"\b(?:meeting|conference|session)s?\s+(?:in|at|of|between|among|with)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
 # "due in Oslo", "expected in Oslo": a timetable's arrival; "upon arrival in Oslo": an arrival.

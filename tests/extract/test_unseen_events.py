@@ -40,6 +40,23 @@ def test_domestic_bargaining_is_no_event(stages, text):
                            "governments)",)
 
 
+@pytest.mark.parametrize("text", [
+    "City council approves new budget\n\nThe city council on Tuesday approved a $4.2 billion budget after weeks "
+    "of debate. Mayor Ann Roe said the budget protects services.",
+    "County Council Backs Road Plan\n\nThe county council voted on Monday to repair rural roads. Council "
+    "leader Tom Ruiz said work would start in May.",
+])
+def test_a_local_council_vote_is_no_event(stages, text):
+    st = stages(text, until="event")
+    assert st.event.kind is None and st.event.principal is None
+
+
+def test_a_named_council_is_a_venue(stages):
+    st = stages("European Council opens in Brussels\n\nEU leaders gathered in Brussels on Thursday for the "
+                "European Council. Chancellor Ann Roe said the agenda was long.", until="event")
+    assert st.event.kind is not None
+
+
 @pytest.mark.parametrize("text, principal, place", [
     # signing an accord brings its parties together
     ("Ruritania, Norway sign energy deal\n\nRuritanian Prime Minister Bo Kay and his Norwegian counterpart "
