@@ -95,7 +95,7 @@ _PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|w
 # (looked up on the folded piece: as the pattern ``(?:WORDS)\b`` with re.I matched at its start)
 _DANGLES = Phrases(("where", "whom", "whose", "which", "who", "as", "after", "since", "because", "despite", "according to"))
 # The words _OPENER opens on (folded): a piece opening on another runs no pattern.
-_OPENER_WORDS = frozenset("at however meanwhile moreover in and but for that".split())
+_OPENER_WORDS = frozenset("at however meanwhile moreover in and but though although even whereas for that".split())
 
 # How a reporting frame ends: its verb, perhaps with "that" and a few words between.
 _FRAME_END = re.compile(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")

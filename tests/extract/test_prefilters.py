@@ -328,7 +328,8 @@ def test_group_words_and_goal_objects_are_cued_in_dev_articles():
 
 @pytest.mark.parametrize("piece", ["However, the two", "at the same time, x", "And but that x", "For his part, he",
                                    "in addition the", "which was postponed", "According to Wang", "Whose x", "ask him",
-                                   "\u0130n addition, x", "thats it", "as2 x", "Meanwhile x"])
+                                   "\u0130n addition, x", "thats it", "as2 x", "Meanwhile x",
+                                   "though Lima said", "Although it was", "even though we", "whereas the x"])
 def test_openers_and_dangling_words_read_as_their_patterns(piece):
     from briefgen.extract import narrow
     dangles = re.compile(r"(?:where|whom|whose|which|who|as|after|since|because|despite|according to)\b", re.I)
