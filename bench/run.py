@@ -9,7 +9,7 @@ fitted memo's lines with the same embedded TrueType font), run in turn with brie
     installed libraries keep the bytecode pip compiled) and an empty XDG cache folder per run;
   * "bytecode allowed": Python writes and reuses bytecode, the XDG cache folder persists;
 - in-process time per memo over 200 builds, split by stage, the resident memory along the
-  way, and the reference's per-memo time;
+  way, and the reference's per-memo time, the two taken in turns (five stretches each);
 - a long article (~1,400 words, fitting must drop items) against the sample, built in turns;
 - a batch of 60 articles with --jobs 1 and --jobs 2: time, throughput, peak RSS per worker.
 Medians with min and max over several runs after a warm-up, the commands compared taking
@@ -153,6 +153,7 @@ def font_of() -> str | None:
 
 
 STAGES = ("read", "extract", "compose", "fit", "pdf", "docx")
+ROUNDS = 5  # stretches of in-process builds, each after a turn of the reference
 
 
 def build_once(path: Path) -> tuple[list[float], object]:
@@ -177,14 +178,19 @@ def build_once(path: Path) -> tuple[list[float], object]:
     return [b - a for a, b in zip(t, t[1:])], fitted
 
 
-def in_process(path: Path, n: int) -> tuple[dict, object]:
-    """Build ``path`` n times after 3 warm-up builds: time per stage, resident memory."""
+def in_process(path: Path, n: int, between=None, rounds: int = 1) -> tuple[dict, object]:
+    """Build ``path`` n times after 3 warm-up builds: time per stage, resident memory.
+    ``between`` (the reference's turn) runs before each of ``rounds`` equal stretches of builds,
+    so both per-memo medians come from the same stretches of machine time."""
     import gc
 
     per_stage: dict[str, list[float]] = {k: [] for k in STAGES}
     totals, rss = [], []
     fitted = None
+    stretch = max(1, n // rounds)
     for i in range(n + 3):
+        if between is not None and i >= 3 and (i - 3) % stretch == 0:
+            between()
         stages, fitted = build_once(path)
         if i < 3:
             continue  # warm-up
@@ -323,8 +329,7 @@ def main() -> int:
                               "batch_runs": args.batch_runs}}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        stages, fitted = in_process(SAMPLE, args.memos)
-        res["in_process"] = stages
+        _, fitted = build_once(SAMPLE)
         lines = tmp / "lines.json"
         lines.write_text(json.dumps(memo_lines(fitted)), encoding="utf-8")
         ttf = font_of()
@@ -332,8 +337,16 @@ def main() -> int:
             return [sys.executable, str(ROOT / "bench" / "reference.py"), str(lines),
                     str(tmp / "ref"), str(repeat), *([ttf] if ttf else [])]
 
-        ref = subprocess.run(ref_cmd(min(args.memos, 100)), capture_output=True, text=True, check=True, env=ENV)
-        res["reference_per_memo"] = json.loads(ref.stdout)["per_memo_s"]
+        # The reference's per-memo times, taken in turns with briefgen's builds.
+        ref_times: list[float] = []
+        def reference_turn() -> None:
+            ref = subprocess.run(ref_cmd(max(1, args.memos // ROUNDS)), capture_output=True, text=True,
+                                 check=True, env=ENV)
+            ref_times.extend(json.loads(ref.stdout)["times_s"])
+
+        stages, _ = in_process(SAMPLE, args.memos, between=reference_turn, rounds=ROUNDS)
+        res["in_process"] = stages
+        res["reference_per_memo"] = statistics.median(ref_times)
         commands = {
             "reference": ref_cmd(1),
             "version": [BRIEFGEN, "--version"],
