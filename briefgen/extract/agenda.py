@@ -39,7 +39,7 @@ from briefgen.extract.cues import lower
 from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold, holds_any
 
 # What follows "address" when it means speaking to people: a named body or an audience.
 _AUDIENCE = LazyPattern(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
@@ -68,10 +68,15 @@ _FRONT_STANCE = LazyPattern(r"\b(?:said|says|told|stressed|reiterated|noted|agre
                            r"welcomed|urged|called|made clear|emphasi[sz]ed|underscored|raised|discussed)\b")
 _QUOTED_TOPIC = 60  # characters: a longer quotation is speech, not a topic's name
 _LIST_TRIGGERS = ("including", "such", "rang", "range")
-_GROUP_BEFORE = LazyPattern(r"(?:countries|nations|states|members|leaders|companies|firms|groups|"
-                           r"governments|cities|critics|namely|like)\W*$", re.I)
 _GROUP_WORDS = ("countries", "nations", "states", "members", "leaders", "companies", "firms", "groups", "governments",
                 "cities", "critics", "namely", "like")
+_GROUP_BEFORE = LazyPattern("(?:" + "|".join(_GROUP_WORDS) + r")\W*$", re.I)
+# "(a new round of) talks on X", "negotiations over X": the frame of a topic, in words and as a pattern.
+_TALK_NOUNS = ("talks", "negotiations", "consultations", "discussions")
+_TALK_PREPS = ("on", "about", "over")
+_TALKS_ON = tuple(f"{n} {p}" for n in _TALK_NOUNS for p in _TALK_PREPS)
+_TALKS_ON_RE = (r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
+                f"(?:{'|'.join(_TALK_NOUNS)}) (?:{'|'.join(_TALK_PREPS)})")
 _PLACES = COUNTRIES | CITIES
 
 
@@ -370,12 +375,10 @@ _LEAD_SUCH_AS = LazyPattern(r"such (?:[\w-]+ ){1,3}?as\s+", re.I)
 # ... or a frame around the matter, in four patterns (the alternatives of one, in order), each run
 # (and compiled) only on a label holding text that a match of it holds.
 _LEAD_FRAMES = (
-    (("as well as", "ways to", "how to", "result", "issues such as", "whether to",
-      *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions") for p in ("on", "about", "over"))),
+    (("as well as", "ways to", "how to", "result", "issues such as", "whether to", *_TALKS_ON),
      LazyPattern(r"(?:as well as|ways to|how to|result(?:s|ed)? in|"
                  # "(a new round of) talks on X": the topic is X
-                 r"(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?(?:talks|negotiations|"
-                 r"consultations|discussions) (?:on|about|over)|"
+                 + _TALKS_ON_RE + "|"
                  r"bilateral issues such as|issues such as|whether to)\s+", re.I)),
     ((*(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety", "subject", "issue", "question",
                             "matter", "topic", "importance", "means")),
@@ -397,7 +400,6 @@ _LEAD_FRAMES = (
                  r"(?:[\w.-]+ ){0,3}?[\w.-]+['\u2019]s (?:desire|wish|bid|efforts?|attempts?|plans?|drive) to)\s+",
                  re.I)),
 )
-_LOWER_RUN = re.compile(r"[a-z]+")
 
 
 def _lead_end(norm: str, s: int, e: int) -> int:
@@ -409,9 +411,9 @@ def _lead_end(norm: str, s: int, e: int) -> int:
         m = _LEAD_SUCH_AS.match(norm, s, e)
         if m is not None:
             return m.end()
-    word = _LOWER_RUN.match(low)
-    if word is not None and word.group() in _LEAD_WORDS and low[word.end():word.end() + 1].isspace():
-        end = word.end()
+    word = first_word(low)
+    if word in _LEAD_WORDS and low[len(word):len(word) + 1].isspace():
+        end = len(word)
         while end < len(low) and low[end].isspace():
             end += 1
         return s + end
@@ -720,10 +722,8 @@ def _head_word(label: str) -> str:
 _ANAPHOR = re.compile(r"(?:and\s+|or\s+)?(?:its|their|his|her)\s", re.I)
 
 
-_AFTER_VERB = LazyPattern(r"(?:(?:the )?door to|(?:(?:another|a new|a fresh|the next|a|the) )?(?:round of )?"
-                         r"(?:talks|negotiations|consultations|discussions) (?:on|about|over))\s+(?:(?:the|a|an) )?", re.I)
-_AFTER_VERB_CUES = ("door to", *(f"{n} {p}" for n in ("talks", "negotiations", "consultations", "discussions")
-                                 for p in ("on", "about", "over")))
+_AFTER_VERB = LazyPattern(r"(?:(?:the )?door to|" + _TALKS_ON_RE + r")\s+(?:(?:the|a|an) )?", re.I)
+_AFTER_VERB_CUES = ("door to", *_TALKS_ON)
 
 
 def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int, int] | None:

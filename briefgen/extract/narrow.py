@@ -29,7 +29,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Span
 from briefgen.extract import cues
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold, holds_any
 
 # Items longer than this (words) are narrowed to their cue's clause: about what two memo lines hold.
 LONG = 24
@@ -47,9 +47,11 @@ SECOND = {"purpose": 0.5, "expectations": 0.55}
 SECOND_FACTOR = 0.9
 
 # Verbs that report speech or belief: what follows their "that" is the point, not who said it.
-_SAY = (r"(?:said|says|say|saying|told|telling|tells|stressed|noted|noting|added|adding|argued|warned|"
-        r"insisted|believes?|believed|hinted|confirmed|announced|indicated|suggested|acknowledged|"
-        r"admitted|explained|stated|reiterated|underlined|emphasi[sz]ed)")
+_SAY_WORDS = ("said", "says", "say", "saying", "told", "telling", "tells", "stressed", "noted", "noting", "added",
+              "adding", "argued", "warned", "insisted", "believes", "believe", "believed", "hinted", "confirmed",
+              "announced", "indicated", "suggested", "acknowledged", "admitted", "explained", "stated",
+              "reiterated", "underlined", "emphasised", "emphasized")
+_SAY = "(?:" + "|".join(_SAY_WORDS) + ")"
 # Where a clause ends and the next begins: the match is the gap between two pieces.
 _BREAK = re.compile(
     r",\s+(?=(?:which|who|whom|whose|where|when|while|whereas|but|although|though|after|amid|"
@@ -62,10 +64,9 @@ _SAID_BEFORE = re.compile(r"\b" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?$")
 _FRAME_REACH = 60  # characters before "that" searched for the reporting verb
 
 # Leading words that tie a piece to what came before; dropped when what follows stands alone.
-_OPENER = LazyPattern(
-    r"(?:(?:at the same time|however|meanwhile|moreover|in addition|and|but|(?:even |al)?though|whereas|"
-    r"for (?:his|her|its|their) part)"
-    r"\b,?\s+|(?<=but )that\s+)+", re.I)
+_OPENERS = ("at the same time", "however", "meanwhile", "moreover", "in addition", "and", "but", "even though",
+            "although", "though", "whereas", *(f"for {who} part" for who in ("his", "her", "its", "their")))
+_OPENER = LazyPattern(r"(?:(?:" + "|".join(_OPENERS) + r")\b,?\s+|(?<=but )that\s+)+", re.I)
 # A subordinator is dropped only from a piece that is nothing but its clause (no comma after it):
 # "when the two agreed on the visit" stands alone, "When he arrives, he will" does not.
 _SUBORDINATE = re.compile(r"(?:when|while|with)\s+(?=[^,;]*$)", re.I)
@@ -78,16 +79,12 @@ _VERBISH = LazyPattern(r"to [a-z]+\b|[a-z]+(?:ed|en|s)\b|(?:made|held|met|led|we
 _REPORT = LazyPattern(r"(?:who\s+)?" + _SAY + r"(?:\s+(?!that\b)[\w'-]+){0,5}?\s+that\s+", re.I)
 # The words _REPORT can open on (folded): a piece opening on another word is no report, and the
 # pattern runs (and is compiled) only for one that may be.
-_REPORT_OPENERS = frozenset("""who said says say saying told telling tells stressed noted noting added adding argued
-warned insisted believe believes believed hinted confirmed announced indicated suggested acknowledged admitted
-explained stated reiterated underlined emphasised emphasized""".split())
-_LOWER_RUN = re.compile(r"[a-z]+")
+_REPORT_OPENERS = frozenset(("who", *_SAY_WORDS))
 
 
 def _report(norm: str, a: int, b: int) -> re.Match | None:
     """``_REPORT.match(norm, a, b)``."""
-    first = _LOWER_RUN.match(fold(norm[a:min(b, a + 16)]))
-    return _REPORT.match(norm, a, b) if first is not None and first.group() in _REPORT_OPENERS else None
+    return _REPORT.match(norm, a, b) if first_word(norm, a, b) in _REPORT_OPENERS else None
 # After "and"/"but", a verb means the subject is in the clause before ("but said the ...").
 _PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|will|would|could|can|may|"
                         r"must|should|did|does|[a-z]+ed)\b")
@@ -95,15 +92,16 @@ _PREDICATE = re.compile(r"(?:said|says|told|added|is|was|were|are|has|have|had|w
 # (looked up on the folded piece: as the pattern ``(?:WORDS)\b`` with re.I matched at its start)
 _DANGLES = Phrases(("where", "whom", "whose", "which", "who", "as", "after", "since", "because", "despite", "according to"))
 # The words _OPENER opens on (folded): a piece opening on another runs no pattern.
-_OPENER_WORDS = frozenset("at however meanwhile moreover in and but though although even whereas for that".split())
+_OPENER_WORDS = frozenset(p.split()[0] for p in (*_OPENERS, "that"))
 
 # How a reporting frame ends: its verb, perhaps with "that" and a few words between.
 _FRAME_END = re.compile(r"\b" + _SAY + r"(?:\s+[\w'-]+){0,5}?\s*(?:that)?\s*$")
 
 # A goal hung on the event noun: "[X sets out on] a tough mission to Washington aimed at ...".
+_GOALS = ("aimed at", "meant to", "intended to", "designed to")
 _GOAL_PHRASE = LazyPattern(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:visit|mission|trip|tour|talks|summit|meeting)"
-    r"(?:\s+to\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,?\s+(?:aimed at|meant to|intended to|designed to)\b")
+    r"(?:\s+to\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,?\s+(?:" + "|".join(_GOALS) + r")\b")
 
 
 def pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -142,8 +140,7 @@ def _words(norm: str, a: int, b: int) -> int:
 def stand_alone(norm: str, a: int, b: int) -> int | None:
     """Start of norm[a:b] without its leading connective, or None when the piece dangles."""
     for _ in range(4):
-        first = _LOWER_RUN.match(fold(norm[a:min(b, a + 16)]))
-        m = _OPENER.match(norm, a, b) if first is not None and first.group() in _OPENER_WORDS else None
+        m = _OPENER.match(norm, a, b) if first_word(norm, a, b) in _OPENER_WORDS else None
         if m:
             a = m.end()
             if _PREDICATE.match(norm, a, b):
@@ -261,7 +258,7 @@ def narrow(state: State, span: Span, section: str) -> list[Span]:
                             if all(extra[1] <= c[0] or extra[0] >= c[1] for c in chosen):
                                 chosen.append(extra)
     if section == "purpose" and _words(norm, *chosen[0]) > LONG:
-        goal = holds_any(norm[chosen[0][0]:chosen[0][1]], ("aimed at", "meant to", "intended to", "designed to"))
+        goal = holds_any(norm[chosen[0][0]:chosen[0][1]], _GOALS)
         m = _GOAL_PHRASE.search(norm, *chosen[0]) if goal else None
         if m:
             chosen[0] = (m.start(), chosen[0][1])

@@ -24,7 +24,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import NOT_PERSON_NAME, QUOTE_VERBS
 from briefgen.extract.marks import inside
 from briefgen.extract.state import Mention, QuoteFound, State
-from briefgen.extract.wordre import LazyPattern, Phrases, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold, holds_any
 
 _VERBS = QUOTE_VERBS
 # As the regex ``\b(?:VERBS|[Aa]ccording to)\b`` (longest first), without compiling the list.
@@ -68,7 +68,6 @@ _NEW_CLAUSE = LazyPattern(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s
 # on another word runs no pattern, and most articles never compile it.
 _CLAUSE_OPENERS = frozenset("""while whereas but although though as which who when because after before since if
 unless""".split())
-_LOWER_RUN = re.compile(r"[a-z]+")
 
 
 def _new_clause(norm: str, a: int, limit: int) -> bool:
@@ -76,8 +75,7 @@ def _new_clause(norm: str, a: int, limit: int) -> bool:
     head = norm[a:limit].lstrip()
     if head.startswith(","):
         head = head[1:].lstrip()
-    first = _LOWER_RUN.match(fold(head[:10]))
-    return first is not None and first.group() in _CLAUSE_OPENERS and _NEW_CLAUSE.match(norm, a, limit) is not None
+    return first_word(head) in _CLAUSE_OPENERS and _NEW_CLAUSE.match(norm, a, limit) is not None
 
 
 _THAT_AFTER = LazyPattern(r"(?:\s+(?:in|on|at|to|during)\s+(?:a|an|the|his|her|its|their)?\s*[\w-]+){0,2}"

@@ -43,8 +43,8 @@ _MIN_QUOTE_WORDS = 3
 
 # A clause opening on one of these lower-case words cannot stand alone in a memo
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
-# figures.", "because of the sales tax.", "though X cautioned that ..."): it is shown together with the clause before it
-# in the same sentence (see attach_dangling).
+# figures.", "because of the sales tax.", "though X cautioned that ..."): it is shown
+# together with the clause before it in the same sentence (see attach_dangling).
 _DANGLING = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
                        r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
 

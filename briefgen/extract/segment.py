@@ -22,7 +22,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import Paragraph, Sentence, State
-from briefgen.extract.wordre import LazyPattern, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, first_word, fold, holds_any
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
@@ -131,7 +131,6 @@ _CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center
 _CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
 _CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
 _HEADER_FIELDS = frozenset("keywords tags author authors publish published date source section".split())
-_LOWER_RUN = re.compile(r"[a-z]+")
 _PHOTO_BY = ("(Photo by ", "(Image by ", "(Picture by ")
 
 
@@ -142,8 +141,7 @@ def _opens_on(norm: str, s: int, e: int, marks: str) -> bool:
 
 
 def _header_field(chunk: str) -> re.Match | None:
-    first = _LOWER_RUN.match(fold(chunk.lstrip()[:10]))
-    return _HEADER_FIELD.match(chunk) if first is not None and first.group() in _HEADER_FIELDS else None
+    return _HEADER_FIELD.match(chunk) if first_word(chunk.lstrip()) in _HEADER_FIELDS else None
 
 
 def _updated(chunk: str) -> re.Match | None:

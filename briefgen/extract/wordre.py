@@ -35,6 +35,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# The characters fold() turns into a-z: a run of them folds to a run of lower-case letters.
+_FOLDABLE_RUN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
+
+
+def first_word(text: str, pos: int = 0, endpos: int | None = None) -> str:
+    """The folded letters that open text[pos:endpos] ("" when it opens on another character):
+    the word a prefilter looks up before running (and compiling) a pattern that opens on it."""
+    m = _FOLDABLE_RUN.match(text, pos, len(text) if endpos is None else endpos)
+    return fold(m.group()) if m else ""
+
+
 def holds_any(text: str, words: Iterable[str]) -> bool:
     """Whether ``text`` holds any of ``words`` as a substring: the cheap check that decides
     whether a pattern is worth running (and compiling) at all."""

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from briefgen.extract.lexicon import REPORTING_VERBS
-from briefgen.extract.wordre import LazyPattern, Phrases, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold
 
 VERBS = Phrases(REPORTING_VERBS)
 # The regexes Phrases documents itself as: an alternation sorted longest first.
@@ -80,3 +80,14 @@ def test_holds_any_is_a_substring_test():
     assert not holds_any("the talks were short", ("cover", "spanning"))
     assert not holds_any("anything", ())
     assert holds_any("a \u2022 b", "\u2022\u25cf")
+
+
+@pytest.mark.parametrize("text, pos, endpos, word", [
+    ("Said the minister", 0, None, "said"),
+    ("\u0130n addition, x", 0, None, "in"),  # folded as re.IGNORECASE reads it
+    ("  and then", 0, None, ""),  # opens on a space
+    ("x, though she", 3, None, "though"),
+    ("although", 0, 5, "altho"),
+])
+def test_first_word(text, pos, endpos, word):
+    assert first_word(text, pos, endpos) == word
