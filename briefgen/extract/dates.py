@@ -58,18 +58,23 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
-# How far a yearless date may lie on the wrong side of the anchor before the tense moves it a year
-# ("met on November 14" read on 1 January is last November, not this one).
-_TENSE_SLACK = timedelta(days=7)
+# How far a yearless date may lie on the wrong side of the anchor before the tense moves it a year.
+# A past tense is the writer's word that it happened: a week ahead is last year's ("met on
+# November 14" read on 1 January is last November, not this one). A present or future tense
+# moves a date only when the anchor's year would put it more than half a year back ("visits Oslo
+# on March 2" read on March 20 was this March 2; "will meet on February 3" read on 20 December
+# is next February).
+_PAST_SLACK = timedelta(days=7)
+_AHEAD_SLACK = timedelta(days=183)
 
 
 def _year_by_tense(month: int, day: int, anchor: date, direction: int) -> date:
     """A month and day in the anchor's year, or the year before (a past-tense sentence) or after
     (a future one) when the anchor's year would put it on the other side of the anchor."""
     d = date(anchor.year, month, day)
-    if direction < 0 and d > anchor + _TENSE_SLACK:
+    if direction < 0 and d > anchor + _PAST_SLACK:
         return _other_year(d, -1)
-    if direction > 0 and d < anchor - _TENSE_SLACK:
+    if direction > 0 and d < anchor - _AHEAD_SLACK:
         return _other_year(d, 1)
     return d
 

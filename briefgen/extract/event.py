@@ -426,7 +426,7 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                                  or not (m.group("md") or m.group("dm"))):
                     continue  # a stand-in year: months and days compare, years and weekdays do not
                 way = direction(norm[s.start:s.end], m.start() - s.start)
-                iso = _resolve(m, anchor, way)
+                iso = resolve(m, anchor, way)
                 if iso and (m.group("md") or m.group("dm") or m.group("iso") or way or iso == anchor.isoformat()):
                     days = [date.fromisoformat(iso), *range_days(norm, m, iso)]
                     later = ends_on(norm[s.start:s.end], m.start() - s.start) or \
@@ -434,27 +434,6 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                     (end_dates if later else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
-
-
-# A tense moves a month and day without a year to the year before or after only when the
-# anchor's own year would put them more than half a year away ("visits Oslo on March 2" read on
-# March 20 was this March 2, not next year's; "met on March 2" read in December stays past).
-_HALF_YEAR = 183
-
-
-def _resolve(m, anchor: date | None, way: int) -> str | None:
-    """``dates.resolve``, with a yearless month and day kept within half a year of the anchor."""
-    iso = resolve(m, anchor, way)
-    if iso is None or anchor is None or not (m.group("md") or m.group("dm")) or m.group("md_y") or m.group("dm_y"):
-        return iso
-    d = date.fromisoformat(iso)
-    if d.year == anchor.year or way < 0:
-        return iso  # a past tense is the writer's word that it happened: last year's, if need be
-    try:
-        same = d.replace(year=anchor.year)
-    except ValueError:  # 29 February
-        same = d.replace(year=anchor.year, day=28)
-    return same.isoformat() if abs((same - anchor).days) <= _HALF_YEAR else iso
 
 
 def _anchor(state: State) -> date | None:
@@ -509,7 +488,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
         # A weekday reads forward in a sentence about what is ahead ("meets Xi on Tuesday") and
         # back in one about what is past, else as the event's status says.
         way = direction(state.norm[sent.start:sent.end], m.start() - sent.start) or default
-        iso = _resolve(m, anchor, way)
+        iso = resolve(m, anchor, way)
         out.append(DateMention(state.text[m.start():m.end()], iso, Span(m.start(), m.end())))
         if len(out) >= 8:
             return tuple(out)
