@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,8 @@ import pytest
 import importlib
 
 from briefgen.model.blocks import Banner, Footer, Run, Section
-from briefgen.compose.context import MemoOptions, builtin_templates, compose, format_marks, load_template, parse_memo_xml
+from briefgen.compose.context import (MemoOptions, builtin_templates, compose, format_marks, load_template,
+                                      parse_memo_xml, xml_chars)
 from briefgen.model.briefing import Event, Item, Participant, Quote
 from briefgen.status import TemplateError
 from tests import memo_samples as ms
@@ -291,3 +293,11 @@ def test_a_clause_filed_under_two_headings_is_shown_once():
     assert purpose == (same,)
     assert expectations == (other,)
     assert context == ()
+
+
+def test_xml_chars_removes_exactly_what_xml_forbids() -> None:
+    """The look-up drops what the former pattern (the complement of XML 1.0's Char production,
+    listed) dropped, on every code point, and keeps printable ASCII as it is."""
+    every = "".join(map(chr, range(0x110000)))
+    assert xml_chars(every) == re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "", every)
+    assert xml_chars("plain \"text\" & <more>") == "plain \"text\" & <more>"

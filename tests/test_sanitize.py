@@ -1,11 +1,12 @@
 """sanitize(): each class of character counted and removed or converted; clean text untouched."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
-from briefgen.sources.sanitize import clean_field, sanitize, warnings_for
+from briefgen.sources.sanitize import clean_field, removed_class, sanitize, warnings_for
 
 CASES = [
     # (input, expected text, expected counts)
@@ -30,6 +31,36 @@ CASES = [
     ("a" + " " * 90 + "\n" + "\t" * 5 + "b", "a\nb", {"whitespace": 1}),
     ("a" + "\u00a0" * 81 + "b" + " " * 80 + "c", "a b" + " " * 80 + "c", {"whitespace": 1}),
 ]
+
+
+# The removal classes as the character classes of a regex (what sanitize matched before it looked
+# characters up in ranges): the look-up must give the same class to every code point.
+REMOVED_AS_PATTERNS = {
+    "control": "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]",
+    "noncharacter": "[\ufdd0-\ufdef" + "".join(
+        chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)) + "]",
+    "surrogate": "[\ud800-\udfff]",
+    "bidi": "[\u202a-\u202e\u2066-\u2069]",
+    "invisible": "[\u200b\u2060\ufeff\u180e\u00ad\U000e0001\U000e0020-\U000e007f]",
+}
+
+
+def test_removed_class_matches_the_patterns_on_every_code_point() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    expected: dict[int, str] = {}
+    for name, pattern in REMOVED_AS_PATTERNS.items():
+        for m in re.finditer(pattern, every):
+            assert ord(m.group()) not in expected
+            expected[ord(m.group())] = name
+    assert len(expected) == 59 + 66 + 2048 + 9 + 102  # by class, in the order above
+    got = {cp: c for cp, c in ((cp, removed_class(ch)) for cp, ch in enumerate(every)) if c is not None}
+    assert got == expected
+
+
+def test_removal_counts_follow_first_occurrence() -> None:
+    _, counts = sanitize("a\u200bb\x00c\u202ed\x01")
+    assert list(counts) == ["invisible", "control", "bidi"]
+    assert counts == {"invisible": 1, "control": 2, "bidi": 1}
 
 
 @pytest.mark.parametrize(("raw", "text", "counts"), CASES)

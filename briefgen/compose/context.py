@@ -44,13 +44,28 @@ class MemoOptions:
 
 _WS = re.compile(r"[ \t\r\n]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# what XML 1.0 forbids, listed (the complement of its Char production, which compiles ~10x slower)
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_forbidden(ch: str) -> bool:
+    """A character XML 1.0 forbids (outside its Char production)."""
+    cp = ord(ch)
+    return (cp < 0x20 and cp not in (0x9, 0xA, 0xD)) or 0xD800 <= cp <= 0xDFFF or cp in (0xFFFE, 0xFFFF)
+
+
+def xml_chars(s: str) -> str:
+    """``s`` without the characters XML 1.0 forbids (the sanitiser should already have removed
+    them). Looked up per distinct character, not matched by a regex: a character class reaching
+    past U+00FF compiles into a 64K bitmap (most of a millisecond at every start)."""
+    if s.isascii() and s.isprintable():  # printable ASCII: nothing to remove (the usual case)
+        return s
+    for ch in [c for c in set(s) if _xml_forbidden(c)]:
+        s = s.replace(ch, "")
+    return s
 
 
 def _clean(s: str | None) -> str:
     """Article text as safe XML character data (the sanitiser should already ensure it)."""
-    return _XML_BAD.sub("", s or "").strip()
+    return xml_chars(s or "").strip()
 
 
 def format_marks(marks: Iterable[int]) -> str:
@@ -143,7 +158,7 @@ def _entry_ctx(b: Briefing, style: Style, text: str, spans: Iterable[Span], inde
     marks = _marks(b, spans)
     mark = format_marks(marks)
     budget = textfit.Budget(style, lines=lines, indent=indent)
-    parts = [(_XML_BAD.sub("", t).lstrip() if i == 0 else _XML_BAD.sub("", t), sup) for i, (t, sup) in enumerate(parts)] \
+    parts = [(xml_chars(t).lstrip() if i == 0 else xml_chars(t), sup) for i, (t, sup) in enumerate(parts)] \
         if parts else [(_clean(text), False)]
     joined = "".join(t for t, _ in parts).rstrip()
     full = joined if verbatim or parts[0][1] else _display(joined)
@@ -202,7 +217,7 @@ def _bottom_parts(pieces: list[Phrase | Supplied]) -> list[Part]:
     parts: list[Part] = []
     last_end: int | None = None
     for p in pieces:
-        text = _XML_BAD.sub("", p.text)
+        text = xml_chars(p.text)
         if not text.strip():
             continue
         supplied = isinstance(p, Supplied)

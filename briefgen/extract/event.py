@@ -80,11 +80,11 @@ _TRAVELS = re.compile(
     r"was\s+|also\s+|on\s+\w+\s+|set\s+to\s+|to\s+)*(?:arrived|arrives|arrive|landed|lands|reached|reaches|"
     r"left\s+for|travel(?:s|led|ed)?|visit(?:s|ed|ing)?|flew|flies|fly|heads?\s+to|headed|sets?\s+out|"
     r"(?:make|pay|paid|pays)\s+(?:a|an|his|her)\s+(?:\w+\s+){0,3}?(?:visit|trip))\b")
-_WELCOMED = re.compile(r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|greeted|greets|"
-                       r"greet|hosted|host\s+to|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
+_WELCOMED = LazyPattern(r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|greeted|greets|"
+                        r"greet|hosted|host\s+to|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
-_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
+_VISITING_BEFORE = LazyPattern(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
 
 
 def _title_gap(m) -> bool:
@@ -95,28 +95,28 @@ def _title_gap(m) -> bool:
 
 _GAP_WORDS = frozenset("the his her their its counterpart counterparts visiting".split())
 # "Alban, who arrived in Japan on Thursday": an arrival said outright.
-_ARRIVED = re.compile(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
+_ARRIVED = LazyPattern(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
 # "during Brandt's first official visit": the visit is his.
-_WHOSE_VISIT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+_WHOSE_VISIT = LazyPattern(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
 # host, whatever travel word follows it.
 _HOSTS_GUEST = re.compile(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
                           r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
                           r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
 # "Kay was welcomed with full honours", "Kay will be hosted by Roe": the guest, in the passive.
-_WELCOMED_AFTER = re.compile(r"\W{0,3}(?:was|were|is|are|will\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
-                             r"(?:welcomed|received|greeted|hosted)\b")
+_WELCOMED_AFTER = LazyPattern(r"\W{0,3}(?:was|were|is|are|will\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
+                              r"(?:welcomed|received|greeted|hosted)\b")
 # "At the invitation of President Ann Roe": the host, who invited the visitor.
 _INVITED_BY = re.compile(r"\b(?:invitation|invited)\s+(?:of|by)\s+(?:[\w.'-]+\s+){0,4}$", re.I)
-_ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
-                       r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+_ON_VISIT = LazyPattern(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currently|now)\s+)?(?:on|paying|making|"
+                        r"to\s+pay|to\s+make)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
-_BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
+_BETWEEN = LazyPattern(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
 # "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
 _ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+|won't\s+|not\s+to\s+|"
                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
-_NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_NEGATED = LazyPattern(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
 _TITLE_GLUE = frozenset(("of", "the", "and", "for"))
 
@@ -132,7 +132,7 @@ _HEADLINE_BONUS = 3.0  # as the lead sentence's first mention: the headline is t
 _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telling, not tuned
 
 
-_SUBJECT = re.compile(
+_SUBJECT = LazyPattern(
     r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
@@ -515,9 +515,9 @@ _TRAVEL_TO = re.compile(
     r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
 # an official across a table; signing an accord needs its parties together.
-_MEETS = re.compile(r"\b(?:met|meet(?:s|ing)?|held\s+talks|host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|greeted\s+by|"
-                    r"receiv(?:e|es|ed|ing)|visit(?:ed)?|called\s+on|sat\s+down\s+with|discussed|(?:(?:tele)?phone|video)\s+call|"
-                    r"video\s?conference|trip|tour|mission|conference|dialogue|counterparts?|sign(?:s|ed|ing)?)\b", re.I)
+_MEETS = LazyPattern(r"\b(?:met|meet(?:s|ing)?|held\s+talks|host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|greeted\s+by|"
+                     r"receiv(?:e|es|ed|ing)|visit(?:ed)?|called\s+on|sat\s+down\s+with|discussed|(?:(?:tele)?phone|video)\s+call|"
+                     r"video\s?conference|trip|tour|mission|conference|dialogue|counterparts?|sign(?:s|ed|ing)?)\b", re.I)
 _PACTS = frozenset("accord accords agreement agreements treaty treaties pact pacts memorandum declaration deal "
                    "deals".split())
 

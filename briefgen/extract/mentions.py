@@ -12,6 +12,7 @@ from briefgen.extract.lexicon import NATIONALITIES, NOT_NAME
 from briefgen.extract.marks import inside
 from briefgen.extract.names import speaks_after
 from briefgen.extract.state import Mention, Person, State
+from briefgen.extract.wordre import LazyPattern
 
 _NOMINAL = re.compile(
     r"\b(?:the|The)[ ]((?:(?:top|senior|visiting|first|new|outgoing|incoming|long-serving|veteran|[A-Z][A-Za-z.]*|[a-z]+(?:ese|ian|ish|an|ch))[ ]){0,3}"
@@ -161,7 +162,7 @@ _POSSESSIVE_NEXT = re.compile(r"\s+\w")  # "her Indian counterpart", not "praise
 _SUBJECT_REACH = 40
 _OPENING_PHRASE = re.compile(r"\W*(?:In|On|During|After|Before|For|With|At|Despite|Throughout)\s+$")
 _PROSE_END = re.compile(r"[.!?\"'’”)\]:]\s*$")
-_COORDINATED = re.compile(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
+_COORDINATED = LazyPattern(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
 
 
 def _genders(norm: str, persons: list[Person], mentions: list[Mention]) -> dict[int, str]:

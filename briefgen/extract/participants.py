@@ -24,6 +24,7 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.event import stays_away
 from briefgen.extract.names import speaks_after
 from briefgen.extract.state import State
+from briefgen.extract.wordre import LazyPattern
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -66,7 +67,7 @@ _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
 # "X and Y announced / stood side by side / held talks": two people coordinated as the joint
 # subject of an act of the event take part together, whatever else the sentence says.
 _JOINT_GAP = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|the)\s+)?(?:[A-Za-z.'-]+\s+){0,6}")
-_JOINT_VERB = re.compile(
+_JOINT_VERB = LazyPattern(
     r"(?:,[^,;:\"]{2,80},)?\s+(?:(?:have|has|had|will|would|also|jointly|then|later|both|on \w+)\s+)*"
     r"(?:announc\w*|agree\w*|unveil\w*|sign\w*|reach\w*|stood|stand\w*|set out|sets out|"
     r"issu\w+|held|hold|holds|met|meet|meets|talk\w*|discuss\w*|negotiat\w+|emerg\w+|shook|shake|"
@@ -200,8 +201,8 @@ def _someone_elses(state: State, mm: re.Match) -> bool:
 
 # "Prime Minister X is meeting his counterparts", "X held talks with": the subject of a meeting verb.
 # Present and future only: "met" may tell of another meeting ("X met Y in May").
-_MEETS_AFTER = re.compile(r"\s+(?:also\s+)?(?:(?:is|are)\s+(?:also\s+)?(?:meeting|holding\s+talks)|"
-                          r"will\s+(?:also\s+)?(?:meet|hold\s+talks)|meets|holds\s+talks|sits\s+down)\b")
+_MEETS_AFTER = LazyPattern(r"\s+(?:also\s+)?(?:(?:is|are)\s+(?:also\s+)?(?:meeting|holding\s+talks)|"
+                           r"will\s+(?:also\s+)?(?:meet|hold\s+talks)|meets|holds\s+talks|sits\s+down)\b")
 
 
 def meeting_subjects(state: State, other_time: "_OtherTime") -> set[int]:

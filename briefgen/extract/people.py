@@ -44,8 +44,8 @@ _TITLE_CASE_GLUE = frozenset({"To", "Of", "For", "And", "The", "On", "In", "Agai
 # a body's name ("Atomic Energy Organization", "Chief Agricultural Negotiator"), not a person.
 _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) - set(WEEKDAYS)
 # "A and B were part of the delegation", "accompanied by A": names in a travelling party are people.
-_PARTY = re.compile(r"\b(?:part of (?:the|his|her|their) (?:\w+\s+)?delegation|accompanied by|"
-                    r"delegation (?:included|includes|comprised|comprises))\b")
+_PARTY = LazyPattern(r"\b(?:part of (?:the|his|her|their) (?:\w+\s+)?delegation|accompanied by|"
+                     r"delegation (?:included|includes|comprised|comprises))\b")
 _HONORIFICS = PERSON_HONORIFICS | {"prof"}  # "Prof. Yemi Osinbajo"
 _AND_GAP = re.compile(r"\s+and\s+")
 # A capitalised common noun right after a run names a thing or a place ("Nobel Peace Prize",
@@ -62,14 +62,14 @@ _STYLES = frozenset("his her their highness excellency majesty royal sheikh shei
 _STANDS_ALONE = re.compile(r"\s*(?:[.,;:)]|(?:said|says|has|have|had|is|was|were|will|would)\b)")
 _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj captain capt "
                     "marshal brigadier commander".split())
-_OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
-                     r"emir|leader|chief|head|chairman|director|prince|princess|governor|ruler|adviser|advisor|"
-                     r"ambassador|envoy)\b", re.I)
+_OFFICE = LazyPattern(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
+                      r"emir|leader|chief|head|chairman|director|prince|princess|governor|ruler|adviser|advisor|"
+                      r"ambassador|envoy)\b", re.I)
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
 # is a counterpart at the table, a person even without a title.
-_MET_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hosting|welcomed|welcomes|received|"
-                         r"receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
+_MET_BEFORE = LazyPattern(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hosting|welcomed|welcomes|received|"
+                          r"receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
 # "Keir Starmer will fly to India", "Ann Roe heads to Oslo": the subject of a travel verb is a
 # traveller, a person even without a title.
 _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
@@ -80,9 +80,9 @@ _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+
 _MEETS_AFTER = LazyPattern(r"\s+(?:also\s+)?(?:met|meets|hosted|hosts|welcomed|welcomes|received|receives|"
                            r"held\s+talks\s+with)\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
-_AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
+_AFFILIATION = LazyPattern(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
-_APPOS_SPEAKS = re.compile(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|warned)\b")
+_APPOS_SPEAKS = LazyPattern(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|argued|warned)\b")
 
 
 def _relational(old: str, new: str) -> bool:

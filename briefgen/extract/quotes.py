@@ -55,7 +55,7 @@ _BODY_AFTER = LazyPattern(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'
 _BODY_NOUN_AFTER = LazyPattern(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+){0,3}(?:ministry|Ministry|government|"
                               r"Government|office|Office|agency|embassy|Embassy|council|Council|[A-Z][\w'’-]+))"
                               r"(?=\s*[.,;])")
-_PRONOUN_SUBJECT = re.compile(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
+_PRONOUN_SUBJECT = LazyPattern(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
 # The stretch between a name and its verb that is only an apposition: ", a former diplomat, ".
 _APPOSITION = LazyPattern(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
 # '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.

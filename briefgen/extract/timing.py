@@ -62,10 +62,10 @@ def _timetable(text: str) -> list[int]:
 
 
 # A headline's "X in Y" is its present: "Lee in Beijing", "Top U.S. Official In Tashkent For Talks".
-_HEADLINE_IN = re.compile(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
+_HEADLINE_IN = LazyPattern(r"^\W*(?:(?:[A-Z][\w.'’-]*|and|of),?\s+){1,5}[Ii]n\s+(?:the\s+)?(?:[A-Z]|\w+\s+talks)")
 # A headline's infinitive is its future: "King to skip summit", "Lee to make state visit".
-_HEADLINE_FUTURE = re.compile(r"\bto\s+(?:visit|meet|skip|make|hold|attend|travel|host|lead|resume|focus|sign|"
-                              r"begin|open|start|head|discuss|seek|press|push|tour)\b", re.I)
+_HEADLINE_FUTURE = LazyPattern(r"\bto\s+(?:visit|meet|skip|make|hold|attend|travel|host|lead|resume|focus|sign|"
+                               r"begin|open|start|head|discuss|seek|press|push|tour)\b", re.I)
 # Any other future or intention in the lead: weaker than a verb about the event itself.
 _WEAK_FUTURE = re.compile(r"\bwill\b|\bwould\b|\bplans?\b|\bexpected\b|\bhopes?\b", re.I)
 # A present tense about the talks or their parties: the news is happening.
