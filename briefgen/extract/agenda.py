@@ -239,12 +239,13 @@ _SPEECH = Phrases(REPORTING_VERBS)
 _REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
 _TAIL_START = re.compile(r",\s+")
 _TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
+_TAIL_NOUN = re.compile(r"[a-z][\w.'-]*\s+")
 _TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
 
 
 def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     r"""Whether ", <one to five names or words> <reporting verb>" or ", he <verb>" starts at
-    ``comma``: as the regex ``,\s+(?:(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+){1,5}(?:VERBS)\b|
+    ``comma``: as the regex ``,\s+(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+(?:[\w.'-]+\s+){0,4}(?:VERBS)\b|
     ,\s+(?:he|she|they|it|officials?)\s+(?:VERBS)\b`` (each word must fill the run up to
     the next space, so there is one way to read them)."""
     m = _TAIL_START.match(norm, comma, limit)
@@ -254,9 +255,11 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     pron = _TAIL_PRONOUN.match(norm, p, limit)
     if pron is not None and _SPEECH.end_at(norm, pron.end(), limit) >= 0:
         return True
-    for _ in range(5):
-        w = _TAIL_WORD.match(norm, p, limit)
-        if w is None:
+    for k in range(5):
+        # after its first word, the speaker's phrase may go on in lower case: "a spokesperson",
+        # "the senior official", "a Downing Street spokeswoman"
+        w = _TAIL_WORD.match(norm, p, limit) or (k and _TAIL_NOUN.match(norm, p, limit))
+        if not w:
             return False
         p = w.end()
         if _SPEECH.end_at(norm, p, limit) >= 0:

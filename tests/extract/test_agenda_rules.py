@@ -48,6 +48,11 @@ def _agenda(stages, text):
     ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
      ["fishing", "EU", "port fees"]),
     ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
+    # a reporting tail whose speaker is a common noun ends the list, not the list's first comma
+    ("They will also discuss grain quotas, port fees and the river dams, a spokesperson said.",
+     ["grain quotas", "port fees", "river dams"]),
+    ("The envoys will discuss fishing rights, ferry links and port fees, the senior official told reporters.",
+     ["fishing rights", "ferry links", "port fees"]),
     # never a torn clause or a verb phrase
     ("They will discuss how we can build on these ties.", []),
     ("The two ministers discussed ways to campaign aggressively.", []),
