@@ -25,6 +25,14 @@ def _roles(stages, text):
     ("Roe in Lima\n\nLIMA - Ann Roe arrived in Lima on Monday for a summit with Bo Kay. The Ruritanian prime "
      "minister will meet business leaders. Kay said he welcomed the visit.", "Ann Roe",
      "Ruritanian prime minister"),
+    # a description that owns a visit is the visitor: the guest of a host, never the host
+    ("Roe hosts Kay\n\nAnn Roe will host Bo Kay in Lima this week as the two try to agree a fishing deal. "
+     "The Ruritanian president's three-day state visit will include a banquet.", "Bo Kay", "Ruritanian president"),
+    ("Roe hosts Kay\n\nAnn Roe will host Bo Kay in Lima this week as the two try to agree a fishing deal. "
+     "The Ruritanian president's three-day state visit will include a banquet.", "Ann Roe", None),
+    # a symmetric meeting says nothing of who visits: no guess
+    ("Roe meets Kay\n\nAnn Roe will meet Bo Kay in Lima this week as the two try to agree a fishing deal. "
+     "The Ruritanian president's three-day state visit will include a banquet.", "Ann Roe", None),
 ])
 def test_roles_of_leaders_named_without_a_title(stages, text, name, role):
     roles = _roles(stages, text)
@@ -48,6 +56,13 @@ def test_the_subject_of_a_meeting_verb_is_a_person(stages):
     roles = _roles(stages, "Roe meets Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. The "
                            "Peruvian leader said ties were good.")
     assert roles == {"Ann Roe": "Peruvian leader", "Bo Kay": None}
+
+
+@pytest.mark.parametrize("verb", ["will host", "will meet", "is due to meet", "will hold talks with", "welcomed"])
+def test_both_sides_of_a_meeting_verb_are_people_in_any_tense(stages, verb):
+    roles = _roles(stages, f"Roe and Kay\n\nAnn Roe {verb} Bo Kay in Lima this week as the two try to agree "
+                           "a fishing deal.")
+    assert set(roles) == {"Ann Roe", "Bo Kay"}
 
 
 def test_two_people_meeting_is_an_event_titled_or_not(stages):
