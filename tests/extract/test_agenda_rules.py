@@ -48,6 +48,10 @@ def _agenda(stages, text):
     ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
      ["fishing", "EU", "port fees"]),
     ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
+    # an inverted frame with a reporting aside before its verb
+    ("The focus of her visit, aides said, is the grain dispute and the future of a stalled port pact.",
+     ["grain dispute", "future of a stalled port pact"]),
+    ("The priority of the talks, officials say, will be fishing quotas.", ["fishing quotas"]),
     # a reporting tail whose speaker is a common noun ends the list, not the list's first comma
     ("They will also discuss grain quotas, port fees and the river dams, a spokesperson said.",
      ["grain quotas", "port fees", "river dams"]),
