@@ -42,10 +42,14 @@ from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold, holds_any
 
 # What follows "address" when it means speaking to people: a named body or an audience.
-_AUDIENCE = LazyPattern(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
-                       r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
-                       r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
-                       r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
+# ("the Indian diaspora", "both houses of parliament"; not "the community's concerns"). Capitals
+# before a gathering are its name, whose topic may follow: "addressed the Arab Summit on X".
+_AUDIENCE = LazyPattern(r"(?:(?:the |a |an |both )?(?:(?-i:[A-Z])[\w-]* ){0,2}(?:nation|reporters|journalists|lawmakers|"
+                       r"legislators|students|crowd|delegates|troops|supporters|audience|diaspora|community|houses|"
+                       r"business leaders|executives|graduates|workers)\b(?!['\u2019])|"
+                       r"(?:the |a |an )?(?:joint |special |plenary )?(?:rally|session|assembly|summit|conference|forum|"
+                       r"gathering|parliament|congress|meeting|news conference|press conference|dinner|banquet|"
+                       r"luncheon)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
 _AS_BEFORE = re.compile(r"\bas $")
 _MONEY = LazyPattern(r"[$\u00a3\u20ac\u00a5]|\d")
@@ -242,13 +246,13 @@ _SPEECH = Phrases(REPORTING_VERBS)
 _REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
 _TAIL_START = re.compile(r",\s+")
 _TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
-_TAIL_NOUN = re.compile(r"[a-z][\w.'-]*\s+")
+_TAIL_NOUN = re.compile(r"(?!(?:and|or|but|what|which|that|how|who|where|when)\s)[a-z][\w.'-]*\s+")
 _TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
 
 
 def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     r"""Whether ", <one to five names or words> <reporting verb>" or ", he <verb>" starts at
-    ``comma``: as the regex ``,\s+(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+(?:[\w.'-]+\s+){0,4}(?:VERBS)\b|
+    ``comma``: as the regex ``,\s+(?:(?!(?:and|or|but|what|which|that|how|who|where|when)\s)[\w.'-]+\s+){1,5}(?:VERBS)\b|
     ,\s+(?:he|she|they|it|officials?)\s+(?:VERBS)\b`` (each word must fill the run up to
     the next space, so there is one way to read them)."""
     m = _TAIL_START.match(norm, comma, limit)
@@ -259,9 +263,9 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     if pron is not None and _SPEECH.end_at(norm, pron.end(), limit) >= 0:
         return True
     for k in range(5):
-        # after its first word, the speaker's phrase may go on in lower case: "a spokesperson",
-        # "the senior official", "a Downing Street spokeswoman"
-        w = _TAIL_WORD.match(norm, p, limit) or (k and _TAIL_NOUN.match(norm, p, limit))
+        # the speaker's phrase may be in lower case: "a spokesperson", "the senior official",
+        # "foreign secretary Ann Roe"
+        w = _TAIL_WORD.match(norm, p, limit) or _TAIL_NOUN.match(norm, p, limit)
         if not w:
             return False
         p = w.end()
@@ -545,12 +549,13 @@ def _is_vague(label: str) -> bool:
     return words[-1] in _VAGUE_OTHER_ENDS and _VAGUE_OTHER.search(label) is not None
 
 
-# "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
-# follows "of", so a long label is not cut there.
+# "the flow of precursor chemicals", "the implications of budget deficits", "the first tranche of a
+# trade deal": the matter is what follows "of", so a long label is not cut there.
 _OF_HEAD = Phrases("""flow flows pace scope level levels number future impact implications question issue
 recognition status supply supplies price prices export exports import imports use cost costs reduction
 removal lifting easing implementation release return destruction protection transfer sale sales
-freedom scale nature extent size timing fate terms role details""".split())
+freedom scale nature extent size timing fate terms role details tranche tranches round rounds phase phases
+stage stages state prospects progress outcome results""".split())
 
 
 def _of_head(norm: str, s: int, e: int) -> bool:

@@ -48,6 +48,15 @@ def _agenda(stages, text):
     ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
      ["fishing", "EU", "port fees"]),
     ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
+    # "address" an audience is a speech, not a topic
+    ("The prime minister will also address the Peruvian diaspora at an event in Lima.", []),
+    ("She will address both houses of parliament on Friday.", []),
+    # a partitive head keeps its matter: "the first tranche of X", not "first tranche"
+    ("The two sides hope to finalise the first tranche of a fishing agreement.",
+     ["first tranche of a fishing agreement"]),
+    # a lower-case title before the speaker's name is a reporting tail too
+    ("They will discuss grain quotas, port fees and river dams, foreign secretary Ann Roe told reporters.",
+     ["grain quotas", "port fees", "river dams"]),
     # an inverted frame with a reporting aside before its verb
     ("The focus of her visit, aides said, is the grain dispute and the future of a stalled port pact.",
      ["grain dispute", "future of a stalled port pact"]),
