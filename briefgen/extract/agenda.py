@@ -210,10 +210,10 @@ _PASSIVE = LazyPattern(
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"
     # "the rebate is not up for renegotiation": the contested matter is named all the same
     r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
-    # "X and Y are likely topics on the agenda", "X topped the agenda"
+    # "X and Y are likely topics on the agenda", "X topped the agenda", "with X topping the agenda"
     r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
-    r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
+    r"|(?:top(?:s|ped|ping)?|headed|heads|heading|lead(?:s|ing)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
@@ -946,7 +946,9 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     dominate"): only a comma, colon or quotation mark ends it there, not "and"."""
     best = start
     plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
-    back = _DOMINATE_BACK if plural or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
+    # "with A, B and C topping the agenda": an absolute -ing phrase's subject is a list too
+    absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading"))
+    back = _DOMINATE_BACK if plural or absolute or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
     bounds = [start] + [m.end() for m in back.finditer(norm, start, verb) if start < m.end() <= verb]
     # "X and Y, including Z, are expected to top the agenda": the subject is before the appositive
     k = len(bounds) - 1

@@ -48,6 +48,9 @@ def _agenda(stages, text):
     ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
      ["fishing", "EU", "port fees"]),
     ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
+    # an absolute "with X, Y and Z topping the agenda": a list of three
+    ("Envoys met in Lima on Thursday, with fishing quotas, port fees and river dams topping the agenda.",
+     ["fishing quotas", "port fees", "river dams"]),
     # "address" an audience is a speech, not a topic
     ("The prime minister will also address the Peruvian diaspora at an event in Lima.", []),
     ("She will address both houses of parliament on Friday.", []),
