@@ -68,7 +68,8 @@ _KINDS = (
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|\bdue in\b|"
-                         r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                         # (the verb, not the noun of "welcomed by host Ann Roe")
+                         r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
                          r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 
@@ -119,6 +120,12 @@ _ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\
 _NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
 _TITLE_GLUE = frozenset(("of", "the", "and", "for"))
+
+
+def _last_of_many(state: State, sent, m) -> bool:
+    """"A, B, C and D were welcomed by ...": the last of several people named before the verb is
+    one guest among many (a summit's), not the visitor."""
+    return len({x.person for x in state.mentions if sent.start <= x.start < m.start and x.person != m.person}) >= 2
 
 
 def _opens(norm: str, start: int, at: int) -> bool:
@@ -286,7 +293,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                      and not _INVITED_BY.search(norm, max(sent.start, m.start - 60), m.start)
                      and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
-                        or _WELCOMED_AFTER.match(norm, m.end, min(sent.end, m.end + 60))
+                        or (_WELCOMED_AFTER.match(norm, m.end, min(sent.end, m.end + 60))
+                            and not _last_of_many(state, sent, m))
                         or _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60))
                         or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
                         or _title_gap(_VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start))

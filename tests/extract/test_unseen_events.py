@@ -347,3 +347,13 @@ def test_a_group_named_by_where_it_comes_from(stages):
     st = stages("Talks resume\n\nGENEVA - Negotiators from Peru and Chile resumed talks in Geneva on Monday.",
                 until="event")
     assert st.event.principal == "Negotiators from Peru and Chile"
+
+
+def test_the_guests_of_a_summit_are_no_visitor(stages):
+    # a list of leaders "welcomed by host X": one summit with many guests, not the last one's visit
+    text = ("Leaders gather in Lima\n\nLIMA (Wire) - Leaders of the Pacific Forum opened a two-day summit in "
+            "Lima on Thursday, with fishing quotas and port fees topping the agenda.\n\nPresident Ann Roe, "
+            "Prime Minister Bo Kay, Chancellor Cy Dee and President Di Eng were welcomed by host Fay Gill, "
+            "Peru's president.")
+    st = stages(text, until="event", today=date(2026, 3, 6))
+    assert st.event.kind == "summit" and st.event.principal != "Di Eng"
