@@ -230,8 +230,15 @@ class _OtherTime:
 
     def __call__(self, sent) -> bool:
         if sent.index not in self.seen:
-            self.seen[sent.index] = bool(_ANOTHER_TIME.search(self.norm, sent.start, sent.end))
+            self.seen[sent.index] = any(not self._in_relative(sent.start, m.start())
+                                        for m in _ANOTHER_TIME.finditer(self.norm, sent.start, sent.end))
         return self.seen[sent.index]
+
+    def _in_relative(self, start: int, at: int) -> bool:
+        """Inside ", which ..." or ", who ..." (no comma closing it yet): the other time is that of
+        a thing the sentence mentions ("the deficit, which reached X last year,"), not its own."""
+        opened = max(self.norm.rfind(", which ", start, at), self.norm.rfind(", who ", start, at))
+        return opened != -1 and self.norm.find(",", opened + 2, at) == -1
 
 
 _MET_WORDS = ("met", "meet", "talks", " by ", "counterpart")

@@ -91,6 +91,11 @@ def test_calling_on_a_leader_takes_part(stages):
 
 
 @pytest.mark.parametrize("text, names", [
+    # a past time in a relative clause ("which reached X last year") dates the thing, not the talks
+    ("Bloc meets Kay\n\nLIMA - Pacific Union leaders met Ruritanian President Bo Kay in Lima on Thursday for "
+     "a summit.\n\nUnion Commission President Ann Roe and Union Council President Cy Dee told Kay that the "
+     "bloc's deficit with Ruritania, which reached 40 billion euros last year, was too large.",
+     {"Bo Kay", "Ann Roe", "Cy Dee"}),
     # a spokesman who reports the meeting does not sit at it
     ("Roe meets Kay\n\nSecretary of State Ann Roe met Foreign Minister Bo Kay in Lima on Monday, a State "
      "Department spokesman, Tom Dale, told reporters. Roe said the talks were useful.", {"Ann Roe", "Bo Kay"}),
