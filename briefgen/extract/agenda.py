@@ -109,7 +109,7 @@ _TRIGGER = re.compile(
     r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
-    r"(?: [a-z][\w.]*)? (?:to|for|on)|"
+    r"(?: [a-z][\w.]*)? (?:to|for|on|over|about)|"
     # a list announced by a colon: "built upon three pillars: A, B and C"
     r"(?:issues|topics|priorities|areas|pillars|points|goals|objectives|agenda|fronts|proposals):)\s+")
 # run on lower(norm): no re.I, three times faster
@@ -615,10 +615,11 @@ ensure establish expand explore extend facilitate finalise finalize find forge g
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
 handle put reach rebuild set reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
-upgrade bolster modernise modernize
+upgrade bolster modernise modernize avoid avert keep pursue preserve respect
 """.split())
 _VERB_OBJECT = LazyPattern(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
+_KEPT_STATES = frozenset("open alive intact calm stable low high going closed running".split())
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())
@@ -635,7 +636,8 @@ _STEERED = LazyPattern(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named act
 # ("Modi meet in New Delhi", "provocations and engage").
 _VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
 discuss discusses consider considers enable enables become becomes remain remains begin begins agree
-agrees refuse refuses persuade persuades convince convinces""".split())
+agrees refuse refuses persuade persuades convince convinces avoid avoids avert averts keep keeps pursue pursues
+refrain refrains""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
 _ADVERB_END = frozenset("further now again too also even yet here there away aggressively together".split())
 # Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
@@ -767,6 +769,8 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     if np_start is None:
         return None
     if np_start != s:
+        if norm[s:np_start].split()[0].lower() in ("keep", "keeps") and norm[s:e].split()[-1].lower() in _KEPT_STATES:
+            e = norm.rindex(" ", np_start, e)  # "keep channels open": the channels
         s = np_start
         # "launch talks on X", "open the door to X": the goal's object
         lm = _AFTER_VERB.match(norm, s, e) if holds_any(fold(norm[s:e]), _AFTER_VERB_CUES) else None

@@ -51,6 +51,11 @@ def _agenda(stages, text):
     # an absolute "with X, Y and Z topping the agenda": a list of three
     ("Envoys met in Lima on Thursday, with fishing quotas, port fees and river dams topping the agenda.",
      ["fishing quotas", "port fees", "river dams"]),
+    # "pressed X over Y": Y is the matter
+    ("The envoy pressed Lima over its fishing quotas and its ties with Chile.", ["fishing quotas", "ties with Chile"]),
+    # after "to", a verb that is never a noun gives its object, never a verb phrase
+    ('The envoy urged Lima to "avoid protectionism".', ["protectionism"]),
+    ("They agreed to keep the border crossings open.", ["border crossings"]),
     # "address" an audience is a speech, not a topic
     ("The prime minister will also address the Peruvian diaspora at an event in Lima.", []),
     ("She will address both houses of parliament on Friday.", []),
