@@ -64,6 +64,9 @@ _KINDS = (
     # "who is on an official visit": a visit said outright outweighs the talks held during it
     ("visit", re.compile(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
                          re.I), 2.5),
+    # a call said outright: "held a phone call", "spoke by telephone"
+    ("talks", re.compile(r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|on\s+the)\s+"
+                         r"(?:phone|telephone)\b", re.I), 2.5),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
@@ -114,7 +117,8 @@ _ON_VISIT = re.compile(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:currentl
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
 # "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
-_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+|won't\s+|not\s+to\s+|"
+_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+(?:(?:expected|likely|due|set|"
+                     r"scheduled|planning|going)\s+to\s+)?|won't\s+|not\s+to\s+|"
                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _NEGATED = re.compile(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")

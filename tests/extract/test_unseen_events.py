@@ -357,3 +357,18 @@ def test_the_guests_of_a_summit_are_no_visitor(stages):
             "Peru's president.")
     st = stages(text, until="event", today=date(2026, 3, 6))
     assert st.event.kind == "summit" and st.event.principal != "Di Eng"
+
+
+def test_a_phone_call_is_talks_whatever_summit_it_follows(stages):
+    text = ("Roe and Kay speak\n\nLIMA, April 2 (Wire) - President Ann Roe and President Bo Kay held a 90-minute "
+            "phone call on Tuesday, their first conversation since a summit in Quito in November.")
+    st = stages(text, until="event", today=date(2026, 4, 2))
+    assert st.event.kind == "talks"
+
+
+def test_someone_not_expected_to_travel_does_not_take_part(stages):
+    text = ("Trade talks resume\n\nNegotiators from Peru and Chile began a new round of trade talks in Lima on "
+            "Monday.\n\nTrade Minister Ann Roe said the talks were useful. Chilean Trade Minister Bo Kay is not "
+            "expected to travel to Lima for this round.")
+    names = {p.name for p in stages(text, today=date(2026, 3, 2)).participants}
+    assert "Bo Kay" not in names
