@@ -40,6 +40,19 @@ def test_roles_of_leaders_named_without_a_title(stages, text, name, role):
 
 
 @pytest.mark.parametrize("text, name, role", [
+    # two portfolios joined in one title
+    ("Roe meets Kay\n\nBusiness and Trade Secretary Ann Roe met Bo Kay in Lima on Tuesday.", "Ann Roe",
+     "Business and Trade Secretary"),
+    # a name before "and" is a person of their own, not a portfolio
+    ("Roe meets Kay\n\nPresident Cy Dee and Foreign Secretary Ann Roe met Bo Kay in Lima on Tuesday.", "Ann Roe",
+     "Foreign Secretary"),
+])
+def test_titles_of_two_portfolios(stages, text, name, role):
+    roles = _roles(stages, text)
+    assert roles[name] == role
+
+
+@pytest.mark.parametrize("text, name, role", [
     # the headline titles a name the body leaves untitled
     ("President Roe welcomes Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. Roe said ties "
      "were good.", "Ann Roe", "President"),
