@@ -680,6 +680,17 @@ def _unbalanced(label: str) -> bool:
 _NOUN_PREP = frozenset("of to for in against".split())
 
 
+_VERB_START = re.compile(r"[\"'\u201c\u2018]?([a-z]+)\b")
+_DETERMINERS = frozenset("the a an its their his her our this these those more further new any all some".split())
+
+
+def _unknown_verb(low: str, at: int, end: int) -> bool:
+    """After an infinitive's "to": a word that opens no noun phrase and is no goal verb whose object
+    would be the topic ("to get serious", not "to halt enrichment", "to a ceasefire")."""
+    m = _VERB_START.match(low, at, end)
+    return m is not None and m.group(1) not in _BARE_VERBS and m.group(1) not in _DETERMINERS
+
+
 def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
     """Start of the noun phrase of norm[s:e]: past a bare goal verb and its determiner, or None
     when the label is a verb without an object or a torn clause."""
@@ -1067,6 +1078,9 @@ def run(state: State) -> State:
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
                 continue  # "to address Parliament", "addressed reporters": an audience, not a topic
+            if trig.endswith(" to ") and trig.startswith(("urg", "press", "ask", "agreed")) and \
+                    _unknown_verb(low, m.end(), sent.end):
+                continue  # "urged them to get serious": a verb phrase, whose object no goal verb names
             if trig.rstrip().endswith(" about") and trig.startswith(("spok", "speak", "talk ", "talked", "talking")) \
                     and not _JOINT.search(low, sent.start, m.start()):
                 continue  # "he spoke about his childhood": one speaker, no talks; "the two spoke about X"

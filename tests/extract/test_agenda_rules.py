@@ -56,6 +56,7 @@ def _agenda(stages, text):
     # after "to", a verb that is never a noun gives its object, never a verb phrase
     ('The envoy urged Lima to "avoid protectionism".', ["protectionism"]),
     ("They agreed to keep the border crossings open.", ["border crossings"]),
+    ('The envoy urged governments to "get serious" before the summit.', []),
     # "address" an audience is a speech, not a topic
     ("The prime minister will also address the Peruvian diaspora at an event in Lima.", []),
     ("She will address both houses of parliament on Friday.", []),
