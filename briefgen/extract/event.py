@@ -430,7 +430,9 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
     event_dates: list[date] = []
     end_dates: list[date] = []
     if anchor is not None:
-        for s in _body_sentences(state, 3):
+        for k, s in enumerate(_body_sentences(state, 3)):
+            if k and not _TELLS_EVENT.search(norm, s.start, s.end):
+                continue  # "Lula, who took office on Jan. 1, ...": a date of something else
             for m in DATE_RE.finditer(norm, s.start, s.end):
                 if reported_on(norm[s.start:s.end], m.start() - s.start):
                     continue  # "said on Monday": when it was said, not when it happens
@@ -446,6 +448,11 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                     (end_dates if later else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
+
+
+# A sentence after the lead dates the event only when it speaks of it.
+_TELLS_EVENT = LazyPattern(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meets?|met|negotiat\w+|conference|"
+                           r"host\w*|arriv\w+|travel\w*|session|forum|round)\b", re.I)
 
 
 def _anchor(state: State) -> date | None:
