@@ -999,10 +999,10 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
 
 
 # A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
-# agenda:", "Topics will include:". The items are the bulleted paragraphs that follow it.
+# agenda:", "Topics will include:", "discussed a wide range of issues, including:". The items are the bulleted paragraphs that follow it.
 _LIST_INTRO = LazyPattern(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
                          r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
-                         r"focus(?:ed|es)? on|cover(?:ed|s)?)\s*:$")
+                         r"focus(?:ed|es)? on|cover(?:ed|s)?|including|such as|among them)\s*:$")
 _BULLET_BEFORE = LazyPattern(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
 _ITEM_TAIL = LazyPattern(r"(?:[\s,;.]+(?:and|or)?)+$")
 _MAX_BULLETS = 8
@@ -1153,7 +1153,9 @@ def run(state: State) -> State:
     for sent in body:
         if norm[sent.end - 1:sent.end] == ":" and _LIST_INTRO.search(low, sent.start, sent.end):
             for a, b in _bullet_items(norm, state.paragraphs, sent.end):
-                add(a, b, sent.index, 0.8)
+                # a bullet may list several: "Critical and emerging technologies, defense cooperation, and energy"
+                for pa, pb in (_split_list(norm, a, b) if "," in norm[a:b] else [(a, b)]):
+                    add(pa, pb, sent.index, 0.8)
     out = tuple(Item(text=text[s:e], evidence=(Span(s, e),), score=round(min(w, 1.0), 3))
                 for w, s, e, _ in sorted(items, key=lambda x: x[1]))
     return replace(state, agenda=out)

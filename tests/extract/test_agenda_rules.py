@@ -93,6 +93,14 @@ def test_bulleted_heads_are_topics(stages):
     assert "Fishing quotas" in got and "Port fees" in got
 
 
+def test_bullets_after_including_and_lists_inside_a_bullet(stages):
+    text = ("Officials will meet in Lima this week.\n\nThe two ministers discussed a wide range of issues, "
+            "including:\n\n\u2022 Regional port security;\n\n\u2022 Fishing quotas, grain tariffs, and river "
+            "dams;\n\n\u2022 Ferry links.\n\nThe talks end on Friday.")
+    got = _agenda(stages, text)
+    assert {"Regional port security", "Fishing quotas", "grain tariffs", "river dams", "Ferry links"} <= set(got)
+
+
 def test_a_lone_bullet_is_not_a_list(stages):
     text = "Officials will meet in Lima this week.\n\n\u2022 Fishing quotas. The two sides argued.\n\nThe talks end."
     assert "Fishing quotas" not in _agenda(stages, text)
