@@ -45,7 +45,7 @@ _MIN_QUOTE_WORDS = 3
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
 # figures.", "because of the sales tax.", "though X cautioned that ..."): it is shown
 # together with the clause before it in the same sentence (see attach_dangling).
-_DANGLING = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
+_DANGLING = re.compile(r"(?:and|but|or|nor|yet|with|where|when|which|who|whom|whose|according to|saying|adding|"
                        r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
 
 

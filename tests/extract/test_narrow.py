@@ -128,6 +128,7 @@ def test_narrowed_items_stay_exact_slices(stages):
     ("saying the talks went well.", True),
     ("as well as fishing rights.", True),
     ("as prices rose sharply.", True),
+    ("with trade worth about 250 billion euros last year.", True),  # no verb of its own
     ("after months of tension.", False),  # a context clause of its own
     ("As he left, the minister spoke.", False),  # a sentence start, not a dangling clause
 ])
