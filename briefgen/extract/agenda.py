@@ -204,7 +204,7 @@ _EVENT = Phrases("visit trip talks meeting summit mission tour conference deal n
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
-    r"(?:also\s+|likely to be\s+|expected to be\s+)?"
+    r"(?:also\s+)?(?:likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
     # "X will feature prominently", "X is expected to feature"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"

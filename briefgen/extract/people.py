@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
-from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
-                                      TITLE_HEADS, VENUES, WEEKDAYS)
+from briefgen.extract.lexicon import (MONTHS, NATIONALITIES, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS,
+                                      ROLE_MODIFIERS, TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, is_suffix, same_given,
                                     speaks_after, speaks_before, starts_name, title_case, tokens, weak_opener)
@@ -87,8 +87,12 @@ _APPOS_SPEAKS = re.compile(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:sa
 
 
 def _relational(old: str, new: str) -> bool:
-    """A title ("Japanese Prime Minister") says more than a relation ("his Japanese counterpart")."""
-    return "counterpart" in old.lower() and "counterpart" not in new.lower()
+    """A title ("Japanese Prime Minister") says more than a relation ("his Japanese counterpart"),
+    and the same title with its country ("Chinese President") more than the bare one ("President")."""
+    if "counterpart" in old.lower() and "counterpart" not in new.lower():
+        return True
+    extra = new[:len(new) - len(old)].split() if new.lower().endswith(" " + old.lower()) else []
+    return bool(extra) and all(w.lower().replace(".", "") in NATIONALITIES for w in extra)
 
 
 def _title_typo(tok: str) -> bool:

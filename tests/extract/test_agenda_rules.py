@@ -51,6 +51,8 @@ def _agenda(stages, text):
     # an absolute "with X, Y and Z topping the agenda": a list of three
     ("Envoys met in Lima on Thursday, with fishing quotas, port fees and river dams topping the agenda.",
      ["fishing quotas", "port fees", "river dams"]),
+    # a passive frame with "also" before "expected to be"
+    ("The fate of a detained Peruvian writer is also expected to be raised.", ["fate of a detained Peruvian writer"]),
     # "pressed X over Y": Y is the matter
     ("The envoy pressed Lima over its fishing quotas and its ties with Chile.", ["fishing quotas", "ties with Chile"]),
     # after "to", a verb that is never a noun gives its object, never a verb phrase

@@ -52,6 +52,12 @@ def test_titles_of_two_portfolios(stages, text, name, role):
     assert roles[name] == role
 
 
+def test_a_title_with_its_country_says_more_than_the_bare_title(stages):
+    text = ("Roe in Lima\n\nAnn Roe will meet President Bo Kay on Monday.\n\nRoe arrived in Lima on Saturday. "
+            "She will meet Peruvian President Bo Kay and business leaders.")
+    assert _roles(stages, text)["Bo Kay"] == "Peruvian President"
+
+
 @pytest.mark.parametrize("text, name, role", [
     # the headline titles a name the body leaves untitled
     ("President Roe welcomes Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. Roe said ties "
