@@ -643,6 +643,11 @@ _ADVERB_END = frozenset("further now again too also even yet here there away agg
 # Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
 _TRAILING_ADVERB = re.compile(r"\s+(?:more\s+|less\s+)?(?:broadly|generally|widely|globally|fully|quickly|"
                               r"closely|urgently|jointly|earlier|later|previously|recently|soon)$")
+# A time limit ending a label: "within two months", "by next year", "over the coming weeks".
+_TIME_UNITS = ("day", "week", "month", "year", "decade")
+_TRAILING_TIME = LazyPattern(r"\s+(?:within|by|before|after|over|in|for)\s+(?:the\s+)?(?:next|coming|past|last|"
+                             r"a|one|two|three|four|five|six|several|few|\d+)?\s*(?:few\s+)?"
+                             r"(?:days?|weeks?|months?|years?|decades?)$")
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
 
@@ -770,6 +775,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     adv = _TRAILING_ADVERB.search(norm, s, e)
     if adv is not None:
         e = adv.start()
+    when = _TRAILING_TIME.search(norm, s, e) if holds_any(fold(norm[s:e]), _TIME_UNITS) else None
+    if when is not None and when.start() > s:
+        e = when.start()  # "reopen embassies within two months": the embassies
     e = _purpose_cut(norm, s, e)
     q = _question_object(norm, s, e)
     if q is not None:

@@ -51,6 +51,8 @@ def _agenda(stages, text):
     # an absolute "with X, Y and Z topping the agenda": a list of three
     ("Envoys met in Lima on Thursday, with fishing quotas, port fees and river dams topping the agenda.",
      ["fishing quotas", "port fees", "river dams"]),
+    # a time limit is no part of the topic
+    ("The ministers will discuss border crossings within two months.", ["border crossings"]),
     # a passive frame with "also" before "expected to be"
     ("The fate of a detained Peruvian writer is also expected to be raised.", ["fate of a detained Peruvian writer"]),
     # "pressed X over Y": Y is the matter
