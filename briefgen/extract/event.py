@@ -565,6 +565,17 @@ _HOME_SIDES = frozenset("union unions congress lawmakers legislators management 
                         "republicans".split())
 
 
+_HOME_BODIES = frozenset("cabinet parliament congress senate legislature caucus politburo".split())
+
+
+def _home_body_before(norm: str, s: int, at: int) -> bool:
+    """The meeting verb at ``at`` has a government's own body as its subject ("The cabinet met",
+    "Cabinet meets"), in small letters or as the sentence's first word."""
+    words = norm[max(s, at - 25):at].split()[-2:]
+    return any(w.lower().strip(",'’s") in _HOME_BODIES and (w.islower() or norm[s:at].split()[:1] == [w])
+               for w in words)
+
+
 def _domestic_talks(norm: str, s: int, e: int) -> bool:
     """Talks about a domestic bargain ("budget talks", "negotiations over a spending bill") or
     between domestic sides ("talks between the teachers' union and ...")."""
@@ -648,6 +659,10 @@ def event_found(state: State) -> str | None:
     # Only the headline and the lead sentences say what the story is about.
     lead = chunks[:len(state.metadata[:1]) + 2]
     domestic = any(_domestic_talks(norm, s, e) for s, e in lead) and not _international(norm, lead)
+    # "The cabinet met to approve ...": a body of one government meeting at home, not diplomacy (and
+    # the story's other meetings are its steps)
+    home = any(_home_body_before(norm, s, m.start()) for s, e in lead for m in _MEETS.finditer(norm, s, e)) and \
+        not _international(norm, lead)
     for s, e in chunks:
         if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
                for m in _EVENT_NOUN.finditer(norm, s, e)):
@@ -660,12 +675,14 @@ def event_found(state: State) -> str | None:
                 return None
         meets = [m for m in _MEETS.finditer(norm, s, e)
                  if _a_meeting(norm, m) and not _of_another_year(norm, s, m.start(), anchor, m.end())]
-        if not domestic and meets:
+        if not domestic and not home and meets:
             met = True
             if official or any(_between_people(state, m) for m in meets):
                 return None
     if domestic:
         return "talks on a domestic bargain, not between governments"
+    if home:
+        return "a meeting of one government's own body, not between governments"
     if met:
         return "no meeting verb with a named official"
     return "no visit, meeting or talks named in the headline or the lead"

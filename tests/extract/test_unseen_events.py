@@ -372,3 +372,18 @@ def test_someone_not_expected_to_travel_does_not_take_part(stages):
             "expected to travel to Lima for this round.")
     names = {p.name for p in stages(text, today=date(2026, 3, 2)).participants}
     assert "Bo Kay" not in names
+
+
+@pytest.mark.parametrize("text, event", [
+    # a government's own body meeting at home is no diplomacy
+    ("Cabinet meets on energy\n\nThe cabinet met on Wednesday to approve a package to help households with "
+     "energy bills, Prime Minister Ann Roe's office said. Ministers discussed the cost of the scheme.", False),
+    ("Parliament meets\n\nParliament met in emergency session on Monday to debate the budget, Speaker Bo Kay "
+     "said.", False),
+    # ... but its members meeting another government's are
+    ("Ministers in Beijing\n\nCabinet ministers met their Chinese counterparts in Beijing on Monday for talks "
+     "on trade, Foreign Minister Ann Roe said.", True),
+])
+def test_a_home_body_meeting_is_no_event(stages, text, event):
+    st = stages(text, until="event", today=date(2026, 3, 4))
+    assert (st.event.kind is not None) == event
