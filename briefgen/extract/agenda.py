@@ -108,6 +108,7 @@ _TRIGGER = re.compile(
     r"(?:to|will|would|and|also|must|should) address|addressed|dominate|when (?:it )?(?:comes|came) to|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
+    r"(?:to|will) (?:push|press) for|"  # the visit's goal: "will travel ... to push for a ceasefire"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
     r"(?: [a-z][\w.]*)? (?:to|for|on|over|about)|"
     # a list announced by a colon: "built upon three pillars: A, B and C"

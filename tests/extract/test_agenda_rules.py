@@ -51,6 +51,9 @@ def _agenda(stages, text):
     # an absolute "with X, Y and Z topping the agenda": a list of three
     ("Envoys met in Lima on Thursday, with fishing quotas, port fees and river dams topping the agenda.",
      ["fishing quotas", "port fees", "river dams"]),
+    # the visit's goal "to push for X": X; a third party's "pushed for" is not the visit's matter
+    ("The envoy will travel to Lima next week to push for a truce in the north and the release of prisoners.",
+     ["truce in the north", "release of prisoners"]),
     # a time limit is no part of the topic
     ("The ministers will discuss border crossings within two months.", ["border crossings"]),
     # a passive frame with "also" before "expected to be"
