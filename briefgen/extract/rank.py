@@ -45,8 +45,21 @@ _MIN_QUOTE_WORDS = 3
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
 # figures.", "because of the sales tax.", "though X cautioned that ..."): it is shown
 # together with the clause before it in the same sentence (see attach_dangling).
-_DANGLING = re.compile(r"(?:and|but|or|nor|yet|with|where|when|which|who|whom|whose|according to|saying|adding|"
+_DANGLING = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
                        r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
+
+
+# "with trade worth EUR250bn last year": a "with" phrase without a verb of its own states nothing
+# alone; "with a senior official telling reporters that ..." does, as a participle clause.
+_WITH = re.compile(r"with\b")
+_VERB_FORM = re.compile(r"\b[a-z]{2,}(?:ing|ed)\b")
+
+
+def dangles(norm: str, a: int, b: int) -> bool:
+    """The clause norm[a:b] cannot stand alone in a memo: it hangs on the clause before it."""
+    if _DANGLING.match(norm, a):
+        return True
+    return _WITH.match(norm, a) is not None and _VERB_FORM.search(norm, a, b) is None
 
 
 def _anchors(state: State) -> dict[int, int]:
@@ -55,7 +68,7 @@ def _anchors(state: State) -> dict[int, int]:
     prev = None
     for c in state.candidates:
         start = c.start
-        if prev is not None and prev.sentence == c.sentence and _DANGLING.match(state.norm, c.start):
+        if prev is not None and prev.sentence == c.sentence and dangles(state.norm, c.start, c.end):
             start = out[prev.start]
         out[c.start] = start
         prev = c
