@@ -42,10 +42,14 @@ from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold, holds_any
 
 # What follows "address" when it means speaking to people: a named body or an audience.
-_AUDIENCE = LazyPattern(r"(?:(?:the |a |an )?(?:joint |special |plenary )?(?:nation|reporters|journalists|"
-                       r"lawmakers|legislators|students|rally|crowd|delegates|troops|supporters|session|"
-                       r"assembly|summit|conference|forum|gathering|parliament|congress|audience|meeting|"
-                       r"news conference|press conference|dinner|banquet|luncheon)\b)", re.I)
+# ("the Indian diaspora", "both houses of parliament"; not "the community's concerns"). Capitals
+# before a gathering are its name, whose topic may follow: "addressed the Arab Summit on X".
+_AUDIENCE = LazyPattern(r"(?:(?:the |a |an |both )?(?:(?-i:[A-Z])[\w-]* ){0,2}(?:nation|reporters|journalists|lawmakers|"
+                       r"legislators|students|crowd|delegates|troops|supporters|audience|diaspora|community|houses|"
+                       r"business leaders|executives|graduates|workers)\b(?!['\u2019])|"
+                       r"(?:the |a |an )?(?:joint |special |plenary )?(?:rally|session|assembly|summit|conference|forum|"
+                       r"gathering|parliament|congress|meeting|news conference|press conference|dinner|banquet|"
+                       r"luncheon)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
 _AS_BEFORE = re.compile(r"\bas $")
 _MONEY = LazyPattern(r"[$\u00a3\u20ac\u00a5]|\d")
@@ -104,8 +108,9 @@ _TRIGGER = re.compile(
     r"(?:to|will|would|and|also|must|should) address|addressed|dominate|when (?:it )?(?:comes|came) to|centred on|centered on|issues? (?:of|concerning|related to|relating to)|"
     r"question of|"
     rf"{_COOP} (?:in|on|within)|ways to|agreed (?:to|on)|concerning|demand(?:s|ed)?(?: for)?|"
+    r"(?:to|will) (?:push|press) for|"  # the visit's goal: "will travel ... to push for a ceasefire"
     r"(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?) (?:[a-z][\w.]*|it|them|him|her)"
-    r"(?: [a-z][\w.]*)? (?:to|for|on)|"
+    r"(?: [a-z][\w.]*)? (?:to|for|on|over|about)|"
     # a list announced by a colon: "built upon three pillars: A, B and C"
     r"(?:issues|topics|priorities|areas|pillars|points|goals|objectives|agenda|fronts|proposals):)\s+")
 # run on lower(norm): no re.I, three times faster
@@ -125,12 +130,15 @@ _TRIGGER_MORE = LazyPattern(
     r"(?:topping|heading|dominating|high on) (?:the|their) agenda (?:will be|would be|is|are|was|were)|"
     r"(?:talks|meetings?|summit|visit|agenda|discussions?|negotiations|conference|trip)\b[^.;:\"]{0,30}? dominated by|"
     # "one of the priorities of the summit will be X"
-    r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)? (?:will be|would be|is|are|was|were|include[sd]?)|"
+    r"priorit(?:y|ies)(?: (?:of|for) [^,.;:\"]{3,40}?)?(?:, [a-z ]{2,30}? (?:said|say|says|added),)? "
+    r"(?:will be|would be|is|are|was|were|include[sd]?)|"
     # "deals worth $10 billion, covering energy, mining and infrastructure"
     r"(?:deals|agreements|accords|pacts|memorandums|talks|dialogue|negotiations|process)\b[^.;:\"]{0,40}?,? (?:covering|spanning)|"
     r"(?:issues|topics|subjects|matters|areas|everything),? (?:ranging )?from|"
-    # "the focus of the visit will be X", "discussions revolved around X"
-    r"focus of (?:the |their |his |her )?[a-z-]+ (?:is|was|will be|would be)|revolv(?:e|es|ed|ing) around|"
+    # "the focus of the visit will be X" (", aides said," may stand before the verb), "discussions
+    # revolved around X"
+    r"focus of (?:the |their |his |her )?[a-z-]+(?:, [a-z ]{2,30}? (?:said|say|says|added),)? (?:is|was|will be|would be)|"
+    r"revolv(?:e|es|ed|ing) around|"
     # what the sides disagree on: "patch up differences over X", "a dispute over X"
     r"(?:differences|disagreements?|disputes?|rift) (?:over|on|about)|"
     # "compared notes on X", "talks centred around X", "the two spoke about X"
@@ -197,16 +205,16 @@ _EVENT = Phrases("visit trip talks meeting summit mission tour conference deal n
 # "climate change was discussed", "Taiwan is also on the agenda": the topic comes first.
 _PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
-    r"(?:also\s+|likely to be\s+|expected to be\s+)?"
+    r"(?:also\s+)?(?:likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
     # "X will feature prominently", "X is expected to feature"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"
     # "the rebate is not up for renegotiation": the contested matter is named all the same
     r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
-    # "X and Y are likely topics on the agenda", "X topped the agenda"
+    # "X and Y are likely topics on the agenda", "X topped the agenda", "with X topping the agenda"
     r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
-    r"|(?:top(?:s|ped)?|headed|heads|lead(?:s)?)\s+the\s+agenda\b"
+    r"|(?:top(?:s|ped|ping)?|headed|heads|heading|lead(?:s|ing)?)\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
@@ -239,12 +247,13 @@ _SPEECH = Phrases(REPORTING_VERBS)
 _REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
 _TAIL_START = re.compile(r",\s+")
 _TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
+_TAIL_NOUN = re.compile(r"(?!(?:and|or|but|what|which|that|how|who|where|when)\s)[a-z][\w.'-]*\s+")
 _TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
 
 
 def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     r"""Whether ", <one to five names or words> <reporting verb>" or ", he <verb>" starts at
-    ``comma``: as the regex ``,\s+(?:(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+){1,5}(?:VERBS)\b|
+    ``comma``: as the regex ``,\s+(?:(?!(?:and|or|but|what|which|that|how|who|where|when)\s)[\w.'-]+\s+){1,5}(?:VERBS)\b|
     ,\s+(?:he|she|they|it|officials?)\s+(?:VERBS)\b`` (each word must fill the run up to
     the next space, so there is one way to read them)."""
     m = _TAIL_START.match(norm, comma, limit)
@@ -254,9 +263,11 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     pron = _TAIL_PRONOUN.match(norm, p, limit)
     if pron is not None and _SPEECH.end_at(norm, pron.end(), limit) >= 0:
         return True
-    for _ in range(5):
-        w = _TAIL_WORD.match(norm, p, limit)
-        if w is None:
+    for k in range(5):
+        # the speaker's phrase may be in lower case: "a spokesperson", "the senior official",
+        # "foreign secretary Ann Roe"
+        w = _TAIL_WORD.match(norm, p, limit) or _TAIL_NOUN.match(norm, p, limit)
+        if not w:
             return False
         p = w.end()
         if _SPEECH.end_at(norm, p, limit) >= 0:
@@ -539,12 +550,13 @@ def _is_vague(label: str) -> bool:
     return words[-1] in _VAGUE_OTHER_ENDS and _VAGUE_OTHER.search(label) is not None
 
 
-# "the flow of precursor chemicals", "the implications of budget deficits": the matter is what
-# follows "of", so a long label is not cut there.
+# "the flow of precursor chemicals", "the implications of budget deficits", "the first tranche of a
+# trade deal": the matter is what follows "of", so a long label is not cut there.
 _OF_HEAD = Phrases("""flow flows pace scope level levels number future impact implications question issue
 recognition status supply supplies price prices export exports import imports use cost costs reduction
 removal lifting easing implementation release return destruction protection transfer sale sales
-freedom scale nature extent size timing fate terms role details""".split())
+freedom scale nature extent size timing fate terms role details tranche tranches round rounds phase phases
+stage stages state prospects progress outcome results""".split())
 
 
 def _of_head(norm: str, s: int, e: int) -> bool:
@@ -604,10 +616,11 @@ ensure establish expand explore extend facilitate finalise finalize find forge g
 implement increase launch lift maintain make manage mend negotiate open pave prevent promote protect push raise
 handle put reach rebuild set reconsider reduce reform release relaunch remove renegotiate renew reopen restart start repair resolve restore resume review revive safeguard secure
 settle shore speed stabilise stabilize step stimulate stop strengthen support tackle uphold work
-upgrade bolster modernise modernize
+upgrade bolster modernise modernize avoid avert keep pursue preserve respect
 """.split())
 _VERB_OBJECT = LazyPattern(r"[A-Za-z]+(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+(?!(?:supply|family|assembly|rally|ally|monopoly|anomaly|reply|italy)\b)[a-z]{3,}ly)?(?:\s+(?:up|down|off|out|back|on|about))?(?:\s+(?:on|with))?\s+"
                           r"(?:(?:the|a|an|its|their|his|her|our|those|these|this|that|more|further|any|some|all)\s+)?")
+_KEPT_STATES = frozenset("open alive intact calm stable low high going closed running".split())
 # A label ending on one of these was torn out of its clause ("negotiate in a", "not").
 _TORN_END = frozenset("""a an the of to in on at for with by from and or but not that this its their his
 her our as than into""".split())
@@ -624,12 +637,18 @@ _STEERED = LazyPattern(r"(?:[A-Z][\w.'-]*\s+){1,3}(?:from|to)\s")  # a named act
 # ("Modi meet in New Delhi", "provocations and engage").
 _VERB_ONLY = frozenset("""include includes meet meets engage engages ensure ensures achieve achieves allow allows seek seeks
 discuss discusses consider considers enable enables become becomes remain remains begin begins agree
-agrees refuse refuses persuade persuades convince convinces""".split())
+agrees refuse refuses persuade persuades convince convinces avoid avoids avert averts keep keeps pursue pursues
+refrain refrains""".split())
 # Adverbs that end a torn label ("campaign aggressively", "in the negotiations right now").
 _ADVERB_END = frozenset("further now again too also even yet here there away aggressively together".split())
 # Manner adverbs that trail a topic ("human rights more broadly"): dropped, the topic kept.
 _TRAILING_ADVERB = re.compile(r"\s+(?:more\s+|less\s+)?(?:broadly|generally|widely|globally|fully|quickly|"
                               r"closely|urgently|jointly|earlier|later|previously|recently|soon)$")
+# A time limit ending a label: "within two months", "by next year", "over the coming weeks".
+_TIME_UNITS = ("day", "week", "month", "year", "decade")
+_TRAILING_TIME = LazyPattern(r"\s+(?:within|by|before|after|over|in|for)\s+(?:the\s+)?(?:next|coming|past|last|"
+                             r"a|one|two|three|four|five|six|several|few|\d+)?\s*(?:few\s+)?"
+                             r"(?:days?|weeks?|months?|years?|decades?)$")
 # A subject pronoun makes the label a clause ("how we can build"): a topic names no "we".
 _SUBJECT = frozenset("i we you he she they".split())
 
@@ -665,6 +684,17 @@ def _unbalanced(label: str) -> bool:
 
 
 _NOUN_PREP = frozenset("of to for in against".split())
+
+
+_VERB_START = re.compile(r"[\"'\u201c\u2018]?([a-z]+)\b")
+_DETERMINERS = frozenset("the a an its their his her our this these those more further new any all some".split())
+
+
+def _unknown_verb(low: str, at: int, end: int) -> bool:
+    """After an infinitive's "to": a word that opens no noun phrase and is no goal verb whose object
+    would be the topic ("to get serious", not "to halt enrichment", "to a ceasefire")."""
+    m = _VERB_START.match(low, at, end)
+    return m is not None and m.group(1) not in _BARE_VERBS and m.group(1) not in _DETERMINERS
 
 
 def _as_noun_phrase(norm: str, s: int, e: int) -> int | None:
@@ -746,6 +776,9 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     adv = _TRAILING_ADVERB.search(norm, s, e)
     if adv is not None:
         e = adv.start()
+    when = _TRAILING_TIME.search(norm, s, e) if holds_any(fold(norm[s:e]), _TIME_UNITS) else None
+    if when is not None and when.start() > s:
+        e = when.start()  # "reopen embassies within two months": the embassies
     e = _purpose_cut(norm, s, e)
     q = _question_object(norm, s, e)
     if q is not None:
@@ -756,6 +789,8 @@ def _trim(norm: str, s: int, e: int, people: list[tuple[int, int]]) -> tuple[int
     if np_start is None:
         return None
     if np_start != s:
+        if norm[s:np_start].split()[0].lower() in ("keep", "keeps") and norm[s:e].split()[-1].lower() in _KEPT_STATES:
+            e = norm.rindex(" ", np_start, e)  # "keep channels open": the channels
         s = np_start
         # "launch talks on X", "open the door to X": the goal's object
         lm = _AFTER_VERB.match(norm, s, e) if holds_any(fold(norm[s:e]), _AFTER_VERB_CUES) else None
@@ -935,7 +970,9 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     dominate"): only a comma, colon or quotation mark ends it there, not "and"."""
     best = start
     plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
-    back = _DOMINATE_BACK if plural or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
+    # "with A, B and C topping the agenda": an absolute -ing phrase's subject is a list too
+    absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading"))
+    back = _DOMINATE_BACK if plural or absolute or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
     bounds = [start] + [m.end() for m in back.finditer(norm, start, verb) if start < m.end() <= verb]
     # "X and Y, including Z, are expected to top the agenda": the subject is before the appositive
     k = len(bounds) - 1
@@ -971,10 +1008,10 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
 
 
 # A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
-# agenda:", "Topics will include:". The items are the bulleted paragraphs that follow it.
+# agenda:", "Topics will include:", "discussed a wide range of issues, including:". The items are the bulleted paragraphs that follow it.
 _LIST_INTRO = LazyPattern(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
                          r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
-                         r"focus(?:ed|es)? on|cover(?:ed|s)?)\s*:$")
+                         r"focus(?:ed|es)? on|cover(?:ed|s)?|including|such as|among them)\s*:$")
 _BULLET_BEFORE = LazyPattern(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
 _ITEM_TAIL = LazyPattern(r"(?:[\s,;.]+(?:and|or)?)+$")
 _MAX_BULLETS = 8
@@ -1050,6 +1087,9 @@ def run(state: State) -> State:
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda
             if trig.rstrip().endswith(("address", "addressed")) and _AUDIENCE.match(norm, m.end(), sent.end):
                 continue  # "to address Parliament", "addressed reporters": an audience, not a topic
+            if trig.endswith(" to ") and trig.startswith(("urg", "press", "ask", "agreed")) and \
+                    _unknown_verb(low, m.end(), sent.end):
+                continue  # "urged them to get serious": a verb phrase, whose object no goal verb names
             if trig.rstrip().endswith(" about") and trig.startswith(("spok", "speak", "talk ", "talked", "talking")) \
                     and not _JOINT.search(low, sent.start, m.start()):
                 continue  # "he spoke about his childhood": one speaker, no talks; "the two spoke about X"
@@ -1122,7 +1162,9 @@ def run(state: State) -> State:
     for sent in body:
         if norm[sent.end - 1:sent.end] == ":" and _LIST_INTRO.search(low, sent.start, sent.end):
             for a, b in _bullet_items(norm, state.paragraphs, sent.end):
-                add(a, b, sent.index, 0.8)
+                # a bullet may list several: "Critical and emerging technologies, defense cooperation, and energy"
+                for pa, pb in (_split_list(norm, a, b) if "," in norm[a:b] else [(a, b)]):
+                    add(pa, pb, sent.index, 0.8)
     out = tuple(Item(text=text[s:e], evidence=(Span(s, e),), score=round(min(w, 1.0), 3))
                 for w, s, e, _ in sorted(items, key=lambda x: x[1]))
     return replace(state, agenda=out)

@@ -256,6 +256,12 @@ PURPOSE = _compile([
      r"(?:reaffirm|celebrate|cement|strengthen|deepen|boost|advance|reinforce|renew|restore|improve|"
      r"underline|underscore|highlight|focus|build|pave|open|seek|mark|showcase)\b", 0.8),
     (r"\b(?:an|the) opportunity to\b", 0.5),
+    # the same said otherwise: "a chance to deepen", "the visit will give fresh momentum to", and
+    # a side's wish: "India is keen to avoid"
+    (r"\b(?:a|the) chance to\b", 0.5),
+    (r"\b(?:visit|trip|tour|talks|summit|meeting)\s+(?:will|would|should|is\s+expected\s+to)\s+(?:also\s+)?"
+     r"(?:give|inject|lend|add|provide)\s+(?:[\w-]+\s+){0,2}?(?:momentum|impetus|boost)\b", 0.8),
+    (r"\b(?:is|are|was|were)\s+(?:keen|eager|anxious)\s+to\b", 0.5),
 ])
 
 EXPECT = _compile([

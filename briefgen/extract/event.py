@@ -64,11 +64,15 @@ _KINDS = (
     # "who is on an official visit": a visit said outright outweighs the talks held during it
     ("visit", re.compile(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
                          re.I), 2.5),
+    # a call said outright: "held a phone call", "spoke by telephone"
+    ("talks", re.compile(r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|on\s+the)\s+"
+                         r"(?:phone|telephone)\b", re.I), 2.5),
     ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
                          r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
     ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\btravel\w*\b|\bdue in\b|"
-                         r"\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                         # (the verb, not the noun of "welcomed by host Ann Roe")
+                         r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
                          r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 
@@ -113,12 +117,19 @@ _ON_VISIT = LazyPattern(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:current
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = LazyPattern(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
 # "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
-_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+|won't\s+|not\s+to\s+|"
+_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+(?:(?:expected|likely|due|set|"
+                     r"scheduled|planning|going)\s+to\s+)?|won't\s+|not\s+to\s+|"
                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _NEGATED = LazyPattern(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
 _TITLE_GLUE = frozenset(("of", "the", "and", "for"))
+
+
+def _last_of_many(state: State, sent, m) -> bool:
+    """"A, B, C and D were welcomed by ...": the last of several people named before the verb is
+    one guest among many (a summit's), not the visitor."""
+    return len({x.person for x in state.mentions if sent.start <= x.start < m.start and x.person != m.person}) >= 2
 
 
 def _opens(norm: str, start: int, at: int) -> bool:
@@ -286,7 +297,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                      and not _INVITED_BY.search(norm, max(sent.start, m.start - 60), m.start)
                      and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
-                        or _WELCOMED_AFTER.match(norm, m.end, min(sent.end, m.end + 60))
+                        or (_WELCOMED_AFTER.match(norm, m.end, min(sent.end, m.end + 60))
+                            and not _last_of_many(state, sent, m))
                         or _WHOSE_VISIT.match(norm, m.end, min(sent.end, m.end + 60))
                         or _ON_VISIT.match(norm, m.end, min(sent.end, m.end + 90))
                         or _title_gap(_VISITING_BEFORE.search(norm, max(sent.start, m.start - 60), m.start))
@@ -418,7 +430,9 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
     event_dates: list[date] = []
     end_dates: list[date] = []
     if anchor is not None:
-        for s in _body_sentences(state, 3):
+        for k, s in enumerate(_body_sentences(state, 3)):
+            if k and not _TELLS_EVENT.search(norm, s.start, s.end):
+                continue  # "Lula, who took office on Jan. 1, ...": a date of something else
             for m in DATE_RE.finditer(norm, s.start, s.end):
                 if reported_on(norm[s.start:s.end], m.start() - s.start):
                     continue  # "said on Monday": when it was said, not when it happens
@@ -434,6 +448,11 @@ def _status(state: State, kind: str, principal: str | None = None) -> str | None
                     (end_dates if later else event_dates).extend(days)
     subject = principal.split()[-1] if principal else ""
     return decide(chunks, kind, anchor, event_dates, headline, subject, end_dates)
+
+
+# A sentence after the lead dates the event only when it speaks of it.
+_TELLS_EVENT = LazyPattern(r"\b(?:visit\w*|trip|tour|talks|summit|meeting|meets?|met|negotiat\w+|conference|"
+                           r"host\w*|arriv\w+|travel\w*|session|forum|round)\b", re.I)
 
 
 def _anchor(state: State) -> date | None:
@@ -546,6 +565,17 @@ _HOME_SIDES = frozenset("union unions congress lawmakers legislators management 
                         "republicans".split())
 
 
+_HOME_BODIES = frozenset("cabinet parliament congress senate legislature caucus politburo".split())
+
+
+def _home_body_before(norm: str, s: int, at: int) -> bool:
+    """The meeting verb at ``at`` has a government's own body as its subject ("The cabinet met",
+    "Cabinet meets"), in small letters or as the sentence's first word."""
+    words = norm[max(s, at - 25):at].split()[-2:]
+    return any(w.lower().strip(",'’s") in _HOME_BODIES and (w.islower() or norm[s:at].split()[:1] == [w])
+               for w in words)
+
+
 def _domestic_talks(norm: str, s: int, e: int) -> bool:
     """Talks about a domestic bargain ("budget talks", "negotiations over a spending bill") or
     between domestic sides ("talks between the teachers' union and ...")."""
@@ -629,6 +659,10 @@ def event_found(state: State) -> str | None:
     # Only the headline and the lead sentences say what the story is about.
     lead = chunks[:len(state.metadata[:1]) + 2]
     domestic = any(_domestic_talks(norm, s, e) for s, e in lead) and not _international(norm, lead)
+    # "The cabinet met to approve ...": a body of one government meeting at home, not diplomacy (and
+    # the story's other meetings are its steps)
+    home = any(_home_body_before(norm, s, m.start()) for s, e in lead for m in _MEETS.finditer(norm, s, e)) and \
+        not _international(norm, lead)
     for s, e in chunks:
         if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
                for m in _EVENT_NOUN.finditer(norm, s, e)):
@@ -641,12 +675,14 @@ def event_found(state: State) -> str | None:
                 return None
         meets = [m for m in _MEETS.finditer(norm, s, e)
                  if _a_meeting(norm, m) and not _of_another_year(norm, s, m.start(), anchor, m.end())]
-        if not domestic and meets:
+        if not domestic and not home and meets:
             met = True
             if official or any(_between_people(state, m) for m in meets):
                 return None
     if domestic:
         return "talks on a domestic bargain, not between governments"
+    if home:
+        return "a meeting of one government's own body, not between governments"
     if met:
         return "no meeting verb with a named official"
     return "no visit, meeting or talks named in the headline or the lead"

@@ -26,6 +26,7 @@ national presidential royal supreme general special principal permanent first se
 state federal regional opposition party group democratic republican labour conservative tory
 liberal communist rebel revolutionary palestinian political managing executive-vice
 international external affairs development planning oil petroleum mines information
+business science technology climate digital media sport housing pensions
 """.split())
 
 # Words completing "Secretary of ..." / "Minister for ..." before a name.

@@ -84,9 +84,10 @@ def _role_matches(role: str | None, phrase: str) -> bool:
 _APPOS_GAP = re.compile(r",\s*")
 
 
-def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -> int | None:
+def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted, visitor: bool = False) -> int | None:
     """The one person named (outside quotations) in the sentence before the one at ``pos``;
-    None when it names nobody or several."""
+    None when it names nobody or several. ``visitor``: the description owns a visit ("The French
+    president's state visit"), so after "X will host Y" it is Y, the guest, not X."""
     sent = state.sentence_at(pos)
     if sent is None or sent.index == 0:
         return None
@@ -103,6 +104,11 @@ def _previous_subject(state: State, mentions: list[Mention], pos: int, quoted) -
     first = min(named, key=lambda x: x.start, default=None)
     if first is not None and first.start - prev.start <= _SUBJECT_REACH and \
             not _OPENING_PHRASE.match(state.norm, prev.start, first.start):
+        if visitor:  # the guest of a host, the subject of a travel verb, else no guess
+            guest = min((x for x in named if x.person != first.person), key=lambda x: x.start, default=None)
+            if guest is not None and _HOSTS.search(state.norm, first.end, guest.start):
+                return guest.person
+            return first.person if _TRAVELS.match(state.norm, first.end, prev.end) else None
         return first.person
     return None
 
@@ -123,7 +129,8 @@ def nominal_mentions(state: State, persons: list[Person], mentions: list[Mention
             sent = state.sentence_at(m.start())
             opens = sent is not None and m.start() - sent.start <= _SUBJECT_REACH and not any(
                 sent.start <= x.start < m.start() for x in out)
-            prev = by_key.get(_previous_subject(state, out, m.start(), quoted)) if opens else None
+            visitor = _VISIT_AFTER.match(state.norm, m.end()) is not None
+            prev = by_key.get(_previous_subject(state, out, m.start(), quoted, visitor)) if opens else None
             if prev is not None and prev.role is None and " " in prev.name:
                 out.append(Mention(prev.key, m.start(), m.end(), "nominal"))
             continue
@@ -162,6 +169,11 @@ _POSSESSIVE_NEXT = re.compile(r"\s+\w")  # "her Indian counterpart", not "praise
 _SUBJECT_REACH = 40
 _OPENING_PHRASE = re.compile(r"\W*(?:In|On|During|After|Before|For|With|At|Despite|Throughout)\s+$")
 _PROSE_END = re.compile(r"[.!?\"'’”)\]:]\s*$")
+# "X will host Y", "X welcomed Y": the host's verb between two names; and a description that owns
+# a visit ("the French president's three-day state visit"), which the guest makes.
+_HOSTS = LazyPattern(r"\b(?:host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?$")
+_TRAVELS = LazyPattern(r"\s+(?:\w+\s+){0,2}?(?:arriv|travel|fl[eyio]|head|visit|land|went|go(?:es|ing)?\b|return)")
+_VISIT_AFTER = LazyPattern(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|stay)\b")
 _COORDINATED = LazyPattern(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
 
 

@@ -103,6 +103,10 @@ _GOAL_PHRASE = LazyPattern(
     r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?(?:visit|mission|trip|tour|talks|summit|meeting)"
     r"(?:\s+to\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?,?\s+(?:" + "|".join(_GOALS) + r")\b")
 
+# The goal said with "in a bid to", "in an effort to", "in order to": its infinitive says why.
+_BIDS = ("in a bid to", "in an effort to", "in an attempt to", "in order to")
+_BID = LazyPattern(r"\bin\s+(?:a\s+bid|an\s+effort|an\s+attempt|order)\s+(?=to\s)")
+
 
 def pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clause pieces of norm[start:end], cut at breaks and at quotation marks. A piece that
@@ -262,6 +266,8 @@ def narrow(state: State, span: Span, section: str) -> list[Span]:
         m = _GOAL_PHRASE.search(norm, *chosen[0]) if goal else None
         if m:
             chosen[0] = (m.start(), chosen[0][1])
+        elif holds_any(norm[chosen[0][0]:chosen[0][1]], _BIDS) and (m := _BID.search(norm, *chosen[0])):
+            chosen[0] = (m.end(), chosen[0][1])  # "... met Y in a bid to ease X": to ease X
     out = [_finish(norm, x, y) for x, y in chosen]
     out = [sp for sp in out if sp is not None]
     return out or [span]  # the first is the main clause; text order is restored by _section

@@ -18,6 +18,7 @@ another time ("the sit-down in late 2022", "last year").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from briefgen.model.briefing import Participant
@@ -226,13 +227,27 @@ def meeting_subjects(state: State, other_time: "_OtherTime") -> set[int]:
 class _OtherTime:
     """Whether a sentence tells of another time (_ANOTHER_TIME), each sentence looked up once."""
 
-    def __init__(self, norm: str) -> None:
-        self.norm, self.seen = norm, {}
+    def __init__(self, state: State) -> None:
+        self.norm, self.seen = state.norm, {}
+        self.named = sorted(m.start for m in state.mentions if m.kind in ("name", "short"))
 
     def __call__(self, sent) -> bool:
         if sent.index not in self.seen:
-            self.seen[sent.index] = bool(_ANOTHER_TIME.search(self.norm, sent.start, sent.end))
+            self.seen[sent.index] = any(not self._in_relative(sent.start, sent.end, m.start())
+                                        for m in _ANOTHER_TIME.finditer(self.norm, sent.start, sent.end))
         return self.seen[sent.index]
+
+    def _in_relative(self, start: int, end: int, at: int) -> bool:
+        """Inside ", which ..." or ", who ..." that names nobody: the other time is that of a thing
+        the sentence mentions ("the deficit, which reached X last year,"), not its own. (One that
+        names someone dates them: "which Ambassador X described as the lowest since 1972".)"""
+        opened = max(self.norm.rfind(", which ", start, at), self.norm.rfind(", who ", start, at))
+        if opened == -1 or self.norm.find(",", opened + 2, at) != -1:
+            return False
+        close = self.norm.find(",", at, end)
+        close = end if close == -1 else close
+        i = bisect_left(self.named, opened)
+        return not (i < len(self.named) and self.named[i] < close)
 
 
 _MET_WORDS = ("met", "meet", "talks", " by ", "counterpart")
@@ -242,7 +257,7 @@ def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
     """People named as the object of a meeting verb, in sentences not about another time."""
     out: set[int] = set()
     norm = state.norm
-    other_time = other_time or _OtherTime(norm)
+    other_time = other_time or _OtherTime(state)
     for m in state.mentions:
         if m.kind not in ("name", "short") or m.person == state.principal_key or m.person in out:
             continue
@@ -296,7 +311,7 @@ def run(state: State) -> State:
     if state.event is not None and state.event.kind is None:
         return replace(state, participants=())  # no meeting reported: nobody takes part in one
     norm = state.norm
-    another_time = _OtherTime(norm)
+    another_time = _OtherTime(state)
     elsewhere = met_elsewhere(state)
     scores: dict[int, float] = {}
     if state.principal_key is not None:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from briefgen.model.briefing import Span
-from briefgen.extract.lexicon import (MONTHS, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
-                                      TITLE_HEADS, VENUES, WEEKDAYS)
+from briefgen.extract.lexicon import (MONTHS, NATIONALITIES, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS,
+                                      ROLE_MODIFIERS, TITLE_HEADS, VENUES, WEEKDAYS)
 from briefgen.extract.mentions import nominal_mentions, pronoun_mentions, typo_mentions
 from briefgen.extract.names import (PARTICLES, continues_name, is_initials, is_nameish, is_suffix, same_given,
                                     speaks_after, speaks_before, starts_name, title_case, tokens, weak_opener)
@@ -68,17 +68,18 @@ _OFFICE = LazyPattern(r"\b(?:president|prime minister|premier|minister|secretary
 _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
 # is a counterpart at the table, a person even without a title.
-_MET_BEFORE = LazyPattern(r"\b(?:met|meet|meets|meeting|talks|hosted|hosts|hosting|welcomed|welcomes|received|"
-                          r"receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
+_MET_BEFORE = LazyPattern(r"\b(?:met|meet|meets|meeting|talks|host|hosted|hosts|hosting|welcome|welcomed|welcomes|"
+                          r"received|receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
 # "Keir Starmer will fly to India", "Ann Roe heads to Oslo": the subject of a travel verb is a
 # traveller, a person even without a title.
 _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
                              r"(?:fly|flies|flew|travel(?:s|led|ed)?|heads?|headed|arrive[sd]?|landed|lands)\s+"
                              r"(?:to|in|for)\s+[A-Z]")
-# "Ann Roe met Bo Kay", "Ann Roe hosted Bo Kay": the subject of a meeting verb with a named
+# "Ann Roe met Bo Kay", "Ann Roe will host Bo Kay": the subject of a meeting verb with a named
 # object is at the table, a person even without a title.
-_MEETS_AFTER = LazyPattern(r"\s+(?:also\s+)?(?:met|meets|hosted|hosts|welcomed|welcomes|received|receives|"
-                           r"held\s+talks\s+with)\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)")
+_MEETS_AFTER = LazyPattern(r"\s+(?:also\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)*"
+                           r"(?:met|meets?|host(?:s|ed)?|welcome[sd]?|receive[sd]?|(?:hold|held)\s+talks\s+with)\s+"
+                           r"(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = LazyPattern(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.
@@ -86,8 +87,12 @@ _APPOS_SPEAKS = LazyPattern(r",[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)?(?:s
 
 
 def _relational(old: str, new: str) -> bool:
-    """A title ("Japanese Prime Minister") says more than a relation ("his Japanese counterpart")."""
-    return "counterpart" in old.lower() and "counterpart" not in new.lower()
+    """A title ("Japanese Prime Minister") says more than a relation ("his Japanese counterpart"),
+    and the same title with its country ("Chinese President") more than the bare one ("President")."""
+    if "counterpart" in old.lower() and "counterpart" not in new.lower():
+        return True
+    extra = new[:len(new) - len(old)].split() if new.lower().endswith(" " + old.lower()) else []
+    return bool(extra) and all(w.lower().replace(".", "") in NATIONALITIES for w in extra)
 
 
 def _title_typo(tok: str) -> bool:

@@ -49,13 +49,26 @@ _DANGLING = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|a
                        r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
 
 
+# "with trade worth EUR250bn last year": a "with" phrase without a verb of its own states nothing
+# alone; "with a senior official telling reporters that ..." does, as a participle clause.
+_WITH = re.compile(r"with\b")
+_VERB_FORM = re.compile(r"\b[a-z]{2,}(?:ing|ed)\b")
+
+
+def dangles(norm: str, a: int, b: int) -> bool:
+    """The clause norm[a:b] cannot stand alone in a memo: it hangs on the clause before it."""
+    if _DANGLING.match(norm, a):
+        return True
+    return _WITH.match(norm, a) is not None and _VERB_FORM.search(norm, a, b) is None
+
+
 def _anchors(state: State) -> dict[int, int]:
     """Candidate start -> start of the first clause of the run of dangling clauses it ends."""
     out: dict[int, int] = {}
     prev = None
     for c in state.candidates:
         start = c.start
-        if prev is not None and prev.sentence == c.sentence and _DANGLING.match(state.norm, c.start):
+        if prev is not None and prev.sentence == c.sentence and dangles(state.norm, c.start, c.end):
             start = out[prev.start]
         out[c.start] = start
         prev = c

@@ -57,6 +57,9 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
             pass  # "the United Arab Emirates", "the Czech Republic"
         elif low == "and" and first is not None and j > 0 and _in_complement(toks, j, first):
             pass  # "Under Secretary of Agriculture for Trade and Foreign Agricultural Affairs"
+        elif low == "and" and first == j + 1 and j > 0 and toks[j + 1][0].lower() in ROLE_MODIFIERS and \
+                toks[j - 1][0].lower() in ROLE_MODIFIERS and toks[j - 1][0][:1].isupper():
+            pass  # "Business and Trade Secretary", "Energy and Climate Minister": two portfolios
         elif low.endswith(("'s", "’s")) and tok[:1].isupper():
             pass  # "Saudi Arabia's King"
         elif role_word(tok) or low in ("co-founder", "executive", "group"):

@@ -25,6 +25,10 @@ from briefgen.extract.state import State
 from briefgen.extract.statements import has_finite_verb, supplied_names, whole_statement
 from briefgen.extract.wordre import LazyPattern
 
+# A group named by the sides it comes from ("Negotiators from Peru and Chile", "Envoys of Lima and
+# Santiago"): the subject says the sides.
+_SIDES_OF = LazyPattern(r"^[A-Z][a-z]+s\s+(?:from|of)\s+(?:the\s+)?(.+\sand\s.+)$")
+
 _KIND_NOUN = {
     "visit": "visit", "state-visit": "state visit", "summit": "summit", "talks": "talks",
     "trade-talks": "trade talks", "peace-talks": "peace talks", "other": "meeting",
@@ -115,7 +119,8 @@ def subject(ev: Event, title: str | None = None, dated: bool = False, named: boo
     if who and re.search(r"\b(?:talks|summit|meeting|negotiations|visit)\b", who, re.I):
         head = who[:1].upper() + who[1:]  # the principal names the event itself ("Nuclear talks between ...")
     elif who and " and " in who:
-        head = f"{noun.capitalize()} between {who}"
+        sides = _SIDES_OF.match(who)  # "Negotiators from Peru and Chile": the sides are Peru and Chile
+        head = f"{noun.capitalize()} between {sides.group(1) if sides else who}"
     elif who and _group(who):
         head = f"{possessive(who)} {noun}" if who.split()[-1][:1].islower() else f"{who} {noun}"
         head = head[:1].upper() + head[1:]

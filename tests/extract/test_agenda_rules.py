@@ -48,6 +48,40 @@ def _agenda(stages, text):
     ('She expects a "frank discussion" between the two envoys on fishing, the EU and port fees.',
      ["fishing", "EU", "port fees"]),
     ("The minister will broach grain quotas on Friday.", ["grain quotas"]),
+    # an absolute "with X, Y and Z topping the agenda": a list of three
+    ("Envoys met in Lima on Thursday, with fishing quotas, port fees and river dams topping the agenda.",
+     ["fishing quotas", "port fees", "river dams"]),
+    # the visit's goal "to push for X": X; a third party's "pushed for" is not the visit's matter
+    ("The envoy will travel to Lima next week to push for a truce in the north and the release of prisoners.",
+     ["truce in the north", "release of prisoners"]),
+    # a time limit is no part of the topic
+    ("The ministers will discuss border crossings within two months.", ["border crossings"]),
+    # a passive frame with "also" before "expected to be"
+    ("The fate of a detained Peruvian writer is also expected to be raised.", ["fate of a detained Peruvian writer"]),
+    # "pressed X over Y": Y is the matter
+    ("The envoy pressed Lima over its fishing quotas and its ties with Chile.", ["fishing quotas", "ties with Chile"]),
+    # after "to", a verb that is never a noun gives its object, never a verb phrase
+    ('The envoy urged Lima to "avoid protectionism".', ["protectionism"]),
+    ("They agreed to keep the border crossings open.", ["border crossings"]),
+    ('The envoy urged governments to "get serious" before the summit.', []),
+    # "address" an audience is a speech, not a topic
+    ("The prime minister will also address the Peruvian diaspora at an event in Lima.", []),
+    ("She will address both houses of parliament on Friday.", []),
+    # a partitive head keeps its matter: "the first tranche of X", not "first tranche"
+    ("The two sides hope to finalise the first tranche of a fishing agreement.",
+     ["first tranche of a fishing agreement"]),
+    # a lower-case title before the speaker's name is a reporting tail too
+    ("They will discuss grain quotas, port fees and river dams, foreign secretary Ann Roe told reporters.",
+     ["grain quotas", "port fees", "river dams"]),
+    # an inverted frame with a reporting aside before its verb
+    ("The focus of her visit, aides said, is the grain dispute and the future of a stalled port pact.",
+     ["grain dispute", "future of a stalled port pact"]),
+    ("The priority of the talks, officials say, will be fishing quotas.", ["fishing quotas"]),
+    # a reporting tail whose speaker is a common noun ends the list, not the list's first comma
+    ("They will also discuss grain quotas, port fees and the river dams, a spokesperson said.",
+     ["grain quotas", "port fees", "river dams"]),
+    ("The envoys will discuss fishing rights, ferry links and port fees, the senior official told reporters.",
+     ["fishing rights", "ferry links", "port fees"]),
     # never a torn clause or a verb phrase
     ("They will discuss how we can build on these ties.", []),
     ("The two ministers discussed ways to campaign aggressively.", []),
@@ -64,6 +98,14 @@ def test_bulleted_heads_are_topics(stages):
             "The talks end on Friday.")
     got = _agenda(stages, text)
     assert "Fishing quotas" in got and "Port fees" in got
+
+
+def test_bullets_after_including_and_lists_inside_a_bullet(stages):
+    text = ("Officials will meet in Lima this week.\n\nThe two ministers discussed a wide range of issues, "
+            "including:\n\n\u2022 Regional port security;\n\n\u2022 Fishing quotas, grain tariffs, and river "
+            "dams;\n\n\u2022 Ferry links.\n\nThe talks end on Friday.")
+    got = _agenda(stages, text)
+    assert {"Regional port security", "Fishing quotas", "grain tariffs", "river dams", "Ferry links"} <= set(got)
 
 
 def test_a_lone_bullet_is_not_a_list(stages):

@@ -157,6 +157,9 @@ def _dates(*iso):
     (Event("Raul Castro", None, "Vatican", "talks"), {}, "Raul Castro's talks, Vatican"),
     (Event("United Nations", None, "Geneva", "talks"), {}, "United Nations talks, Geneva"),
     (Event("India and Russia", None, None, "talks"), {}, "Talks between India and Russia"),
+    # a group named by the sides it comes from: the sides
+    (Event("Negotiators from Peru and Chile", None, "Lima", "trade-talks"), {},
+     "Trade talks between Peru and Chile, Lima"),
     (Event("Open", None, "Havana", "visit"), {"named": False}, "Visit to Havana"),
     (Event("South American", None, "Peru", "other"), {"named": False}, "Meeting in Peru"),
     (Event(None, None, "Camp David", "summit"), {}, "Summit in Camp David"),

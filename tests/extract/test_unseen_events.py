@@ -347,3 +347,43 @@ def test_a_group_named_by_where_it_comes_from(stages):
     st = stages("Talks resume\n\nGENEVA - Negotiators from Peru and Chile resumed talks in Geneva on Monday.",
                 until="event")
     assert st.event.principal == "Negotiators from Peru and Chile"
+
+
+def test_the_guests_of_a_summit_are_no_visitor(stages):
+    # a list of leaders "welcomed by host X": one summit with many guests, not the last one's visit
+    text = ("Leaders gather in Lima\n\nLIMA (Wire) - Leaders of the Pacific Forum opened a two-day summit in "
+            "Lima on Thursday, with fishing quotas and port fees topping the agenda.\n\nPresident Ann Roe, "
+            "Prime Minister Bo Kay, Chancellor Cy Dee and President Di Eng were welcomed by host Fay Gill, "
+            "Peru's president.")
+    st = stages(text, until="event", today=date(2026, 3, 6))
+    assert st.event.kind == "summit" and st.event.principal != "Di Eng"
+
+
+def test_a_phone_call_is_talks_whatever_summit_it_follows(stages):
+    text = ("Roe and Kay speak\n\nLIMA, April 2 (Wire) - President Ann Roe and President Bo Kay held a 90-minute "
+            "phone call on Tuesday, their first conversation since a summit in Quito in November.")
+    st = stages(text, until="event", today=date(2026, 4, 2))
+    assert st.event.kind == "talks"
+
+
+def test_someone_not_expected_to_travel_does_not_take_part(stages):
+    text = ("Trade talks resume\n\nNegotiators from Peru and Chile began a new round of trade talks in Lima on "
+            "Monday.\n\nTrade Minister Ann Roe said the talks were useful. Chilean Trade Minister Bo Kay is not "
+            "expected to travel to Lima for this round.")
+    names = {p.name for p in stages(text, today=date(2026, 3, 2)).participants}
+    assert "Bo Kay" not in names
+
+
+@pytest.mark.parametrize("text, event", [
+    # a government's own body meeting at home is no diplomacy
+    ("Cabinet meets on energy\n\nThe cabinet met on Wednesday to approve a package to help households with "
+     "energy bills, Prime Minister Ann Roe's office said. Ministers discussed the cost of the scheme.", False),
+    ("Parliament meets\n\nParliament met in emergency session on Monday to debate the budget, Speaker Bo Kay "
+     "said.", False),
+    # ... but its members meeting another government's are
+    ("Ministers in Beijing\n\nCabinet ministers met their Chinese counterparts in Beijing on Monday for talks "
+     "on trade, Foreign Minister Ann Roe said.", True),
+])
+def test_a_home_body_meeting_is_no_event(stages, text, event):
+    st = stages(text, until="event", today=date(2026, 3, 4))
+    assert (st.event.kind is not None) == event

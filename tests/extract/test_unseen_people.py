@@ -25,10 +25,37 @@ def _roles(stages, text):
     ("Roe in Lima\n\nLIMA - Ann Roe arrived in Lima on Monday for a summit with Bo Kay. The Ruritanian prime "
      "minister will meet business leaders. Kay said he welcomed the visit.", "Ann Roe",
      "Ruritanian prime minister"),
+    # a description that owns a visit is the visitor: the guest of a host, never the host
+    ("Roe hosts Kay\n\nAnn Roe will host Bo Kay in Lima this week as the two try to agree a fishing deal. "
+     "The Ruritanian president's three-day state visit will include a banquet.", "Bo Kay", "Ruritanian president"),
+    ("Roe hosts Kay\n\nAnn Roe will host Bo Kay in Lima this week as the two try to agree a fishing deal. "
+     "The Ruritanian president's three-day state visit will include a banquet.", "Ann Roe", None),
+    # a symmetric meeting says nothing of who visits: no guess
+    ("Roe meets Kay\n\nAnn Roe will meet Bo Kay in Lima this week as the two try to agree a fishing deal. "
+     "The Ruritanian president's three-day state visit will include a banquet.", "Ann Roe", None),
 ])
 def test_roles_of_leaders_named_without_a_title(stages, text, name, role):
     roles = _roles(stages, text)
     assert roles[name] == role
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # two portfolios joined in one title
+    ("Roe meets Kay\n\nBusiness and Trade Secretary Ann Roe met Bo Kay in Lima on Tuesday.", "Ann Roe",
+     "Business and Trade Secretary"),
+    # a name before "and" is a person of their own, not a portfolio
+    ("Roe meets Kay\n\nPresident Cy Dee and Foreign Secretary Ann Roe met Bo Kay in Lima on Tuesday.", "Ann Roe",
+     "Foreign Secretary"),
+])
+def test_titles_of_two_portfolios(stages, text, name, role):
+    roles = _roles(stages, text)
+    assert roles[name] == role
+
+
+def test_a_title_with_its_country_says_more_than_the_bare_title(stages):
+    text = ("Roe in Lima\n\nAnn Roe will meet President Bo Kay on Monday.\n\nRoe arrived in Lima on Saturday. "
+            "She will meet Peruvian President Bo Kay and business leaders.")
+    assert _roles(stages, text)["Bo Kay"] == "Peruvian President"
 
 
 @pytest.mark.parametrize("text, name, role", [
@@ -48,6 +75,13 @@ def test_the_subject_of_a_meeting_verb_is_a_person(stages):
     roles = _roles(stages, "Roe meets Kay\n\nAnn Roe met Bo Kay in Lima on Tuesday for talks on trade. The "
                            "Peruvian leader said ties were good.")
     assert roles == {"Ann Roe": "Peruvian leader", "Bo Kay": None}
+
+
+@pytest.mark.parametrize("verb", ["will host", "will meet", "is due to meet", "will hold talks with", "welcomed"])
+def test_both_sides_of_a_meeting_verb_are_people_in_any_tense(stages, verb):
+    roles = _roles(stages, f"Roe and Kay\n\nAnn Roe {verb} Bo Kay in Lima this week as the two try to agree "
+                           "a fishing deal.")
+    assert set(roles) == {"Ann Roe", "Bo Kay"}
 
 
 def test_two_people_meeting_is_an_event_titled_or_not(stages):
@@ -76,6 +110,11 @@ def test_calling_on_a_leader_takes_part(stages):
 
 
 @pytest.mark.parametrize("text, names", [
+    # a past time in a relative clause ("which reached X last year") dates the thing, not the talks
+    ("Bloc meets Kay\n\nLIMA - Pacific Union leaders met Ruritanian President Bo Kay in Lima on Thursday for "
+     "a summit.\n\nUnion Commission President Ann Roe and Union Council President Cy Dee told Kay that the "
+     "bloc's deficit with Ruritania, which reached 40 billion euros last year, was too large.",
+     {"Bo Kay", "Ann Roe", "Cy Dee"}),
     # a spokesman who reports the meeting does not sit at it
     ("Roe meets Kay\n\nSecretary of State Ann Roe met Foreign Minister Bo Kay in Lima on Monday, a State "
      "Department spokesman, Tom Dale, told reporters. Roe said the talks were useful.", {"Ann Roe", "Bo Kay"}),

@@ -1,5 +1,7 @@
 """Status of undated invented leads, as the scorer reads them (no --date, no article date): the
 tense and time words of news prose alone decide upcoming / ongoing / concluded."""
+from datetime import date
+
 import pytest
 
 
@@ -96,3 +98,11 @@ def test_status_of_undated_articles(stages, status, text):
     """Whole short articles: mixed tenses (a follow-up ahead in a concluded story, background
     behind a preview), and the lead decides."""
     assert stages(text, until="event").event.status == status
+
+
+def test_a_date_of_something_else_after_the_lead_does_not_date_the_event(stages):
+    # a yearless dateline; the second sentence dates the guest's inauguration, not the visit
+    text = ("Roe to host Kay\n\nLIMA, Feb 9 (Wire) - President Ann Roe will host President Bo Kay in Lima on "
+            "Friday, officials said.\n\nKay, who took office on Jan. 1 after a close election, is seeking "
+            "support for a new port.")
+    assert stages(text, until="event", today=date(2026, 12, 6)).event.status == "upcoming"
