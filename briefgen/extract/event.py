@@ -572,8 +572,8 @@ def _home_body_before(norm: str, s: int, at: int) -> bool:
     """The meeting verb at ``at`` has a government's own body as its subject ("The cabinet met",
     "Cabinet meets"), in small letters or as the sentence's first word."""
     words = norm[max(s, at - 25):at].split()[-2:]
-    return any(w.lower().strip(",'’s") in _HOME_BODIES and (w.islower() or norm[s:at].split()[:1] == [w])
-               for w in words)
+    return any(w.lower().strip(",").removesuffix("'s").removesuffix("’s") in _HOME_BODIES
+               and (w.islower() or norm[s:at].split()[:1] == [w]) for w in words)
 
 
 def _domestic_talks(norm: str, s: int, e: int) -> bool:

@@ -380,6 +380,8 @@ def test_someone_not_expected_to_travel_does_not_take_part(stages):
      "energy bills, Prime Minister Ann Roe's office said. Ministers discussed the cost of the scheme.", False),
     ("Parliament meets\n\nParliament met in emergency session on Monday to debate the budget, Speaker Bo Kay "
      "said.", False),
+    ("Congress meets\n\nCongress met in a joint session on Monday to hear President Ann Roe, Speaker Bo Kay "
+     "said.", False),
     # ... but its members meeting another government's are
     ("Ministers in Beijing\n\nCabinet ministers met their Chinese counterparts in Beijing on Monday for talks "
      "on trade, Foreign Minister Ann Roe said.", True),
