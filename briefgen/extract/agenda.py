@@ -263,7 +263,7 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     pron = _TAIL_PRONOUN.match(norm, p, limit)
     if pron is not None and _SPEECH.end_at(norm, pron.end(), limit) >= 0:
         return True
-    for k in range(5):
+    for _ in range(5):
         # the speaker's phrase may be in lower case: "a spokesperson", "the senior official",
         # "foreign secretary Ann Roe"
         w = _TAIL_WORD.match(norm, p, limit) or _TAIL_NOUN.match(norm, p, limit)
@@ -1008,7 +1008,8 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
 
 
 # A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
-# agenda:", "Topics will include:", "discussed a wide range of issues, including:". The items are the bulleted paragraphs that follow it.
+# agenda:", "Topics will include:", "discussed a wide range of issues, including:". The items are
+# the bulleted paragraphs that follow it.
 _LIST_INTRO = LazyPattern(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
                          r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
                          r"focus(?:ed|es)? on|cover(?:ed|s)?|including|such as|among them)\s*:$")
