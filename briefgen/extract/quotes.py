@@ -339,6 +339,9 @@ def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
             if j != -1:
                 lo = j + len(joint)
     ms = [m for m in _mention_in(mentions, lo, s) if m.kind != "pronoun"] or _mention_in(mentions, lo, s)
+    joint = _JOINT_SUBJECT.search(norm, ms[-1].end if ms else lo, s)
+    if joint is not None:
+        return None, None, None, None  # "... and the two leaders elevated ties to a "...": nobody's own words
     if ms and (len({m.person for m in ms}) == 1 or _VERB_RE.search(norm, lo, sent.end)
                or ms[0].start - lo <= _SUBJECT_REACH):
         return names[ms[0].person], ms[0].person, None, ms[0].kind
@@ -349,6 +352,9 @@ def _attribute(state: State, mentions, names, s: int, e: int, sent, para):
     return None, None, None, None
 
 
+# A subject of several after the last person named: the quoted words are a joint term.
+_JOINT_SUBJECT = LazyPattern(r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|sides|countries|ministers|presidents|"
+                             r"governments|delegations|nations)\b")
 _THEY_SAID = re.compile(r",\s+they\s+(?:also\s+)?(?:said|say|added|noted|stressed|warned)\b")
 
 

@@ -17,6 +17,9 @@ def _quotes(stages, text):
      [("It would only take five minutes", "senior U.S. Official")]),
     ("French President Francois Hollande spoke. He said the visit was \u201ca historic step\u201d for both.",
      [("a historic step", "Francois Hollande")]),
+    # a term the two sides gave their ties is nobody's own words
+    ("President Ann Roe landed in Lima on Sunday. She met Prime Minister Bo Kay, and the two leaders raised "
+     "ties to a \u201cstrategic partnership\u201d.", [("strategic partnership", None)]),
 ])
 def test_pairing_and_attribution(stages, text, expected):
     assert _quotes(stages, text) == expected
