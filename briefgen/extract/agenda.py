@@ -121,8 +121,9 @@ _TRIGGER_MORE = LazyPattern(
     # a readout's frames: "exchanged views on X", "singled out X", "the sticking points were X"
     r"exchang(?:ed|es|e|ing) views (?:on|about|over)|views on|singl(?:ed|es|ing|e) out|"
     r"sticking points? (?:is|are|was|were|include[sd]?|involve[sd]?|remain(?:s|ed)?)|"
-    r"(?:talks|meetings?|discussions?|negotiations|agenda|summit) (?:will |would |also |could |are expected to |"
-    r"is expected to )?(?:cover(?:s|ed)?|touch(?:ed|es)? on|include[sd]?)|touch(?:ed|es|ing)? (?:up)?on|"
+    r"(?:talks|meetings?|discussions?|negotiations|agenda|summit|agreement|deal|accord|pact|partnership) "
+    r"(?:will |would |also |could |are expected to |is expected to )?(?:cover(?:s|ed)?|touch(?:ed|es)? on|include[sd]?)|"
+    r"touch(?:ed|es|ing)? (?:up)?on|"
     r"tackl(?:e|es|ed|ing)|"
     # inverted frames: "Among the issues on the table are X", "Topping the agenda will be X",
     # "dominated by X", "issues to be discussed include X"
@@ -173,7 +174,8 @@ _MORE_CUES = (
     *(f"{v} about" for v in ("spoke", "speak", "speaks", "speaking", "talk", "talked", "talking")),
 )
 _MORE_PAIRS = (
-    (("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit "), ("cover", "touch", "include")),
+    (("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit ", "agreement ", "deal ", "accord ",
+      "pact ", "partnership "), ("cover", "touch", "include")),
     (("among ",), ("issues", "topics", "subjects", "items", "matters", "priorities")),
     (("deals", "agreements", "accords", "pacts", "memorandums", "talks", "dialogue", "negotiations", "process"),
      ("covering", "spanning")),

@@ -54,6 +54,9 @@ def _agenda(stages, text):
     # the visit's goal "to push for X": X; a third party's "pushed for" is not the visit's matter
     ("The envoy will travel to Lima next week to push for a truce in the north and the release of prisoners.",
      ["truce in the north", "release of prisoners"]),
+    # what an agreement covers is its matter
+    ("The agreement covers fishing rights, port fees and river dams, officials said.",
+     ["fishing rights", "port fees", "river dams"]),
     # a time limit is no part of the topic
     ("The ministers will discuss border crossings within two months.", ["border crossings"]),
     # a passive frame with "also" before "expected to be"

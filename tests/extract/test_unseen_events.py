@@ -389,3 +389,9 @@ def test_someone_not_expected_to_travel_does_not_take_part(stages):
 def test_a_home_body_meeting_is_no_event(stages, text, event):
     st = stages(text, until="event", today=date(2026, 3, 4))
     assert (st.event.kind is not None) == event
+
+
+def test_landing_in_a_capital_is_a_visit(stages):
+    text = ("Roe in Lima\n\nFor President Ann Roe, who landed in Lima on Sunday, the moment was the payoff of years "
+            "of quiet diplomacy. She met Prime Minister Bo Kay, and the two leaders signed a fishing pact.")
+    assert stages(text, until="event", today=date(2026, 3, 2)).event.kind == "visit"
