@@ -241,7 +241,8 @@ _STOP_AT = re.compile(
     r"covering|spanning|with the\b|with (?:his|her|their|its|officials|leaders|counterparts?|ministers|representatives|reporters|journalists)\b|on the table\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|next|this) (?:week|month|year)|according|said|says|would|will|could|must|came|comes)\b"
     r"|\s+(?:is|are|was|were|has|have|had|not)\b|\s+(?:after|amid|despite|following|since|ahead of)\s|\s+in (?:an?|their|its) (?:attempt|bid|effort)\b"
-    r"|(?<![A-Z])\.(?=\s|$)|[;:\"()]|\s-{1,2}\s|[ ]{2,}"
+    # (an acronym in brackets after a name is part of it: "the Economic Corridor (CPEC), trade and ...")
+    r"|(?<![A-Z])\.(?=\s|$)|[;:\"]|\((?![A-Z][\w.&-]{1,9}\))|(?<![A-Z0-9])\)|\s-{1,2}\s|[ ]{2,}"
     r"|,\s+(?:\w+ing|\w+ed)\b")
 # A reporting tail also stops a label: ", Mr Wang said", ", the official told", ", he said".
 # The verbs are looked up in a word list (``_stop_at``) instead of two alternations here.

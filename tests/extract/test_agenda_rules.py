@@ -54,6 +54,9 @@ def _agenda(stages, text):
     # the visit's goal "to push for X": X; a third party's "pushed for" is not the visit's matter
     ("The envoy will travel to Lima next week to push for a truce in the north and the release of prisoners.",
      ["truce in the north", "release of prisoners"]),
+    # an acronym in brackets after a name is part of it, not the end of the list
+    ("They will hold talks on the Pacific Ports Corridor (PPC), port fees and river dams.",
+     ["Pacific Ports Corridor (PPC)", "port fees", "river dams"]),
     # what an agreement covers is its matter
     ("The agreement covers fishing rights, port fees and river dams, officials said.",
      ["fishing rights", "port fees", "river dams"]),
