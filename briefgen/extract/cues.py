@@ -252,7 +252,7 @@ PURPOSE = _compile([
     (r"\bto (?:reinforce|cement|celebrate|consult|advance|mend|repair|solidify)\b", 0.6),
     # the event as the subject of its goal ("the visit will celebrate ...", "the trip would
     # reaffirm ..."), and the occasion it offers ("an opportunity to develop a work plan")
-    (r"\b(?:visit|trip|tour|talks|summit|meeting)\s+(?:will|would|should)\s+(?:also\s+)?(?:help\s+)?"
+    (r"\b(?:visit|trip|tour|talks|summit|meeting)\s+(?:will|would|should)\s+(?:also\s+|further\s+|\w+ly\s+)?(?:help\s+)?"
      r"(?:reaffirm|celebrate|cement|strengthen|deepen|boost|advance|reinforce|renew|restore|improve|"
      r"underline|underscore|highlight|focus|build|pave|open|seek|mark|showcase)\b", 0.8),
     (r"\b(?:an|the) opportunity to\b", 0.5),

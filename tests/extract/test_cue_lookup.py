@@ -77,3 +77,13 @@ def test_word_cues_are_looked_up_with_the_offsets_of_finditer(pattern):
         # the contract: the pattern on the ASCII-lowered text (re.I would also take "\u017f" for "s")
         expected = [m.start() for m in re.compile(pattern).finditer(low, a, end)]
         assert cue.starts(ODD, low, a, b) == expected, (a, b)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The visit will further cement the strategic partnership.",  # an adverb before the goal verb
+    "The trip would greatly strengthen ties.",
+    "It is a chance to deepen our partnership.",
+])
+def test_purpose_said_otherwise_is_a_purpose_cue(sentence):
+    low = cues.lower(sentence)
+    assert any(cue.starts(sentence, low) for cue, _ in cues.PURPOSE)
