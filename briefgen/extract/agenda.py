@@ -1011,11 +1011,11 @@ def _bullet_heads(norm: str) -> list[tuple[int, int]]:
 
 
 # A sentence that announces a bulleted list of topics: "The two leaders discussed:", "On the
-# agenda:", "Topics will include:", "discussed a wide range of issues, including:". The items are
-# the bulleted paragraphs that follow it.
+# agenda:", "Topics will include:", "discussed a wide range of issues, including:", "The two sides
+# agreed to:". The items are the bulleted paragraphs that follow it.
 _LIST_INTRO = LazyPattern(r"\b(?:discuss(?:ed|es)?|raised?|agenda(?: (?:includes?|included|will include|is|was))?|"
                          r"(?:topics?|issues|priorities)(?: (?:include[sd]?|will include|are|were))?|"
-                         r"focus(?:ed|es)? on|cover(?:ed|s)?|including|such as|among them)\s*:$")
+                         r"focus(?:ed|es)? on|cover(?:ed|s)?|including|such as|among them|agreed (?:to|on))\s*:$")
 _BULLET_BEFORE = LazyPattern(r"[ \t]*(?:[-*+\u2022\u25aa\u25cf\u00b7]|\d{1,2}[.)])[ \t]+$")
 _ITEM_TAIL = LazyPattern(r"(?:[\s,;.]+(?:and|or)?)+$")
 _MAX_BULLETS = 8

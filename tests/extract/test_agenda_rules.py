@@ -114,6 +114,13 @@ def test_bullets_after_including_and_lists_inside_a_bullet(stages):
     assert {"Regional port security", "Fishing quotas", "grain tariffs", "river dams", "Ferry links"} <= set(got)
 
 
+def test_bullets_after_agreed_to(stages):
+    text = ("Officials met in Lima on Monday.\n\nThe two sides agreed to:\n\n- expand joint patrols in the "
+            "northern waters;\n\n- reopen the border crossing at Tacna.\n\nThe talks end on Friday.")
+    got = _agenda(stages, text)
+    assert {"joint patrols in the northern waters", "border crossing at Tacna"} <= set(got)
+
+
 def test_a_lone_bullet_is_not_a_list(stages):
     text = "Officials will meet in Lima this week.\n\n\u2022 Fishing quotas. The two sides argued.\n\nThe talks end."
     assert "Fishing quotas" not in _agenda(stages, text)
