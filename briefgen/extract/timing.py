@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from briefgen.extract.wordre import LazyPattern, Phrases, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, find_word, fold
 
 _FUTURE = re.compile(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
@@ -275,9 +275,9 @@ def main_verb(sentence: str, subject: str) -> str | None:
     subject's first mention (past an appositive, and past "said (that) she" to what was
     said), to the end of the clause; None when they carry no strong cue, "arrived" when
     they tell only of an arrival."""
-    if not subject or (m := re.search(rf"\b{re.escape(subject)}\b", sentence)) is None:
+    if not subject or (at := find_word(sentence, subject)) < 0:
         return None
-    at = m.end()
+    at += len(subject)
     if (apposition := _APPOSITIVE.match(sentence, at)) is not None:
         at = apposition.end()
     at = len(sentence) - len(sentence[at:].lstrip())
