@@ -382,3 +382,18 @@ def test_timing_phrases_find_what_their_patterns_find():
         assert (timing._END_STATED.search(folded) is None) == (END_STATED.search(text) is None), text
         assert ([m.start() for m in timing._PRESENT_EVENT.finditer(folded)]
                 == [m.start() for m in PRESENT_EVENT.finditer(text)]), text
+
+
+DONE = re.compile(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
+                  r"issued|struck|sealed|secured|committed|endorsed|ratified|unveiled|discussed|"
+                  r"exchanged views|held talks|met)\b", re.I)
+
+
+def test_done_phrases_find_what_their_pattern_finds():
+    from briefgen.extract import statements
+    from briefgen.extract.wordre import fold
+    texts = ["They AGREED.", "exchanged  views", "Exchanged views; held talks", "metal", "they met_", "unmet met",
+             "discussedé", "\u0130t was \u017fealed", "held talksx", ""]
+    dev = [chunk for text in (_dev_texts() if DEV.is_dir() else []) for chunk in _chunks(text)]
+    for text in texts + dev:
+        assert (statements._DONE.search(fold(text)) is None) == (DONE.search(text) is None), text
