@@ -27,7 +27,7 @@ from briefgen.extract.names import tokens
 from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, find_word
 
 _ACTION = re.compile(
     r"\W{0,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
@@ -245,12 +245,6 @@ def _named_body(state: State, sents) -> tuple[None, str, Span] | None:
     return None
 
 
-def _word_at(text: str, word: str) -> int:
-    """Offset of ``word`` as a whole word in ``text``, or -1."""
-    m = re.search(r"\b" + re.escape(word) + r"\b", text)
-    return m.start() if m else -1
-
-
 def _body_sentences(state: State, n: int):
     return [s for s in state.sentences if not s.caption][:n]
 
@@ -346,7 +340,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     title = state.article.title or (norm[state.metadata[0].start:state.metadata[0].end]
                                     if state.metadata and state.paragraphs
                                     and state.metadata[0].start < state.paragraphs[0].start else "")
-    at = {p.key: min((i for i in (_word_at(title, w) for w in p.surnames) if i >= 0), default=-1)
+    at = {p.key: min((i for i in (find_word(title, w) for w in p.surnames) if i >= 0), default=-1)
           for p in state.people if p.key in scores}
     named = [k for k, i in at.items() if i >= 0]
     if named:

@@ -205,15 +205,16 @@ _AHEAD = LazyPattern(r"\b(?:will|would|shall|could|may|might|expect\w*|hop\w*|pl
                     r"want\w*|likely|unlikely|set to|going to|due to|to be|is to|are to|intend\w*|"
                     r"scheduled|signal\w*)\b", re.I)
 # What an event yields: agreements, decisions, statements, meetings held.
-_DONE = LazyPattern(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
-                   r"issued|struck|sealed|secured|committed|endorsed|ratified|unveiled|discussed|"
-                   r"exchanged views|held talks|met)\b", re.I)
+# Looked up in the folded text (``fold``): a plain word list needs no pattern.
+_DONE = Phrases(["agreed", "signed", "reached", "announced", "concluded", "adopted", "approved", "pledged",
+                 "decided", "launched", "issued", "struck", "sealed", "secured", "committed", "endorsed",
+                 "ratified", "unveiled", "discussed", "exchanged views", "held talks", "met"])
 
 
 def looks_done(text: str) -> bool:
     """An outcome, not an expectation: something the event yielded (agreed, signed, met ...),
     told with no word looking ahead ("expect", "would", "hopes", "signalled")."""
-    return bool(_DONE.search(text)) and not _AHEAD.search(text)
+    return _DONE.search(fold(text)) is not None and not _AHEAD.search(text)
 
 
 def nameable(name: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from briefgen.extract.wordre import LazyPattern, Phrases, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, find_word, fold
 
 _FUTURE = re.compile(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
@@ -137,9 +137,11 @@ def arrival_cue(text: str) -> bool:
     return _ARRIVAL.search(text) is not None or _phrases(_ARRIVAL_MORE, text) > 0
 
 
-_END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
-                         r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
-                         r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
+# An end told in plain phrases, looked up in the folded text (``fold``) rather than compiled.
+_END_STATED = Phrases([f"{v} up" for v in ("wrapped", "wound", "wraps", "winds")] + [
+    f"{v} home" for v in ("flew", "returned", "headed")] + [
+    "concluded", "capping", "ended", "returned from", "returns from", "arrived back", "readout"] + [
+    f"at the end of {d}" for d in ("the", "their", "its", "his", "her")])
 # Past meeting verbs: over for a meeting, but only a step of a visit still under way.
 _STEP = re.compile(r"\b(?:have|has)\s+(?:met|held)\b|\bheld\s+(?:talks|a meeting)\b|\bmet\b|\bagreed\b|"
                    r"\bsigned\b|\bpledged\b|\bdiscussed\b|\bhosted\b|\bsat\s+down\s+with\b", re.I)
@@ -151,8 +153,9 @@ LONGEST = timedelta(days=14)  # a visit, summit or round of talks lasts no longe
 STATED = 3.0  # an end stated, or a visit under way, weighs as one such verb in the lead sentence
 
 
-_PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|ends|closes|"
-                            r"starts|attends|resumes?|continues?)\b", re.I)
+_PRESENT_EVENT = Phrases(["meets", "visits", "holds", "hosts", "travels", "arrives", "heads", "flies", "opens",
+                          "begins", "ends", "closes", "starts", "attends", "resumes", "resume", "continues",
+                          "continue"])  # looked up in the folded text
 
 
 # An intention or agreement to meet looks ahead whatever its own tense: "agreed last month to meet on Friday";
@@ -235,7 +238,8 @@ def direction(sentence: str, at: int | None = None) -> int:
     cue nearest before it decides ("has already met Qin as he plans to see Xi on Monday")."""
     if at is not None and (verb := verb_before(sentence, at)):
         return verb
-    cues = [(m.start(), 1) for rx in (_FUTURE, _PRESENT_EVENT, _AHEAD) for m in rx.finditer(sentence)]
+    cues = [(m.start(), 1) for rx in (_FUTURE, _AHEAD) for m in rx.finditer(sentence)]
+    cues += [(m.start(), 1) for m in _PRESENT_EVENT.finditer(fold(sentence))]
     cues += [(at, 1) for at in _timetable(sentence)]
     cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
     if not cues:
@@ -275,9 +279,9 @@ def main_verb(sentence: str, subject: str) -> str | None:
     subject's first mention (past an appositive, and past "said (that) she" to what was
     said), to the end of the clause; None when they carry no strong cue, "arrived" when
     they tell only of an arrival."""
-    if not subject or (m := re.search(rf"\b{re.escape(subject)}\b", sentence)) is None:
+    if not subject or (at := find_word(sentence, subject)) < 0:
         return None
-    at = m.end()
+    at += len(subject)
     if (apposition := _APPOSITIVE.match(sentence, at)) is not None:
         at = apposition.end()
     at = len(sentence) - len(sentence[at:].lstrip())
@@ -287,7 +291,7 @@ def main_verb(sentence: str, subject: str) -> str | None:
     clause = sentence[at:end.start() if end else len(sentence)]
     if _FUTURE.search(clause) or _timetable(clause):
         return "upcoming"
-    if _END_STATED.search(clause):
+    if _END_STATED.search(fold(clause)):
         return "concluded"
     if under_way_cues(clause):
         return "ongoing"
@@ -330,7 +334,7 @@ def decide(chunks: list[tuple[str, float]], kind: str | None, anchor: date | Non
         main = "ongoing" if kind in _VISITS else None
     if main is not None:
         scores[main] += STATED
-    if main in (None, "concluded") and _END_STATED.search(text):
+    if main in (None, "concluded") and _END_STATED.search(fold(text)):
         scores["concluded"] += STATED
     elif under_way and kind in _VISITS:
         # A visit under way: its past meetings are steps of it, not its end.
@@ -355,6 +359,6 @@ def _by_tense(chunks: list[tuple[str, float]]) -> str | None:
         return "upcoming"
     if _PAST.search(lead) or any(w.strip(",.;:").lower() in _PAST_VERBS for w in lead.split()):
         return "concluded"
-    if _PRESENT.search(lead) or _PRESENT_EVENT.search(lead):
+    if _PRESENT.search(lead) or _PRESENT_EVENT.search(fold(lead)):
         return "ongoing"
     return None

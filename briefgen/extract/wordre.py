@@ -57,6 +57,21 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _boundary(text: str, k: int) -> bool:
+    """``\\b`` at offset ``k``: a word character on one side only."""
+    before = k > 0 and _is_word_char(text[k - 1])
+    return before != (k < len(text) and _is_word_char(text[k]))
+
+
+def find_word(text: str, word: str) -> int:
+    """Where ``re.search(r"\\b" + re.escape(word) + r"\\b", text)`` starts, or -1: a name
+    found as a whole word without compiling a pattern for each name an article holds."""
+    i = text.find(word)
+    while i >= 0 and not (_boundary(text, i) and _boundary(text, i + len(word))):
+        i = text.find(word, i + 1)
+    return i
+
+
 def _boundary_after(text: str, end: int, endpos: int) -> bool:
     """``\\b`` right after a phrase (which always ends in a letter)."""
     return end >= endpos or not _is_word_char(text[end])

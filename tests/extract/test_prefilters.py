@@ -358,3 +358,42 @@ def _stand_alone_by_patterns(narrow, piece: str, dangles: re.Pattern):
             continue
         break
     return None if dangles.match(piece, a, b) else a
+
+
+# The patterns timing.py's phrase look-ups replace (kept here to check the look-ups against).
+END_STATED = re.compile(r"\b(?:wrapped|wound|wraps|winds) up\b|\b(?:flew|returned|headed) home\b|"
+                        r"\bconcluded\b|\bcapping\b|\bended\b|\breturn(?:ed|s) from\b|"
+                        r"\barrived back\b|\bat the end of (?:the|their|its|his|her)\b|\breadout\b", re.I)
+PRESENT_EVENT = re.compile(r"\b(?:meets|visits|holds|hosts|travels|arrives|heads|flies|opens|begins|ends|closes|"
+                           r"starts|attends|resumes?|continues?)\b", re.I)
+TIMING_TEXT = ("Talks WRAPPED UP; wound  up, winds up. She flew home, returned from Oslo, returns from; "
+               "headed homeward. Concluded, concludedly, capping ended-arrived back. At the end of their trip, "
+               "at the end of it. The readout. He meets, visits and HOLDS talks; hosts-travels, arrives, heads; "
+               "flies opens begins ends closes starts attends resume resumes continue continues continued. "
+               "\u0130t ends; ſtarts, meetsé, _meets, meets_")
+
+
+def test_timing_phrases_find_what_their_patterns_find():
+    from briefgen.extract import timing
+    from briefgen.extract.wordre import fold
+    dev = [chunk for text in (_dev_texts() if DEV.is_dir() else []) for chunk in _chunks(text)]
+    for text in [TIMING_TEXT, *TIMING_TEXT.split(". ")] + dev:
+        folded = fold(text)
+        assert (timing._END_STATED.search(folded) is None) == (END_STATED.search(text) is None), text
+        assert ([m.start() for m in timing._PRESENT_EVENT.finditer(folded)]
+                == [m.start() for m in PRESENT_EVENT.finditer(text)]), text
+
+
+DONE = re.compile(r"\b(?:agreed|signed|reached|announced|concluded|adopted|approved|pledged|decided|launched|"
+                  r"issued|struck|sealed|secured|committed|endorsed|ratified|unveiled|discussed|"
+                  r"exchanged views|held talks|met)\b", re.I)
+
+
+def test_done_phrases_find_what_their_pattern_finds():
+    from briefgen.extract import statements
+    from briefgen.extract.wordre import fold
+    texts = ["They AGREED.", "exchanged  views", "Exchanged views; held talks", "metal", "they met_", "unmet met",
+             "discussedé", "\u0130t was \u017fealed", "held talksx", ""]
+    dev = [chunk for text in (_dev_texts() if DEV.is_dir() else []) for chunk in _chunks(text)]
+    for text in texts + dev:
+        assert (statements._DONE.search(fold(text)) is None) == (DONE.search(text) is None), text

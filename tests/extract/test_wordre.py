@@ -7,7 +7,7 @@ import re
 import pytest
 
 from briefgen.extract.lexicon import REPORTING_VERBS
-from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, find_word, first_word, fold
 
 VERBS = Phrases(REPORTING_VERBS)
 # The regexes Phrases documents itself as: an alternation sorted longest first.
@@ -91,3 +91,13 @@ def test_holds_any_is_a_substring_test():
 ])
 def test_first_word(text, pos, endpos, word):
     assert first_word(text, pos, endpos) == word
+
+
+@pytest.mark.parametrize("word", ["Blinken", "Li", "Xi", "Al-Sisi", "O'Neill", "Jr.", "'s", "_x", "Kerry", "é"])
+def test_find_word_finds_what_a_word_pattern_finds(word):
+    """find_word replaces a pattern compiled for each name: the same first whole-word match."""
+    texts = ["Blinken met Li, Xi and Al-Sisi; Blinkens, xLi, Li_ Li2 Li.", "O'Neill's aide Jr. Jr.s",
+             "Kerry's trip; Kerryé Kerry", "an _x _xy x_x", "é ée é", "Blinken", "", "LiLi Li"]
+    for text in texts:
+        m = re.search(r"\b" + re.escape(word) + r"\b", text)
+        assert find_word(text, word) == (m.start() if m else -1), (text, word)
