@@ -249,8 +249,9 @@ _STOP_AT = re.compile(
 _SPEECH = Phrases(REPORTING_VERBS)
 _REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
 _TAIL_START = re.compile(r",\s+")
-_TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|the|a|an|[a-z]+'s)\s+")
-_TAIL_NOUN = re.compile(r"(?!(?:and|or|but|what|which|that|how|who|where|when)\s)[a-z][\w.'-]*\s+")
+# A word of the speaker's phrase, capitalised or not ("a spokesperson", "foreign secretary Ann
+# Roe"), but no conjunction or wh-word: those open a clause, not a name.
+_TAIL_WORD = re.compile(r"(?:[A-Z][\w.'-]*|(?!(?:and|or|but|what|which|that|how|who|where|when)\s)[a-z][\w.'-]*)\s+")
 _TAIL_PRONOUN = re.compile(r"(?:he|she|they|it|officials?)\s+")
 
 
@@ -267,10 +268,8 @@ def _reporting_tail(norm: str, comma: int, limit: int) -> bool:
     if pron is not None and _SPEECH.end_at(norm, pron.end(), limit) >= 0:
         return True
     for _ in range(5):
-        # the speaker's phrase may be in lower case: "a spokesperson", "the senior official",
-        # "foreign secretary Ann Roe"
-        w = _TAIL_WORD.match(norm, p, limit) or _TAIL_NOUN.match(norm, p, limit)
-        if not w:
+        w = _TAIL_WORD.match(norm, p, limit)
+        if w is None:
             return False
         p = w.end()
         if _SPEECH.end_at(norm, p, limit) >= 0:

@@ -550,6 +550,8 @@ def _a_meeting(norm: str, m) -> bool:
     if verb.startswith("meet") or verb == "met":
         return not any(w in _PUBLIC for w in after[:3])
     return True
+
+
 # Talks about a domestic bargain (a budget, wages, a contract, a coalition) or between domestic
 # sides (a union, a legislature's parties): bargaining at home, not diplomacy.
 _BARGAIN = LazyPattern(r"\b(?:talks|negotiations|deal|bill|dispute)\b", re.I)
@@ -557,17 +559,6 @@ _HOME_MATTERS = frozenset("budget spending wage pay contract labor labour salary
                           "strike".split())
 _HOME_SIDES = frozenset("union unions congress lawmakers legislators management employers strikers democrats "
                         "republicans".split())
-
-
-_HOME_BODIES = frozenset("cabinet parliament congress senate legislature caucus politburo".split())
-
-
-def _home_body_before(norm: str, s: int, at: int) -> bool:
-    """The meeting verb at ``at`` has a government's own body as its subject ("The cabinet met",
-    "Cabinet meets"), in small letters or as the sentence's first word."""
-    words = norm[max(s, at - 25):at].split()[-2:]
-    return any(w.lower().strip(",").removesuffix("'s").removesuffix("’s") in _HOME_BODIES
-               and (w.islower() or norm[s:at].split()[:1] == [w]) for w in words)
 
 
 def _domestic_talks(norm: str, s: int, e: int) -> bool:
@@ -586,6 +577,20 @@ def _domestic_talks(norm: str, s: int, e: int) -> bool:
                 w.lower() in _HOME_SIDES and not (w[:1].isupper() and w.lower().startswith("union")) for w in after[1:5]):
             return True
     return False
+
+
+# A government's own bodies: their meetings at home are no diplomacy.
+_HOME_BODIES = frozenset("cabinet parliament congress senate legislature caucus politburo".split())
+
+
+def _home_body_before(norm: str, s: int, at: int) -> bool:
+    """The meeting verb at ``at`` has a government's own body as its subject ("The cabinet met",
+    "Cabinet meets"), in small letters or as the sentence's first word."""
+    words = norm[max(s, at - 25):at].split()[-2:]
+    return any(w.lower().strip(",").removesuffix("'s").removesuffix("’s") in _HOME_BODIES
+               and (w.islower() or norm[s:at].split()[:1] == [w]) for w in words)
+
+
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,2}\s+$")
 _EVENT_REACH = 8  # body sentences searched for an event: the lead and the paragraphs after it
 _OFFICIAL_WORD = re.compile(r"\b(?:president|prime minister|premier|minister|ministers|secretary|chancellor|"
@@ -652,11 +657,12 @@ def event_found(state: State) -> str | None:
     # are the same talks, and its meetings steps of them.
     # Only the headline and the lead sentences say what the story is about.
     lead = chunks[:len(state.metadata[:1]) + 2]
-    domestic = any(_domestic_talks(norm, s, e) for s, e in lead) and not _international(norm, lead)
+    domestic = any(_domestic_talks(norm, s, e) for s, e in lead)
     # "The cabinet met to approve ...": a body of one government meeting at home, not diplomacy (and
     # the story's other meetings are its steps)
-    home = any(_home_body_before(norm, s, m.start()) for s, e in lead for m in _MEETS.finditer(norm, s, e)) and \
-        not _international(norm, lead)
+    home = any(_home_body_before(norm, s, m.start()) for s, e in lead for m in _MEETS.finditer(norm, s, e))
+    if (domestic or home) and _international(norm, lead):
+        domestic = home = False  # a bloc or two countries named: the talks cross borders
     for s, e in chunks:
         if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
                for m in _EVENT_NOUN.finditer(norm, s, e)):
