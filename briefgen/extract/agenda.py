@@ -688,7 +688,7 @@ def _unbalanced(label: str) -> bool:
 _NOUN_PREP = frozenset("of to for in against".split())
 
 
-_VERB_START = re.compile(r"[\"'\u201c\u2018]?([a-z]+)\b")
+_VERB_START = re.compile(r"[\"']?([a-z]+)\b")
 _DETERMINERS = frozenset("the a an its their his her our this these those more further new any all some".split())
 
 
@@ -940,7 +940,7 @@ def _list_end(norm: str, s: int, limit: int, people: list[tuple[int, int]] = ())
 
 _WITH = re.compile(r"\s+with\s+")
 _WITH_PRONOUN = LazyPattern(r"(?:him|her|them|us|me)\b")
-_CAP_RUN = LazyPattern(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}")
+_CAP_RUN = LazyPattern(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}")
 # Nouns whose "with X" names the other side of the matter itself: "relations with China".
 _WITH_HEADS = frozenset("""relations relationship ties cooperation co-operation trade partnership talks dialogue
 agreement agreements deal deals conflict conflicts dispute disputes tensions border borders war negotiations

@@ -30,7 +30,7 @@ from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on
 from briefgen.extract.wordre import LazyPattern, find_word
 
 _ACTION = re.compile(
-    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
+    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
@@ -88,7 +88,7 @@ _WELCOMED = LazyPattern(r"\b(?:welcomed|welcomes|welcome|welcoming|received|rece
                         r"greet|hosted|host\s+to|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
-_VISITING_BEFORE = LazyPattern(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
+_VISITING_BEFORE = LazyPattern(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 
 
 def _title_gap(m) -> bool:
@@ -101,7 +101,7 @@ _GAP_WORDS = frozenset("the his her their its counterpart counterparts visiting"
 # "Alban, who arrived in Japan on Thursday": an arrival said outright.
 _ARRIVED = LazyPattern(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
 # "during Brandt's first official visit": the visit is his.
-_WHOSE_VISIT = LazyPattern(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+_WHOSE_VISIT = LazyPattern(r"'s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
 # host, whatever travel word follows it.
 _HOSTS_GUEST = re.compile(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
@@ -144,7 +144,7 @@ _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telli
 
 
 _SUBJECT = LazyPattern(
-    r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
+    r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
     r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged|"

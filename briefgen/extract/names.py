@@ -123,7 +123,7 @@ def continues_name(norm: str, tok: str, end: int) -> bool:
         (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def title_case(norm: str, s: int, e: int) -> bool:

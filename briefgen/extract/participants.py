@@ -33,7 +33,7 @@ _MEETING = re.compile(
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'’-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
+    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
     r"joint (?:statement|declaration|communiqu\w+)|t(?:ook|ake|akes|aking) part|participat\w+|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting.
@@ -61,7 +61,7 @@ _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- 
 _COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
                           r"professor|researcher|scholar|economist|historian|commentator|think[- ]tank)s?\b", re.I)
 # The apposition after a name, up to the end of its clause: "Ann Roe, president of a think tank, said".
-_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"“”]{0,150}")
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"]{0,150}")
 _CLAUSE = re.compile(r"\b(?:said|says|told|tells|who|which|that|and|as|when|while|after|before|has|had|is|was|"
                      r"will|would)\b|\b\w+ed\b")
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
@@ -160,7 +160,7 @@ def _travels(state: State, key: int) -> bool:
 # the object of a meeting verb (its title run set aside) sits at the table.
 _MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+with|talks\s+with|hosted\s+by|"
                          r"received\s+by|welcomed\s+by|greeted\s+by|counterpart),?\s+(?:(?:his|her|their|the)\s+)?$")
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'’-]*|leader|president|prime|minister|premier|chancellor|secretary|"
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|leader|president|prime|minister|premier|chancellor|secretary|"
                         r"foreign|deputy|vice|chief|envoy|king|queen|prince|counterpart)\s+)*$")
 # "two days after talks with X", "before his meeting with X": a meeting at another time.
 _AT_ANOTHER_TIME = re.compile(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)

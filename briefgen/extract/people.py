@@ -69,7 +69,7 @@ _AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
 # "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
 # is a counterpart at the table, a person even without a title.
 _MET_BEFORE = LazyPattern(r"\b(?:met|meet|meets|meeting|talks|host|hosted|hosts|hosting|welcome|welcomed|welcomes|"
-                          r"received|receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
+                          r"received|receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'-]*\s+){0,2}$")
 # "Keir Starmer will fly to India", "Ann Roe heads to Oslo": the subject of a travel verb is a
 # traveller, a person even without a title.
 _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
@@ -79,7 +79,7 @@ _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+
 # object is at the table, a person even without a title.
 _MEETS_AFTER = LazyPattern(r"\s+(?:also\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)*"
                            r"(?:met|meets?|host(?:s|ed)?|welcome[sd]?|receive[sd]?|(?:hold|held)\s+talks\s+with)\s+"
-                           r"(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)")
+                           r"(?:with\s+)?(?:[A-Z][\w.'-]*\s+){1,3}?(?:[A-Z][\w.'-]*)")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = LazyPattern(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.

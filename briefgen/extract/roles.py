@@ -133,13 +133,13 @@ _APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
 
 _CAPITAL_TITLES = frozenset(h.capitalize() for h in TITLE_HEADS)
 _SPACE = re.compile(r"\s+")
-_CAP_WORD = re.compile(r"([A-Z][\w.'’-]*)\s+")
+_CAP_WORD = re.compile(r"([A-Z][\w.'-]*)\s+")
 _NAME_START = re.compile(r"[A-Z][a-z]")
 
 
 def titled_name_ahead(norm: str, pos: int, limit: int) -> bool:
     r"""A titled name next ("... and Foreign Minister Wang Yi"): as the regex
-    ``\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:TITLES)\s+[A-Z][a-z]`` matched at ``pos``, with the
+    ``\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:TITLES)\s+[A-Z][a-z]`` matched at ``pos``, with the
     title looked up in a set (each word fills the run up to the next space, so the words
     are read one way)."""
     m = _SPACE.match(norm, pos, limit)

@@ -314,7 +314,7 @@ def referent(state: State, m: Mention, depth: int = 2) -> int | None:
     return None
 
 
-_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
+_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'-]+\s+){0,6}$")
 _SAID_AFTER = LazyPattern(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
 
 
