@@ -97,6 +97,23 @@ def test_header_dateline_needs_a_dash(line):
         assert header._SPACED_HYPHEN.search(line) or any(d in line for d in ("--", "\u2014", "\u2013"))
 
 
+@pytest.mark.parametrize("line", ["BEIJING (AP) \u2014 The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy",
+                                  "TOKYO, March 2 - The envoy", "LIMA \u2013 The envoy", "CUZCO, Peru\t-\tThe envoy",
+                                  "Kyiv, 18th -- x", "x BEIJING---y", "ab, 2023-06-18 \u2014 x", "the O\u2019Neil\u2014x",
+                                  "SÃO PAULO \u2013 x", "Seoul, 18 June. -- x", "on challenges \u2013 global", "a (b) - c"])
+def test_dateline_dash_check_passes_every_match(line):
+    if any(True for _ in re.compile(header._DATELINE).finditer(line)):
+        assert header._dash_after_dateline(line), line
+
+
+def test_dateline_dash_check_in_dev_articles():
+    for text in _dev_texts():
+        for line in text.split("\n"):
+            head = line.strip()[:header._INLINE_PREFIX + 120]
+            if any(True for _ in re.compile(header._DATELINE).finditer(head)):
+                assert header._dash_after_dateline(head), head
+
+
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
              "NEW DELHI\u2014The U.S. and India", "LAUSANNE, Switzerland-Nuclear talks", "RIYADH: The crown prince",
              "MOSCOW, April 5. /TASS/. The envoy", "TOKYO, March 16 Kyodo - The envoy",
