@@ -27,7 +27,7 @@ from briefgen.extract.names import tokens
 from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
-from briefgen.extract.wordre import LazyPattern, find_word
+from briefgen.extract.wordre import LazyPattern, find_word, fold, holds_any
 
 _ACTION = re.compile(
     r"\W{0,3}(?:and\s+(?:[A-Z][\w.'-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
@@ -512,7 +512,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
 # Security Council meeting"; named, so capitalised, and not a city's or county's council),
 # travel by an official, or a meeting verb beside an official; a sports report, a campaign
 # story or a city council's budget vote has none of them.
-_EVENT_NOUN = re.compile(
+_EVENT_NOUN = LazyPattern(
     r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
     r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat|forum)\b|"
     r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
@@ -520,6 +520,13 @@ _EVENT_NOUN = re.compile(
     r"(?:meeting|conference|session|(?-i:Council|Conference|Forum|Assembly))\b|"
     r"\b(?:meeting|conference|session)s?\s+(?:in|at|of|between|among|with)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
+# A word every match of _EVENT_NOUN holds (case folded): a chunk with none (a lead about an
+# arrival: "X arrived in Beijing for ...") neither compiles nor runs the pattern.
+_EVENT_NOUN_WORDS = ("summit", "talks", "negotiations", "state visit", "official visit", "working visit",
+                     "consultations", "ministerial", "meeting", "peace process", "mission", "readout",
+                     "delegation", "retreat", "forum", "launched", "held", "born", "founded", "signed", "opened",
+                     "inaugurated", "conference", "session", "council", "assembly", "g7", "g-7", "g8", "g-8",
+                     "g20", "g-20")
 # "due in Oslo", "expected in Oslo": a timetable's arrival; "upon arrival in Oslo": an arrival.
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
@@ -664,8 +671,9 @@ def event_found(state: State) -> str | None:
     if (domestic or home) and _international(norm, lead):
         domestic = home = False  # a bloc or two countries named: the talks cross borders
     for s, e in chunks:
-        if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
-               for m in _EVENT_NOUN.finditer(norm, s, e)):
+        if holds_any(fold(norm[s:e]), _EVENT_NOUN_WORDS) and any(
+                not (domestic and m.group().lower() in ("talks", "negotiations"))
+                for m in _EVENT_NOUN.finditer(norm, s, e)):
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):

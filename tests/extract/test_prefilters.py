@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.extract import agenda, segment
+from briefgen.extract import agenda, event, segment
 from briefgen.extract.cues import lower
+from briefgen.extract.wordre import fold, holds_any
 from briefgen.sources.readers import header
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev"
@@ -112,6 +113,28 @@ def test_dateline_dash_check_in_dev_articles():
             head = line.strip()[:header._INLINE_PREFIX + 120]
             if any(True for _ in re.compile(header._DATELINE).finditer(head)):
                 assert header._dash_after_dateline(head), head
+
+
+EVENT_NOUNS = ["The summit opened", "TALKS resume", "a State Visit", "Official visit", "working visit",
+               "consultations", "a ministerial", "a bilateral meeting", "the peace process", "a mission",
+               "a readout", "the delegation", "a retreat", "the forum", "was launched in Paris by X",
+               "is held on Monday in Oslo", "were born in Rome", "was founded in Lima", "was signed in Doha",
+               "be opened in Kyiv", "was inaugurated in Delhi", "the UN Security Council", "a European Conference",
+               "a Davos Forum", "the General Assembly", "the Quad meeting", "a sessions in Oslo",
+               "meeting with Kim", "a press conference with", "the G7", "the G-20", "g8", "the \u0130\u017fsue Talks"]
+
+
+@pytest.mark.parametrize("chunk", EVENT_NOUNS)
+def test_every_event_noun_holds_one_of_its_words(chunk):
+    assert event._EVENT_NOUN.search(chunk), "the example no longer matches"
+    assert holds_any(fold(chunk), event._EVENT_NOUN_WORDS), chunk
+
+
+def test_event_noun_words_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            if event._EVENT_NOUN.search(chunk):
+                assert holds_any(fold(chunk), event._EVENT_NOUN_WORDS), chunk
 
 
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
