@@ -319,12 +319,40 @@ def _agency_named(head: str) -> bool:
     return "/" in head or holds_any(head, _WIRE_AGENCIES)
 
 
+def _dateline_shape(head: str) -> bool:
+    """Whether DATELINE can match at the start of ``head``, read in one pass without compiling it:
+    a capital first; up to a hyphen before a space, only characters DATELINE holds (letters, digits,
+    spaces, ".,'-()/"), and, outside brackets, every word after a space opening on a capital, a
+    digit, "(" or the hyphen. A paragraph with a dash further on ("... challenges - global ...")
+    stops at its first word in small letters."""
+    if not ("A" <= head[:1] <= "Z"):
+        return False
+    bracket = after_space = False
+    for i, ch in enumerate(head):
+        if ch.isspace():
+            after_space = True
+            continue
+        if after_space and not bracket and not ("A" <= ch <= "Z" or ch.isdecimal() or ch in "(-"):
+            return False
+        after_space = False
+        if ch == "-" and head[i + 1:i + 2].isspace():
+            return True
+        if ch == "(":
+            bracket = True
+        elif ch == ")":
+            bracket = False
+        elif not ((ch.isascii() and (ch.isalpha() or ch in ".,'-/")) or "\u00c0" <= ch <= "\u017f"
+                  or ch.isdecimal()):
+            return False
+    return False
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
     hyphen = _HYPHEN_SPACE.search(head) is not None
     if not anywhere:
-        m = DATELINE.match(head) if hyphen else None
+        m = DATELINE.match(head) if hyphen and _dateline_shape(head) else None
         if m and _dateline_ok(m):
             return m
         caps = _CAPS_START.match(head) is not None

@@ -9,6 +9,7 @@ import pytest
 
 from briefgen.extract import agenda, event, segment
 from briefgen.extract.cues import lower
+from briefgen.extract.normalize import fold as fold_marks
 from briefgen.extract.wordre import fold, holds_any
 from briefgen.sources.readers import header
 
@@ -135,6 +136,25 @@ def test_event_noun_words_in_dev_articles():
         for chunk in _chunks(text):
             if event._EVENT_NOUN.search(chunk):
                 assert holds_any(fold(chunk), event._EVENT_NOUN_WORDS), chunk
+
+
+@pytest.mark.parametrize("head", ["BEIJING - The envoy", "TOKYO, April 27 - x", "SEOUL, Dec. 30 (Yonhap) -- x",
+                                  "CUZCO, Peru (Reuters) - x", "São Paulo, 3 June 2023 - x", "NEW DELHI (dpa/ap) - x",
+                                  "Kyiv, Ukraine, May 2, 2023 -- x", "St. John's -  x"])
+def test_dateline_shape_passes_every_dateline(head):
+    assert segment.DATELINE.match(head), "the example is no longer a dateline"
+    assert segment._dateline_shape(head), head
+
+
+def test_dateline_shape_stops_prose():
+    assert not segment._dateline_shape("Talks on trade - global x")
+
+
+def test_dateline_shape_in_dev_articles():
+    for text in _dev_texts():
+        for line in fold_marks(text).split("\n"):
+            if segment.DATELINE.match(line[:400]):
+                assert segment._dateline_shape(line[:400]), line
 
 
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
