@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.extract import agenda, event, segment
+from briefgen.extract import agenda, event, segment, timing
 from briefgen.extract.cues import lower
 from briefgen.extract.normalize import fold as fold_marks
 from briefgen.extract.wordre import fold, holds_any
@@ -155,6 +155,28 @@ def test_dateline_shape_in_dev_articles():
         for line in fold_marks(text).split("\n"):
             if segment.DATELINE.match(line[:400]):
                 assert segment._dateline_shape(line[:400]), line
+
+
+FUTURES = ["Roe will travel to Oslo", "she will not  even visit", "Kay is scheduled to meet Roe",
+           "they are expected to formally sign", "Roe is going to attend", "he is to make a visit",
+           "Roe is due in Oslo", "they are expected back\tin Paris", "Roe will be hosted by Kay",
+           "talks set to resume", "next week", "this coming month", "tomorrow", "later this week",
+           "the upcoming summit", "Roe sets out", "the postponed talks", "Roe to skip the summit",
+           "she plans to visit", "Kay plan to hold", "a preview", "next week's summit", "Oslo would host",
+           "would be held", "ahead of the summit", "on the eve of talks", "kick off", "Roe heads to Oslo",
+           "Roe leaves for Paris", "Kay departs\nfor Oslo", "\u0130s expected to meet", "WILL VISIT"]
+
+
+@pytest.mark.parametrize("text", FUTURES)
+def test_every_future_holds_one_of_its_words(text):
+    assert timing._FUTURE.search(text), "the example is no longer a future"
+    assert [m.span() for m in timing._futures(text)] == [m.span() for m in timing._FUTURE.finditer(text)]
+
+
+def test_future_words_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(fold_marks(text)):
+            assert [m.span() for m in timing._futures(chunk)] == [m.span() for m in timing._FUTURE.finditer(chunk)], chunk
 
 
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
