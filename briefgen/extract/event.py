@@ -104,9 +104,17 @@ _ARRIVED = LazyPattern(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\
 _WHOSE_VISIT = LazyPattern(r"'s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
 # host, whatever travel word follows it.
-_HOSTS_GUEST = re.compile(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
-                          r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
-                          r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
+_HOSTS_GUEST = LazyPattern(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
+                           r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
+                           r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
+_HOSTING_VERBS = ("host", "welcom", "receiv", "greet")  # what every match of _HOSTS_GUEST holds
+
+
+def _hosts_guest(norm: str, a: int, b: int) -> bool:
+    """``_HOSTS_GUEST.match(norm, a, b)``, run (and compiled) only where a hosting verb is."""
+    return holds_any(norm[a:b], _HOSTING_VERBS) and _HOSTS_GUEST.match(norm, a, b) is not None
+
+
 # "Kay was welcomed with full honours", "Kay will be hosted by Roe": the guest, in the passive.
 _WELCOMED_AFTER = LazyPattern(r"\W{0,3}(?:was|were|is|are|will\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
                               r"(?:welcomed|received|greeted|hosted)\b")
@@ -117,10 +125,11 @@ _ON_VISIT = LazyPattern(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:current
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = LazyPattern(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
 # "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
-_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+(?:(?:expected|likely|due|set|"
-                     r"scheduled|planning|going)\s+to\s+)?|won't\s+|not\s+to\s+|"
-                     r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
-                     r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_ABSENT = LazyPattern(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+(?:(?:expected|likely|due|set|"
+                      r"scheduled|planning|going)\s+to\s+)?|won't\s+|not\s+to\s+|"
+                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
+                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_ABSENT_VERBS = ("attend", "travel", "go", "join", "take", "skip", "pull", "withdr", "cancel", "stay")  # one is in every match
 _NEGATED = LazyPattern(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
 _TITLE_GLUE = frozenset(("of", "the", "and", "for"))
@@ -256,7 +265,10 @@ def stays_away(state: State, m) -> bool:
     sent = state.sentence_at(m.start)
     if sent is None:
         return False
-    away = _ABSENT.match(state.norm, m.end, min(sent.end, m.end + 60))
+    end = min(sent.end, m.end + 60)
+    if not holds_any(state.norm[m.end:end], _ABSENT_VERBS):
+        return False  # most names are followed by none of its verbs: no pattern to run (and compile)
+    away = _ABSENT.match(state.norm, m.end, end)
     return bool(away and _NEGATED.search(away.group()))
 
 
@@ -287,7 +299,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             w += 1.0
         if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
-                    (sent.index not in visit_sents and not _HOSTS_GUEST.match(norm, m.end, min(sent.end, m.end + 60))
+                    (sent.index not in visit_sents and not _hosts_guest(norm, m.end, min(sent.end, m.end + 60))
                      and not _INVITED_BY.search(norm, max(sent.start, m.start - 60), m.start)
                      and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))

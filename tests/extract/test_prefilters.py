@@ -179,6 +179,28 @@ def test_future_words_in_dev_articles():
             assert [m.span() for m in timing._futures(chunk)] == [m.span() for m in timing._FUTURE.finditer(chunk)], chunk
 
 
+@pytest.mark.parametrize("after", [" hosted visiting President Lula", ", who welcomed the Roe", " received Ito",
+                                   " also greets Kay", " played host to Kay", " will not attend the summit", " to skip talks",
+                                   " pulled out", " withdrew", " cancelled his trip", " stayed away", " will take part"])
+def test_event_windows_hold_their_verbs(after):
+    assert event._HOSTS_GUEST.match(after) or event._ABSENT.match(after), "the example no longer matches"
+    if event._HOSTS_GUEST.match(after):
+        assert holds_any(after, event._HOSTING_VERBS)
+    if event._ABSENT.match(after):
+        assert holds_any(after, event._ABSENT_VERBS)
+
+
+def test_event_window_verbs_in_dev_articles():
+    for text in _dev_texts():
+        norm = fold_marks(text)
+        for i in range(0, len(norm), 7):  # windows after every seventh character, as after a name
+            window = norm[i:i + 60]
+            if event._HOSTS_GUEST.match(window):
+                assert holds_any(window, event._HOSTING_VERBS), window
+            if event._ABSENT.match(window):
+                assert holds_any(window, event._ABSENT_VERBS), window
+
+
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
              "NEW DELHI\u2014The U.S. and India", "LAUSANNE, Switzerland-Nuclear talks", "RIYADH: The crown prince",
              "MOSCOW, April 5. /TASS/. The envoy", "TOKYO, March 16 Kyodo - The envoy",
