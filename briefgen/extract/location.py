@@ -18,7 +18,7 @@ import re
 from briefgen.extract.lexicon import (CAPITALS, city_in, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
                                       NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, fold, holds_any
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
@@ -45,8 +45,9 @@ _TOPIC_BEFORE = re.compile(r"\b(?:conflicts?|wars?|crisis|crises|fighting|violen
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
                            r"(?:the\s+)?$", re.I)
 # "the bombing in the Israeli city of Tel Aviv": the place of an incident, not of the talks.
-_INCIDENT_PLACE = re.compile(r"\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|clashes|protests?)\s+(?:in|on|at)\s+"
-                             r"(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|resort|province|state)\s+of\s+$", re.I)
+_INCIDENT_PLACE = LazyPattern(r"\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|clashes|protests?)\s+(?:in|on|at)\s+"
+                              r"(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|resort|province|state)\s+of\s+$", re.I)
+_INCIDENTS = ("bombing", "attack", "blast", "explosion", "shooting", "clashes", "protest")  # one is in every match
 # "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
 _EVENT_NEAR = LazyPattern(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
 # "Mr Hu is in Brazil", "the leaders are in Seoul".
@@ -150,8 +151,10 @@ def find_location(state: State) -> str | None:
                 source = _SOURCE_AFTER.match(low, at + len(venue)) is not None
                 _vote(counts, city, (0.5 if source else 2.0) / decay, city=True)
         for m in _AFTER.finditer(norm, s0, e0):
-            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1) or \
-                    _INCIDENT_PLACE.search(norm, max(s0, m.start() - 60), m.start("cue") + len(m.group("cue")) + 1):
+            upto = m.start("cue") + len(m.group("cue")) + 1
+            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), upto) or \
+                    (holds_any(fold(norm[max(s0, m.start() - 60):upto]), _INCIDENTS) and
+                     _INCIDENT_PLACE.search(norm, max(s0, m.start() - 60), upto)):
                 continue
             cue = m.group("cue")
             place = place_of(m.group("place"))

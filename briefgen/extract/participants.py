@@ -25,7 +25,7 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.event import stays_away
 from briefgen.extract.names import speaks_after
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, fold, holds_any
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -46,10 +46,18 @@ _OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassa
 _MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
                        r"presidency|years)\b|-[A-Z])")
 # Whoever travels with or joins a party takes part, title or not.
-_ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
-                        r"\bmade the (?:journey|trip)\b|\battended by\b|"
-                        r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
-                        r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
+_ENTOURAGE = LazyPattern(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
+                         r"\bmade the (?:journey|trip)\b|\battended by\b|"
+                         r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
+                         r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
+# What every match of _ENTOURAGE holds (case folded): a sentence with none runs (and compiles) no pattern.
+_ENTOURAGE_WORDS = ("accompan", "delegation", "joined", "entourage", "travel", "made the", "attended", "took part in",
+                    "participated in", "sat in on", "chair")
+
+
+def _entourage(norm: str, a: int, b: int) -> bool:
+    """``_ENTOURAGE.search(norm, a, b)`` as a truth value."""
+    return holds_any(fold(norm[a:b]), _ENTOURAGE_WORDS) and _ENTOURAGE.search(norm, a, b) is not None
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
@@ -151,7 +159,7 @@ def _travels(state: State, key: int) -> bool:
     for m in state.mentions:
         if m.person == key:
             sent = state.sentence_at(m.start)
-            if sent is not None and _ENTOURAGE.search(state.norm, sent.start, sent.end):
+            if sent is not None and _entourage(state.norm, sent.start, sent.end):
                 return True
     return False
 
@@ -333,13 +341,13 @@ def run(state: State) -> State:
             continue
         entourage = None  # looked up only where needed: the pattern is the dearest here
         if not (with_principal or len(who) >= 2 or body_led):
-            entourage = bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+            entourage = _entourage(norm, sent.start, sent.end)
             if not entourage:
                 continue
         if not any(not _someone_elses(state, mm) for mm in _MEETING.finditer(norm, sent.start, sent.end)):
             continue
         if entourage is None:
-            entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+            entourage = not with_principal and _entourage(norm, sent.start, sent.end)
         other_time = another_time(sent)
         for k in who:
             p = state.person(k)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.extract import agenda, event, segment, timing
+from briefgen.extract import agenda, event, location, participants, segment, statements, timing
 from briefgen.extract.cues import lower
 from briefgen.extract.normalize import fold as fold_marks
 from briefgen.extract.wordre import fold, holds_any
@@ -199,6 +199,36 @@ def test_event_window_verbs_in_dev_articles():
                 assert holds_any(window, event._HOSTING_VERBS), window
             if event._ABSENT.match(window):
                 assert holds_any(window, event._ABSENT_VERBS), window
+
+
+WORD_LISTS = [(participants._ENTOURAGE, participants._ENTOURAGE_WORDS, [
+    "accompanied by", "the delegation", "joined by", "his entourage", "travelling with", "made the trip",
+    "attended by", "joined the talks", "attended the summit", "took part in the meeting", "participated in the session",
+    "sat in on the talks", "co-chaired the dialogue", "chairs the session", "DELEGATION"]),
+    (location._INCIDENT_PLACE, location._INCIDENTS, [
+        "bombings in the city of ", "an attack on the town of ", "blasts at the resort of ", "explosion in the state of ",
+        "shootings in the village of ", "clashes in the northern province of ", "PROTESTS in the City of "])]
+
+
+@pytest.mark.parametrize("rx,words,examples", WORD_LISTS)
+def test_every_match_holds_one_of_its_words(rx, words, examples):
+    for text in examples:
+        assert rx.search(text), text
+        assert holds_any(fold(text), words), text
+
+
+def test_word_lists_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(fold_marks(text)):
+            for rx, words, _ in WORD_LISTS:
+                if rx.search(chunk):
+                    assert holds_any(fold(chunk), words), chunk
+
+
+@pytest.mark.parametrize("text,ends", [("tariffs,", True), ('tariffs," ', True), ("tariffs,\u201d\n", True),
+                                       ("tariffs,''", False), ("tariffs.", False), ("", False), (",", True)])
+def test_ends_on_comma(text, ends):
+    assert statements._ends_on_comma(text) is ends is bool(re.search(r",[\"\u201d\u2019']?\s*$", text))
 
 
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
