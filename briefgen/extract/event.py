@@ -54,26 +54,32 @@ _LEAD_SUBJECT = LazyPattern(
     r"(?:\s+(?:community|bloc|group|alliance|union|leaders|ministers|officials|countries|states|powers|"
     r"nations|governments|negotiators|delegations|delegates)\b)?)")
 
+# Each kind's pattern comes with words one of which (case folded) every match holds: a lead with
+# none of them runs (and compiles) no pattern for that kind.
 _KINDS = (
-    ("state-visit", re.compile(r"\bstate visit\b", re.I), 3.0),
-    ("peace-talks", re.compile(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
-                               r"agreement)|\bceasefire talks|\bpower sharing\b", re.I), 2.5),
-    ("trade-talks", re.compile(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
-                               r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
-    ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
+    ("state-visit", ("state visit",), LazyPattern(r"\bstate visit\b", re.I), 3.0),
+    ("peace-talks", ("peace ", "ceasefire talks", "power sharing"),
+     LazyPattern(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
+                 r"agreement)|\bceasefire talks|\bpower sharing\b", re.I), 2.5),
+    ("trade-talks", ("trade", "fta"), LazyPattern(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
+                                                  r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
+    ("summit", ("summit",), LazyPattern(r"\bsummit\b", re.I), 2.0),
     # "who is on an official visit": a visit said outright outweighs the talks held during it
-    ("visit", re.compile(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
-                         re.I), 2.5),
+    ("visit", ("visit",), LazyPattern(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+"
+                                      r"(?:[\w-]+\s+){0,2}?visit\b", re.I), 2.5),
     # a call said outright: "held a phone call", "spoke by telephone"
-    ("talks", re.compile(r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|on\s+the)\s+"
-                         r"(?:phone|telephone)\b", re.I), 2.5),
-    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
-                         r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
+    ("talks", ("phone", "video"), LazyPattern(r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|"
+                                              r"\bspoke\s+(?:by|on\s+the)\s+(?:phone|telephone)\b", re.I), 2.5),
+    ("talks", ("talks", "negotiations", "meeting", "met with", "sat down with", "counterpart", "accord", "agreement",
+               "treaty", "pact", "deal"),
+     LazyPattern(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
+                 r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
-    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\blanded in\b|\btravel\w*\b|\bdue in\b|"
-                         # (the verb, not the noun of "welcomed by host Ann Roe")
-                         r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
-                         r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
+    ("visit", ("visit", "trip", "tour", "arriv", "landed in", "travel", "due in", "host", "welcome", "receive", "greet"),
+     LazyPattern(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\blanded in\b|\btravel\w*\b|\bdue in\b|"
+                 # (the verb, not the noun of "welcomed by host Ann Roe")
+                 r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                 r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 
 # The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
@@ -413,9 +419,10 @@ def _kind(state: State) -> str:
     chunks = [norm[m.start:m.end] for m in state.metadata[:1]]
     chunks += [norm[s.start:s.end] for s in _body_sentences(state, 4)]
     text = " ".join(chunks)
+    folded = fold(text)
     best, score = "other", 0.0
-    for kind, rx, w in _KINDS:
-        n = len(rx.findall(text))
+    for kind, words, rx, w in _KINDS:
+        n = len(rx.findall(text)) if holds_any(folded, words) else 0
         if n and w * min(n, 3) > score:
             best, score = kind, w * min(n, 3)
     return best

@@ -66,8 +66,15 @@ _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- 
                            r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b|"
                            r"\bthe last (?:\w+ )?(?:visit|trip|summit|meeting|talks|time)\b", re.I)
 # The press and commentators report or judge the talks; they do not sit at the table.
-_COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
-                          r"professor|researcher|scholar|economist|historian|commentator|think[- ]tank)s?\b", re.I)
+_COMMENTATORS = ("correspondent", "reporter", "editor", "columnist", "photographer", "analyst", "expert", "professor",
+                 "researcher", "scholar", "economist", "historian", "commentator")
+_COMMENTATOR = LazyPattern(r"\b(?:" + "|".join(_COMMENTATORS) + r"|think[- ]tank)s?\b", re.I)
+
+
+def _commentator(phrase: str) -> bool:
+    """``_COMMENTATOR.search(phrase)`` as a truth value; a phrase without one of its words (case
+    folded), as most roles and appositions are, runs (and compiles) no pattern."""
+    return holds_any(fold(phrase), (*_COMMENTATORS, "think")) and _COMMENTATOR.search(phrase) is not None
 # The apposition after a name, up to the end of its clause: "Ann Roe, president of a think tank, said".
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"]{0,150}")
 _CLAUSE = re.compile(r"\b(?:said|says|told|tells|who|which|that|and|as|when|while|after|before|has|had|is|was|"
@@ -300,7 +307,7 @@ def _described_as_commentator(state: State, key: int) -> bool:
         if m.person == key and m.kind in ("name", "short"):
             a = _APPOSITION.match(state.norm, m.end)
             phrase = a.group()[:c.start()] if a and (c := _CLAUSE.search(a.group())) else (a.group() if a else "")
-            if _COMMENTATOR.search(phrase):
+            if _commentator(phrase):
                 return True
     return False
 
@@ -404,7 +411,7 @@ def run(state: State) -> State:
         if k in away:
             continue  # "King X will not attend the summit": named with it, not at it
         if p is None or p.historic or (k != state.principal_key and (
-                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
+                _commentator(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
             continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
             continue

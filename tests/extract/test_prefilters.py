@@ -210,6 +210,23 @@ WORD_LISTS = [(participants._ENTOURAGE, participants._ENTOURAGE_WORDS, [
         "shootings in the village of ", "clashes in the northern province of ", "PROTESTS in the City of "])]
 
 
+WORD_LISTS += [(rx, words, []) for _, words, rx, _ in event._KINDS]
+WORD_LISTS += [(participants._COMMENTATOR, (*participants._COMMENTATORS, "think"), ["a think-tank", "Analysts"])]
+KIND_EXAMPLES = ["a State Visit", "peace talks", "the ceasefire talks", "power sharing", "trade talks", "an FTA",
+                 "farm trade", "the summit", "an official visit", "on his two-day visit", "a phone call", "video talks",
+                 "spoke on the telephone", "talks", "negotiations", "a meeting", "met with", "sat down with",
+                 "his counterparts", "signed an accord", "signs a trade deal", "a visit", "the trip", "a tour",
+                 "arrival in", "landed in", "travelled", "due in", "hosted Kay", "welcomes the Roe", "was greeted",
+                 "plays host to"]
+
+
+@pytest.mark.parametrize("text", KIND_EXAMPLES)
+def test_every_kind_example_holds_its_words(text):
+    kinds = [(words, rx) for _, words, rx, _ in event._KINDS if rx.search(text)]
+    assert kinds, "the example no longer names a kind"
+    assert all(holds_any(fold(text), words) for words, rx in kinds), text
+
+
 @pytest.mark.parametrize("rx,words,examples", WORD_LISTS)
 def test_every_match_holds_one_of_its_words(rx, words, examples):
     for text in examples:
@@ -223,6 +240,18 @@ def test_word_lists_in_dev_articles():
             for rx, words, _ in WORD_LISTS:
                 if rx.search(chunk):
                     assert holds_any(fold(chunk), words), chunk
+
+
+@pytest.mark.parametrize("chunk", ["Photo: A. Roe", "  file photo : x", "IMAGE:", "[Reuters] x", "Roe (L) and Kay",
+                                   "Picture : x", "a photo: x"])
+def test_caption_check_passes_every_caption(chunk):
+    assert bool(segment._CAPTION.search(chunk)) <= segment._caption(chunk), chunk
+
+
+def test_caption_check_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            assert bool(segment._CAPTION.search(chunk)) == segment._caption(chunk), chunk
 
 
 @pytest.mark.parametrize("text,ends", [("tariffs,", True), ('tariffs," ', True), ("tariffs,\u201d\n", True),
