@@ -38,10 +38,24 @@ _ACTION = re.compile(
 _HEADS = re.compile(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
                     r"pope|emir|sultan|crown prince", re.I)
 # The host of the summit/meeting/talks leads it: "X meets leaders ... at a summit", "hosted by X".
-_HOSTS = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
-                    r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
-_HOSTED_BY = re.compile(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
-                        r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
+_HOSTS = LazyPattern(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
+                     r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
+_HOSTED_BY = LazyPattern(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
+                         r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
+# What the two hold (case folded): an event noun and a hosting verb; a window without both runs neither.
+_HOSTED_EVENTS = ("summit", "talks", "meeting", "conference")
+_HOSTING = ("host", "meets", "convenes", "chairs")
+_HOSTED = ("hosted", "convened", "chaired")
+
+
+def _leads_as_host(norm: str, m, sent) -> bool:
+    """``m`` hosts the event: "X hosts leaders at a summit" after it, "talks hosted by X" before it."""
+    after = fold(norm[m.end:min(sent.end, m.end + 90)])
+    before = fold(norm[max(sent.start, m.start - 90):m.start])
+    return (holds_any(after, _HOSTING) and holds_any(after, _HOSTED_EVENTS)
+            and _HOSTS.match(norm, m.end, min(sent.end, m.end + 90)) is not None) or \
+        (holds_any(before, _HOSTED) and holds_any(before, _HOSTED_EVENTS)
+         and _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start) is not None)
 _HOST_BONUS = 6.0
 _BODY = LazyPattern(
     r"(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}?(?:[A-Z][\w.'-]*)(?:\s+(?:foreign|trade|finance|"
@@ -328,9 +342,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                 acted.add(m.person)
                 if lead and sent.index == lead[0].index and _opens(norm, sent.start, m.start):
                     w += _SUBJECT_BONUS  # the lead sentence's subject, doing what the news is about
-        if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and (
-                _HOSTS.match(norm, m.end, min(sent.end, m.end + 90))
-                or _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start)):
+        if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and \
+                _leads_as_host(norm, m, sent):
             w += _HOST_BONUS
             hosts[m.person] = True
         if norm[sent.start:m.start].count('"') % 2:

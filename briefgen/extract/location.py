@@ -18,7 +18,7 @@ import re
 from briefgen.extract.lexicon import (CAPITALS, city_in, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
                                       NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, find_word, fold, holds_any
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
@@ -34,8 +34,9 @@ travelled traveled tour depart mission journey flew fly flies head heads headed 
 talks summit meeting conference met gathered province state reached reaches landed lands resort city town
 village""".split())
 # "a Camp David summit", "the Brussels talks", "at a Geneva conference".
-_BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
-                           r"(?:summit|talks|meeting|conference|negotiations)\b")
+_EVENT_NOUNS = ("summit", "talks", "meeting", "conference", "negotiations")
+_BEFORE_EVENT = LazyPattern(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
+                            r"(?:" + "|".join(_EVENT_NOUNS) + r")\b")
 # "the Chinese capital", "the Japanese capital".
 _CAPITAL_OF = LazyPattern(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
@@ -55,6 +56,8 @@ _IS_IN = LazyPattern(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?
 # "slated to begin on Thursday in Geneva", "will be born this week in Peru": a time, then the venue.
 _WHEN = LazyPattern(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
                     r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
+_WHEN_ENDS = ("week", "month", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "tomorrow", "tonight")  # the words _WHEN ends on
 # ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
 _REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
@@ -166,7 +169,8 @@ def find_location(state: State) -> str | None:
             if place is None:
                 continue
             strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
-                _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or _WHEN.search(norm, *window))
+                _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or (
+                    fold(norm[window[0]:window[1]]).rstrip().endswith(_WHEN_ENDS) and _WHEN.search(norm, *window)))
                 and not _REPORTER.search(norm, *window))
             if cue == "visit" and place.lower() in REGIONS:
                 strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
@@ -175,7 +179,8 @@ def find_location(state: State) -> str | None:
             if _another_leg(norm, s0, m.start()):
                 strong = False  # "a day after talks in Seoul": an earlier round, not this one's venue
             _vote(counts, place, (3.0 if strong else 1.0) / decay)
-        for m in _BEFORE_EVENT.finditer(norm, s0, e0):
+        named = any(find_word(norm[s0:e0], noun) >= 0 for noun in _EVENT_NOUNS)  # else no pattern to compile
+        for m in _BEFORE_EVENT.finditer(norm, s0, e0) if named else ():
             place = place_of(m.group("place"))
             if place is not None and is_city(place):
                 _vote(counts, place, 2.0 / decay)

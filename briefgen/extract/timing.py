@@ -287,6 +287,7 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
 _APPOSITIVE = LazyPattern(r",[^,.;]{1,80},\s*")
 _REPORTED = LazyPattern(r"(?:said|says|told\s+\w+|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
                          r"(?:(?:he|she|they|it|the)\s+(?:\w+\s+)?)?")
+_REPORTED_VERBS = ("said", "says", "told", "announced")  # what _REPORTED opens on
 _CLAUSE_END = LazyPattern(r"[,;.:]")
 
 
@@ -302,7 +303,8 @@ def main_verb(sentence: str, subject: str) -> str | None:
     if (apposition := _APPOSITIVE.match(sentence, at)) is not None:
         at = apposition.end()
     at = len(sentence) - len(sentence[at:].lstrip())
-    if (said := _REPORTED.match(sentence, at)) is not None:
+    said = _REPORTED.match(sentence, at) if sentence.startswith(_REPORTED_VERBS, at) else None
+    if said is not None:
         at = said.end()
     end = _CLAUSE_END.search(sentence, at)
     clause = sentence[at:end.start() if end else len(sentence)]

@@ -10,6 +10,7 @@ import pytest
 from briefgen.extract import agenda, event, location, participants, segment, statements, timing
 from briefgen.extract.cues import lower
 from briefgen.extract.normalize import fold as fold_marks
+from briefgen.extract import wordre
 from briefgen.extract.wordre import fold, holds_any
 from briefgen.sources.readers import header
 
@@ -218,6 +219,37 @@ KIND_EXAMPLES = ["a State Visit", "peace talks", "the ceasefire talks", "power s
                  "his counterparts", "signed an accord", "signs a trade deal", "a visit", "the trip", "a tour",
                  "arrival in", "landed in", "travelled", "due in", "hosted Kay", "welcomes the Roe", "was greeted",
                  "plays host to"]
+
+
+WINDOWS = [(event._HOSTS, (event._HOSTING, event._HOSTED_EVENTS),
+            [" hosts leaders at a summit", ", who will host the talks", " meets Kay at the meeting", " CHAIRS the conference"]),
+           (event._HOSTED_BY, (event._HOSTED, event._HOSTED_EVENTS), ["the summit hosted by ", "talks, chaired by the "]),
+           (location._WHEN, (location._WHEN_ENDS,), ["talks this week ", "on Friday ", "TOMORROW "])]
+
+
+@pytest.mark.parametrize("rx,lists,examples", WINDOWS)
+def test_every_window_match_holds_its_words(rx, lists, examples):
+    for text in examples:
+        assert rx.search(text), text
+        assert all(holds_any(fold(text), words) for words in lists), text
+
+
+def test_window_words_in_dev_articles():
+    for text in _dev_texts():
+        norm = fold_marks(text)
+        for i in range(0, len(norm), 11):
+            after, before = norm[i:i + 90], norm[max(0, i - 90):i]
+            if event._HOSTS.match(after):
+                assert holds_any(fold(after), event._HOSTING) and holds_any(fold(after), event._HOSTED_EVENTS), after
+            if event._HOSTED_BY.search(before):
+                assert holds_any(fold(before), event._HOSTED) and holds_any(fold(before), event._HOSTED_EVENTS), before
+            if location._WHEN.search(before):
+                assert fold(before).rstrip().endswith(location._WHEN_ENDS), before
+            if timing._REPORTED.match(after):
+                assert after.startswith(timing._REPORTED_VERBS), after
+        for line in norm.split("\n"):
+            if location._BEFORE_EVENT.search(line):
+                assert any(wordre.find_word(line, noun) >= 0 for noun in location._EVENT_NOUNS), line
 
 
 @pytest.mark.parametrize("text", KIND_EXAMPLES)
