@@ -25,7 +25,7 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.event import stays_away
 from briefgen.extract.names import speaks_after
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, first_word, fold, holds_any
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -43,8 +43,19 @@ _OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassa
                        r"adviser|advisor|representative|general|lady|spouse", re.I)
 # A name used as a modifier ("the Biden administration", "the Biden-Xi sit-down") names a
 # government or an event, not the person at the table.
-_MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
-                       r"presidency|years)\b|-[A-Z])")
+_MODIFIED = ("administration", "government", "era", "camp", "cabinet", "doctrine", "team", "regime", "presidency",
+             "years")
+_MODIFIER = LazyPattern(r"(?:\s+(?:" + "|".join(_MODIFIED) + r")\b|-[A-Z])")
+
+
+def _modifier(norm: str, end: int) -> bool:
+    """``_MODIFIER.match(norm, end)``, run (and compiled) only after a hyphen or before one of its words."""
+    if norm.startswith("-", end):
+        return _MODIFIER.match(norm, end) is not None
+    j = end
+    while j < len(norm) and norm[j].isspace():
+        j += 1
+    return j > end and first_word(norm, j) in _MODIFIED and _MODIFIER.match(norm, end) is not None
 # Whoever travels with or joins a party takes part, title or not.
 _ENTOURAGE = LazyPattern(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
                          r"\bmade the (?:journey|trip)\b|\battended by\b|"
@@ -336,7 +347,7 @@ def run(state: State) -> State:
         sent = state.sentence_at(m.start)
         if sent is None:
             continue
-        if norm.count('"', sent.start, m.start) % 2 or _MODIFIER.match(norm, m.end):
+        if norm.count('"', sent.start, m.start) % 2 or _modifier(norm, m.end):
             continue
         by_sentence.setdefault(sent.index, set()).add(m.person)
     for sent in state.sentences:

@@ -127,7 +127,9 @@ _TWEET_SIGN = LazyPattern(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,
 # Most paragraphs and sentences have none of the marks these patterns need (a bullet, a slash, a
 # bracket, "(@", "contributed", "Updated"): the checks below spare running the patterns, and compiling them.
 _BULLETS = "•●▪◦‣∙"
-_CAPTION_LABELS = ("photo", "picture", "file photo", "image")  # what _CAPTION's "...:" opens on
+# What _CAPTION needs (case folded): a credit in brackets, a label opening the chunk, a position in brackets.
+_CAPTION_BRACKETS = ("[reuters", "[afp", "[ap", "[xinhua", "[epa", "[getty", "[yonhap", "[photo", "[file")
+_CAPTION_LABELS = ("photo", "picture", "file photo", "image")
 _CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
 _CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
 _CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
@@ -190,8 +192,11 @@ def _agency_credit(norm: str, s: int, e: int) -> bool:
 
 
 def _caption(chunk: str) -> bool:
-    marked = "[" in chunk or (":" in chunk and fold(chunk).lstrip().startswith(_CAPTION_LABELS)) or (
-        "(" in chunk and holds_any(fold(chunk), _CAPTION_MARKS))
+    if not ("[" in chunk or ":" in chunk or "(" in chunk):
+        return False
+    folded = fold(chunk)
+    marked = holds_any(folded, _CAPTION_BRACKETS) or (":" in chunk and folded.lstrip().startswith(_CAPTION_LABELS)) \
+        or holds_any(folded, _CAPTION_MARKS)
     return marked and _CAPTION.search(chunk) is not None
 
 

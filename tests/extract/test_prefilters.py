@@ -274,7 +274,7 @@ def test_word_lists_in_dev_articles():
                     assert holds_any(fold(chunk), words), chunk
 
 
-@pytest.mark.parametrize("chunk", ["Photo: A. Roe", "  file photo : x", "IMAGE:", "[Reuters] x", "Roe (L) and Kay",
+@pytest.mark.parametrize("chunk", ["Photo: A. Roe", "  file photo : x", "IMAGE:", "[Reuters] x", "Roe (L) and Kay", "[AP Photo]", "x [getty images]",
                                    "Picture : x", "a photo: x"])
 def test_caption_check_passes_every_caption(chunk):
     assert bool(segment._CAPTION.search(chunk)) <= segment._caption(chunk), chunk
@@ -592,3 +592,16 @@ def test_done_phrases_find_what_their_pattern_finds():
     dev = [chunk for text in (_dev_texts() if DEV.is_dir() else []) for chunk in _chunks(text)]
     for text in texts + dev:
         assert (statements._DONE.search(fold(text)) is None) == (DONE.search(text) is None), text
+
+
+@pytest.mark.parametrize("after", [" administration", "  Government", "-Xi talks", " era.", " years ago", " eras",
+                                   "-xi", " team2", "\n\ncabinet", ""])
+def test_modifier_reads_as_its_pattern(after):
+    text = "Biden" + after
+    assert participants._modifier(text, 5) == bool(participants._MODIFIER.match(text, 5))
+
+
+def test_modifier_in_dev_articles():
+    for text in _dev_texts():
+        for i in range(0, len(text), 3):
+            assert participants._modifier(text, i) == bool(participants._MODIFIER.match(text, i)), text[i:i + 30]
