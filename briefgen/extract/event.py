@@ -34,9 +34,10 @@ _ACTION = re.compile(
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
-# Heads of state and government outrank a company chairman meeting the same minister.
-_HEADS = re.compile(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
-                    r"pope|emir|sultan|crown prince", re.I)
+# Heads of state and government outrank a company chairman meeting the same minister. A role
+# names one when it holds one of these (case folded): a look-up, no pattern to compile.
+_HEADS = ("president", "prime minister", "premier", "minister", "secretary", "king", "chancellor", "leader",
+          "pope", "emir", "sultan", "crown prince")
 # The host of the summit/meeting/talks leads it: "X meets leaders ... at a summit", "hosted by X".
 _HOSTS = LazyPattern(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
                      r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
@@ -365,7 +366,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                 scores[m.person] += _VISITOR_BONUS
                 break
     for p in state.people:
-        if p.key in scores and p.role and _HEADS.search(p.role):
+        if p.key in scores and p.role and holds_any(fold(p.role), _HEADS):
             scores[p.key] += 2.0
     # The headline names the lead actor first ("Merkel and Trump ... meet Tuesday").
     title = state.article.title or (norm[state.metadata[0].start:state.metadata[0].end]
@@ -410,7 +411,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     second = {m.person for m in state.mentions if len(lead) > 1
               and lead[1].start <= m.start < min(lead[1].end, lead[1].start + 60) and m.kind != "pronoun"}
     if best is not None and best in second and (state.person(best).role or "") and \
-            _HEADS.search(state.person(best).role or ""):
+            holds_any(fold(state.person(best).role or ""), _HEADS):
         return best, None, None
     named = _named_body(state, lead[:2])
     if named is not None:

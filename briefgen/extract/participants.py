@@ -36,11 +36,18 @@ _MEETING = re.compile(
     r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
     r"joint (?:statement|declaration|communiqu\w+)|t(?:ook|ake|akes|aking) part|participat\w+|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
-# founder, an analyst) takes part only when named with the principal at a meeting.
-_OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
-                       r"prince|emir|sultan|sheikh|pope|leader|official|diplomat|negotiator|delegate|"
-                       r"director|commissioner|chief|head|chair|governor|senator|spokes|counsel|"
-                       r"adviser|advisor|representative|general|lady|spouse", re.I)
+# founder, an analyst) takes part only when named with the principal at a meeting. A role holding
+# one of these words (case folded, anywhere in it) is one: looked up, no pattern to compile; so are
+# the word lists below.
+_OFFICIAL = ("president", "minister", "premier", "secretary", "chancellor", "ambassador", "envoy", "king", "queen",
+             "prince", "emir", "sultan", "sheikh", "pope", "leader", "official", "diplomat", "negotiator", "delegate",
+             "director", "commissioner", "chief", "head", "chair", "governor", "senator", "spokes", "counsel",
+             "adviser", "advisor", "representative", "general", "lady", "spouse")
+
+
+def _role_holds(role: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the role holds one of ``words``, case folded (as a case-insensitive search for them)."""
+    return bool(role) and holds_any(fold(role), words)
 # A name used as a modifier ("the Biden administration", "the Biden-Xi sit-down") names a
 # government or an event, not the person at the table.
 _MODIFIED = ("administration", "government", "era", "camp", "cabinet", "doctrine", "team", "regime", "presidency",
@@ -105,8 +112,8 @@ _JOINT_VERB = LazyPattern(
 
 # Roles that sit at the table of talks in their own right (leaders and ministers), unlike
 # ambassadors, spokesmen or analysts who comment on them.
-_PRINCIPALS = re.compile(r"president|prime minister|premier|minister|chancellor|king|queen|emir|"
-                         r"sultan|leader|secretary-general|secretary general", re.I)
+_PRINCIPALS = ("president", "prime minister", "premier", "minister", "chancellor", "king", "queen", "emir",
+               "sultan", "leader", "secretary-general", "secretary general")
 _OFFICE_WORDS = re.compile(r"\b(?:of|for|to|the|us|u\.s\.|[a-z]+(?:an|ese|ish|ian|i|ch))\b|"
                            r"\b(?:assistant|deputy|vice|under|acting|senior|chief|top|principal|junior|"
                            r"first|second|permanent|special)\b", re.I)
@@ -141,7 +148,7 @@ def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
 
 
 _QUOTATION = re.compile(r'"[^"]*"')
-_SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)
+_SPOKESPERSON = ("spokes", "press secretary")
 _FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
 
 
@@ -373,7 +380,7 @@ def run(state: State) -> State:
                 continue
             if k != state.principal_key and other_time:
                 continue
-            if not with_principal and not body_led and not (entourage or _OFFICIAL.search(p.role or "")):
+            if not with_principal and not body_led and not (entourage or _role_holds(p.role, _OFFICIAL)):
                 continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)
@@ -390,16 +397,16 @@ def run(state: State) -> State:
         # Talks led by sides, not by one person: the leaders and ministers the story names in
         # its own voice are their delegates.
         for p in state.people:
-            if p.key not in scores and p.role and _PRINCIPALS.search(p.role) and not p.historic and \
+            if p.key not in scores and _role_holds(p.role, _PRINCIPALS) and not p.historic and \
                     not _FORMER.match(p.role) and _named_outside_quotes(state, p.key, another_time):
                 scores[p.key] = 0.4
     for k in meeting_subjects(state, another_time):
         p = state.person(k)
-        if p is not None and not p.historic and p.role and _PRINCIPALS.search(p.role) and not _FORMER.match(p.role):
+        if p is not None and not p.historic and _role_holds(p.role, _PRINCIPALS) and not _FORMER.match(p.role):
             scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in met_objects(state, another_time):
         p = state.person(k)
-        if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):
+        if p is not None and not p.historic and _role_holds(p.role, _OFFICIAL):
             scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in joint_with(norm, list(state.mentions), state.principal_key):
         p = state.person(k)
@@ -411,7 +418,7 @@ def run(state: State) -> State:
             p = state.person(q.person)
             if p is not None and p.role and not p.historic and not _FORMER.match(p.role) and (
                     lead is None or same_office(p.role, lead.role)
-                    or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)
+                    or (_role_holds(p.role, _PRINCIPALS) and (_about_event(state, q.sentence) or _travels(state, q.person)
                                                        or _named_at_event(state, q.person)))):
                 scores[q.person] = 0.4
     away = {m.person for m in state.mentions if m.person != state.principal_key and m.person in scores
@@ -428,7 +435,7 @@ def run(state: State) -> State:
             continue
         if not p.role and k != state.principal_key and _only_a_source(state, k):
             continue
-        if k != state.principal_key and _SPOKESPERSON.search(p.role or "") and not _travels(state, k):
+        if k != state.principal_key and _role_holds(p.role, _SPOKESPERSON) and not _travels(state, k):
             continue  # a spokesperson speaks about the talks for someone; they do not sit at them
         ev = [p.first]
         if p.role_span is not None and p.role_span != p.first:

@@ -605,3 +605,21 @@ def test_modifier_in_dev_articles():
     for text in _dev_texts():
         for i in range(0, len(text), 3):
             assert participants._modifier(text, i) == bool(participants._MODIFIER.match(text, i)), text[i:i + 30]
+
+
+# Role word lists looked up case folded, as the case-insensitive searches for them they replaced.
+ROLE_LISTS = [event._HEADS, participants._OFFICIAL, participants._PRINCIPALS, participants._SPOKESPERSON]
+
+
+@pytest.mark.parametrize("role", ["Prime Minister", "UN SECRETARY-GENERAL", "spokeswoman", "White House press secretary",
+                                  "Crown Prince", "\u212aing", "K\u0131ng", "chairman", "analyst", "", "minis ter"])
+def test_role_lookups_read_as_a_search(role):
+    for words in ROLE_LISTS:
+        assert participants._role_holds(role, words) == bool(re.search("|".join(words), role, re.I)), (role, words)
+
+
+def test_role_lookups_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            for words in ROLE_LISTS:
+                assert participants._role_holds(chunk, words) == bool(re.search("|".join(words), chunk, re.I)), chunk
