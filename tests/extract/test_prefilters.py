@@ -623,3 +623,18 @@ def test_role_lookups_in_dev_articles():
         for chunk in _chunks(text):
             for words in ROLE_LISTS:
                 assert participants._role_holds(chunk, words) == bool(re.search("|".join(words), chunk, re.I)), chunk
+
+
+def test_rank_word_lists_read_as_their_patterns():
+    dangling = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
+                          r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
+    pronoun = re.compile(r"(?:he|she|they|we|i|it|his|her|their|our)\b", re.I)
+    from briefgen.extract import rank
+    texts = ["and so", "android", "as well as x", "asked", "He said", "HIS", "it's", "itself", "their", "theirs",
+             "\u0130t was", "we", "whom", "even though"] + (_dev_texts() if DEV.is_dir() else [])
+    for text in texts:
+        for a in range(0, len(text), 3):
+            assert (rank._DANGLING.end_at(text, a) >= 0) == bool(dangling.match(text, a)), text[a:a + 20]
+            for e in (a + 2, a + 5, len(text)):
+                e = min(e, len(text))
+                assert (rank._PRONOUNS.end_at(fold(text[a:min(e, a + 6)]), 0) >= 0) == bool(pronoun.match(text, a, e))
