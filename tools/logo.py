@@ -55,7 +55,7 @@ def quick(records: list[train.Record]) -> dict[str, tuple[float, float]]:
         probs: dict[str, list[float]] = {}
         for g in groups:
             w = train.fit([r for r in records if r.group != g], sec)
-            probs.update((r.id, train.predict(w, r.features)) for r in records if r.group == g)
+            probs.update((r.id, train.predict(w, r.features, sec)) for r in records if r.group == g)
         f1 = 0.0
         for g in groups:
             t, cap, floor, _ = train.choose([(r, probs[r.id]) for r in records if r.group != g], sec)
