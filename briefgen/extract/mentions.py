@@ -165,7 +165,7 @@ _FEMALE = frozenset("mrs ms mme madam madame queen princess chairwoman spokeswom
 _MALE = frozenset("mr king prince chairman spokesman congressman emperor duke sir lord "
                   "businessman".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Mme|Mr)\.?\s+$")
-_POSSESSIVE_NEXT = re.compile(r"\s+\w")  # "her Indian counterpart", not "praised her."
+_POSSESSIVE_NEXT = LazyPattern(r"\s+\w")  # "her Indian counterpart", not "praised her."
 _SUBJECT_REACH = 40
 _OPENING_PHRASE = re.compile(r"\W*(?:In|On|During|After|Before|For|With|At|Despite|Throughout)\s+$")
 _PROSE_END = re.compile(r"[.!?\"')\]:]\s*$")

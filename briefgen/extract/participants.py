@@ -147,7 +147,7 @@ def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
     return out
 
 
-_QUOTATION = re.compile(r'"[^"]*"')
+_QUOTATION = LazyPattern(r'"[^"]*"')
 _SPOKESPERSON = ("spokes", "press secretary")
 _FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
 

@@ -47,7 +47,7 @@ _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) -
 _PARTY = LazyPattern(r"\b(?:part of (?:the|his|her|their) (?:\w+\s+)?delegation|accompanied by|"
                      r"delegation (?:included|includes|comprised|comprises))\b")
 _HONORIFICS = PERSON_HONORIFICS | {"prof"}  # "Prof. Yemi Osinbajo"
-_AND_GAP = re.compile(r"\s+and\s+")
+_AND_GAP = LazyPattern(r"\s+and\s+")
 # A capitalised common noun right after a run names a thing or a place ("Nobel Peace Prize",
 # "Blair House", "Clinton Foundation"): the run is part of that name, not a person.
 _FUNCTION_WORDS = frozenset("the a an and or but in on at to of for from by with as after before amid during while "
@@ -65,7 +65,7 @@ _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj 
 _OFFICE = LazyPattern(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
                       r"emir|leader|chief|head|chairman|director|prince|princess|governor|ruler|adviser|advisor|"
                       r"ambassador|envoy)\b", re.I)
-_AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
+_AFTER_QUOTE = LazyPattern(r'[,?!]"\s*$')
 # "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
 # is a counterpart at the table, a person even without a title.
 _MET_BEFORE = LazyPattern(r"\b(?:met|meet|meets|meeting|talks|host|hosted|hosts|hosting|welcome|welcomed|welcomes|"

@@ -71,12 +71,14 @@ _INLINE_BY = rf"\bBy\s+(?P<names>{_NAME})"
 _STAMP_WORDS = frozenset("""updated published posted last modified first edited on at am pm a.m. p.m.
 mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
 and by ago hour hours minute minutes min mins hr hrs day days""".split())
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$", re.I)
+_CLOCK = r"(?i)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$"
 _STAMP_MAX_CHARS = 90
 _STAMP_SPARE = 3  # words besides the date and stamp words: a section, an agency, a city
 
 
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
+# _CLOCK and _NUMERIC_DATE serve only a line that may be a date stamp: compiled by ``re`` (and kept
+# in its cache) on first use, not at every start.
+_NUMERIC_DATE = r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b"
 
 
 def _numeric_date(m: re.Match[str]) -> str | None:
@@ -107,14 +109,14 @@ def date_stamp(content: str) -> str | None:
     m = re.search(_DATE, content)
     iso = _iso(m) if m is not None else None
     if m is None:
-        m = _NUMERIC_DATE.search(content)
+        m = re.search(_NUMERIC_DATE, content)
         iso = _numeric_date(m) if m is not None else None
     if iso is None:
         return None
     spare = 0
     for raw in (content[:m.start()] + " " + content[m.end():]).split():
         w = raw.strip(",|·•-–—:()/")
-        if not w or w.lower() in _STAMP_WORDS or _CLOCK.match(w) or w.isdigit():
+        if not w or w.lower() in _STAMP_WORDS or re.match(_CLOCK, w) or w.isdigit():
             continue
         if not w[:1].isupper():
             return None
