@@ -638,3 +638,20 @@ def test_rank_word_lists_read_as_their_patterns():
             for e in (a + 2, a + 5, len(text)):
                 e = min(e, len(text))
                 assert (rank._PRONOUNS.end_at(fold(text[a:min(e, a + 6)]), 0) >= 0) == bool(pronoun.match(text, a, e))
+
+
+@pytest.mark.parametrize("after", [" is the first", ", who is also interior minister", " has  become the", " has already met", " became a",
+                                   " remains", " ,who was", "\nwas the", " , whose is", " is", ",who  remains new"])
+def test_copula_look_up_passes_every_copula(after):
+    from briefgen.extract import roles
+    if roles._COPULA.match(after):
+        assert roles._copula_next(after, 0, len(after)), after
+
+
+def test_copula_look_up_in_dev_articles():
+    from briefgen.extract import roles
+    for text in _dev_texts():
+        for i in range(0, len(text), 2):
+            limit = min(len(text), i + 60)
+            if roles._COPULA.match(text, i, limit):
+                assert roles._copula_next(text, i, limit), text[i:limit]
