@@ -181,7 +181,7 @@ _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expec
                     r"\b(?:is|are)\s+(?:hosting|meeting|visiting|holding|travell?ing|heading|flying|attending)\b|"
                     r"\b(?:agreed|agree|planned|hope[sd]?|intends?|invited)\s+(?:\w+\s+){0,3}?to\s+"
                     r"(?:meet|visit|hold|travel|attend|resume|sign)\b|"
-                    r"\bnext\b|\btomorrow\b", re.I)
+                    r"\bnext\b|\btomorrow\b")  # matched on the folded sentence (wordre.fold), as with re.I
 
 
 # Past-tense verbs a date often follows ("a spokesman said on Friday", "took office on
@@ -255,7 +255,7 @@ def direction(sentence: str, at: int | None = None) -> int:
     cue nearest before it decides ("has already met Qin as he plans to see Xi on Monday")."""
     if at is not None and (verb := verb_before(sentence, at)):
         return verb
-    cues = [(m.start(), 1) for m in (*_futures(sentence), *_AHEAD.finditer(sentence))]
+    cues = [(m.start(), 1) for m in (*_futures(sentence), *_AHEAD.finditer(fold(sentence)))]
     cues += [(m.start(), 1) for m in _PRESENT_EVENT.finditer(fold(sentence))]
     cues += [(at, 1) for at in _timetable(sentence)]
     cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]

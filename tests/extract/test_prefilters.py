@@ -655,3 +655,10 @@ def test_copula_look_up_in_dev_articles():
             limit = min(len(text), i + 60)
             if roles._COPULA.match(text, i, limit):
                 assert roles._copula_next(text, i, limit), text[i:limit]
+
+
+def test_ahead_on_the_folded_text_reads_as_with_re_i():
+    ahead_i = re.compile(timing._AHEAD.pattern, re.I)
+    for text in ["He WILL meet", "Kay Is Hosting Roe", "they agreed last month to meet", "NEXT week", "\u0130s to"] + \
+            [line for t in (_dev_texts() if DEV.is_dir() else []) for line in t.split("\n")]:
+        assert [m.span() for m in timing._AHEAD.finditer(fold(text))] == [m.span() for m in ahead_i.finditer(text)], text
