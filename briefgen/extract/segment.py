@@ -207,16 +207,18 @@ _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 
 # A transcript's speaker label: "PRESIDENT RUTO:", "MR. KIRBY:", "Q:" (two labelled paragraphs at
 # least make a transcript; a lone "ANALYSIS:" does not).
-_SPEAKER_LABEL = re.compile(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
+_SPEAKER_LABEL = LazyPattern(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
 # A signpost of an outlet's format: "Why it matters:", "Driving the news:", "The big picture:",
 # "What's next:" (two such paragraphs at least, as with speaker labels).
-_SIGNPOST = re.compile(r"(?P<who>[A-Z][\w'\u2019]*(?:,?\s+[a-z][\w'\u2019]*){0,3})\s*:\s+(?=\S)")
+_SIGNPOST = LazyPattern(r"(?P<who>[A-Z][\w'\u2019]*(?:,?\s+[a-z][\w'\u2019]*){0,3})\s*:\s+(?=\S)")
 # ... but "He said: ..." introduces a quotation.
 _SAID = frozenset("said says added adds told wrote writes warned noted stated declared explained insisted "
                   "tweeted posted argued".split())
 
 
 def _label(norm: str, s: int, e: int) -> re.Match | None:
+    if ":" not in "".join(norm[s:e].split(None, 5)[:5]):
+        return None  # both labels end on a colon within their first four words: most paragraphs have none
     m = _SPEAKER_LABEL.match(norm, s, e) or _SIGNPOST.match(norm, s, e)
     if m is None or m.group("who").split()[-1].lower() in _SAID:
         return None

@@ -662,3 +662,19 @@ def test_ahead_on_the_folded_text_reads_as_with_re_i():
     for text in ["He WILL meet", "Kay Is Hosting Roe", "they agreed last month to meet", "NEXT week", "\u0130s to"] + \
             [line for t in (_dev_texts() if DEV.is_dir() else []) for line in t.split("\n")]:
         assert [m.span() for m in timing._AHEAD.finditer(fold(text))] == [m.span() for m in ahead_i.finditer(text)], text
+
+
+@pytest.mark.parametrize("para", ["Q: Will you go?", "PRESIDENT RUTO: Thank you.", "MR. KIRBY : Yes.",
+                                  "Why it matters: the talks", "The big picture, briefly: x", "He said: the talks"])
+def test_labels_end_on_a_colon_in_their_first_words(para):
+    assert segment._SPEAKER_LABEL.match(para) or segment._SIGNPOST.match(para), "the example is no longer a label"
+    assert ":" in "".join(para.split(None, 5)[:5])
+
+
+def test_label_colon_check_in_dev_articles():
+    for text in _dev_texts():
+        norm = fold_marks(text)
+        for i in range(0, len(norm), 3):
+            e = min(len(norm), i + 200)
+            if segment._SPEAKER_LABEL.match(norm, i, e) or segment._SIGNPOST.match(norm, i, e):
+                assert ":" in "".join(norm[i:e].split(None, 5)[:5]), norm[i:e]
