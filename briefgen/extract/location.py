@@ -59,7 +59,13 @@ _WHEN = LazyPattern(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:M
 _WHEN_ENDS = ("week", "month", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "tomorrow", "tonight")  # the words _WHEN ends on
 # ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
-_REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
+_REPORTERS = ("according to", "correspondent", "reporter", "said", "says", "told")
+_REPORTER = LazyPattern(r"\b(?:" + "|".join(_REPORTERS) + r")\b[^.;]*$", re.I)
+
+
+def _reporter(norm: str, a: int, b: int) -> bool:
+    """``_REPORTER.search(norm, a, b)``, run (and compiled) only where one of its words is."""
+    return holds_any(fold(norm[a:b]), _REPORTERS) and _REPORTER.search(norm, a, b) is not None
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
 _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
                      "mountains desert basin".split())
@@ -163,7 +169,7 @@ def find_location(state: State) -> str | None:
             place = place_of(m.group("place"))
             window = (max(s0, m.start() - 60), m.start())
             if place is None and (cue.split()[0] in _STRONG and cue not in ("state of",) or cue == "in" and bool(
-                    _EVENT_NEAR.search(norm, *window)) and not _REPORTER.search(norm, *window)):
+                    _EVENT_NEAR.search(norm, *window)) and not _reporter(norm, *window)):
                 # "a visit to Hiroshima", "the ASEAN Summit in Vientiane": a venue the lexicon does not know
                 place = _unknown_place(m.group("place"), names)
             if place is None:
@@ -171,10 +177,10 @@ def find_location(state: State) -> str | None:
             strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
                 _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or (
                     fold(norm[window[0]:window[1]]).rstrip().endswith(_WHEN_ENDS) and _WHEN.search(norm, *window)))
-                and not _REPORTER.search(norm, *window))
+                and not _reporter(norm, *window))
             if cue == "visit" and place.lower() in REGIONS:
                 strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
-            if _REPORTER.search(norm, *window):
+            if _reporter(norm, *window):
                 reporters.add(place)  # "the BBC's Tom Gibb in Sao Paulo": where the press is
             if _another_leg(norm, s0, m.start()):
                 strong = False  # "a day after talks in Seoul": an earlier round, not this one's venue

@@ -196,7 +196,13 @@ _MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+wit
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|leader|president|prime|minister|premier|chancellor|secretary|"
                         r"foreign|deputy|vice|chief|envoy|king|queen|prince|counterpart)\s+)*$")
 # "two days after talks with X", "before his meeting with X": a meeting at another time.
-_AT_ANOTHER_TIME = re.compile(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+_AT_ANOTHER_TIME = LazyPattern(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+_TIME_WORDS = ("after", "before", "since", "following")
+
+
+def _at_another_time(norm: str, a: int, b: int) -> bool:
+    """``_AT_ANOTHER_TIME.search(norm, a, b)``, run (and compiled) only where one of its words is."""
+    return holds_any(fold(norm[a:b]), _TIME_WORDS) and _AT_ANOTHER_TIME.search(norm, a, b) is not None
 
 
 def met_elsewhere(state: State) -> set[tuple[int, int]]:
@@ -213,7 +219,7 @@ def met_elsewhere(state: State) -> set[tuple[int, int]]:
         lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
         end = lead.start() if lead else m.start
         mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
-        if mm and _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+        if mm and _at_another_time(norm, max(sent.start, mm.start() - 30), mm.start()):
             out.add((sent.index, m.person))
     return out
 
@@ -302,7 +308,7 @@ def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
         end = lead.start() if lead else m.start
         mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
         if mm and not other_time(sent) and not _someone_elses(state, mm) and \
-                not _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+                not _at_another_time(norm, max(sent.start, mm.start() - 30), mm.start()):
             out.add(m.person)
     return out
 

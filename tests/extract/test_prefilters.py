@@ -678,3 +678,13 @@ def test_label_colon_check_in_dev_articles():
             e = min(len(norm), i + 200)
             if segment._SPEAKER_LABEL.match(norm, i, e) or segment._SIGNPOST.match(norm, i, e):
                 assert ":" in "".join(norm[i:e].split(None, 5)[:5]), norm[i:e]
+
+
+def test_reporter_and_another_time_read_as_their_patterns():
+    texts = ["the BBC's correspondent in ", "as Kay told reporters in ", "After his ", "following.following ",
+             "two days before the ", "\u0130n since "] + [fold_marks(t) for t in (_dev_texts() if DEV.is_dir() else [])]
+    for text in texts:
+        for b in range(0, len(text) + 1, 5):
+            a = max(0, b - 60)
+            assert location._reporter(text, a, b) == bool(location._REPORTER.search(text, a, b)), text[a:b]
+            assert participants._at_another_time(text, a, b) == bool(participants._AT_ANOTHER_TIME.search(text, a, b))
