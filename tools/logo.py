@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -54,7 +55,7 @@ def quick(records: list[train.Record]) -> dict[str, tuple[float, float]]:
         probs: dict[str, list[float]] = {}
         for g in groups:
             w = train.fit([r for r in records if r.group != g], sec)
-            probs.update((r.id, train.predict(w, r.features)) for r in records if r.group == g)
+            probs.update((r.id, train.predict(w, r.features, sec)) for r in records if r.group == g)
         f1 = 0.0
         for g in groups:
             t, cap, floor, _ = train.choose([(r, probs[r.id]) for r in records if r.group != g], sec)
@@ -75,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's misses and extras")
     ap.add_argument("--json", action="store_true", help="the scorer's JSON")
     ap.add_argument("--quick", action="store_true", help="estimate on clauses (F1 and ranking AP), no scorer run")
+    ap.add_argument("--models", type=Path, help="keep the held-out models in this folder and reuse them on the "
+                    "next run: for changes after the ranker (rank.py); stale once features or training change")
     args = ap.parse_args(argv)
     if not args.gold.is_dir() or not SCORER.exists():
         print(f"no gold folder or scorer beside {args.gold}", file=sys.stderr)
@@ -92,9 +95,17 @@ def main(argv: list[str] | None = None) -> int:
             for ex in examples:
                 write(pred_dir, ex.id, ex.article, model)
         else:
-            records = [train.record(ex) for ex in examples]
+            records = None
             for group in sorted({ex.group for ex in examples}):
-                model = train.train([r for r in records if r.group != group])
+                cached = args.models / f"{group}.pickle" if args.models else None
+                if cached and cached.exists():
+                    model = pickle.loads(cached.read_bytes())
+                else:
+                    records = records or [train.record(ex) for ex in examples]
+                    model = train.train([r for r in records if r.group != group])
+                    if cached:
+                        cached.parent.mkdir(parents=True, exist_ok=True)
+                        cached.write_bytes(pickle.dumps(model))
                 for ex in examples:
                     if ex.group == group:
                         write(pred_dir, ex.id, ex.article, model)

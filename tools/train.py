@@ -6,7 +6,8 @@ same bytes on every run.
 * Examples: every clause candidate of every dev article (the pipeline up to ``agenda``), with
   its features (features.py). A clause is a positive of a section when it overlaps one of the
   section's gold evidence strings by at least half of the shorter of the two: the scorer's
-  own matching rule.
+  own matching rule. A section takes only the clauses it may hold at all (features.states: a
+  purpose states a goal), in training as in use.
 * Model: one logistic regression per section, fitted by averaged stochastic gradient descent
   with L2, over the sparse features.
 * Threshold and cap of each section: chosen to maximise the mean per-article F1 (the scorer's
@@ -47,6 +48,10 @@ CAPS = (1, 2, 3, 4, 5, 6, 8, 10, 99)
 MAX_KEEP = 40  # no section keeps more clauses of one article than this
 # The bar the article's best clause needs (1.0: none beyond the threshold).
 FLOORS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 1.0)
+# Sections whose best clause needs the threshold like any other (no lower floor): a purpose
+# clause already states a goal (features.STATED), so a floor would always keep the likeliest
+# one, also in an article that gives no reason for the event.
+NO_FLOOR = ("purpose",)
 # A memo states a visit's purpose in a few lines (the gold has at most four per article): more
 # would crowd the page, whatever a cap of six might add to the F1.
 MAX_CAP = {"purpose": 4}
@@ -90,7 +95,8 @@ def record(ex: Example) -> Record:
 
 def fit(records: list[Record], section: str, seed: int = SEED) -> dict[str, float]:
     """Averaged SGD on the logistic loss, L2 applied to the weights a step touches."""
-    data = [(f, r.label(section, k)) for r in records for k, f in enumerate(r.features)]
+    data = [(f, r.label(section, k)) for r in records for k, f in enumerate(r.features)
+            if feats.states(section, f)]
     rng = random.Random(seed)
     order = list(range(len(data)))
     w: dict[str, float] = {}
@@ -151,7 +157,7 @@ def choose(oof: list[tuple[Record, list[float]]], section: str) -> tuple[float, 
     tables = [prefix_f1(pr, r.spans, r.gold[section]) for r, pr in oof]
     table = []
     for cap in (c for c in CAPS if c <= MAX_CAP.get(section, c)):
-        for floor in FLOORS:
+        for floor in (1.0,) if section in NO_FLOOR else FLOORS:
             row = [sum(f1s[kept(ranked, t, cap, min(floor, t))] for ranked, f1s in tables) / len(tables)
                    for t in GRID]
             for i in range(len(row)):
@@ -162,9 +168,13 @@ def choose(oof: list[tuple[Record, list[float]]], section: str) -> tuple[float, 
     return t, cap, floor, f1
 
 
-def predict(weights: dict[str, float], fs: list[dict[str, float]]) -> list[float]:
+def predict(weights: dict[str, float], fs: list[dict[str, float]], section: str) -> list[float]:
+    """Each clause's probability, 0 where the section may not have it at all (features.states)."""
     out = []
     for f in fs:
+        if not feats.states(section, f):
+            out.append(0.0)
+            continue
         z = max(-30.0, min(30.0, sum(weights.get(k, 0.0) * v for k, v in f.items())))
         out.append(1.0 / (1.0 + math.exp(-z)))
     return out
@@ -183,7 +193,7 @@ def train(records: list[Record], log=None) -> ranker.Model:
             if not held or not inside:
                 continue
             w = fit(inside, sec)
-            oof += [(r, predict(w, r.features)) for r in held]
+            oof += [(r, predict(w, r.features, sec)) for r in held]
         t, cap, floor, f1 = choose(oof, sec)
         weights[sec] = fit(records, sec)
         thresholds[sec], caps[sec], floors[sec] = t, cap, floor

@@ -122,6 +122,18 @@ _MARKS = tuple((name, cues.Cue(pattern)) for name, pattern in (("speech:verb", _
 _EVENTS = cues.Cue(_EVENT)
 _TENSES = ("will", "modal", "perfect", "past", "to_inf")
 
+# A purpose is a goal the article states, by the reporter or an official ("meant to", "in a bid
+# to", "for talks on", "arrived ... to meet"): a clause that states none is never filed as one,
+# however much else it shares with stated goals (the lead, a topic, an infinitive). Without
+# this, an article that gives no reason for a visit had its likeliest clause dressed up as one.
+STATED = {"purpose": ("lex:purpose", "goal:travel", "goal:event", "goal:push")}
+
+
+def states(section: str, f: dict[str, float]) -> bool:
+    """The clause with features ``f`` may be filed under ``section`` at all."""
+    need = STATED.get(section)
+    return need is None or any(f.get(k) for k in need)
+
 
 def clause_features(state: State) -> list[dict[str, float]]:
     """One sparse feature dict per candidate, in ``state.candidates`` order."""

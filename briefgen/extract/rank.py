@@ -6,7 +6,8 @@ Reads ``text``, ``candidates``, ``cue_hits``, ``quotes``, ``agenda``, ``event``,
 
 Each clause gets, per section, the probability of the section's logistic ranker
 (ranker.py) over its features (features.py: cue hits, position, who speaks,
-tense, dates). A clause goes to every section whose trained threshold it passes,
+tense, dates), or none where the section may not hold it at all (a purpose states a goal:
+features.states). A clause goes to every section whose trained threshold it passes,
 best first up to the section's cap; the same clause in two sections stays only
 where it clearly belongs; overlapping items within a section are kept once; a
 dangling clause ("where ...", "and the first ...") is shown with the clause it
@@ -195,7 +196,8 @@ def score_clauses(state: State) -> State:
     """Sets features and probs: every candidate's features and its probability per section."""
     model = state.model if state.model is not None else ranker.default()
     table = feats.clause_features(state)
-    probs = tuple(tuple((sec, round(model.prob(sec, f), 4)) for sec in feats.SECTIONS) for f in table)
+    probs = tuple(tuple((sec, round(model.prob(sec, f), 4) if feats.states(sec, f) else 0.0)
+                        for sec in feats.SECTIONS) for f in table)
     return replace(state, model=model, features=tuple(table), probs=probs)
 
 

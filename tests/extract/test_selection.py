@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from briefgen.extract import cues
+from briefgen.extract import cues, features
 from briefgen.extract.event import status_scores
 from briefgen.extract.normalize import fold
 from briefgen.extract.state import Candidate
@@ -35,6 +35,21 @@ def test_purpose_keeps_items_relative_to_the_articles_best(stages):
             "dispute in a bid to restore trust. Local farmers want to sell more maize.")
     st = stages(text, until="rank")
     assert [i.text[:22] for i in st.purpose] == ["The minister arrived i"]
+
+
+@pytest.mark.parametrize("text", [
+    # the lead names the talks and the topics, an outcome and an infinitive, but no goal
+    "Headline\n\nSingapore and Thailand have agreed to speed up discussions on a green lane for "
+    "business travel, officials said on Monday. The two ministers met in Singapore for two hours.",
+    "Headline\n\nThe president's office said that all bilateral matters including trade and fisheries "
+    "are expected to be discussed during the visit to New Delhi.",
+])
+def test_an_article_that_states_no_goal_has_no_purpose(stages, text):
+    """Purpose is a goal the article states: with no clause stating one, the section stays empty
+    instead of taking the likeliest-looking clause."""
+    st = stages(text, until="rank")
+    assert st.purpose == ()
+    assert all(dict(p)["purpose"] == 0.0 for p, f in zip(st.probs, st.features) if not features.states("purpose", f))
 
 
 def test_purpose_takes_a_plain_goal_clause(stages):
