@@ -340,7 +340,7 @@ def main() -> int:
         # The reference's per-memo times, taken in turns with briefgen's builds.
         ref_times: list[float] = []
         def reference_turn() -> None:
-            ref = subprocess.run(ref_cmd(max(1, args.memos // ROUNDS)), capture_output=True, text=True,
+            ref = subprocess.run(ref_cmd(max(2, args.memos // ROUNDS)), capture_output=True, text=True,
                                  check=True, env=ENV)
             ref_times.extend(json.loads(ref.stdout)["times_s"])
 

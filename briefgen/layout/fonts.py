@@ -37,19 +37,26 @@ _LOCK = threading.Lock()
 class FontSet(NamedTuple):
     """reportlab font names for one template, plus the glyph coverage to check text against.
 
-    Names and coverage come from the files' bytes and cmap tables alone; a face is parsed
-    and registered with reportlab only when something draws or measures with it (``face``
-    or ``ensure``): most memos use the regular and bold faces only. The fallback face
-    (DejaVu Sans, the largest file) likewise waits until some text needs it. An internal
-    record (a NamedTuple: cheaper to define than a frozen dataclass)."""
+    Coverage comes from the four files' cmap tables alone; a face is named (a hash of its
+    file), parsed and registered with reportlab only when something draws or measures with
+    it (``face`` or ``ensure``): most memos use the regular and bold faces only, so the
+    italic ones are never hashed or parsed. The fallback face (DejaVu Sans, the largest
+    file) likewise waits until some text needs it. An internal record (a NamedTuple:
+    cheaper to define than a frozen dataclass)."""
 
     regular: str
     bold: str
-    italic: str
-    bold_italic: str
     covered: frozenset[int]  # code points all four faces have
     covered_chars: frozenset[str] = frozenset()  # ``covered`` as characters: a fast path for plain text
-    paths: tuple = ()  # the four files, in the order of the names above
+    paths: tuple = ()  # regular, bold, italic and bold italic files
+
+    @property
+    def italic(self) -> str:
+        return self.face(italic=True)
+
+    @property
+    def bold_italic(self) -> str:
+        return self.face(bold=True, italic=True)
 
     @property
     def fallback(self) -> str:
@@ -61,16 +68,15 @@ class FontSet(NamedTuple):
 
     def face(self, bold: bool = False, italic: bool = False) -> str:
         """The registered face's name."""
-        n = (1 if bold else 0) + (2 if italic else 0)
-        name = (self.regular, self.bold, self.italic, self.bold_italic)[n]
-        if n >= 2 and self.paths:
-            _register(self.paths[n])
-        return name
+        if not italic:
+            return self.bold if bold else self.regular
+        self.ensure()  # the italic faces: named, registered and mapped on first use
+        return _register(self.paths[3 if bold else 2])[0]
 
     def ensure(self) -> None:
-        """Register every face (e.g. before reportlab maps <i> markup to the italic ones)."""
-        for p in self.paths:
-            _register(p)
+        """Register every face and map the family's italic styles to them (before reportlab
+        maps <i> markup to the italic ones)."""
+        _italics(self.paths)
 
 
 def _fallback_path() -> Path:
@@ -125,17 +131,16 @@ def _cmap_keys(data: bytes) -> frozenset[int] | None:
 
 
 @lru_cache(maxsize=64)
-def _identify(path: Path) -> tuple[str, frozenset[int] | None, str]:
-    """(registration name from the file's contents, covered code points or None, SHA-256)."""
+def _identify(path: Path) -> tuple[str, frozenset[int] | None]:
+    """(registration name from the file's contents, covered code points or None)."""
     data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    return "bg" + digest[:12], _cmap_keys(data), digest
+    return "bg" + hashlib.sha256(data).hexdigest()[:12], _cmap_keys(data)
 
 
 @lru_cache(maxsize=64)
 def _register(path: Path) -> tuple[str, frozenset[int]]:
     """Register one TTF under a content-derived name; return (name, covered code points)."""
-    name, keys, _ = _identify(path)
+    name, keys = _identify(path)
     with _LOCK:
         # ask by registered name: pdfmetrics.getFont on an unknown name first searches
         # the whole file system for Type 1 (AFM) files, which costs ~0.1 s
@@ -147,9 +152,12 @@ def _register(path: Path) -> tuple[str, frozenset[int]]:
     return name, frozenset(font.face.charToGlyph) if keys is None else keys
 
 
-def _coverage(path: Path) -> tuple[str, frozenset[int]]:
-    name, keys, _ = _identify(path)
-    return (name, keys) if keys is not None else _register(path)
+@lru_cache(maxsize=64)
+def _coverage(path: Path) -> frozenset[int]:
+    """The code points of a face not registered yet, from its cmap table (no hashing, no
+    parsing of the rest); reportlab's own reading where the table is one it reads differently."""
+    keys = _cmap_keys(path.read_bytes())
+    return keys if keys is not None else _register(path)[1]
 
 
 @lru_cache(maxsize=1)
@@ -164,16 +172,21 @@ def _fallback() -> tuple[str, frozenset[int]]:
 
 @lru_cache(maxsize=16)
 def _fontset(paths: tuple[Path, Path, Path, Path]) -> FontSet:
-    (r, rc), (b, bc), (i, ic), (bi, bic) = (_coverage(p) for p in paths)
-    for p in paths[:2]:  # every memo draws with these two
-        _register(p)
+    (r, rc), (b, bc) = (_register(p) for p in paths[:2])  # every memo draws with these two
     with _LOCK:
         addMapping(r, 0, 0, r)
         addMapping(r, 1, 0, b)
+    covered = rc & bc & _coverage(paths[2]) & _coverage(paths[3])
+    return FontSet(r, b, covered, frozenset(map(chr, covered)), paths)
+
+
+@lru_cache(maxsize=16)
+def _italics(paths: tuple[Path, Path, Path, Path]) -> None:
+    """Register the italic faces of a family and map its italic styles to them."""
+    r, b, i, bi = (_register(p)[0] for p in paths)
+    with _LOCK:
         addMapping(r, 0, 1, i)
         addMapping(r, 1, 1, bi)
-    covered = rc & bc & ic & bic
-    return FontSet(r, b, i, bi, covered, frozenset(map(chr, covered)), paths)
 
 
 # ------------------------------------------------------------------ the machine's fonts
