@@ -52,7 +52,7 @@ _AUDIENCE = LazyPattern(r"(?:(?:the |a |an |both )?(?:(?-i:[A-Z])[\w-]* ){0,2}(?
                        r"luncheon)\b)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|never|declined(?: to)?|refused(?: to)?)\s+(?:[a-z]+\s+)?$")
 _AS_BEFORE = re.compile(r"\bas $")
-_MONEY = LazyPattern(r"[$\u00a3\u20ac\u00a5]|\d")
+_MONEY = "$\u00a3\u20ac\u00a5"  # a currency sign (or a digit) after "raised": funds, not a topic
 # After "raise", what an event stirs up rather than a topic put on the table.
 _CAUSED = LazyPattern(r"(?:the |new |fresh |serious )?(?:prospects?|possibility|spectre|specter|risks?|fears?|hopes?|"
                      r"likelihood|stakes|alarm|eyebrows|questions|doubts|concerns? (?:in|among|that|for)\b|"
@@ -688,7 +688,7 @@ def _unbalanced(label: str) -> bool:
 _NOUN_PREP = frozenset("of to for in against".split())
 
 
-_VERB_START = re.compile(r"[\"'\u201c\u2018]?([a-z]+)\b")
+_VERB_START = re.compile(r"[\"']?([a-z]+)\b")
 _DETERMINERS = frozenset("the a an its their his her our this these those more further new any all some".split())
 
 
@@ -940,7 +940,7 @@ def _list_end(norm: str, s: int, limit: int, people: list[tuple[int, int]] = ())
 
 _WITH = re.compile(r"\s+with\s+")
 _WITH_PRONOUN = LazyPattern(r"(?:him|her|them|us|me)\b")
-_CAP_RUN = LazyPattern(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}")
+_CAP_RUN = LazyPattern(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}")
 # Nouns whose "with X" names the other side of the matter itself: "relations with China".
 _WITH_HEADS = frozenset("""relations relationship ties cooperation co-operation trade partnership talks dialogue
 agreement agreements deal deals conflict conflicts dispute disputes tensions border borders war negotiations
@@ -998,11 +998,14 @@ _APPOSITIVE = LazyPattern(r"(?:including|such as|especially|notably|particularly
 # A run of bulleted paragraphs each headed by a short noun phrase ("• Aviation agreement. The new
 # rules ..."): the explainer format in which outlets list what talks will cover. Two such heads
 # at least make a list.
-_BULLET_HEAD = re.compile(r"^[\u2022\u00b7\u25aa\u25cf*]\s+(?P<head>[^.!?\n]{2,60}?)[.:]\s", re.M)
+_BULLETS = "\u2022\u00b7\u25aa\u25cf*"
+_BULLET_HEAD = LazyPattern(rf"^[{_BULLETS}]\s+(?P<head>[^.!?\n]{{2,60}}?)[.:]\s", re.M)
 _BULLET_MAX_WORDS = 5
 
 
 def _bullet_heads(norm: str) -> list[tuple[int, int]]:
+    if not holds_any(norm, _BULLETS):
+        return []  # most articles: no bullet, no pattern to compile
     heads = [(m.start("head"), m.end("head")) for m in _BULLET_HEAD.finditer(norm)
              if len(m.group("head").split()) <= _BULLET_MAX_WORDS
              and not norm[m.end():m.end() + 1].isdigit()]  # "• Last updated: 14 Sep.": a page's date line
@@ -1084,7 +1087,7 @@ def run(state: State) -> State:
                 continue  # "raising the prospect of war": the talks caused it, nobody raised a topic
             if m.start() > 0 and (norm[m.start() - 1] == "-" or _AS_BEFORE.search(low, max(0, m.start() - 4), m.start())):
                 continue  # "the much-discussed trip", "as discussed earlier": no topic follows
-            if trig.startswith("rais") and _MONEY.match(norm, m.end(), sent.end):
+            if trig.startswith("rais") and m.end() < sent.end and (norm[m.end()] in _MONEY or norm[m.end()].isdecimal()):
                 continue  # "raised $5 million": funds, not a topic
             if _NEGATED.search(low, max(sent.start, m.start() - 30), m.start()):
                 continue  # "there was no discussion of X", "will not raise X": not on the agenda

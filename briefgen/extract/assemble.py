@@ -13,7 +13,7 @@ from pathlib import PurePath
 from briefgen.model.briefing import Briefing, SourceInfo
 from briefgen.extract.state import State
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
 
 
 def source_info(state: State) -> SourceInfo:

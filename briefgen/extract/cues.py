@@ -65,12 +65,14 @@ def _opens_on_letters(alt: str) -> bool:
     return all(a[:1].isalpha() for a in _top_alternatives(alt[3:end - 1]))
 
 
-_PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
 
 
 def _literal_prefix(alt: str) -> str:
-    """The letters and digits every match of ``alt`` opens with ("seeks?\\s+to" -> "seek"),
-    or "" where it opens on anything else (a group, a class, an escape, a look-ahead)."""
+    """The letters, digits and spaces every match of ``alt`` opens with ("seeks?\\s+to" -> "seek",
+    "in order to" -> "in order to"), or "" where it opens on anything else (a group, a class, an
+    escape, a look-ahead). A longer prefix leaves fewer candidates: "in order to" is looked for
+    where "in order to" is, not at every "in", and is compiled only for a text that holds it."""
     n = 0
     while n < len(alt) and alt[n] in _PREFIX_CHARS:
         n += 1
@@ -184,7 +186,8 @@ class Cue:
         index = _word_starts(low)
         found: list[int] = []
         for prefix in self.prefixes:  # a word's first two characters, or its first alone
-            found += [s for s in index.get(prefix[:2], ()) if a <= s < end and low.startswith(prefix, s)]
+            key = prefix.split(" ", 1)[0][:2]
+            found += [s for s in index.get(key, ()) if a <= s < end and low.startswith(prefix, s)]
         if not found:
             return []
         if len(self.prefixes) > 1:

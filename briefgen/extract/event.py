@@ -27,21 +27,36 @@ from briefgen.extract.names import tokens
 from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
 from briefgen.extract.timing import WEIGHTS, decide, direction, ends_on, goes_on, reported_on, status_scores  # noqa: F401 (status_scores: re-exported)
-from briefgen.extract.wordre import LazyPattern, find_word
+from briefgen.extract.wordre import LazyPattern, find_word, fold, holds_any
 
 _ACTION = re.compile(
-    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
+    r"\W{0,3}(?:and\s+(?:[A-Z][\w.'-]*\s+){1,5})?(?:\w+\s+){0,3}?(?:has\s+|have\s+|had\s+|will\s+|is\s+|was\s+|also\s+)?"
     r"(?:arrived|arrives|arrive|visit\w*|travel\w*|sets? out|set off|opens?|opened|met|meets|meet|"
     r"held|holds|hold|conclud\w+|wrapped|return\w*|make|made|lead|led|host\w*|attend\w*|flew|"
     r"landed|skip|begin|began|launched|is in|was in|called|urged|told)\b")
-# Heads of state and government outrank a company chairman meeting the same minister.
-_HEADS = re.compile(r"president|prime minister|premier|minister|secretary|king|chancellor|leader|"
-                    r"pope|emir|sultan|crown prince", re.I)
+# Heads of state and government outrank a company chairman meeting the same minister. A role
+# names one when it holds one of these (case folded): a look-up, no pattern to compile.
+_HEADS = ("president", "prime minister", "premier", "minister", "secretary", "king", "chancellor", "leader",
+          "pope", "emir", "sultan", "crown prince")
 # The host of the summit/meeting/talks leads it: "X meets leaders ... at a summit", "hosted by X".
-_HOSTS = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
-                    r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
-_HOSTED_BY = re.compile(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
-                        r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
+_HOSTS = LazyPattern(r"\W{0,3}(?:\w+\s+){0,2}?(?:hosts?|hosting|will host|meets|convenes|chairs)\b"
+                     r"[^.;]{0,60}?\b(?:summit|talks|meeting|conference)\b", re.I)
+_HOSTED_BY = LazyPattern(r"\b(?:summit|talks|meeting|conference)\b[^.;]{0,40}?\b(?:hosted|convened|chaired)\s+by"
+                         r"(?:\s+[\w.'-]+){0,5}?\s*$", re.I)
+# What the two hold (case folded): an event noun and a hosting verb; a window without both runs neither.
+_HOSTED_EVENTS = ("summit", "talks", "meeting", "conference")
+_HOSTING = ("host", "meets", "convenes", "chairs")
+_HOSTED = ("hosted", "convened", "chaired")
+
+
+def _leads_as_host(norm: str, m, sent) -> bool:
+    """``m`` hosts the event: "X hosts leaders at a summit" after it, "talks hosted by X" before it."""
+    after = fold(norm[m.end:min(sent.end, m.end + 90)])
+    before = fold(norm[max(sent.start, m.start - 90):m.start])
+    return (holds_any(after, _HOSTING) and holds_any(after, _HOSTED_EVENTS)
+            and _HOSTS.match(norm, m.end, min(sent.end, m.end + 90)) is not None) or \
+        (holds_any(before, _HOSTED) and holds_any(before, _HOSTED_EVENTS)
+         and _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start) is not None)
 _HOST_BONUS = 6.0
 _BODY = LazyPattern(
     r"(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}?(?:[A-Z][\w.'-]*)(?:\s+(?:foreign|trade|finance|"
@@ -54,26 +69,32 @@ _LEAD_SUBJECT = LazyPattern(
     r"(?:\s+(?:community|bloc|group|alliance|union|leaders|ministers|officials|countries|states|powers|"
     r"nations|governments|negotiators|delegations|delegates)\b)?)")
 
+# Each kind's pattern comes with words one of which (case folded) every match holds: a lead with
+# none of them runs (and compiles) no pattern for that kind.
 _KINDS = (
-    ("state-visit", re.compile(r"\bstate visit\b", re.I), 3.0),
-    ("peace-talks", re.compile(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
-                               r"agreement)|\bceasefire talks|\bpower sharing\b", re.I), 2.5),
-    ("trade-talks", re.compile(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
-                               r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
-    ("summit", re.compile(r"\bsummit\b", re.I), 2.0),
+    ("state-visit", ("state visit",), LazyPattern(r"\bstate visit\b", re.I), 3.0),
+    ("peace-talks", ("peace ", "ceasefire talks", "power sharing"),
+     LazyPattern(r"\bpeace (?:talks|process|deal|accord|plan|pledge|negotiations|mission|"
+                 r"agreement)|\bceasefire talks|\bpower sharing\b", re.I), 2.5),
+    ("trade-talks", ("trade", "fta"), LazyPattern(r"\btrade (?:talks|negotiations|chiefs|ministers)|\bfree trade agreement|"
+                                                  r"\bFTA\b|\btrade barriers\b|\bfarm trade\b", re.I), 2.5),
+    ("summit", ("summit",), LazyPattern(r"\bsummit\b", re.I), 2.0),
     # "who is on an official visit": a visit said outright outweighs the talks held during it
-    ("visit", re.compile(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b",
-                         re.I), 2.5),
+    ("visit", ("visit",), LazyPattern(r"\b(?:official|working|[\w]+-day)\s+visit\b|\bon\s+(?:a|an|his|her|their)\s+"
+                                      r"(?:[\w-]+\s+){0,2}?visit\b", re.I), 2.5),
     # a call said outright: "held a phone call", "spoke by telephone"
-    ("talks", re.compile(r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|on\s+the)\s+"
-                         r"(?:phone|telephone)\b", re.I), 2.5),
-    ("talks", re.compile(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
-                         r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
+    ("talks", ("phone", "video"), LazyPattern(r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|"
+                                              r"\bspoke\s+(?:by|on\s+the)\s+(?:phone|telephone)\b", re.I), 2.5),
+    ("talks", ("talks", "negotiations", "meeting", "met with", "sat down with", "counterpart", "accord", "agreement",
+               "treaty", "pact", "deal"),
+     LazyPattern(r"\btalks\b|\bnegotiations\b|\bmeeting\b|\bmet with\b|\bsat down with\b|\bcounterparts?\b|"
+                 r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:accord|agreement|treaty|pact|deal)s?\b", re.I), 1.0),
     # Hosting, welcoming or receiving a person (not a summit) is a visit by the guest.
-    ("visit", re.compile(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\blanded in\b|\btravel\w*\b|\bdue in\b|"
-                         # (the verb, not the noun of "welcomed by host Ann Roe")
-                         r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
-                         r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
+    ("visit", ("visit", "trip", "tour", "arriv", "landed in", "travel", "due in", "host", "welcome", "receive", "greet"),
+     LazyPattern(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\blanded in\b|\btravel\w*\b|\bdue in\b|"
+                 # (the verb, not the noun of "welcomed by host Ann Roe")
+                 r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                 r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 
 # The visitor: the subject of a travel verb ("Kerry landed in Kabul", "Qureshi reached China",
@@ -88,7 +109,7 @@ _WELCOMED = LazyPattern(r"\b(?:welcomed|welcomes|welcome|welcoming|received|rece
                         r"greet|hosted|host\s+to|hosts|host|hosting)\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 # "visiting Brazilian President X", "X, who is on a state visit to China", "X, paying a
 # three-day visit": the visitor, whoever hosts the talks.
-_VISITING_BEFORE = LazyPattern(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'’-]+\s+){0,4})$")
+_VISITING_BEFORE = LazyPattern(r"\b[Vv]isiting\s+(?P<gap>(?:[\w.'-]+\s+){0,4})$")
 
 
 def _title_gap(m) -> bool:
@@ -101,12 +122,20 @@ _GAP_WORDS = frozenset("the his her their its counterpart counterparts visiting"
 # "Alban, who arrived in Japan on Thursday": an arrival said outright.
 _ARRIVED = LazyPattern(r"\W{0,3}(?:who\s+)?(?:has\s+|had\s+)?(?:arrived|landed)\s+(?:in|at)\b")
 # "during Brandt's first official visit": the visit is his.
-_WHOSE_VISIT = LazyPattern(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+_WHOSE_VISIT = LazyPattern(r"'s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 # "Xi hosted visiting President Lula", "Lind received Ito": the subject of a hosting verb is the
 # host, whatever travel word follows it.
-_HOSTS_GUEST = re.compile(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
-                          r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
-                          r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
+_HOSTS_GUEST = LazyPattern(r"\W{0,3}(?:(?!(?:was|were|is|are|be|been)\s)\w+\s+){0,2}?(?:host|hosts|hosted|hosting|"
+                           r"welcome[sd]?|welcoming|receive[sd]?|receiving|greet(?:s|ed)?|host\s+to)\s+"
+                           r"(?:the\s+|his\s+|her\s+|their\s+)?(?:visiting\s+)?[A-Z]")
+_HOSTING_VERBS = ("host", "welcom", "receiv", "greet")  # what every match of _HOSTS_GUEST holds
+
+
+def _hosts_guest(norm: str, a: int, b: int) -> bool:
+    """``_HOSTS_GUEST.match(norm, a, b)``, run (and compiled) only where a hosting verb is."""
+    return holds_any(norm[a:b], _HOSTING_VERBS) and _HOSTS_GUEST.match(norm, a, b) is not None
+
+
 # "Kay was welcomed with full honours", "Kay will be hosted by Roe": the guest, in the passive.
 _WELCOMED_AFTER = LazyPattern(r"\W{0,3}(?:was|were|is|are|will\s+be|is\s+to\s+be)\s+(?:\w+\s+)?"
                               r"(?:welcomed|received|greeted|hosted)\b")
@@ -117,10 +146,11 @@ _ON_VISIT = LazyPattern(r"\W{0,3}(?:who\s+(?:is|was|will\s+be)\s+)?(?:(?:current
 # "the meeting is only the second between Moon Jae-in and Kim Jong-un": both lead it.
 _BETWEEN = LazyPattern(r"\b(?:meeting|summit|talks|negotiations)\b[^.;]{0,60}?\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$", re.I)
 # "King X will not attend the summit", "X to skip talks": whoever stays away does not lead it.
-_ABSENT = re.compile(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+(?:(?:expected|likely|due|set|"
-                     r"scheduled|planning|going)\s+to\s+)?|won't\s+|not\s+to\s+|"
-                     r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
-                     r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_ABSENT = LazyPattern(r"\W{0,3}(?:\w+\s+){0,2}?(?:(?:will|would|does|did|is|was)\s+not\s+(?:(?:expected|likely|due|set|"
+                      r"scheduled|planning|going)\s+to\s+)?|won't\s+|not\s+to\s+|"
+                      r"to\s+|has\s+|had\s+)?(?:attend|travel|go|join|take\s+part|skip\w*|pull\w*\s+out|"
+                      r"withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
+_ABSENT_VERBS = ("attend", "travel", "go", "join", "take", "skip", "pull", "withdr", "cancel", "stay")  # one is in every match
 _NEGATED = LazyPattern(r"\b(?:not|won't|skip\w*|pull\w*\s+out|withdr[ae]w\w*|cancel\w*|stay\w*\s+away)\b")
 _SUBJECT_BONUS = 2.0  # as a head of state's title: what the lead's grammar says outweighs a title
 _TITLE_GLUE = frozenset(("of", "the", "and", "for"))
@@ -144,7 +174,7 @@ _VISITOR_BONUS = 6.0  # as _HOST_BONUS: travelling and hosting are equally telli
 
 
 _SUBJECT = LazyPattern(
-    r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'’-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
+    r"(?:The\s+)?(?P<np>(?:[A-Za-z0-9][\w.'-]*,?\s+){1,14}?)(?:also\s+)?(?:headed|head|heads|gathered|gather|"
     r"gathers|met|meet|meets|crashed|said|say|says|are|were|have|has|had|will|would|opened|open|opens|"
     r"began|begin|begins|agreed|agree|arrived|arrive|held|hold|holds|kicked|kick|kicks|resumed|resume|"
     r"resumes|convened|convene|reached|reach|ended|end|ends|wrapped|signed|sign|voiced|pledged|"
@@ -256,7 +286,10 @@ def stays_away(state: State, m) -> bool:
     sent = state.sentence_at(m.start)
     if sent is None:
         return False
-    away = _ABSENT.match(state.norm, m.end, min(sent.end, m.end + 60))
+    end = min(sent.end, m.end + 60)
+    if not holds_any(state.norm[m.end:end], _ABSENT_VERBS):
+        return False  # most names are followed by none of its verbs: no pattern to run (and compile)
+    away = _ABSENT.match(state.norm, m.end, end)
     return bool(away and _NEGATED.search(away.group()))
 
 
@@ -287,7 +320,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
             w += 1.0
         if sent in lead2 and m.kind in ("name", "short", "nominal") and m.person not in visitors and \
                 norm[sent.start:m.start].count('"') % 2 == 0 and (
-                    (sent.index not in visit_sents and not _HOSTS_GUEST.match(norm, m.end, min(sent.end, m.end + 60))
+                    (sent.index not in visit_sents and not _hosts_guest(norm, m.end, min(sent.end, m.end + 60))
                      and not _INVITED_BY.search(norm, max(sent.start, m.start - 60), m.start)
                      and (
                         _TRAVELS.match(norm, m.end, min(sent.end, m.end + 90))
@@ -310,9 +343,8 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                 acted.add(m.person)
                 if lead and sent.index == lead[0].index and _opens(norm, sent.start, m.start):
                     w += _SUBJECT_BONUS  # the lead sentence's subject, doing what the news is about
-        if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and (
-                _HOSTS.match(norm, m.end, min(sent.end, m.end + 90))
-                or _HOSTED_BY.search(norm, max(sent.start, m.start - 90), m.start)):
+        if sent.index - (lead[0].index if lead else 0) < 20 and m.kind in ("name", "short") and \
+                _leads_as_host(norm, m, sent):
             w += _HOST_BONUS
             hosts[m.person] = True
         if norm[sent.start:m.start].count('"') % 2:
@@ -334,7 +366,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
                 scores[m.person] += _VISITOR_BONUS
                 break
     for p in state.people:
-        if p.key in scores and p.role and _HEADS.search(p.role):
+        if p.key in scores and p.role and holds_any(fold(p.role), _HEADS):
             scores[p.key] += 2.0
     # The headline names the lead actor first ("Merkel and Trump ... meet Tuesday").
     title = state.article.title or (norm[state.metadata[0].start:state.metadata[0].end]
@@ -379,7 +411,7 @@ def _principal(state: State, kind: str = "other") -> tuple[int | None, str | Non
     second = {m.person for m in state.mentions if len(lead) > 1
               and lead[1].start <= m.start < min(lead[1].end, lead[1].start + 60) and m.kind != "pronoun"}
     if best is not None and best in second and (state.person(best).role or "") and \
-            _HEADS.search(state.person(best).role or ""):
+            holds_any(fold(state.person(best).role or ""), _HEADS):
         return best, None, None
     named = _named_body(state, lead[:2])
     if named is not None:
@@ -401,9 +433,10 @@ def _kind(state: State) -> str:
     chunks = [norm[m.start:m.end] for m in state.metadata[:1]]
     chunks += [norm[s.start:s.end] for s in _body_sentences(state, 4)]
     text = " ".join(chunks)
+    folded = fold(text)
     best, score = "other", 0.0
-    for kind, rx, w in _KINDS:
-        n = len(rx.findall(text))
+    for kind, words, rx, w in _KINDS:
+        n = len(rx.findall(text)) if holds_any(folded, words) else 0
         if n and w * min(n, 3) > score:
             best, score = kind, w * min(n, 3)
     return best
@@ -512,7 +545,7 @@ def _dates(state: State, status: str | None) -> tuple[DateMention, ...]:
 # Security Council meeting"; named, so capitalised, and not a city's or county's council),
 # travel by an official, or a meeting verb beside an official; a sports report, a campaign
 # story or a city council's budget vote has none of them.
-_EVENT_NOUN = re.compile(
+_EVENT_NOUN = LazyPattern(
     r"\b(?:summit|talks|negotiations|state visit|official visit|working visit|consultations|"
     r"ministerial|bilateral meeting|peace process|mission|readout|delegation|retreat|forum)\b|"
     r"\b(?:be|is|are|was|were)\s+(?:launched|held|born|founded|signed|opened|inaugurated)\b[^.;]{0,40}\bin\s+[A-Z]|"
@@ -520,6 +553,13 @@ _EVENT_NOUN = re.compile(
     r"(?:meeting|conference|session|(?-i:Council|Conference|Forum|Assembly))\b|"
     r"\b(?:meeting|conference|session)s?\s+(?:in|at|of|between|among|with)\s+(?:the\s+)?(?-i:[A-Z])|\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b|"
     r"\bG-?(?:7|8|20)\b", re.I)
+# A word every match of _EVENT_NOUN holds (case folded): a chunk with none (a lead about an
+# arrival: "X arrived in Beijing for ...") neither compiles nor runs the pattern.
+_EVENT_NOUN_WORDS = ("summit", "talks", "negotiations", "state visit", "official visit", "working visit",
+                     "consultations", "ministerial", "meeting", "peace process", "mission", "readout",
+                     "delegation", "retreat", "forum", "launched", "held", "born", "founded", "signed", "opened",
+                     "inaugurated", "conference", "session", "council", "assembly", "g7", "g-7", "g8", "g-8",
+                     "g20", "g-20")
 # "due in Oslo", "expected in Oslo": a timetable's arrival; "upon arrival in Oslo": an arrival.
 _TRAVEL_TO = re.compile(
     r"\b(?:visit(?:s|ed|ing)?(?:\s+to)?|trip\s+to|tour\s+of|travel(?:s|led|ed)?\s+to|arrived\s+in|"
@@ -664,8 +704,9 @@ def event_found(state: State) -> str | None:
     if (domestic or home) and _international(norm, lead):
         domestic = home = False  # a bloc or two countries named: the talks cross borders
     for s, e in chunks:
-        if any(not (domestic and m.group().lower() in ("talks", "negotiations"))
-               for m in _EVENT_NOUN.finditer(norm, s, e)):
+        if holds_any(fold(norm[s:e]), _EVENT_NOUN_WORDS) and any(
+                not (domestic and m.group().lower() in ("talks", "negotiations"))
+                for m in _EVENT_NOUN.finditer(norm, s, e)):
             return None
         official = _OFFICIAL_WORD.search(norm, s, e) is not None
         for m in _TRAVEL_TO.finditer(norm, s, e):

@@ -18,7 +18,7 @@ import re
 from briefgen.extract.lexicon import (CAPITALS, city_in, CITIES, CITY_PREFIXES, COUNTRIES, COUNTRY_PHRASES, NATIONALITIES,
                                       NOT_PERSON_NAME, REGIONS, TITLE_HEADS, VENUES)
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, find_word, fold, holds_any
 
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 # Venue cues, strongest first (the look-ahead on their first letters only saves time). Group "cue" is the cue, "place" the capitalised phrase after it.
@@ -34,8 +34,9 @@ travelled traveled tour depart mission journey flew fly flies head heads headed 
 talks summit meeting conference met gathered province state reached reaches landed lands resort city town
 village""".split())
 # "a Camp David summit", "the Brussels talks", "at a Geneva conference".
-_BEFORE_EVENT = re.compile(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
-                           r"(?:summit|talks|meeting|conference|negotiations)\b")
+_EVENT_NOUNS = ("summit", "talks", "meeting", "conference", "negotiations")
+_BEFORE_EVENT = LazyPattern(r"\b(?:a|an|the|this|next|last)\s+(?:\w+'s\s+)?(?P<place>" + _NAME + r")\s+"
+                            r"(?:" + "|".join(_EVENT_NOUNS) + r")\b")
 # "the Chinese capital", "the Japanese capital".
 _CAPITAL_OF = LazyPattern(r"\b(?:the\s+)?(?P<adj>(?:(?:North|South)\s+)?[A-Z][a-z]+)\s+capital\b(?!\s+[A-Z])")
 # A place after one of these names a topic, not the venue: "the conflict in Yemen".
@@ -45,8 +46,9 @@ _TOPIC_BEFORE = re.compile(r"\b(?:conflicts?|wars?|crisis|crises|fighting|violen
                            r"crackdown|famine|insurgency|occupation|troops|forces|invasion)\s+(?:in|on)\s+"
                            r"(?:the\s+)?$", re.I)
 # "the bombing in the Israeli city of Tel Aviv": the place of an incident, not of the talks.
-_INCIDENT_PLACE = re.compile(r"\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|clashes|protests?)\s+(?:in|on|at)\s+"
-                             r"(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|resort|province|state)\s+of\s+$", re.I)
+_INCIDENT_PLACE = LazyPattern(r"\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|clashes|protests?)\s+(?:in|on|at)\s+"
+                              r"(?:the\s+)?(?:[\w-]+\s+)?(?:city|town|village|resort|province|state)\s+of\s+$", re.I)
+_INCIDENTS = ("bombing", "attack", "blast", "explosion", "shooting", "clashes", "protest")  # one is in every match
 # "the talks, slated to begin on Thursday in Geneva": an event noun shortly before "in X".
 _EVENT_NEAR = LazyPattern(r"\b(?:talks|summit|meeting|conference|negotiations)\b[^.;]*$", re.I)
 # "Mr Hu is in Brazil", "the leaders are in Seoul".
@@ -54,8 +56,16 @@ _IS_IN = LazyPattern(r"\b(?:is|are|was|were|remains?)\s+(?:now\s+|currently\s+)?
 # "slated to begin on Thursday in Geneva", "will be born this week in Peru": a time, then the venue.
 _WHEN = LazyPattern(r"\b(?:(?:this|next|last)\s+(?:week|month|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
                     r"Thursday|Friday|Saturday|Sunday)|today|tomorrow|tonight)\s+$", re.I)
+_WHEN_ENDS = ("week", "month", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "tomorrow", "tonight")  # the words _WHEN ends on
 # ... unless the place is the reporter's: "according to the BBC's Tom Gibb in Sao Paulo".
-_REPORTER = re.compile(r"\b(?:according to|correspondent|reporter|said|says|told)\b[^.;]*$", re.I)
+_REPORTERS = ("according to", "correspondent", "reporter", "said", "says", "told")
+_REPORTER = LazyPattern(r"\b(?:" + "|".join(_REPORTERS) + r")\b[^.;]*$", re.I)
+
+
+def _reporter(norm: str, a: int, b: int) -> bool:
+    """``_REPORTER.search(norm, a, b)``, run (and compiled) only where one of its words is."""
+    return holds_any(fold(norm[a:b]), _REPORTERS) and _REPORTER.search(norm, a, b) is not None
 # A capitalised phrase ending in one of these is a feature, not a country ("South China Sea").
 _FEATURE = frozenset("sea ocean strait straits gulf bay river peninsula islands island canal "
                      "mountains desert basin".split())
@@ -150,29 +160,33 @@ def find_location(state: State) -> str | None:
                 source = _SOURCE_AFTER.match(low, at + len(venue)) is not None
                 _vote(counts, city, (0.5 if source else 2.0) / decay, city=True)
         for m in _AFTER.finditer(norm, s0, e0):
-            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), m.start("cue") + len(m.group("cue")) + 1) or \
-                    _INCIDENT_PLACE.search(norm, max(s0, m.start() - 60), m.start("cue") + len(m.group("cue")) + 1):
+            upto = m.start("cue") + len(m.group("cue")) + 1
+            if _TOPIC_BEFORE.search(norm, max(s0, m.start() - 40), upto) or \
+                    (holds_any(fold(norm[max(s0, m.start() - 60):upto]), _INCIDENTS) and
+                     _INCIDENT_PLACE.search(norm, max(s0, m.start() - 60), upto)):
                 continue
             cue = m.group("cue")
             place = place_of(m.group("place"))
             window = (max(s0, m.start() - 60), m.start())
             if place is None and (cue.split()[0] in _STRONG and cue not in ("state of",) or cue == "in" and bool(
-                    _EVENT_NEAR.search(norm, *window)) and not _REPORTER.search(norm, *window)):
+                    _EVENT_NEAR.search(norm, *window)) and not _reporter(norm, *window)):
                 # "a visit to Hiroshima", "the ASEAN Summit in Vientiane": a venue the lexicon does not know
                 place = _unknown_place(m.group("place"), names)
             if place is None:
                 continue
             strong = cue.split()[0] in _STRONG or (cue == "in" and bool(
-                _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or _WHEN.search(norm, *window))
-                and not _REPORTER.search(norm, *window))
+                _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or (
+                    fold(norm[window[0]:window[1]]).rstrip().endswith(_WHEN_ENDS) and _WHEN.search(norm, *window)))
+                and not _reporter(norm, *window))
             if cue == "visit" and place.lower() in REGIONS:
                 strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
-            if _REPORTER.search(norm, *window):
+            if _reporter(norm, *window):
                 reporters.add(place)  # "the BBC's Tom Gibb in Sao Paulo": where the press is
             if _another_leg(norm, s0, m.start()):
                 strong = False  # "a day after talks in Seoul": an earlier round, not this one's venue
             _vote(counts, place, (3.0 if strong else 1.0) / decay)
-        for m in _BEFORE_EVENT.finditer(norm, s0, e0):
+        named = any(find_word(norm[s0:e0], noun) >= 0 for noun in _EVENT_NOUNS)  # else no pattern to compile
+        for m in _BEFORE_EVENT.finditer(norm, s0, e0) if named else ():
             place = place_of(m.group("place"))
             if place is not None and is_city(place):
                 _vote(counts, place, 2.0 / decay)

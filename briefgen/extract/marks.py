@@ -22,7 +22,7 @@ from dataclasses import replace
 from briefgen.extract.normalize import CLOSERS, OPENERS
 from briefgen.extract.lexicon import QUOTE_VERBS
 from briefgen.extract.state import State
-from briefgen.extract.wordre import Phrases
+from briefgen.extract.wordre import LazyPattern, Phrases
 
 def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
     """(offset, side) for each double quotation mark; side is "open", "close" or "?".
@@ -53,11 +53,11 @@ def _marks(text: str, norm: str, s: int, e: int) -> list[tuple[int, str]]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.?!]\s*$")
+_SENTENCE_END = LazyPattern(r"[.?!]\s*$")
 # A quotation whose opening mark was lost at the paragraph start: 'It took decades," Rhodes said.'
 _VERB_AFTER = Phrases(QUOTE_VERBS)
-_SPACES = re.compile(r"\s*")
-_LOST_WORD = re.compile(r"[\w.'-]+\s+")
+_SPACES = LazyPattern(r"\s*")
+_LOST_WORD = LazyPattern(r"[\w.'-]+\s+")
 
 
 def _lost_open(norm: str, pos: int, endpos: int) -> bool:

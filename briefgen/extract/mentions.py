@@ -165,16 +165,16 @@ _FEMALE = frozenset("mrs ms mme madam madame queen princess chairwoman spokeswom
 _MALE = frozenset("mr king prince chairman spokesman congressman emperor duke sir lord "
                   "businessman".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Mme|Mr)\.?\s+$")
-_POSSESSIVE_NEXT = re.compile(r"\s+\w")  # "her Indian counterpart", not "praised her."
+_POSSESSIVE_NEXT = LazyPattern(r"\s+\w")  # "her Indian counterpart", not "praised her."
 _SUBJECT_REACH = 40
 _OPENING_PHRASE = re.compile(r"\W*(?:In|On|During|After|Before|For|With|At|Despite|Throughout)\s+$")
-_PROSE_END = re.compile(r"[.!?\"'’”)\]:]\s*$")
+_PROSE_END = re.compile(r"[.!?\"')\]:]\s*$")
 # "X will host Y", "X welcomed Y": the host's verb between two names; and a description that owns
 # a visit ("the French president's three-day state visit"), which the guest makes.
 _HOSTS = LazyPattern(r"\b(?:host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?$")
 _TRAVELS = LazyPattern(r"\s+(?:\w+\s+){0,2}?(?:arriv|travel|fl[eyio]|head|visit|land|went|go(?:es|ing)?\b|return)")
-_VISIT_AFTER = LazyPattern(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|stay)\b")
-_COORDINATED = LazyPattern(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
+_VISIT_AFTER = LazyPattern(r"'s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|stay)\b")
+_COORDINATED = LazyPattern(r"(?:'s)?\s*,?\s+(?:and|&)\s+(?:[A-Z][\w.'-]*\s+){0,4}")  # characters: a mention this close to its sentence start is its subject
 
 
 def _genders(norm: str, persons: list[Person], mentions: list[Mention]) -> dict[int, str]:

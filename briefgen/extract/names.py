@@ -11,7 +11,7 @@ import re
 
 from briefgen.extract.lexicon import (CITIES, COUNTRIES, NATIONALITIES, NOT_PERSON_NAME, REPORTING_VERBS,
                                       ROLE_MODIFIERS, TITLE_HEADS)
-from briefgen.extract.wordre import Phrases
+from briefgen.extract.wordre import LazyPattern, Phrases
 
 _UPPER = "A-Z\u00c0-\u00de"
 _LETTER = "A-Za-z\u00c0-\u017f"
@@ -91,7 +91,7 @@ def is_initials(tok: str) -> bool:
 # A month that is also a surname ("Theresa May"): a name only after a given name, never
 # before a number ("May 5").
 _MONTH_SURNAMES = frozenset({"May"})
-_DIGIT_NEXT = re.compile(r"\s*\d")
+_DIGIT_NEXT = LazyPattern(r"\s*\d")
 
 
 # A generational suffix ends a name and keeps its period, as initials do ("Ferdinand Marcos Jr.").
@@ -123,7 +123,7 @@ def continues_name(norm: str, tok: str, end: int) -> bool:
         (tok in _MONTH_SURNAMES and not _DIGIT_NEXT.match(norm, end))
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def title_case(norm: str, s: int, e: int) -> bool:

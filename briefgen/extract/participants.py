@@ -25,7 +25,7 @@ from briefgen.model.briefing import Participant
 from briefgen.extract.event import stays_away
 from briefgen.extract.names import speaks_after
 from briefgen.extract.state import State
-from briefgen.extract.wordre import LazyPattern
+from briefgen.extract.wordre import LazyPattern, first_word, fold, holds_any
 
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meetings?|talks with|talks between|(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks|"
@@ -33,23 +33,49 @@ _MEETING = re.compile(
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'’-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
+    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
     r"joint (?:statement|declaration|communiqu\w+)|t(?:ook|ake|akes|aking) part|participat\w+|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
-# founder, an analyst) takes part only when named with the principal at a meeting.
-_OFFICIAL = re.compile(r"president|minister|premier|secretary|chancellor|ambassador|envoy|king|queen|"
-                       r"prince|emir|sultan|sheikh|pope|leader|official|diplomat|negotiator|delegate|"
-                       r"director|commissioner|chief|head|chair|governor|senator|spokes|counsel|"
-                       r"adviser|advisor|representative|general|lady|spouse", re.I)
+# founder, an analyst) takes part only when named with the principal at a meeting. A role holding
+# one of these words (case folded, anywhere in it) is one: looked up, no pattern to compile; so are
+# the word lists below.
+_OFFICIAL = ("president", "minister", "premier", "secretary", "chancellor", "ambassador", "envoy", "king", "queen",
+             "prince", "emir", "sultan", "sheikh", "pope", "leader", "official", "diplomat", "negotiator", "delegate",
+             "director", "commissioner", "chief", "head", "chair", "governor", "senator", "spokes", "counsel",
+             "adviser", "advisor", "representative", "general", "lady", "spouse")
+
+
+def _role_holds(role: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the role holds one of ``words``, case folded (as a case-insensitive search for them)."""
+    return bool(role) and holds_any(fold(role), words)
 # A name used as a modifier ("the Biden administration", "the Biden-Xi sit-down") names a
 # government or an event, not the person at the table.
-_MODIFIER = re.compile(r"(?:\s+(?:administration|government|era|camp|cabinet|doctrine|team|regime|"
-                       r"presidency|years)\b|-[A-Z])")
+_MODIFIED = ("administration", "government", "era", "camp", "cabinet", "doctrine", "team", "regime", "presidency",
+             "years")
+_MODIFIER = LazyPattern(r"(?:\s+(?:" + "|".join(_MODIFIED) + r")\b|-[A-Z])")
+
+
+def _modifier(norm: str, end: int) -> bool:
+    """``_MODIFIER.match(norm, end)``, run (and compiled) only after a hyphen or before one of its words."""
+    if norm.startswith("-", end):
+        return _MODIFIER.match(norm, end) is not None
+    j = end
+    while j < len(norm) and norm[j].isspace():
+        j += 1
+    return j > end and first_word(norm, j) in _MODIFIED and _MODIFIER.match(norm, end) is not None
 # Whoever travels with or joins a party takes part, title or not.
-_ENTOURAGE = re.compile(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
-                        r"\bmade the (?:journey|trip)\b|\battended by\b|"
-                        r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
-                        r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
+_ENTOURAGE = LazyPattern(r"\baccompan\w+|\bdelegation\b|\bjoined by\b|\bentourage\b|\btravel\w* with\b|"
+                         r"\bmade the (?:journey|trip)\b|\battended by\b|"
+                         r"\b(?:joined|attended|took part in|participated in|sat in on|(?:co-)?chair\w*)\s+(?:\w+\s+){0,3}?"
+                         r"the (?:talks|meetings?|summit|discussions|negotiations|dialogue|session)\b", re.I)
+# What every match of _ENTOURAGE holds (case folded): a sentence with none runs (and compiles) no pattern.
+_ENTOURAGE_WORDS = ("accompan", "delegation", "joined", "entourage", "travel", "made the", "attended", "took part in",
+                    "participated in", "sat in on", "chair")
+
+
+def _entourage(norm: str, a: int, b: int) -> bool:
+    """``_ENTOURAGE.search(norm, a, b)`` as a truth value."""
+    return holds_any(fold(norm[a:b]), _ENTOURAGE_WORDS) and _ENTOURAGE.search(norm, a, b) is not None
 # A sentence about another time ("in late 2022", "last year", "years ago") tells history,
 # not who sits at this event's table.
 _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|"
@@ -58,10 +84,17 @@ _ANOTHER_TIME = re.compile(r"\b(?:in|since|during|of)\s+(?:(?:early|late|mid)[- 
                            r"\bin office\b|\b(?:their|his|her) first (?:years?|terms?)\b|"
                            r"\bthe last (?:\w+ )?(?:visit|trip|summit|meeting|talks|time)\b", re.I)
 # The press and commentators report or judge the talks; they do not sit at the table.
-_COMMENTATOR = re.compile(r"\b(?:correspondent|reporter|editor|columnist|photographer|analyst|expert|"
-                          r"professor|researcher|scholar|economist|historian|commentator|think[- ]tank)s?\b", re.I)
+_COMMENTATORS = ("correspondent", "reporter", "editor", "columnist", "photographer", "analyst", "expert", "professor",
+                 "researcher", "scholar", "economist", "historian", "commentator")
+_COMMENTATOR = LazyPattern(r"\b(?:" + "|".join(_COMMENTATORS) + r"|think[- ]tank)s?\b", re.I)
+
+
+def _commentator(phrase: str) -> bool:
+    """``_COMMENTATOR.search(phrase)`` as a truth value; a phrase without one of its words (case
+    folded), as most roles and appositions are, runs (and compiles) no pattern."""
+    return holds_any(fold(phrase), (*_COMMENTATORS, "think")) and _COMMENTATOR.search(phrase) is not None
 # The apposition after a name, up to the end of its clause: "Ann Roe, president of a think tank, said".
-_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"“”]{0,150}")
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?[^;.\"]{0,150}")
 _CLAUSE = re.compile(r"\b(?:said|says|told|tells|who|which|that|and|as|when|while|after|before|has|had|is|was|"
                      r"will|would)\b|\b\w+ed\b")
 _SIDE = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|ian|i|ch))\b")
@@ -79,8 +112,8 @@ _JOINT_VERB = LazyPattern(
 
 # Roles that sit at the table of talks in their own right (leaders and ministers), unlike
 # ambassadors, spokesmen or analysts who comment on them.
-_PRINCIPALS = re.compile(r"president|prime minister|premier|minister|chancellor|king|queen|emir|"
-                         r"sultan|leader|secretary-general|secretary general", re.I)
+_PRINCIPALS = ("president", "prime minister", "premier", "minister", "chancellor", "king", "queen", "emir",
+               "sultan", "leader", "secretary-general", "secretary general")
 _OFFICE_WORDS = re.compile(r"\b(?:of|for|to|the|us|u\.s\.|[a-z]+(?:an|ese|ish|ian|i|ch))\b|"
                            r"\b(?:assistant|deputy|vice|under|acting|senior|chief|top|principal|junior|"
                            r"first|second|permanent|special)\b", re.I)
@@ -114,8 +147,8 @@ def joint_with(norm: str, mentions: list, key: int | None) -> set[int]:
     return out
 
 
-_QUOTATION = re.compile(r'"[^"]*"')
-_SPOKESPERSON = re.compile(r"spokes|press secretary", re.I)
+_QUOTATION = LazyPattern(r'"[^"]*"')
+_SPOKESPERSON = ("spokes", "press secretary")
 _FORMER = re.compile(r"^\s*(?:former|ex-|onetime|one-time)\b", re.I)
 
 
@@ -151,7 +184,7 @@ def _travels(state: State, key: int) -> bool:
     for m in state.mentions:
         if m.person == key:
             sent = state.sentence_at(m.start)
-            if sent is not None and _ENTOURAGE.search(state.norm, sent.start, sent.end):
+            if sent is not None and _entourage(state.norm, sent.start, sent.end):
                 return True
     return False
 
@@ -160,10 +193,16 @@ def _travels(state: State, key: int) -> bool:
 # the object of a meeting verb (its title run set aside) sits at the table.
 _MET_OBJECT = re.compile(r"\b(?:met(?:\s+with)?|meets?(?:\s+with)?|meeting\s+with|talks\s+with|hosted\s+by|"
                          r"received\s+by|welcomed\s+by|greeted\s+by|counterpart),?\s+(?:(?:his|her|their|the)\s+)?$")
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'’-]*|leader|president|prime|minister|premier|chancellor|secretary|"
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.'-]*|leader|president|prime|minister|premier|chancellor|secretary|"
                         r"foreign|deputy|vice|chief|envoy|king|queen|prince|counterpart)\s+)*$")
 # "two days after talks with X", "before his meeting with X": a meeting at another time.
-_AT_ANOTHER_TIME = re.compile(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+_AT_ANOTHER_TIME = LazyPattern(r"\b(?:after|before|since|following)\s+(?:(?:his|her|their|the|a)\s+)?$", re.I)
+_TIME_WORDS = ("after", "before", "since", "following")
+
+
+def _at_another_time(norm: str, a: int, b: int) -> bool:
+    """``_AT_ANOTHER_TIME.search(norm, a, b)``, run (and compiled) only where one of its words is."""
+    return holds_any(fold(norm[a:b]), _TIME_WORDS) and _AT_ANOTHER_TIME.search(norm, a, b) is not None
 
 
 def met_elsewhere(state: State) -> set[tuple[int, int]]:
@@ -180,7 +219,7 @@ def met_elsewhere(state: State) -> set[tuple[int, int]]:
         lead = _TITLE_RUN.search(norm, max(sent.start, m.start - 80), m.start)
         end = lead.start() if lead else m.start
         mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
-        if mm and _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+        if mm and _at_another_time(norm, max(sent.start, mm.start() - 30), mm.start()):
             out.add((sent.index, m.person))
     return out
 
@@ -269,7 +308,7 @@ def met_objects(state: State, other_time: _OtherTime | None = None) -> set[int]:
         end = lead.start() if lead else m.start
         mm = _MET_OBJECT.search(norm, max(sent.start, end - 40), end)
         if mm and not other_time(sent) and not _someone_elses(state, mm) and \
-                not _AT_ANOTHER_TIME.search(norm, max(sent.start, mm.start() - 30), mm.start()):
+                not _at_another_time(norm, max(sent.start, mm.start() - 30), mm.start()):
             out.add(m.person)
     return out
 
@@ -292,7 +331,7 @@ def _described_as_commentator(state: State, key: int) -> bool:
         if m.person == key and m.kind in ("name", "short"):
             a = _APPOSITION.match(state.norm, m.end)
             phrase = a.group()[:c.start()] if a and (c := _CLAUSE.search(a.group())) else (a.group() if a else "")
-            if _COMMENTATOR.search(phrase):
+            if _commentator(phrase):
                 return True
     return False
 
@@ -321,7 +360,7 @@ def run(state: State) -> State:
         sent = state.sentence_at(m.start)
         if sent is None:
             continue
-        if norm.count('"', sent.start, m.start) % 2 or _MODIFIER.match(norm, m.end):
+        if norm.count('"', sent.start, m.start) % 2 or _modifier(norm, m.end):
             continue
         by_sentence.setdefault(sent.index, set()).add(m.person)
     for sent in state.sentences:
@@ -333,13 +372,13 @@ def run(state: State) -> State:
             continue
         entourage = None  # looked up only where needed: the pattern is the dearest here
         if not (with_principal or len(who) >= 2 or body_led):
-            entourage = bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+            entourage = _entourage(norm, sent.start, sent.end)
             if not entourage:
                 continue
         if not any(not _someone_elses(state, mm) for mm in _MEETING.finditer(norm, sent.start, sent.end)):
             continue
         if entourage is None:
-            entourage = not with_principal and bool(_ENTOURAGE.search(norm, sent.start, sent.end))
+            entourage = not with_principal and _entourage(norm, sent.start, sent.end)
         other_time = another_time(sent)
         for k in who:
             p = state.person(k)
@@ -347,7 +386,7 @@ def run(state: State) -> State:
                 continue
             if k != state.principal_key and other_time:
                 continue
-            if not with_principal and not body_led and not (entourage or _OFFICIAL.search(p.role or "")):
+            if not with_principal and not body_led and not (entourage or _role_holds(p.role, _OFFICIAL)):
                 continue
             base = 0.8 if state.principal_key in who else 0.6
             scores[k] = max(scores.get(k, 0.0), base)
@@ -364,16 +403,16 @@ def run(state: State) -> State:
         # Talks led by sides, not by one person: the leaders and ministers the story names in
         # its own voice are their delegates.
         for p in state.people:
-            if p.key not in scores and p.role and _PRINCIPALS.search(p.role) and not p.historic and \
+            if p.key not in scores and _role_holds(p.role, _PRINCIPALS) and not p.historic and \
                     not _FORMER.match(p.role) and _named_outside_quotes(state, p.key, another_time):
                 scores[p.key] = 0.4
     for k in meeting_subjects(state, another_time):
         p = state.person(k)
-        if p is not None and not p.historic and p.role and _PRINCIPALS.search(p.role) and not _FORMER.match(p.role):
+        if p is not None and not p.historic and _role_holds(p.role, _PRINCIPALS) and not _FORMER.match(p.role):
             scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in met_objects(state, another_time):
         p = state.person(k)
-        if p is not None and not p.historic and _OFFICIAL.search(p.role or ""):
+        if p is not None and not p.historic and _role_holds(p.role, _OFFICIAL):
             scores[k] = max(scores.get(k, 0.0), 0.6)
     for k in joint_with(norm, list(state.mentions), state.principal_key):
         p = state.person(k)
@@ -385,7 +424,7 @@ def run(state: State) -> State:
             p = state.person(q.person)
             if p is not None and p.role and not p.historic and not _FORMER.match(p.role) and (
                     lead is None or same_office(p.role, lead.role)
-                    or (_PRINCIPALS.search(p.role) and (_about_event(state, q.sentence) or _travels(state, q.person)
+                    or (_role_holds(p.role, _PRINCIPALS) and (_about_event(state, q.sentence) or _travels(state, q.person)
                                                        or _named_at_event(state, q.person)))):
                 scores[q.person] = 0.4
     away = {m.person for m in state.mentions if m.person != state.principal_key and m.person in scores
@@ -396,13 +435,13 @@ def run(state: State) -> State:
         if k in away:
             continue  # "King X will not attend the summit": named with it, not at it
         if p is None or p.historic or (k != state.principal_key and (
-                _COMMENTATOR.search(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
+                _commentator(p.role or "") or _FORMER.match(p.role or "") or _described_as_commentator(state, k))):
             continue  # commentators, and former officials who speak on the talks, are not at them
         if not p.role and sc < 0.8 and " " not in p.name:
             continue
         if not p.role and k != state.principal_key and _only_a_source(state, k):
             continue
-        if k != state.principal_key and _SPOKESPERSON.search(p.role or "") and not _travels(state, k):
+        if k != state.principal_key and _role_holds(p.role, _SPOKESPERSON) and not _travels(state, k):
             continue  # a spokesperson speaks about the talks for someone; they do not sit at them
         ev = [p.first]
         if p.role_span is not None and p.role_span != p.first:

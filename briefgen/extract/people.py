@@ -47,7 +47,7 @@ _TITLE_NEXT = (TITLE_HEADS | ROLE_MODIFIERS) - PERSON_HONORIFICS - set(MONTHS) -
 _PARTY = LazyPattern(r"\b(?:part of (?:the|his|her|their) (?:\w+\s+)?delegation|accompanied by|"
                      r"delegation (?:included|includes|comprised|comprises))\b")
 _HONORIFICS = PERSON_HONORIFICS | {"prof"}  # "Prof. Yemi Osinbajo"
-_AND_GAP = re.compile(r"\s+and\s+")
+_AND_GAP = LazyPattern(r"\s+and\s+")
 # A capitalised common noun right after a run names a thing or a place ("Nobel Peace Prize",
 # "Blair House", "Clinton Foundation"): the run is part of that name, not a person.
 _FUNCTION_WORDS = frozenset("the a an and or but in on at to of for from by with as after before amid during while "
@@ -65,11 +65,11 @@ _RANKS = frozenset("general gen admiral adm colonel col lieutenant lt major maj 
 _OFFICE = LazyPattern(r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|"
                       r"emir|leader|chief|head|chairman|director|prince|princess|governor|ruler|adviser|advisor|"
                       r"ambassador|envoy)\b", re.I)
-_AFTER_QUOTE = re.compile(r'[,?!]"\s*$')
+_AFTER_QUOTE = LazyPattern(r'[,?!]"\s*$')
 # "met with Ahmad al-Sharaa", "held talks with Chinese Premier Li": the object of a meeting verb
 # is a counterpart at the table, a person even without a title.
 _MET_BEFORE = LazyPattern(r"\b(?:met|meet|meets|meeting|talks|host|hosted|hosts|hosting|welcome|welcomed|welcomes|"
-                          r"received|receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}$")
+                          r"received|receives|greeted|greets|counterpart),?\s+(?:with\s+)?(?:[A-Z][\w.'-]*\s+){0,2}$")
 # "Keir Starmer will fly to India", "Ann Roe heads to Oslo": the subject of a travel verb is a
 # traveller, a person even without a title.
 _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+|had\s+|also\s+)*"
@@ -79,7 +79,7 @@ _TRAVELS_AFTER = LazyPattern(r"\s+(?:will\s+|is\s+(?:set\s+|due\s+)?to\s+|has\s+
 # object is at the table, a person even without a title.
 _MEETS_AFTER = LazyPattern(r"\s+(?:also\s+|will\s+|is\s+(?:set\s+|due\s+)?to\s+)*"
                            r"(?:met|meets?|host(?:s|ed)?|welcome[sd]?|receive[sd]?|(?:hold|held)\s+talks\s+with)\s+"
-                           r"(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)")
+                           r"(?:with\s+)?(?:[A-Z][\w.'-]*\s+){1,3}?(?:[A-Z][\w.'-]*)")
 # "Shaista Aziz from the Stop Trump Coalition criticised ...": a name with its affiliation.
 _AFFILIATION = LazyPattern(r"\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}[a-z]+(?:ed|s)\b")
 # "Rainer Arnold, a German parliamentarian who ..., said": a name whose apposition ends in speech.

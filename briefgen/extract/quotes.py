@@ -31,35 +31,35 @@ _VERBS = QUOTE_VERBS
 _VERB_RE = Phrases((*_VERBS, "according to", "According to"))
 _PARTICIPLES = frozenset({"adding", "saying", "noting", "insisting", "arguing", "warning", "calling"})
 _NOMINAL_SPEAKER = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'’-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[\w.'-]+\s+){0,5}?(?i:officials?|spokes(?:man|woman|person)|"
     r"diplomats?|sources?|analysts?|aides?|advisers?|minister|negotiators?|statement|ministry|"
     r"envoy|observers?|experts?|lawmakers?|leaders?|media|newspaper|agency|release|readout|"
     r"communiqu[eé]|editorial|commentary|military|embassy))\b")
 # The issuer of a statement read out or released: 'a statement ... from the Committee for ...'.
-_ISSUER = LazyPattern(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|"
+_ISSUER = LazyPattern(r"[^.;\"]{0,60}?\b(?:from|by|of)\s+(?:the\s+)?((?:[A-Z][\w.'&-]*)(?:\s+(?:[A-Z][\w.'&-]*|"
                      r"for|of|the|and)){0,8}(?<![a-z]\s)(?<!\sthe)(?<!\sof)(?<!\sfor)(?<!\sand))")
 # A group named without an article: "American media", "Chinese state media", "Western diplomats".
 _GROUP_SPEAKER = LazyPattern(
-    r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'’-]*\s+){1,2}"
+    r"\b((?:(?!(?:what|which|the|a|an|that|as|and|by)\b)[A-Za-z][\w'-]*\s+){1,2}"
     r"(?:(?i:state|official|local|foreign)\s+)?(?i:media|press|newspapers|"
     r"commentators|analysts|officials|diplomats|critics|observers|experts))\s+(?:have\s+|has\s+)?$")
 # What a group speaker's noun holds (folded): a window without one runs no pattern.
 _GROUP_NOUNS = ("media", "press", "newspapers", "commentators", "analysts", "officials", "diplomats", "critics",
                 "observers", "experts")
 # A body named as the subject of a reporting verb: "the White House said", "Xinhua said".
-_BODY_BEFORE = LazyPattern(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'’&-]*\s+){0,4}[A-Z][\w.'’&-]*)\s+"
+_BODY_BEFORE = LazyPattern(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.'&-]*\s+){0,4}[A-Z][\w.'&-]*)\s+"
                           r"(?:has\s+|had\s+|also\s+|later\s+)*$")
 # ... or after it: '," said the White House.'
-_BODY_AFTER = LazyPattern(r"\s*(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,4})")
+_BODY_AFTER = LazyPattern(r"\s*(?:the\s+)?((?:[A-Z][\w.'&-]*)(?:\s+[A-Z][\w.'&-]*){0,4})")
 # A body after its verb, named by its head noun: "said the Singapore ministry", "said Xinhua".
-_BODY_NOUN_AFTER = LazyPattern(r"\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*\s+){0,3}(?:ministry|Ministry|government|"
-                              r"Government|office|Office|agency|embassy|Embassy|council|Council|[A-Z][\w'’-]+))"
+_BODY_NOUN_AFTER = LazyPattern(r"\s+(?:the\s+)?((?:[A-Z][\w.'&-]*\s+){0,3}(?:ministry|Ministry|government|"
+                              r"Government|office|Office|agency|embassy|Embassy|council|Council|[A-Z][\w'-]+))"
                               r"(?=\s*[.,;])")
 _PRONOUN_SUBJECT = LazyPattern(r"\s*,?\s*(he|she|they|it|He|She|They|It)\s+(?:also\s+)?$")
 # The stretch between a name and its verb that is only an apposition: ", a former diplomat, ".
 _APPOSITION = LazyPattern(r"\s*,[^,;:\"]{2,160},\s*(?:has\s+|had\s+|also\s+)*")
 # '," said Malaysia's foreign minister, Anifah Aman': a role, one comma, then the name.
-_ROLE_THEN_NAME = LazyPattern(r"\s+(?:[\w.'’-]+\s+){0,6}[\w.'’-]+,\s+")
+_ROLE_THEN_NAME = LazyPattern(r"\s+(?:[\w.'-]+\s+){0,6}[\w.'-]+,\s+")
 _SUBJECT_REACH = 40  # characters: a name this close to its clause start is its subject
 _NEW_CLAUSE = LazyPattern(r"\s*,?\s*(?:while|whereas|but|although|though|as(?!\s+(?:it\s+was\s+|they\s+were\s+)?"
                          r"(?:described|put|called|quoted|said)\b)|which|who|when|because|after|before|since|if|"
@@ -89,7 +89,7 @@ def _mention_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in mentions if s <= m.start and m.end <= e]
 
 
-_NAME_NEXT = LazyPattern(r",?\s+(?:the\s+)?((?:[A-Z][\w.'’&-]*)(?:\s+[A-Z][\w.'’&-]*){0,3})")
+_NAME_NEXT = LazyPattern(r",?\s+(?:the\s+)?((?:[A-Z][\w.'&-]*)(?:\s+[A-Z][\w.'&-]*){0,3})")
 
 
 def _named(norm: str, pos: int, limit: int, mentions, names):
@@ -108,9 +108,9 @@ def _named(norm: str, pos: int, limit: int, mentions, names):
 # A news outlet named before its description: "the official Xinhua news agency", "newspaper
 # the Global Times", "State-run Chinese newspaper the Global Times".
 _OUTLET_NAMED = LazyPattern(
-    r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+(?:[\w'’-]+\s+){0,5}?|\s+)(?:news\s+)?"
+    r"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?:,\s+(?:[\w'-]+\s+){0,5}?|\s+)(?:news\s+)?"
     r"(?:agency|newspaper|daily|broadcaster)\b|"
-    r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+    r"\b(?:agency|newspaper|daily|broadcaster),?\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _OUTLET_HEADS = ("agency", "newspaper", "daily", "broadcaster")
 _ANTECEDENT_REACH = 1500  # characters back: a few paragraphs
 
@@ -245,12 +245,12 @@ def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
 
 
 # A person's office or ministry as the subject of a reporting verb: "Mr Moon's office said".
-_OFFICE_BEFORE = LazyPattern(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'-]*['’]s\s+(?:office|ministry|government|"
+_OFFICE_BEFORE = LazyPattern(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*'s\s+(?:office|ministry|government|"
                             r"spokes(?:man|woman|person)|cabinet|campaign|team))\s+(?:has\s+|had\s+|also\s+)?$")
 
 
 # A plural group opening a sentence: "Some ministers expressed concerns ..., they said".
-_GROUP_OPENING = LazyPattern(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
+_GROUP_OPENING = LazyPattern(r"(?:(?:The|Some|Several|Many|Most|All|Both)\s+)?((?:[A-Z][\w.'-]*\s+|[a-z]+\s+){0,3}"
                             r"(?i:ministers|officials|leaders|diplomats|negotiators|delegates|members|envoys|"
                             r"governments|delegations|protesters|demonstrators|activists|residents|critics|"
                             r"campaigners))\b")
@@ -265,17 +265,17 @@ def _they_group(state: State, sent) -> str | None:
     return " ".join(m.group(1).split())  # the group without its determiner: "ministers", "ASEAN ministers"
 
 
-_FOR_SOMEONE = LazyPattern(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+_FOR_SOMEONE = LazyPattern(r"\s+(?:for|of|to)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,4}")
 _SPOKES = LazyPattern(r"(?i:spokes(?:man|woman|person)|aides?|advisers?)$")
 _DOC_HEADS = frozenset({"statement", "release", "readout", "communique", "communiqué"})
 # The group a document speaks for, right after its verb: 'A statement said the Asean ministers "...'.
-_GROUP_AFTER = LazyPattern(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
+_GROUP_AFTER = LazyPattern(r"\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w.'-]*\s+){1,3}(?:[a-z]+\s+)?(?:ministers|leaders|"
                           r"officials|sides|governments|delegations|members|countries))\b")
 # "a statement from the Ruritanian foreign ministry", "a readout issued by the White House".
 _DOCUMENT_FROM = LazyPattern(r"\s*(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|release|communiqu\w+|"
                             r"readout|report)\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?"
-                            r"((?:[A-Z][\w.'’&-]*\s+)+(?:(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|"
-                            r"council|commission|department|agency)\b)?|(?:[A-Z][\w.'’&-]*\s*)+)")
+                            r"((?:[A-Z][\w.'&-]*\s+)+(?:(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|"
+                            r"council|commission|department|agency)\b)?|(?:[A-Z][\w.'&-]*\s*)+)")
 
 
 def _it_body(state: State, sent, s: int) -> str | None:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from briefgen.model.briefing import Item, Quote, Span
 from briefgen.extract import features as feats, ranker
 from briefgen.extract.state import State
+from briefgen.extract.wordre import Phrases, fold
 
 # Memo score: the lead weighs more; a clause in the last sentence keeps 1 - POSITION / 2.
 POSITION = 0.3
@@ -36,7 +37,7 @@ SHOWN_ELSEWHERE = 0.5
 # Memo score factor for a clause opening on a pronoun ("He added ..."): it names nobody, so
 # the page cuts it before a line that does.
 UNNAMED = 0.8
-_PRONOUN_OPEN = re.compile(r"(?:he|she|they|we|i|it|his|her|their|our)\b", re.I)
+_PRONOUNS = Phrases("he she they we i it his her their our".split())  # looked up case folded
 # Most agenda items kept (best first); the clause sections' caps come with the trained weights.
 CAPS = {"agenda": 10}
 _MIN_QUOTE_WORDS = 3
@@ -46,8 +47,10 @@ _MIN_QUOTE_WORDS = 3
 # ("where fentanyl is produced.", "and the first ... to do so.", "according to Chinese
 # figures.", "because of the sales tax.", "though X cautioned that ..."): it is shown
 # together with the clause before it in the same sentence (see attach_dangling).
-_DANGLING = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
-                       r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
+# (a word list looked up at the clause's start: ``(?:WORDS)\b`` matched there, without a pattern)
+_DANGLING = Phrases(("and", "but", "or", "nor", "yet", "where", "when", "which", "who", "whom", "whose", "according to",
+                     "saying", "adding", "noting", "as well as", "as", "because", "though", "although", "even though",
+                     "while", "whereas"))
 
 
 # "with trade worth EUR250bn last year": a "with" phrase without a verb of its own states nothing
@@ -58,7 +61,7 @@ _VERB_FORM = re.compile(r"\b[a-z]{2,}(?:ing|ed)\b")
 
 def dangles(norm: str, a: int, b: int) -> bool:
     """The clause norm[a:b] cannot stand alone in a memo: it hangs on the clause before it."""
-    if _DANGLING.match(norm, a):
+    if _DANGLING.end_at(norm, a) >= 0:
         return True
     return _WITH.match(norm, a) is not None and _VERB_FORM.search(norm, a, b) is None
 
@@ -162,7 +165,7 @@ def _items(state: State, picked: list[tuple[float, Span]], shown: tuple[Span, ..
         score = min(sc, 1.0) * (1 - POSITION + POSITION * position.get(sp.start, 1.0))
         if any(sp.start <= o.start and o.end <= sp.end for o in shown):
             score *= SHOWN_ELSEWHERE
-        if _PRONOUN_OPEN.match(state.norm, sp.start, sp.end):
+        if _PRONOUNS.end_at(fold(state.norm[sp.start:min(sp.end, sp.start + 6)]), 0) >= 0:  # 6: past "their"
             score *= UNNAMED
         out.append(Item(text=state.text[sp.start:sp.end], evidence=(sp,), score=round(score, 3)))
     return tuple(out)

@@ -13,6 +13,7 @@ import re
 from briefgen.extract.lexicon import (COUNTRY_PHRASES, NATIONALITIES, COUNTRIES, NOT_NAME, ORG_HEADS, PERSON_HONORIFICS, ROLE_MODIFIERS,
                                       TITLE_HEADS)
 from briefgen.extract.names import COMPOUND_ADJ, is_nameish, tokens
+from briefgen.extract.wordre import LazyPattern, first_word
 
 HISTORIC = re.compile(r"(?:\bthen-|\bformer\s+|\blate\s+|\bex-)\s*$", re.I)
 
@@ -133,13 +134,13 @@ _APPOS = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?")
 
 _CAPITAL_TITLES = frozenset(h.capitalize() for h in TITLE_HEADS)
 _SPACE = re.compile(r"\s+")
-_CAP_WORD = re.compile(r"([A-Z][\w.'’-]*)\s+")
+_CAP_WORD = re.compile(r"([A-Z][\w.'-]*)\s+")
 _NAME_START = re.compile(r"[A-Z][a-z]")
 
 
 def titled_name_ahead(norm: str, pos: int, limit: int) -> bool:
     r"""A titled name next ("... and Foreign Minister Wang Yi"): as the regex
-    ``\s+(?:[A-Z][\w.'’-]*\s+){0,4}(?:TITLES)\s+[A-Z][a-z]`` matched at ``pos``, with the
+    ``\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:TITLES)\s+[A-Z][a-z]`` matched at ``pos``, with the
     title looked up in a set (each word fills the run up to the next space, so the words
     are read one way)."""
     m = _SPACE.match(norm, pos, limit)
@@ -162,13 +163,40 @@ _CLAUSE_WORDS = frozenset("who which that said says told is was has have had wil
 
 # "Ann Roe has become the first Ruritanian president to visit", "Ann Roe, who is also interior
 # minister,": a role said of the name by a copula.
-_COPULA = re.compile(r"(?:\s*,\s*who\s+|\s+)(?:is|was|has\s+become|became|remains)\s+(?:also\s+)?"
-                     r"(?:(?:the|a|an)\s+)?(?:(?:first|second|new|current)\s+)?")
+_COPULA = LazyPattern(r"(?:\s*,\s*who\s+|\s+)(?:is|was|has\s+become|became|remains)\s+(?:also\s+)?"
+                      r"(?:(?:the|a|an)\s+)?(?:(?:first|second|new|current)\s+)?")
+_COPULA_VERBS = frozenset({"is", "was", "became", "remains"})  # and "has become"
+
+
+def _skip_spaces(norm: str, i: int, limit: int) -> int:
+    while i < limit and norm[i].isspace():
+        i += 1
+    return i
+
+
+def _copula_next(norm: str, end: int, limit: int) -> bool:
+    """Whether _COPULA's verb is the next word after ``end`` (after spaces, or after ", who"): the
+    look-up that spares running (and compiling) the pattern after most names."""
+    i = _skip_spaces(norm, end, limit)
+    if i < limit and norm[i] == ",":
+        i = _skip_spaces(norm, i + 1, limit)
+        if first_word(norm, i, limit) != "who":
+            return False
+        j = _skip_spaces(norm, i + 3, limit)
+        if j == i + 3:
+            return False
+        i = j
+    elif i == end:
+        return False
+    word = first_word(norm, i, limit)
+    if word == "has":
+        return first_word(norm, _skip_spaces(norm, i + 3, limit), limit) == "become"
+    return word in _COPULA_VERBS
 
 
 def copular_role(norm: str, end: int, limit: int) -> tuple[str | None, int | None]:
     """Role said of a name by "is"/"has become"/", who is also": a title phrase, as in an apposition."""
-    m = _COPULA.match(norm, end, limit)
+    m = _COPULA.match(norm, end, limit) if _copula_next(norm, end, limit) else None
     if not m:
         return None, None
     role, s = _role_phrase(norm, m.end(), limit)

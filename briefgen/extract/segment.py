@@ -127,6 +127,9 @@ _TWEET_SIGN = LazyPattern(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,
 # Most paragraphs and sentences have none of the marks these patterns need (a bullet, a slash, a
 # bracket, "(@", "contributed", "Updated"): the checks below spare running the patterns, and compiling them.
 _BULLETS = "•●▪◦‣∙"
+# What _CAPTION needs (case folded): a credit in brackets, a label opening the chunk, a position in brackets.
+_CAPTION_BRACKETS = ("[reuters", "[afp", "[ap", "[xinhua", "[epa", "[getty", "[yonhap", "[photo", "[file")
+_CAPTION_LABELS = ("photo", "picture", "file photo", "image")
 _CAPTION_MARKS = ("(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(rear)")
 _CREDIT_WORDS = ("Photo", "Picture", "Image", "Credit")
 _CONTRIBUTED_WORDS = ("contributed", "eporting by", "Writing by", "Editing by")
@@ -189,7 +192,11 @@ def _agency_credit(norm: str, s: int, e: int) -> bool:
 
 
 def _caption(chunk: str) -> bool:
-    marked = "[" in chunk or ":" in chunk or ("(" in chunk and holds_any(fold(chunk), _CAPTION_MARKS))
+    if not ("[" in chunk or ":" in chunk or "(" in chunk):
+        return False
+    folded = fold(chunk)
+    marked = holds_any(folded, _CAPTION_BRACKETS) or (":" in chunk and folded.lstrip().startswith(_CAPTION_LABELS)) \
+        or holds_any(folded, _CAPTION_MARKS)
     return marked and _CAPTION.search(chunk) is not None
 
 
@@ -200,16 +207,18 @@ _LETTERS = re.compile(r"[A-Za-z\u00c0-\u017f]{2,}")
 
 # A transcript's speaker label: "PRESIDENT RUTO:", "MR. KIRBY:", "Q:" (two labelled paragraphs at
 # least make a transcript; a lone "ANALYSIS:" does not).
-_SPEAKER_LABEL = re.compile(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
+_SPEAKER_LABEL = LazyPattern(r"(?P<who>Q|(?:[A-Z][A-Z.'-]*\s+){0,3}[A-Z][A-Z.'-]+)\s*:\s+(?=\S)")
 # A signpost of an outlet's format: "Why it matters:", "Driving the news:", "The big picture:",
 # "What's next:" (two such paragraphs at least, as with speaker labels).
-_SIGNPOST = re.compile(r"(?P<who>[A-Z][\w'\u2019]*(?:,?\s+[a-z][\w'\u2019]*){0,3})\s*:\s+(?=\S)")
+_SIGNPOST = LazyPattern(r"(?P<who>[A-Z][\w'\u2019]*(?:,?\s+[a-z][\w'\u2019]*){0,3})\s*:\s+(?=\S)")
 # ... but "He said: ..." introduces a quotation.
 _SAID = frozenset("said says added adds told wrote writes warned noted stated declared explained insisted "
                   "tweeted posted argued".split())
 
 
 def _label(norm: str, s: int, e: int) -> re.Match | None:
+    if ":" not in "".join(norm[s:e].split(None, 5)[:5]):
+        return None  # both labels end on a colon within their first four words: most paragraphs have none
     m = _SPEAKER_LABEL.match(norm, s, e) or _SIGNPOST.match(norm, s, e)
     if m is None or m.group("who").split()[-1].lower() in _SAID:
         return None
@@ -319,12 +328,40 @@ def _agency_named(head: str) -> bool:
     return "/" in head or holds_any(head, _WIRE_AGENCIES)
 
 
+def _dateline_shape(head: str) -> bool:
+    """Whether DATELINE can match at the start of ``head``, read in one pass without compiling it:
+    a capital first; up to a hyphen before a space, only characters DATELINE holds (letters, digits,
+    spaces, ".,'-()/"), and, outside brackets, every word after a space opening on a capital, a
+    digit, "(" or the hyphen. A paragraph with a dash further on ("... challenges - global ...")
+    stops at its first word in small letters."""
+    if not ("A" <= head[:1] <= "Z"):
+        return False
+    bracket = after_space = False
+    for i, ch in enumerate(head):
+        if ch.isspace():
+            after_space = True
+            continue
+        if after_space and not bracket and not ("A" <= ch <= "Z" or ch.isdecimal() or ch in "(-"):
+            return False
+        after_space = False
+        if ch == "-" and head[i + 1:i + 2].isspace():
+            return True
+        if ch == "(":
+            bracket = True
+        elif ch == ")":
+            bracket = False
+        elif not ((ch.isascii() and (ch.isalpha() or ch in ".,'-/")) or "\u00c0" <= ch <= "\u017f"
+                  or ch.isdecimal()):
+            return False
+    return False
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
     hyphen = _HYPHEN_SPACE.search(head) is not None
     if not anywhere:
-        m = DATELINE.match(head) if hyphen else None
+        m = DATELINE.match(head) if hyphen and _dateline_shape(head) else None
         if m and _dateline_ok(m):
             return m
         caps = _CAPS_START.match(head) is not None

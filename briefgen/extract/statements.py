@@ -60,6 +60,12 @@ _ED = re.compile(r"\b[a-z][a-z-]*ed\b")
 _TOKENS = re.compile(r"[A-Za-z0-9’']+")
 
 
+def _ends_on_comma(text: str) -> bool:
+    r"""A comma ends the text, perhaps before one quotation mark (``,["”’']?\s*$``)."""
+    t = text.rstrip()
+    return t.endswith(",") or (t[-1:] in "\"”’'" and t[-2:-1] == ",")
+
+
 def has_finite_verb(text: str) -> bool:
     """A rough test for a clause: an auxiliary, a past tense or a common finite verb form."""
     raw = _TOKENS.findall(text)
@@ -161,7 +167,7 @@ def whole_statement(text: str, *, supplied_lead: bool = False, phrase_ok: bool =
         return False  # a quotation torn open
     if strict and ";" in bare:
         return False  # a list of clauses, not a sentence to read first
-    if strict and re.search(r",[\"”’']?\s*$", text):
+    if strict and _ends_on_comma(text):
         return False  # a quotation cut from its attribution ("... tariffs,")
     if strict and text.lstrip()[:1] in "\"“‘" and not _REPORTED.search(bare):
         return False  # a quotation with nobody saying it
@@ -314,7 +320,7 @@ def referent(state: State, m: Mention, depth: int = 2) -> int | None:
     return None
 
 
-_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'’-]+\s+){0,6}$")
+_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|added|announced|noted|stated|according to)\s+(?:[\w.'-]+\s+){0,6}$")
 _SAID_AFTER = LazyPattern(r"^(?:\s*,[^,]{0,80},)?\s+(?:has |had )?(?:said|says|told|added|announced|noted|stated)\b")
 
 

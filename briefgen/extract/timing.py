@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from briefgen.extract.wordre import LazyPattern, Phrases, find_word, fold
+from briefgen.extract.wordre import LazyPattern, Phrases, find_word, fold, holds_any
 
-_FUTURE = re.compile(
+_FUTURE = LazyPattern(
     r"\bwill\s+(?:not\s+)?(?:\w+\s+)?(?:travel|visit|meet|make|hold|attend|go|fly|host|arrive|begin|open|"
     r"lead|discuss|sign|start|skip|resume|head|convene|gather)\b|"
     r"\b(?:is|are)\s+(?:scheduled|expected|due|set|slated|planned|going)\s+to\s+(?:\w+\s+)?(?:travel|visit|"
@@ -41,6 +41,23 @@ _FUTURE = re.compile(
     r"\bsets out\b|\bpostponed\b|\bto skip\b|\bplans? to (?:visit|travel|meet|attend|hold)\b|"
     r"\bpreview\b|\bnext\s+week's\b|\bwould (?:host|hold|attend|be held)\b|"
     r"\bahead of\b|\bon the eve of\b|\bkick off\b|\b(?:heads?|leaves?|departs?)\s+(?:to|for)\b", re.I)
+# What every match of _FUTURE holds, in the text case folded with its runs of spaces made one: most
+# sentences of a story about what happened hold none, and for them the pattern (the longest of
+# this module but one) is neither compiled nor run.
+_FUTURE_WORDS = (
+    "will", *(f"{w} to" for w in ("scheduled", "expected", "due", "set", "slated", "planned", "going")),
+    "is to ", "are to ", *(f"{w} {p}" for w in ("due", "expected") for p in ("in", "at", "back")),
+    "next", "this coming", "tomorrow", "later this", "upcoming", "sets out", "postponed", "to skip",
+    *(f"{p} to {v}" for p in ("plan", "plans") for v in ("visit", "travel", "meet", "attend", "hold")),
+    "preview", *(f"would {v}" for v in ("host", "hold", "attend", "be held")), "ahead of", "on the eve of",
+    "kick off", *(f"{v} {p}" for v in ("head", "heads", "leave", "leaves", "depart", "departs") for p in ("to", "for")))
+
+
+def _futures(text: str) -> list[re.Match]:
+    """``list(_FUTURE.finditer(text))``, without the pattern where _FUTURE_WORDS rule a match out."""
+    if not holds_any(" ".join(fold(text).split()), _FUTURE_WORDS):
+        return []
+    return list(_FUTURE.finditer(text))
 # A timetable in the present: "resume talks on Monday", "meets Xi on Tuesday" (a verb of the
 # event, then a weekday in the same clause; the verb is looked up in _TIMETABLE_VERBS).
 _TIMETABLE = re.compile(r"\b([a-z]+)\b[^.;,]{0,50}?\bon\s+[MTWFS][a-z]+day\b")
@@ -164,7 +181,7 @@ _AHEAD = re.compile(r"\bwill\b|\bplans?\s+to\b|\b(?:is|are)\s+(?:scheduled|expec
                     r"\b(?:is|are)\s+(?:hosting|meeting|visiting|holding|travell?ing|heading|flying|attending)\b|"
                     r"\b(?:agreed|agree|planned|hope[sd]?|intends?|invited)\s+(?:\w+\s+){0,3}?to\s+"
                     r"(?:meet|visit|hold|travel|attend|resume|sign)\b|"
-                    r"\bnext\b|\btomorrow\b", re.I)
+                    r"\bnext\b|\btomorrow\b")  # matched on the folded sentence (wordre.fold), as with re.I
 
 
 # Past-tense verbs a date often follows ("a spokesman said on Friday", "took office on
@@ -238,7 +255,7 @@ def direction(sentence: str, at: int | None = None) -> int:
     cue nearest before it decides ("has already met Qin as he plans to see Xi on Monday")."""
     if at is not None and (verb := verb_before(sentence, at)):
         return verb
-    cues = [(m.start(), 1) for rx in (_FUTURE, _AHEAD) for m in rx.finditer(sentence)]
+    cues = [(m.start(), 1) for m in (*_futures(sentence), *_AHEAD.finditer(fold(sentence)))]
     cues += [(m.start(), 1) for m in _PRESENT_EVENT.finditer(fold(sentence))]
     cues += [(at, 1) for at in _timetable(sentence)]
     cues += [(m.start(), -1) for rx in (_STEP, _OVER) for m in rx.finditer(sentence)]
@@ -256,7 +273,7 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
     """Weighted cue counts per status over the lead's chunks (and the headline's infinitives)."""
     out = {"upcoming": 0.0, "ongoing": 0.0, "concluded": 0.0}
     for text, w in chunks:
-        out["upcoming"] += w * (len(_FUTURE.findall(text)) + len(_timetable(text)))
+        out["upcoming"] += w * (len(_futures(text)) + len(_timetable(text)))
         out["ongoing"] += w * under_way_cues(text)
         out["concluded"] += w * len(_OVER.findall(text))
         out["upcoming"] += WEAK * w * len(_WEAK_FUTURE.findall(text))
@@ -270,6 +287,7 @@ def status_scores(chunks: list[tuple[str, float]], headline: str = "") -> dict[s
 _APPOSITIVE = LazyPattern(r",[^,.;]{1,80},\s*")
 _REPORTED = LazyPattern(r"(?:said|says|told\s+\w+|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
                          r"(?:(?:he|she|they|it|the)\s+(?:\w+\s+)?)?")
+_REPORTED_VERBS = ("said", "says", "told", "announced")  # what _REPORTED opens on
 _CLAUSE_END = LazyPattern(r"[,;.:]")
 
 
@@ -285,11 +303,12 @@ def main_verb(sentence: str, subject: str) -> str | None:
     if (apposition := _APPOSITIVE.match(sentence, at)) is not None:
         at = apposition.end()
     at = len(sentence) - len(sentence[at:].lstrip())
-    if (said := _REPORTED.match(sentence, at)) is not None:
+    said = _REPORTED.match(sentence, at) if sentence.startswith(_REPORTED_VERBS, at) else None
+    if said is not None:
         at = said.end()
     end = _CLAUSE_END.search(sentence, at)
     clause = sentence[at:end.start() if end else len(sentence)]
-    if _FUTURE.search(clause) or _timetable(clause):
+    if _futures(clause) or _timetable(clause):
         return "upcoming"
     if _END_STATED.search(fold(clause)):
         return "concluded"

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.extract import agenda, segment
+from briefgen.extract import agenda, event, location, participants, segment, statements, timing
 from briefgen.extract.cues import lower
+from briefgen.extract.normalize import fold as fold_marks
+from briefgen.extract import wordre
+from briefgen.extract.wordre import fold, holds_any
 from briefgen.sources.readers import header
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev"
@@ -95,6 +98,198 @@ def test_header_dateline_needs_a_dash(line):
     assert (header._dateline(line) is not None) <= (unfiltered is not None)
     if unfiltered is not None:
         assert header._SPACED_HYPHEN.search(line) or any(d in line for d in ("--", "\u2014", "\u2013"))
+
+
+@pytest.mark.parametrize("line", ["BEIJING (AP) \u2014 The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy",
+                                  "TOKYO, March 2 - The envoy", "LIMA \u2013 The envoy", "CUZCO, Peru\t-\tThe envoy",
+                                  "Kyiv, 18th -- x", "x BEIJING---y", "ab, 2023-06-18 \u2014 x", "the O\u2019Neil\u2014x",
+                                  "SÃO PAULO \u2013 x", "Seoul, 18 June. -- x", "on challenges \u2013 global", "a (b) - c"])
+def test_dateline_dash_check_passes_every_match(line):
+    if any(True for _ in re.compile(header._DATELINE).finditer(line)):
+        assert header._dash_after_dateline(line), line
+
+
+def test_dateline_dash_check_in_dev_articles():
+    for text in _dev_texts():
+        for line in text.split("\n"):
+            head = line.strip()[:header._INLINE_PREFIX + 120]
+            if any(True for _ in re.compile(header._DATELINE).finditer(head)):
+                assert header._dash_after_dateline(head), head
+
+
+EVENT_NOUNS = ["The summit opened", "TALKS resume", "a State Visit", "Official visit", "working visit",
+               "consultations", "a ministerial", "a bilateral meeting", "the peace process", "a mission",
+               "a readout", "the delegation", "a retreat", "the forum", "was launched in Paris by X",
+               "is held on Monday in Oslo", "were born in Rome", "was founded in Lima", "was signed in Doha",
+               "be opened in Kyiv", "was inaugurated in Delhi", "the UN Security Council", "a European Conference",
+               "a Davos Forum", "the General Assembly", "the Quad meeting", "a sessions in Oslo",
+               "meeting with Kim", "a press conference with", "the G7", "the G-20", "g8", "the \u0130\u017fsue Talks"]
+
+
+@pytest.mark.parametrize("chunk", EVENT_NOUNS)
+def test_every_event_noun_holds_one_of_its_words(chunk):
+    assert event._EVENT_NOUN.search(chunk), "the example no longer matches"
+    assert holds_any(fold(chunk), event._EVENT_NOUN_WORDS), chunk
+
+
+def test_event_noun_words_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            if event._EVENT_NOUN.search(chunk):
+                assert holds_any(fold(chunk), event._EVENT_NOUN_WORDS), chunk
+
+
+@pytest.mark.parametrize("head", ["BEIJING - The envoy", "TOKYO, April 27 - x", "SEOUL, Dec. 30 (Yonhap) -- x",
+                                  "CUZCO, Peru (Reuters) - x", "São Paulo, 3 June 2023 - x", "NEW DELHI (dpa/ap) - x",
+                                  "Kyiv, Ukraine, May 2, 2023 -- x", "St. John's -  x"])
+def test_dateline_shape_passes_every_dateline(head):
+    assert segment.DATELINE.match(head), "the example is no longer a dateline"
+    assert segment._dateline_shape(head), head
+
+
+def test_dateline_shape_stops_prose():
+    assert not segment._dateline_shape("Talks on trade - global x")
+
+
+def test_dateline_shape_in_dev_articles():
+    for text in _dev_texts():
+        for line in fold_marks(text).split("\n"):
+            if segment.DATELINE.match(line[:400]):
+                assert segment._dateline_shape(line[:400]), line
+
+
+FUTURES = ["Roe will travel to Oslo", "she will not  even visit", "Kay is scheduled to meet Roe",
+           "they are expected to formally sign", "Roe is going to attend", "he is to make a visit",
+           "Roe is due in Oslo", "they are expected back\tin Paris", "Roe will be hosted by Kay",
+           "talks set to resume", "next week", "this coming month", "tomorrow", "later this week",
+           "the upcoming summit", "Roe sets out", "the postponed talks", "Roe to skip the summit",
+           "she plans to visit", "Kay plan to hold", "a preview", "next week's summit", "Oslo would host",
+           "would be held", "ahead of the summit", "on the eve of talks", "kick off", "Roe heads to Oslo",
+           "Roe leaves for Paris", "Kay departs\nfor Oslo", "\u0130s expected to meet", "WILL VISIT"]
+
+
+@pytest.mark.parametrize("text", FUTURES)
+def test_every_future_holds_one_of_its_words(text):
+    assert timing._FUTURE.search(text), "the example is no longer a future"
+    assert [m.span() for m in timing._futures(text)] == [m.span() for m in timing._FUTURE.finditer(text)]
+
+
+def test_future_words_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(fold_marks(text)):
+            assert [m.span() for m in timing._futures(chunk)] == [m.span() for m in timing._FUTURE.finditer(chunk)], chunk
+
+
+@pytest.mark.parametrize("after", [" hosted visiting President Lula", ", who welcomed the Roe", " received Ito",
+                                   " also greets Kay", " played host to Kay", " will not attend the summit", " to skip talks",
+                                   " pulled out", " withdrew", " cancelled his trip", " stayed away", " will take part"])
+def test_event_windows_hold_their_verbs(after):
+    assert event._HOSTS_GUEST.match(after) or event._ABSENT.match(after), "the example no longer matches"
+    if event._HOSTS_GUEST.match(after):
+        assert holds_any(after, event._HOSTING_VERBS)
+    if event._ABSENT.match(after):
+        assert holds_any(after, event._ABSENT_VERBS)
+
+
+def test_event_window_verbs_in_dev_articles():
+    for text in _dev_texts():
+        norm = fold_marks(text)
+        for i in range(0, len(norm), 7):  # windows after every seventh character, as after a name
+            window = norm[i:i + 60]
+            if event._HOSTS_GUEST.match(window):
+                assert holds_any(window, event._HOSTING_VERBS), window
+            if event._ABSENT.match(window):
+                assert holds_any(window, event._ABSENT_VERBS), window
+
+
+WORD_LISTS = [(participants._ENTOURAGE, participants._ENTOURAGE_WORDS, [
+    "accompanied by", "the delegation", "joined by", "his entourage", "travelling with", "made the trip",
+    "attended by", "joined the talks", "attended the summit", "took part in the meeting", "participated in the session",
+    "sat in on the talks", "co-chaired the dialogue", "chairs the session", "DELEGATION"]),
+    (location._INCIDENT_PLACE, location._INCIDENTS, [
+        "bombings in the city of ", "an attack on the town of ", "blasts at the resort of ", "explosion in the state of ",
+        "shootings in the village of ", "clashes in the northern province of ", "PROTESTS in the City of "])]
+
+
+WORD_LISTS += [(rx, words, []) for _, words, rx, _ in event._KINDS]
+WORD_LISTS += [(participants._COMMENTATOR, (*participants._COMMENTATORS, "think"), ["a think-tank", "Analysts"])]
+KIND_EXAMPLES = ["a State Visit", "peace talks", "the ceasefire talks", "power sharing", "trade talks", "an FTA",
+                 "farm trade", "the summit", "an official visit", "on his two-day visit", "a phone call", "video talks",
+                 "spoke on the telephone", "talks", "negotiations", "a meeting", "met with", "sat down with",
+                 "his counterparts", "signed an accord", "signs a trade deal", "a visit", "the trip", "a tour",
+                 "arrival in", "landed in", "travelled", "due in", "hosted Kay", "welcomes the Roe", "was greeted",
+                 "plays host to"]
+
+
+WINDOWS = [(event._HOSTS, (event._HOSTING, event._HOSTED_EVENTS),
+            [" hosts leaders at a summit", ", who will host the talks", " meets Kay at the meeting", " CHAIRS the conference"]),
+           (event._HOSTED_BY, (event._HOSTED, event._HOSTED_EVENTS), ["the summit hosted by ", "talks, chaired by the "]),
+           (location._WHEN, (location._WHEN_ENDS,), ["talks this week ", "on Friday ", "TOMORROW "])]
+
+
+@pytest.mark.parametrize("rx,lists,examples", WINDOWS)
+def test_every_window_match_holds_its_words(rx, lists, examples):
+    for text in examples:
+        assert rx.search(text), text
+        assert all(holds_any(fold(text), words) for words in lists), text
+
+
+def test_window_words_in_dev_articles():
+    for text in _dev_texts():
+        norm = fold_marks(text)
+        for i in range(0, len(norm), 11):
+            after, before = norm[i:i + 90], norm[max(0, i - 90):i]
+            if event._HOSTS.match(after):
+                assert holds_any(fold(after), event._HOSTING) and holds_any(fold(after), event._HOSTED_EVENTS), after
+            if event._HOSTED_BY.search(before):
+                assert holds_any(fold(before), event._HOSTED) and holds_any(fold(before), event._HOSTED_EVENTS), before
+            if location._WHEN.search(before):
+                assert fold(before).rstrip().endswith(location._WHEN_ENDS), before
+            if timing._REPORTED.match(after):
+                assert after.startswith(timing._REPORTED_VERBS), after
+        for line in norm.split("\n"):
+            if location._BEFORE_EVENT.search(line):
+                assert any(wordre.find_word(line, noun) >= 0 for noun in location._EVENT_NOUNS), line
+
+
+@pytest.mark.parametrize("text", KIND_EXAMPLES)
+def test_every_kind_example_holds_its_words(text):
+    kinds = [(words, rx) for _, words, rx, _ in event._KINDS if rx.search(text)]
+    assert kinds, "the example no longer names a kind"
+    assert all(holds_any(fold(text), words) for words, rx in kinds), text
+
+
+@pytest.mark.parametrize("rx,words,examples", WORD_LISTS)
+def test_every_match_holds_one_of_its_words(rx, words, examples):
+    for text in examples:
+        assert rx.search(text), text
+        assert holds_any(fold(text), words), text
+
+
+def test_word_lists_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(fold_marks(text)):
+            for rx, words, _ in WORD_LISTS:
+                if rx.search(chunk):
+                    assert holds_any(fold(chunk), words), chunk
+
+
+@pytest.mark.parametrize("chunk", ["Photo: A. Roe", "  file photo : x", "IMAGE:", "[Reuters] x", "Roe (L) and Kay", "[AP Photo]", "x [getty images]",
+                                   "Picture : x", "a photo: x"])
+def test_caption_check_passes_every_caption(chunk):
+    assert bool(segment._CAPTION.search(chunk)) <= segment._caption(chunk), chunk
+
+
+def test_caption_check_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            assert bool(segment._CAPTION.search(chunk)) == segment._caption(chunk), chunk
+
+
+@pytest.mark.parametrize("text,ends", [("tariffs,", True), ('tariffs," ', True), ("tariffs,\u201d\n", True),
+                                       ("tariffs,''", False), ("tariffs.", False), ("", False), (",", True)])
+def test_ends_on_comma(text, ends):
+    assert statements._ends_on_comma(text) is ends is bool(re.search(r",[\"\u201d\u2019']?\s*$", text))
 
 
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
@@ -397,3 +592,99 @@ def test_done_phrases_find_what_their_pattern_finds():
     dev = [chunk for text in (_dev_texts() if DEV.is_dir() else []) for chunk in _chunks(text)]
     for text in texts + dev:
         assert (statements._DONE.search(fold(text)) is None) == (DONE.search(text) is None), text
+
+
+@pytest.mark.parametrize("after", [" administration", "  Government", "-Xi talks", " era.", " years ago", " eras",
+                                   "-xi", " team2", "\n\ncabinet", ""])
+def test_modifier_reads_as_its_pattern(after):
+    text = "Biden" + after
+    assert participants._modifier(text, 5) == bool(participants._MODIFIER.match(text, 5))
+
+
+def test_modifier_in_dev_articles():
+    for text in _dev_texts():
+        for i in range(0, len(text), 3):
+            assert participants._modifier(text, i) == bool(participants._MODIFIER.match(text, i)), text[i:i + 30]
+
+
+# Role word lists looked up case folded, as the case-insensitive searches for them they replaced.
+ROLE_LISTS = [event._HEADS, participants._OFFICIAL, participants._PRINCIPALS, participants._SPOKESPERSON]
+
+
+@pytest.mark.parametrize("role", ["Prime Minister", "UN SECRETARY-GENERAL", "spokeswoman", "White House press secretary",
+                                  "Crown Prince", "\u212aing", "K\u0131ng", "chairman", "analyst", "", "minis ter"])
+def test_role_lookups_read_as_a_search(role):
+    for words in ROLE_LISTS:
+        assert participants._role_holds(role, words) == bool(re.search("|".join(words), role, re.I)), (role, words)
+
+
+def test_role_lookups_in_dev_articles():
+    for text in _dev_texts():
+        for chunk in _chunks(text):
+            for words in ROLE_LISTS:
+                assert participants._role_holds(chunk, words) == bool(re.search("|".join(words), chunk, re.I)), chunk
+
+
+def test_rank_word_lists_read_as_their_patterns():
+    dangling = re.compile(r"(?:and|but|or|nor|yet|where|when|which|who|whom|whose|according to|saying|adding|"
+                          r"noting|as well as|as|because|though|although|even though|while|whereas)\b")
+    pronoun = re.compile(r"(?:he|she|they|we|i|it|his|her|their|our)\b", re.I)
+    from briefgen.extract import rank
+    texts = ["and so", "android", "as well as x", "asked", "He said", "HIS", "it's", "itself", "their", "theirs",
+             "\u0130t was", "we", "whom", "even though"] + (_dev_texts() if DEV.is_dir() else [])
+    for text in texts:
+        for a in range(0, len(text), 3):
+            assert (rank._DANGLING.end_at(text, a) >= 0) == bool(dangling.match(text, a)), text[a:a + 20]
+            for e in (a + 2, a + 5, len(text)):
+                e = min(e, len(text))
+                assert (rank._PRONOUNS.end_at(fold(text[a:min(e, a + 6)]), 0) >= 0) == bool(pronoun.match(text, a, e))
+
+
+@pytest.mark.parametrize("after", [" is the first", ", who is also interior minister", " has  become the", " has already met", " became a",
+                                   " remains", " ,who was", "\nwas the", " , whose is", " is", ",who  remains new"])
+def test_copula_look_up_passes_every_copula(after):
+    from briefgen.extract import roles
+    if roles._COPULA.match(after):
+        assert roles._copula_next(after, 0, len(after)), after
+
+
+def test_copula_look_up_in_dev_articles():
+    from briefgen.extract import roles
+    for text in _dev_texts():
+        for i in range(0, len(text), 2):
+            limit = min(len(text), i + 60)
+            if roles._COPULA.match(text, i, limit):
+                assert roles._copula_next(text, i, limit), text[i:limit]
+
+
+def test_ahead_on_the_folded_text_reads_as_with_re_i():
+    ahead_i = re.compile(timing._AHEAD.pattern, re.I)
+    for text in ["He WILL meet", "Kay Is Hosting Roe", "they agreed last month to meet", "NEXT week", "\u0130s to"] + \
+            [line for t in (_dev_texts() if DEV.is_dir() else []) for line in t.split("\n")]:
+        assert [m.span() for m in timing._AHEAD.finditer(fold(text))] == [m.span() for m in ahead_i.finditer(text)], text
+
+
+@pytest.mark.parametrize("para", ["Q: Will you go?", "PRESIDENT RUTO: Thank you.", "MR. KIRBY : Yes.",
+                                  "Why it matters: the talks", "The big picture, briefly: x", "He said: the talks"])
+def test_labels_end_on_a_colon_in_their_first_words(para):
+    assert segment._SPEAKER_LABEL.match(para) or segment._SIGNPOST.match(para), "the example is no longer a label"
+    assert ":" in "".join(para.split(None, 5)[:5])
+
+
+def test_label_colon_check_in_dev_articles():
+    for text in _dev_texts():
+        norm = fold_marks(text)
+        for i in range(0, len(norm), 3):
+            e = min(len(norm), i + 200)
+            if segment._SPEAKER_LABEL.match(norm, i, e) or segment._SIGNPOST.match(norm, i, e):
+                assert ":" in "".join(norm[i:e].split(None, 5)[:5]), norm[i:e]
+
+
+def test_reporter_and_another_time_read_as_their_patterns():
+    texts = ["the BBC's correspondent in ", "as Kay told reporters in ", "After his ", "following.following ",
+             "two days before the ", "\u0130n since "] + [fold_marks(t) for t in (_dev_texts() if DEV.is_dir() else [])]
+    for text in texts:
+        for b in range(0, len(text) + 1, 5):
+            a = max(0, b - 60)
+            assert location._reporter(text, a, b) == bool(location._REPORTER.search(text, a, b)), text[a:b]
+            assert participants._at_another_time(text, a, b) == bool(participants._AT_ANOTHER_TIME.search(text, a, b))
