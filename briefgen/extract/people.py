@@ -132,6 +132,14 @@ def _headline_names(norm: str, sent) -> list[_Cand]:
     return out
 
 
+# A token opening on a lower-case ASCII letter opens no name: it is no initial, no suffix, no
+# month after an honorific ("Mrs May") and no "Jan" (all capitalised), and is_nameish holds for it
+# only as a particle (which opens no run either) or with an "al-"/"el-"/"bin-" prefix. Skipping it
+# before those checks spares them for most of a sentence's words.
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+_NAME_PREFIXES = ("al-", "el-", "bin-")
+
+
 def _candidates(state: State) -> list[_Cand]:
     """Every capitalised name run, with the role and evidence that it names a person."""
     norm = state.norm
@@ -147,6 +155,9 @@ def _candidates(state: State) -> list[_Cand]:
         i = 0
         while i < len(toks):
             tok = toks[i][0]
+            if tok[0] in _LOWER_ASCII and not tok.startswith(_NAME_PREFIXES):
+                i += 1  # the common case: a lower-case word neither opens nor is a name (see _LOWER_ASCII)
+                continue
             if i == 0 and weak_opener(tok):
                 i += 1
                 continue
