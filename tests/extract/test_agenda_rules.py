@@ -155,6 +155,9 @@ def test_logistics_and_idioms_are_not_topics(stages, text):
      ["Gondor", "river treaty"]),
     # time words only: no matter named
     ("Ministers were seriously concerned over recent and ongoing developments.", []),
+    # a goal whose verb needs its subject keeps its owner; an owner's phrase shares no head
+    ("Talks will cover trade and Gondor's bid to join the river council.",
+     ["trade", "Gondor's bid to join the river council"]),
 ])
 def test_torn_labels_and_frame_nouns(stages, text, expected):
     assert _agenda(stages, text) == expected
