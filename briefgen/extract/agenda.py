@@ -209,8 +209,9 @@ _PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
     r"(?:also\s+)?(?:likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
-    # "X will feature prominently", "X is expected to feature"
+    # "X will feature prominently", "X is expected to feature", "X were expected to come up"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"
+    r"|(?:is|are|was|were)\s+(?:also\s+)?(?:expected|likely|set)\s+to\s+come up\b(?!\s+with)"
     # "the rebate is not up for renegotiation": the contested matter is named all the same
     r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
     # "X and Y are likely topics on the agenda", "X topped the agenda", "with X topping the agenda"
@@ -222,7 +223,7 @@ _PASSIVE = LazyPattern(
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
 # none runs no pattern, and an article with none never compiles it.
 _PASSIVE_CUES = ("discussed", "raised", "on the agenda", "addressed", "on the table", "feature", "up for", "open to",
-                 "dominate")
+                 "dominate", "come up")
 _PASSIVE_PAIRS = ((("topic", "item", "issue"), ("agenda", "talks", "table")), (("agenda",), ("top", "head", "lead")))
 
 
@@ -1001,7 +1002,7 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
 
 
 _AND_IN = LazyPattern(r"\s(?:and|or)\s")
-_LIST_ITEM_WORDS = 6
+_LIST_ITEM_WORDS = 8
 
 
 _APPOSITIVE = LazyPattern(r"(?:including|such as|especially|notably|particularly)\b")
