@@ -295,6 +295,20 @@ def test_a_clause_filed_under_two_headings_is_shown_once():
     assert context == ()
 
 
+def test_an_item_the_bottom_line_already_says_is_not_shown_again():
+    """An article may print a sentence twice, once with a reporting tail: the bottom line took
+    one copy, so the other, "..., the foreign secretary told reporters", is not a bullet."""
+    from briefgen.model.briefing import Phrase, Span
+
+    sentence = "The two sides are likely to finalise the first tranche of a trade agreement."
+    bottom = (Phrase("The minister will travel to Lima on Monday.", (Span(0, 44),)),
+              Phrase(sentence, (Span(300, 300 + len(sentence)),)))
+    tailed = Item(sentence[:-1] + ", the foreign secretary told reporters.", (Span(100, 200),), 0.5)
+    other = Item("The two sides also plan to sign a fishing accord next year.", (Span(400, 460),), 0.5)
+    assert C.said_in_bottom_line(bottom, tailed)
+    assert not C.said_in_bottom_line(bottom, other)
+
+
 def test_xml_chars_removes_exactly_what_xml_forbids() -> None:
     """The look-up drops what the former pattern (the complement of XML 1.0's Char production,
     listed) dropped, on every code point, and keeps printable ASCII as it is."""

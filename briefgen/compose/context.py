@@ -333,11 +333,16 @@ def _folded(text: str) -> str:
 
 def said_in_bottom_line(pieces: tuple[Phrase | Supplied, ...], it: Item) -> bool:
     """The bottom line (the ``pieces`` shown) already says most of this item, or its very
-    words (an article may print a sentence twice): a one-page memo says it once."""
+    words (an article may print a sentence twice, once with "..., an official told reporters"
+    after it): a one-page memo says it once."""
     if any(s.overlap_share(e) >= 0.5 for e in it.evidence[:1] for s in _bottom_spans(pieces)):
         return True
     words = _folded(it.text)
-    return len(words.split()) >= 3 and words in _folded(" ".join(p.text for p in pieces))
+    if len(words.split()) >= 3 and words in _folded(" ".join(p.text for p in pieces)):
+        return True
+    n = len(words.split())
+    return any(6 <= len(said.split()) and 3 * len(said.split()) >= 2 * n and said in words
+               for said in (_folded(p.text) for p in pieces))
 
 
 # An agenda topic this long is a statement, not a label: the bottom line does not repeat it.

@@ -209,8 +209,9 @@ _PASSIVE = LazyPattern(
     r"\s+(?:(?:was|were|is|are|(?:will|would|could|may|might|should|must)(?:\s+also)?\s+be)\s+"
     r"(?:also\s+)?(?:likely to be\s+|expected to be\s+)?"
     r"(?:discussed|raised|on the agenda|high on the agenda|top of the agenda|addressed|on the table)\b"
-    # "X will feature prominently", "X is expected to feature"
+    # "X will feature prominently", "X is expected to feature", "X were expected to come up"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+(?:also\s+)?|would\s+)feature\b"
+    r"|(?:is|are|was|were)\s+(?:also\s+)?(?:expected|likely|set)\s+to\s+come up\b(?!\s+with)"
     # "the rebate is not up for renegotiation": the contested matter is named all the same
     r"|(?:is|are|was|were|be)\s+(?:not\s+)?(?:up for|open to)\s+(?:re-?)?(?:negotiation|discussion|debate)\b"
     # "X and Y are likely topics on the agenda", "X topped the agenda", "with X topping the agenda"
@@ -222,7 +223,7 @@ _PASSIVE = LazyPattern(
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
 # none runs no pattern, and an article with none never compiles it.
 _PASSIVE_CUES = ("discussed", "raised", "on the agenda", "addressed", "on the table", "feature", "up for", "open to",
-                 "dominate")
+                 "dominate", "come up")
 _PASSIVE_PAIRS = ((("topic", "item", "issue"), ("agenda", "talks", "table")), (("agenda",), ("top", "head", "lead")))
 
 
@@ -433,9 +434,20 @@ def _lead_end(norm: str, s: int, e: int) -> int:
     for cues, frame in _LEAD_FRAMES:
         if holds_any(low, cues):
             m = frame.match(norm, s, e)
-            if m is not None:
+            if m is not None and not _needs_owner(norm, m.group(), m.end(), e):
                 return m.end()
     return -1
+
+
+# "Ukraine's bid to join the European Union": a goal whose verb needs its subject (who joins,
+# who hosts) keeps its owner; "join the European Union" alone names nobody's matter.
+_OWNER_VERBS = frozenset("join rejoin become enter host leave quit win".split())
+
+
+def _needs_owner(norm: str, frame: str, end: int, e: int) -> bool:
+    """The frame ``frame`` (ending at ``end``) names an owner ("X's bid to") whose goal's verb
+    needs it."""
+    return "'s " in frame and first_word(fold(norm[end:min(e, end + 12)])) in _OWNER_VERBS
 _COMMA_SPLIT = re.compile(r",?\s+as well as\s+|,\s+and\s+|,\s+or\s+|,\s+|\s+to\s+(?=such\s)")
 _AND_SPLIT = re.compile(r"\s+and\s+|\s+or\s+|\s+as well as\s+")
 _RANGE_SPLIT = LazyPattern(r"\s+to\s+|,\s+and\s+|,\s+|\s+and\s+")
@@ -913,8 +925,9 @@ def _keep_shared_heads(norm: str, inner: list[tuple[int, int]]) -> list[tuple[in
         a, b = inner[k]
         nxt = norm[inner[k + 1][0]:inner[k + 1][1]].split() if k + 1 < len(inner) else []
         # a name of several words ("China and North Korea") has no head to share
+        # nor has a phrase opening on an owner ("trade and Ukraine's membership bid")
         if len(nxt) >= 2 and len(_DET.sub("", norm[a:b]).split()) == 1 and nxt[0].lower() not in _NOT_SHARED \
-                and not all(w[:1].isupper() for w in nxt):
+                and not nxt[0].endswith("'s") and not all(w[:1].isupper() for w in nxt):
             out.append((a, inner[k + 1][1]))
             k += 2
             continue
@@ -989,7 +1002,7 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
 
 
 _AND_IN = LazyPattern(r"\s(?:and|or)\s")
-_LIST_ITEM_WORDS = 6
+_LIST_ITEM_WORDS = 8
 
 
 _APPOSITIVE = LazyPattern(r"(?:including|such as|especially|notably|particularly)\b")

@@ -567,9 +567,11 @@ _TRAVEL_TO = re.compile(
     r"(?:stepped|stepping)\s+off\s+(?:the|her|his|their)\s+(?:\w+\s+)?plane\s+in|"
     r"(?:is|are|was|were)\s+(?:now\s+|due\s+|expected\s+)?in)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # Meeting verbs; "host" in any tense ("will host X at the White House"); "his counterpart" names
-# an official across a table; signing an accord needs its parties together.
+# an official across a table; signing an accord needs its parties together; a call ("held a phone
+# call", "spoke by telephone") is talks held apart.
 _MEETS = LazyPattern(r"\b(?:met|meet(?:s|ing)?|held\s+talks|host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|greeted\s+by|"
                      r"receiv(?:e|es|ed|ing)|visit(?:ed)?|called\s+on|sat\s+down\s+with|discussed|(?:(?:tele)?phone|video)\s+call|"
+                     r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
                      r"video\s?conference|trip|tour|mission|conference|dialogue|counterparts?|sign(?:s|ed|ing)?)\b", re.I)
 _PACTS = frozenset("accord accords agreement agreements treaty treaties pact pacts memorandum declaration deal "
                    "deals".split())

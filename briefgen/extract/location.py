@@ -141,7 +141,28 @@ def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None
     counts[place] = counts.get(place, 0.0) + weight
 
 
+# A call or a video summit has no venue: the dateline ("WASHINGTON -") is where one side or the
+# reporter sits, and a subject line "Biden's talks, Washington" would mislead. Told in the lead
+# ("held a video call", "a virtual summit", "spoke by phone"), unless someone travels there.
+_REMOTE_WORDS = ("phone", "video", "virtual", "telephone")
+_REMOTE = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation|conference|summit|talks|link)\b|"
+                      r"\bvideoconferenc|\bvirtual\s+(?:summit|meeting|talks)\b|"
+                      r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b", re.I)
+_TRAVEL = LazyPattern(r"\b(?:arriv\w+|land(?:s|ed)|fl(?:ew|ies|y)|travel\w*|visit\w*|trip|tour)\b", re.I)
+
+
+def held_remotely(state: State) -> bool:
+    """The lead tells a call or a video meeting, and nobody travelling to it."""
+    lead = next((s for s in state.sentences if not s.caption), None)
+    if lead is None or not holds_any(fold(state.norm[lead.start:lead.end]), _REMOTE_WORDS):
+        return False
+    return (_REMOTE.search(state.norm, lead.start, lead.end) is not None
+            and _TRAVEL.search(state.norm, lead.start, lead.end) is None)
+
+
 def find_location(state: State) -> str | None:
+    if held_remotely(state):
+        return None
     norm = state.norm
     counts: dict[str, float] = {}
     reporters: set[str] = set()

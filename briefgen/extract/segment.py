@@ -127,6 +127,10 @@ _TWEET_SIGN = LazyPattern(r"\s*(?:[—–-]{1,2}\s*)?[^\n()—–]{2,60}\(@\w{1,
 # Most paragraphs and sentences have none of the marks these patterns need (a bullet, a slash, a
 # bracket, "(@", "contributed", "Updated"): the checks below spare running the patterns, and compiling them.
 _BULLETS = "•●▪◦‣∙"
+# A live blog's time stamp opening an entry: "10:05 Macron has arrived ...", "14.20 GMT - ...".
+# Furniture, like a dateline: a memo line opening on "10:05" reads as a clock, not a statement.
+_CLOCK = LazyPattern(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|EST|EDT|ET|UTC|"
+                     r"local time)\b)?\s*(?:[:\-\u2013\u2014|]\s*)?(?=[A-Z][a-z]|[\"\u201c])")
 # What _CAPTION needs (case folded): a credit in brackets, a label opening the chunk, a position in brackets.
 _CAPTION_BRACKETS = ("[reuters", "[afp", "[ap", "[xinhua", "[epa", "[getty", "[yonhap", "[photo", "[file")
 _CAPTION_LABELS = ("photo", "picture", "file photo", "image")
@@ -542,6 +546,10 @@ def run(state: State) -> State:
             if slug and slug.end() > s:
                 meta.append(Span(s, slug.end()))
                 s = slug.end()
+        clock = _CLOCK.match(norm, s, e) if norm[s:s + 1].isdigit() else None
+        if clock:
+            meta.append(Span(s, clock.end()))
+            s = clock.end()
         bullet = _bullet(norm, s, e)
         item = bool(bullet and bullet.end() > s and bullet.group().strip())
         if item:

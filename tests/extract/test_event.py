@@ -223,6 +223,7 @@ def test_a_weekday_takes_the_tense_of_its_own_clause(stages):
 
 @pytest.mark.parametrize("text", [
     "Leader talks by phone\n\nPresident Ann Roe on Tuesday urged calm during a phone call with President Bo Kay.",
+    "Leaders speak\n\nPresident Ann Roe spoke by telephone with President Bo Kay on Monday.",
     "Minister on tour\n\nForeign Minister Ann Roe began a tour of three African states on Monday.",
     "Roe in Lima\n\nForeign Minister Ann Roe is in Lima, where she will open a trade fair.",
     "Bank meets\n\nThe annual meeting of the Andean Development Bank opened on Monday.",

@@ -151,6 +151,12 @@ def test_label_in_marks_takes_the_group_as_speaker(stages, sentence, speaker):
     ("The trade chiefs met on Tuesday. The talks were held in Beijing, the ministry said.", "Beijing"),
     ("The envoy is in Brazil for five days, according to the BBC's reporter in Sao Paulo.", "Brazil"),
     ("The minister has arrived back from his mission to the Middle East.", "Middle East"),
+    # a call or a video summit has no venue: the dateline is where one side sits
+    ("WASHINGTON - President Joe Biden and President Xi Jinping held a video call on Monday.", None),
+    ("LIMA (Reuters) - President Ana Ruiz and President Bo Kay held a telephone call on Monday.", None),
+    # someone travelling to it has one, whatever the lead says of calls
+    ("President Ana Ruiz arrived in Lima on Monday, a week after a phone call with President Bo Kay.",
+     "Lima"),
 ])
 def test_location(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place

@@ -97,6 +97,17 @@ def test_page_furniture_is_not_body(stages, furniture):
     assert [st.text[s.start:s.end] for s in st.sentences] == ["The envoy landed in Lima on Monday."]
 
 
+def test_a_live_blogs_time_stamps_are_metadata(stages):
+    """"10:05 The envoy has arrived": the clock is furniture, the statement follows it; a time
+    zone or a price after the digits is no entry's stamp."""
+    text = ("Live: envoy in Lima\n\n10:05 The envoy has arrived in Lima.\n\n"
+            "14.20 GMT - She met President Ana Ruiz.\n\n07:52 EST, 12 November 2013\n\n10.50 euros buy a ticket.")
+    st = stages(text, until="segment")
+    assert [st.text[s.start:s.end] for s in st.sentences] == [
+        "The envoy has arrived in Lima.", "She met President Ana Ruiz.", "07:52 EST, 12 November 2013",
+        "10.50 euros buy a ticket."]
+
+
 def test_a_capitalised_label_with_a_colon_is_no_dateline(stages):
     st = stages("Envoy lands\n\nUPDATE: The envoy landed in Lima.\n", until="segment")
     assert st.dateline is None
