@@ -152,7 +152,7 @@ class Cue:
     Python and a leading group spread over the alternatives (``distribute``), which lets
     the engine skip ahead on a set of first letters."""
 
-    __slots__ = ("source", "cased", "boundary", "prefixes", "words", "_pattern", "_flags", "_rx")
+    __slots__ = ("source", "cased", "boundary", "prefixes", "words", "_keys", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
@@ -169,6 +169,8 @@ class Cue:
             self.prefixes = _prefixes(spread)
             if self.prefixes is not None:
                 self.words = _plain_words(spread)
+                # the index key of each prefix: a word's first two characters, or its first alone
+                self._keys = tuple((prefix.split(" ", 1)[0][:2], prefix) for prefix in self.prefixes)
             if self.prefixes is not None or (len(bodies) == 1 and _opens_on_letters(bodies[0])):
                 pattern = "|".join(bodies)  # matched at candidates, or the engine finds the first letters itself
             else:
@@ -207,10 +209,15 @@ class Cue:
     def _looked_up(self, low: str, a: int, end: int) -> list[int]:
         """``starts`` by look-up: the pattern tried where a word opens on one of the prefixes."""
         index = _word_starts(low)
+        whole = a == 0 and end == len(low)  # the common call: every lexicon and mark over the text
         found: list[int] = []
-        for prefix in self.prefixes:  # a word's first two characters, or its first alone
-            key = prefix.split(" ", 1)[0][:2]
-            found += [s for s in index.get(key, ()) if a <= s < end and low.startswith(prefix, s)]
+        for key, prefix in self._keys:
+            starts = index.get(key)
+            if not starts:
+                continue
+            if prefix != key:
+                starts = [s for s in starts if low.startswith(prefix, s)]
+            found += starts if whole else [s for s in starts if a <= s < end]
         if not found:
             return []
         if len(self.prefixes) > 1:
