@@ -8,7 +8,7 @@ from __future__ import annotations
 # Head nouns of a role that can stand right before a name ("Foreign Minister Qin Gang").
 TITLE_HEADS = frozenset("""
 president presidents premier minister ministers secretary secretaries chancellor king queen prince
-princess pope emperor sheikh emir sultan ambassador envoy senator congressman congresswoman
+princess pope emperor sheikh emir sultan ruler ambassador envoy senator congressman congresswoman
 governor mayor chairman chairwoman chair chief director commissioner spokesman spokeswoman
 spokesperson adviser advisor leader leaders general gen admiral colonel lieutenant representative
 negotiator delegate co-founder founder editor correspondent ceo head counsellor counselor
