@@ -383,7 +383,7 @@ _DISPUTE_CUES = tuple(f"{n} {p}" for n in ("tension", "tensions", "row", "rows",
 # What opens a label but is no part of its topic, cut off word by word (``_lead_end``): a
 # determiner or quantifier, looked up in a set ...
 _LEAD_WORDS = frozenset("""and or the a an its their his her our some any such both all also further more other
-various several new possible greater full""".split())
+various several new possible greater full particularly""".split())
 # ... "such (bilateral) issues as" (before the word "such" alone) ...
 _LEAD_SUCH_AS = LazyPattern(r"such (?:[\w-]+ ){1,3}?as\s+", re.I)
 # ... or a frame around the matter, in four patterns (the alternatives of one, in order), each run
@@ -396,11 +396,14 @@ _LEAD_FRAMES = (
                  r"bilateral issues such as|issues such as|whether to)\s+", re.I)),
     ((*(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety", "subject", "issue", "question",
                             "matter", "topic", "importance", "means")),
-      "situation in", "situations in", "developments in", "means for", "means to"),
+      "situation in", "situations in", "developments in", "means for", "means to", "field", "area", "sector",
+      "domain"),
      LazyPattern(r"(?:(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
                  # a frame noun around the matter: "the touchy subject of X", "the situation in X"
                  r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
                  r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                 # "particularly in the fields of economy, trade ...": the fields are the topics
+                 r"in the (?:fields?|areas?|sectors?|domains?) of|"
                  r"means (?:for|of|to))\s+", re.I)),
     ((*(f"concern{s} {p}" for s in ("", "s") for p in ("about", "over", "regarding")), *_DISPUTE_CUES),
      # "raised ongoing concerns about X", "ease decades of tension over X": the topic is X
@@ -862,7 +865,8 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
         if not re.search(r"\b(?:and|or|as well as)\b", sep) and not _AND_SPLIT.search(norm, *parts[-1]):
             parts = parts[:1]  # "A and B, five months after ...": the comma ends the list
     last = parts[-1]
-    head_parts = parts[:-1]
+    # an "and" before a frame ("relations and ways to advance X") joins two items, not a pair
+    head_parts = [q for a, b in parts[:-1] for q in _split_before_frame(norm, a, b)]
     if head_parts and all(norm[a:b].split() and _adjective(norm[a:b].split()[-1]) for a, b in head_parts) and \
             len(norm[last[0]:last[1]].split()) <= 4 and \
             norm[last[0]:last[1]].split()[-1].lower() in _GENERIC_HEADS:
@@ -876,6 +880,14 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
     if not head_parts:
         inner = _keep_shared_heads(norm, inner)
     return head_parts + inner
+
+
+def _split_before_frame(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at an "and" whose right side opens on a lead frame ("ways to", "how to")."""
+    for m in _AND_SPLIT.finditer(norm, a, b):
+        if _lead_end(norm, m.end(), b) > m.end() and first_word(fold(norm[m.end():b])) not in _LEAD_WORDS:
+            return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
 
 
 _GENERIC_HEADS = frozenset("issues matters concerns questions topics affairs problems".split())
