@@ -46,12 +46,12 @@ _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0
 DATELINE = LazyPattern(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MON})(?:,?\s+\d{{4}})?)?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>\.?--?)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
 STRICT_DATELINE = LazyPattern(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MON})(?:,?\s+\d{{4}})?)?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>\.?--?)\s+(?=\S)")
 
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
 _NON_WORD = re.compile(r"\W+")

@@ -32,6 +32,8 @@ def test_sentences(stages, text, expected):
     ("MALE, July 25 (PTI) Prime Minister Modi arrived here.", "Male", "Prime Minister"),
     # a day written as an ordinal (Gulf agencies)
     ("ABU DHABI, 13th February, 2024 (WAM) -- The President received the envoy.", "Abu Dhabi", "The President"),
+    # Spanish agencies end the dateline on ".-"
+    ("Brasilia (EFE).- The President received the envoy.", "Brasilia", "The President"),
 ])
 def test_datelines_are_metadata(stages, text, place, body_start):
     st = stages("A headline\n\n" + text, until="segment")
