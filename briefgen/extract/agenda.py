@@ -218,6 +218,8 @@ _PASSIVE = LazyPattern(
     r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
     r"|(?:top(?:s|ped|ping)?|headed|heads|heading|lead(?:s|ing)?)\s+the\s+agenda\b"
+    # "with A and B at the top of the agenda"
+    r"|at\s+the\s+top\s+of\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
@@ -998,7 +1000,7 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     best = start
     plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
     # "with A, B and C topping the agenda": an absolute -ing phrase's subject is a list too
-    absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading"))
+    absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading", "at the top"))
     back = _DOMINATE_BACK if plural or absolute or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
     bounds = [start] + [m.end() for m in back.finditer(norm, start, verb) if start < m.end() <= verb]
     # "X and Y, including Z, are expected to top the agenda": the subject is before the appositive

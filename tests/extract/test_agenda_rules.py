@@ -15,6 +15,8 @@ def _agenda(stages, text):
      "navy manoeuvres near the coast were expected to come up.",
      ["remaining trade barriers on grain and beef", "detention of a writer", "navy manoeuvres near the coast"]),
     ("The minister is expected to come up with a plan for the port.", []),
+    ("The president received the envoy on Monday, with grain quotas and the fight against piracy at the top "
+     "of the agenda.", ["grain quotas", "fight against piracy"]),
     # "A and ways to B" is two items; "particularly in the fields of X, Y and Z" names the fields
     ("During the meeting, the two leaders discussed bilateral relations and ways to advance their fishing "
      "partnership, particularly in the fields of grain, ports and energy.",
