@@ -1015,6 +1015,23 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     return bounds[k]
 
 
+# "the grain deal, which Russia quit in July, the situation in Ukraine and ...": a relative
+# clause between commas inside the list, which goes on after it.
+_RELATIVE_INSIDE = LazyPattern(r",\s+(?:which|who)\s[^,;:\"]{3,60},\s+(?=(?:the|a|an)\s|[A-Z])")
+_LIST_GOES_ON = LazyPattern(r"[^,;:\"]{3,80}?\s(?:and|or)\s")
+
+
+def _list_after_relative(norm: str, end: int, limit: int) -> int | None:
+    """Where a list stopped by a relative clause at ``end`` goes on after it, or None."""
+    end = end - 1 if norm.startswith(" ", end) and norm.startswith(",", end - 1) else end
+    if not norm.startswith(",", end) or not norm.startswith((" which ", " who "), end + 1):
+        return None
+    m = _RELATIVE_INSIDE.match(norm, end, limit)
+    if m is None or _LIST_GOES_ON.match(norm, m.end(), limit) is None:
+        return None
+    return m.end()
+
+
 _AND_IN = LazyPattern(r"\s(?:and|or)\s")
 _LIST_ITEM_WORDS = 8
 
@@ -1143,6 +1160,9 @@ def run(state: State) -> State:
             end = _list_end(norm, begin, sent.end, people)
             ranged = "rang" in trig or trig.rstrip().endswith("from")
             parts = _split_list(norm, begin, end, _RANGE_SPLIT if ranged else None)
+            rest = _list_after_relative(norm, end, sent.end)
+            if rest is not None and not ranged:
+                parts += _split_list(norm, rest, _list_end(norm, rest, sent.end, people))
             if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
                 continue  # "states such as Peru, Chile and Bolivia"; "discuss Syria, Iraq and Yemen" names topics
             cued = True
