@@ -329,6 +329,18 @@ _HYPHEN_SPACE = re.compile(r"-\s")
 _CAPS_START = re.compile(r"[A-Z][A-Z.'-]{2}")
 
 
+# "Riyadh, Sep 11 (PTI) External Affairs Minister ...": the same in a city's own case, where a
+# wire agency in brackets and a known place make it a dateline.
+WIRE_BRACKET_DATELINE = LazyPattern(
+    rf"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?\s*\((?P<agency>" + "|".join(_WIRE_AGENCIES) + r")\)(?P<dash>)\s+(?=[A-Z\"\u201c])")
+_BRACKETED_AGENCIES = tuple(f"({a})" for a in _WIRE_AGENCIES)
+
+
+def _agency_bracketed(head: str) -> bool:
+    return holds_any(head, _BRACKETED_AGENCIES)
+
+
 def _agency_named(head: str) -> bool:
     return "/" in head or holds_any(head, _WIRE_AGENCIES)
 
@@ -375,6 +387,9 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
             return g
         b = BRACKET_DATELINE.match(head) if caps else None
         if b:
+            return b
+        b = WIRE_BRACKET_DATELINE.match(head) if not caps and _agency_bracketed(head[:60]) else None
+        if b and is_place(b.group("place")):
             return b
         c = COLON_DATELINE.match(head) if caps else None
         if c and is_place(c.group("place")):

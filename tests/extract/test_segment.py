@@ -34,6 +34,8 @@ def test_sentences(stages, text, expected):
     ("ABU DHABI, 13th February, 2024 (WAM) -- The President received the envoy.", "Abu Dhabi", "The President"),
     # Spanish agencies end the dateline on ".-"
     ("Brasilia (EFE).- The President received the envoy.", "Brasilia", "The President"),
+    # a wire agency in brackets after a city in its own case (Indian agencies)
+    ("Riyadh, Sep 11 (PTI) External Affairs Minister Ann Roe held talks.", "Riyadh", "External Affairs"),
 ])
 def test_datelines_are_metadata(stages, text, place, body_start):
     st = stages("A headline\n\n" + text, until="segment")
