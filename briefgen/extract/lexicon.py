@@ -229,13 +229,13 @@ separately elsewhere islamist banquet dinner ceremony reception gala luncheon
 COUNTRIES = COUNTRIES | frozenset("arabia lanka zealand emirates brunei darussalam bhutan maldives".split())
 NATIONALITIES = NATIONALITIES | frozenset("lankan".split())
 
-# Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted), longest
+# Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted / posted on X), longest
 # first: the reporting verbs, their participles, and naming verbs that put a label in marks
 # ('what American media dubbed a "high-stakes visit"').
 NAMING_VERBS = frozenset({"dubbed", "termed", "labelled", "labeled", "branded", "billed"})
 QUOTE_VERBS = tuple(sorted(set(REPORTING_VERBS) | NAMING_VERBS | {
     "saying", "telling", "adding", "noting", "insisting", "arguing", "warning", "calling",
-    "tweeted", "responded", "answered", "indicated"}, key=len, reverse=True))
+    "tweeted", "posted", "responded", "answered", "indicated"}, key=len, reverse=True))
 
 # Countries named in several words ("the UK", "the United Kingdom") and abbreviations of them.
 COUNTRY_PHRASES = frozenset({
