@@ -144,6 +144,16 @@ def test_trim_closes_the_quotation_it_cuts_and_ends_on_no_connective(text, ends)
     assert out.rstrip('…"\u201d').split()[-1].strip(",") not in ("and", "or", "the", "of", "under")
 
 
+def test_trim_keeps_an_infinitive_its_verb_needs():
+    """"India was keen…" says nothing: the cut goes before the clause that wants its "to"."""
+    style = load_template("default").style
+    text = ("The prime minister expressed his happiness at visiting the country and said his government was "
+            "keen to build on the momentum created by the economic partnership agreement signed two years ago "
+            "between the two governments after long talks")
+    out = trim(text, Budget(style, lines=2))
+    assert out.endswith("…") and not out[:-1].rstrip().endswith(("keen", "was"))
+
+
 def test_trim_never_cuts_inside_a_word():
     style = load_template("default").style
     text = "supercalifragilistic " * 40

@@ -218,6 +218,8 @@ _PASSIVE = LazyPattern(
     r"|(?:was|were|is|are|will be|would be)\s+(?:also\s+)?(?:likely\s+|expected\s+|possible\s+|key\s+|main\s+)?"
     r"(?:topics?|items?|issues?)\s+(?:on|for)\s+the\s+(?:agenda|talks|table)\b"
     r"|(?:top(?:s|ped|ping)?|headed|heads|heading|lead(?:s|ing)?)\s+the\s+agenda\b"
+    # "with A and B at the top of the agenda"
+    r"|at\s+the\s+top\s+of\s+the\s+agenda\b"
     r"|(?:(?:is|are|was|were)\s+(?:expected|likely|set)\s+to\s+|will\s+|would\s+)top\s+the\s+agenda\b"
     r"|(?:(?:(?:is|are|was|were)\s+)?(?:expected|likely|set)\s+to\s+|will\s+|would\s+)dominate\b|dominated\b(?! by))")  # on lower(norm)
 # What a match of each alternative of _PASSIVE holds (every word of one entry): a sentence holding
@@ -383,7 +385,7 @@ _DISPUTE_CUES = tuple(f"{n} {p}" for n in ("tension", "tensions", "row", "rows",
 # What opens a label but is no part of its topic, cut off word by word (``_lead_end``): a
 # determiner or quantifier, looked up in a set ...
 _LEAD_WORDS = frozenset("""and or the a an its their his her our some any such both all also further more other
-various several new possible greater full""".split())
+various several new possible greater full particularly""".split())
 # ... "such (bilateral) issues as" (before the word "such" alone) ...
 _LEAD_SUCH_AS = LazyPattern(r"such (?:[\w-]+ ){1,3}?as\s+", re.I)
 # ... or a frame around the matter, in four patterns (the alternatives of one, in order), each run
@@ -396,11 +398,14 @@ _LEAD_FRAMES = (
                  r"bilateral issues such as|issues such as|whether to)\s+", re.I)),
     ((*(f"{n} of" for n in ("list", "range", "number", "series", "host", "variety", "subject", "issue", "question",
                             "matter", "topic", "importance", "means")),
-      "situation in", "situations in", "developments in", "means for", "means to"),
+      "situation in", "situations in", "developments in", "means for", "means to", "field", "area", "sector",
+      "domain"),
      LazyPattern(r"(?:(?:a |the )?(?:preliminary |long |short )?(?:list|range|number|series|host|variety) of|"
                  # a frame noun around the matter: "the touchy subject of X", "the situation in X"
                  r"(?:the |a )?(?:[a-z-]+ )?(?:subject|issue|question|matter|topic) of|"
                  r"(?:the )?(?:latest )?(?:situations?|developments) in|(?:the )?importance of|"
+                 # "particularly in the fields of economy, trade ...": the fields are the topics
+                 r"in the (?:fields?|areas?|sectors?|domains?) of|"
                  r"means (?:for|of|to))\s+", re.I)),
     ((*(f"concern{s} {p}" for s in ("", "s") for p in ("about", "over", "regarding")), *_DISPUTE_CUES),
      # "raised ongoing concerns about X", "ease decades of tension over X": the topic is X
@@ -522,7 +527,7 @@ _EVENT_HEAD = re.compile(r"\b(?:summit|visit|trip|meeting|conference|talks|tour|
 # "a range of", "a number of" anywhere in the label ...
 _VAGUE_FRAME = Phrases(f"{w} of" for w in ("range", "number", "variety", "series", "host", "list"))
 # ... a bare generic noun ...
-_VAGUE_BARE = frozenset("issues concerns matters topics".split())
+_VAGUE_BARE = frozenset("issues concerns matters topics deal deals agreement agreements accord situation".split())
 # ... "outstanding bilateral issues": generic words only, no matter named ...
 _GENERIC = ("outstanding", "bilateral", "key", "major", "important", "pending", "various", "remaining", "regional",
             "global", "international", "mutual", "common", "current", "latest", "main", "other", "several", "many",
@@ -862,7 +867,8 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
         if not re.search(r"\b(?:and|or|as well as)\b", sep) and not _AND_SPLIT.search(norm, *parts[-1]):
             parts = parts[:1]  # "A and B, five months after ...": the comma ends the list
     last = parts[-1]
-    head_parts = parts[:-1]
+    # an "and" before a frame ("relations and ways to advance X") joins two items, not a pair
+    head_parts = [q for a, b in parts[:-1] for q in _split_before_frame(norm, a, b)]
     if head_parts and all(norm[a:b].split() and _adjective(norm[a:b].split()[-1]) for a, b in head_parts) and \
             len(norm[last[0]:last[1]].split()) <= 4 and \
             norm[last[0]:last[1]].split()[-1].lower() in _GENERIC_HEADS:
@@ -876,6 +882,14 @@ def _split_list(norm: str, s: int, e: int, rx: re.Pattern | None = None) -> list
     if not head_parts:
         inner = _keep_shared_heads(norm, inner)
     return head_parts + inner
+
+
+def _split_before_frame(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at an "and" whose right side opens on a lead frame ("ways to", "how to")."""
+    for m in _AND_SPLIT.finditer(norm, a, b):
+        if _lead_end(norm, m.end(), b) > m.end() and first_word(fold(norm[m.end():b])) not in _LEAD_WORDS:
+            return [(a, m.start()), (m.end(), b)]
+    return [(a, b)]
 
 
 _GENERIC_HEADS = frozenset("issues matters concerns questions topics affairs problems".split())
@@ -986,7 +1000,7 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     best = start
     plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
     # "with A, B and C topping the agenda": an absolute -ing phrase's subject is a list too
-    absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading"))
+    absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading", "at the top"))
     back = _DOMINATE_BACK if plural or absolute or "dominat" in norm[verb:verb + 40] else _PASSIVE_BACK
     bounds = [start] + [m.end() for m in back.finditer(norm, start, verb) if start < m.end() <= verb]
     # "X and Y, including Z, are expected to top the agenda": the subject is before the appositive
@@ -999,6 +1013,23 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
                 and len(norm[bounds[k - 1]:bounds[k]].split()) <= _LIST_ITEM_WORDS:
             k -= 1
     return bounds[k]
+
+
+# "the grain deal, which Russia quit in July, the situation in Ukraine and ...": a relative
+# clause between commas inside the list, which goes on after it.
+_RELATIVE_INSIDE = LazyPattern(r",\s+(?:which|who)\s[^,;:\"]{3,60},\s+(?=(?:the|a|an)\s|[A-Z])")
+_LIST_GOES_ON = LazyPattern(r"[^,;:\"]{3,80}?\s(?:and|or)\s")
+
+
+def _list_after_relative(norm: str, end: int, limit: int) -> int | None:
+    """Where a list stopped by a relative clause at ``end`` goes on after it, or None."""
+    end = end - 1 if norm.startswith(" ", end) and norm.startswith(",", end - 1) else end
+    if not norm.startswith(",", end) or not norm.startswith((" which ", " who "), end + 1):
+        return None
+    m = _RELATIVE_INSIDE.match(norm, end, limit)
+    if m is None or _LIST_GOES_ON.match(norm, m.end(), limit) is None:
+        return None
+    return m.end()
 
 
 _AND_IN = LazyPattern(r"\s(?:and|or)\s")
@@ -1129,6 +1160,9 @@ def run(state: State) -> State:
             end = _list_end(norm, begin, sent.end, people)
             ranged = "rang" in trig or trig.rstrip().endswith("from")
             parts = _split_list(norm, begin, end, _RANGE_SPLIT if ranged else None)
+            rest = _list_after_relative(norm, end, sent.end)
+            if rest is not None and not ranged:
+                parts += _split_list(norm, rest, _list_end(norm, rest, sent.end, people))
             if trig.startswith(_LIST_TRIGGERS) and _is_place_list(norm, parts):
                 continue  # "states such as Peru, Chile and Bolivia"; "discuss Syria, Iraq and Yemen" names topics
             cued = True

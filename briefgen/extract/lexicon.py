@@ -8,7 +8,7 @@ from __future__ import annotations
 # Head nouns of a role that can stand right before a name ("Foreign Minister Qin Gang").
 TITLE_HEADS = frozenset("""
 president presidents premier minister ministers secretary secretaries chancellor king queen prince
-princess pope emperor sheikh emir sultan ambassador envoy senator congressman congresswoman
+princess pope emperor sheikh emir sultan ruler ambassador envoy senator congressman congresswoman
 governor mayor chairman chairwoman chair chief director commissioner spokesman spokeswoman
 spokesperson adviser advisor leader leaders general gen admiral colonel lieutenant representative
 negotiator delegate co-founder founder editor correspondent ceo head counsellor counselor
@@ -229,13 +229,13 @@ separately elsewhere islamist banquet dinner ceremony reception gala luncheon
 COUNTRIES = COUNTRIES | frozenset("arabia lanka zealand emirates brunei darussalam bhutan maldives".split())
 NATIONALITIES = NATIONALITIES | frozenset("lankan".split())
 
-# Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted), longest
+# Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted / posted on X), longest
 # first: the reporting verbs, their participles, and naming verbs that put a label in marks
 # ('what American media dubbed a "high-stakes visit"').
 NAMING_VERBS = frozenset({"dubbed", "termed", "labelled", "labeled", "branded", "billed"})
 QUOTE_VERBS = tuple(sorted(set(REPORTING_VERBS) | NAMING_VERBS | {
     "saying", "telling", "adding", "noting", "insisting", "arguing", "warning", "calling",
-    "tweeted", "responded", "answered", "indicated"}, key=len, reverse=True))
+    "tweeted", "posted", "responded", "answered", "indicated"}, key=len, reverse=True))
 
 # Countries named in several words ("the UK", "the United Kingdom") and abbreviations of them.
 COUNTRY_PHRASES = frozenset({

@@ -172,6 +172,9 @@ def _candidates(state: State) -> list[_Cand]:
             # "Mrs May": a month after an honorific is a surname.
             starts = starts or (i > 0 and toks[i - 1][0].lower() in _HONORIFICS
                                 and continues_name(norm, tok, toks[i][2])) or starts_name(norm, toks, i)
+            # "Vice Premier He Lifeng": after a title, "He" is a surname, not the pronoun.
+            starts = starts or (tok == "He" and 0 < i < len(toks) - 1 and toks[i - 1][0].lower() in TITLE_HEADS
+                                and is_nameish(toks[i + 1][0]) and norm[toks[i][2]:toks[i + 1][1]] == " ")
             if not starts and (not is_nameish(tok) or tok in PARTICLES):
                 i += 1
                 continue
@@ -225,6 +228,10 @@ def _candidates(state: State) -> list[_Cand]:
                 continue
             if " ".join(t[0] for t in toks[i:j + 1]).lower() in VENUES:
                 i = j + 1  # "Cheong Wa Dae": a seat of government
+                continue
+            if i and toks[i - 1][0] == "at" and not toks[j][0].endswith(("'s", "’s")) and \
+                    not expand_role_left(norm, toks, i, sent.start)[0]:
+                i = j + 1  # "received him at Qasr Al Watan": where, not who
                 continue
             names = [t[0] for t in run]
             # Strip a possessive from the last token.

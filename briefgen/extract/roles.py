@@ -26,6 +26,7 @@ def role_word(tok: str) -> bool:
 
 def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | None, int | None, bool]:
     """Walk left from token i-1 over title words; return (role, start, historic)."""
+    i = _past_style(toks, i)
     j = i - 1
     first = None
     has_head = False
@@ -95,6 +96,26 @@ def expand_role_left(norm: str, toks, i: int, sent_start: int) -> tuple[str | No
     historic = bool(HISTORIC.search(norm[max(sent_start, rs - 12):rs])) or \
         bool(re.match(r"(?:then|former|ex|late)\b", role, re.I))
     return role, rs, historic
+
+
+# A style of address between an office and the name: "President His Highness Sheikh Mohamed",
+# "Foreign Minister H.E. Ann Roe". It is no office: the role is the title before it.
+_STYLE_WORDS = frozenset("highness excellency majesty".split())
+_STYLE_OWNERS = frozenset("his her their".split())
+_STYLE_NAMES = frozenset("sheikh sheikha prince princess".split())
+_STYLE_INITIALS = frozenset("h.h. h.e. h.m.".split())
+
+
+def _past_style(toks, i: int) -> int:
+    """Index of the first token of a style of address ending right before token i, else i."""
+    j = i
+    if j > 0 and toks[j - 1][0].lower() in _STYLE_NAMES:
+        j -= 1
+    if j > 1 and toks[j - 1][0].lower() in _STYLE_WORDS and toks[j - 2][0].lower() in _STYLE_OWNERS:
+        return j - 2
+    if j > 0 and toks[j - 1][0].lower() in _STYLE_INITIALS and toks[j - 1][0][:1].isupper():
+        return j - 1
+    return i
 
 
 # Endings of evaluative adjectives ("influential senator", "leftist leader"): no part of a title.

@@ -40,17 +40,18 @@ _TRAILER = LazyPattern(
 _CREDIT = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][^\n]{0,80}$")
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_ORD = r"(?:st|nd|rd|th)?"  # "ABU DHABI, 13th February, 2024 (WAM) --"
 _PLACE = r"[A-Z][A-Za-z.'\u00c0-\u017f-]*(?:\s+[A-Z][A-Za-z.'\u00c0-\u017f-]*){0,3}"
 # "TOKYO, April 27 - ", "SEOUL, Dec. 30 (Yonhap) -- ", "CUZCO, Peru (Reuters) - ", "BEIJING - "
 DATELINE = LazyPattern(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))??"
-    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MON})(?:,?\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>\.?--?)\s+(?=\S)")
 # Inside wire junk only an upper-case city with a date or agency counts.
 STRICT_DATELINE = LazyPattern(
     rf"(?<![A-Za-z])(?P<place>[A-Z][A-Z'-]{{2,}}(?:\s+[A-Z][A-Z'-]{{2,}})?)(?:,\s*(?P<region>[A-Z][a-z]+))?"
-    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)?"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>--?|-)\s+(?=\S)")
+    rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}{_ORD}|\d{{1,2}}{_ORD}\s+{_MON})(?:,?\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z ./]{1,20})\))?\s*(?P<dash>\.?--?)\s+(?=\S)")
 
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|[.!?]+[\"')\]]*(?=\s*$)")
 _NON_WORD = re.compile(r"\W+")
@@ -328,6 +329,18 @@ _HYPHEN_SPACE = re.compile(r"-\s")
 _CAPS_START = re.compile(r"[A-Z][A-Z.'-]{2}")
 
 
+# "Riyadh, Sep 11 (PTI) External Affairs Minister ...": the same in a city's own case, where a
+# wire agency in brackets and a known place make it a dateline.
+WIRE_BRACKET_DATELINE = LazyPattern(
+    rf"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s*(?P<region>)(?P<date>{_MON}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?\s*\((?P<agency>" + "|".join(_WIRE_AGENCIES) + r")\)(?P<dash>)\s+(?=[A-Z\"\u201c])")
+_BRACKETED_AGENCIES = tuple(f"({a})" for a in _WIRE_AGENCIES)
+
+
+def _agency_bracketed(head: str) -> bool:
+    return holds_any(head, _BRACKETED_AGENCIES)
+
+
 def _agency_named(head: str) -> bool:
     return "/" in head or holds_any(head, _WIRE_AGENCIES)
 
@@ -374,6 +387,9 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
             return g
         b = BRACKET_DATELINE.match(head) if caps else None
         if b:
+            return b
+        b = WIRE_BRACKET_DATELINE.match(head) if not caps and _agency_bracketed(head[:60]) else None
+        if b and is_place(b.group("place")):
             return b
         c = COLON_DATELINE.match(head) if caps else None
         if c and is_place(c.group("place")):

@@ -388,6 +388,8 @@ def _named(state: State) -> bool:
     if words[-1].lower().rstrip(".") in NATIONALITIES or words[-1].lower() in ("american", "european", "african",
                                                                                "asian", "arab"):
         return False
+    if p.isupper() and len(words) > 3:
+        return False  # a run of an all-capitals text ("PRESIDENT ANA RUIZ WILL VISIT CHILE"), not a name
     return len(words) >= 2 or (p.isupper() and len(p) >= 2)
 
 

@@ -117,6 +117,22 @@ def _cut(prefix: str) -> str:
     return " ".join(words).rstrip(" ,;:–—-(")
 
 
+# Words whose "to" infinitive is what they say: "India was keen…" or "the two sides agreed…" cut
+# before "to build ..." tells nothing.
+_TAKES_TO = frozenset("""keen eager ready willing able unable want wants wanted hope hopes hoped aim aims aimed
+seek seeks sought try tries tried trying plan plans planned agree agrees agreed decided expected likely
+unlikely set due going meant designed intended bid effort efforts attempt attempts opportunity chance
+way ways need needs needed pledged promised vowed refused failed""".split())
+
+
+def _wants_its_infinitive(text: str, pos: int) -> bool:
+    """The clause cut at ``pos`` is a "to" infinitive that the word before it needs."""
+    if not text.startswith(" to ", pos):
+        return False
+    before = text[:pos].rsplit(" ", 1)[-1].strip(",;:").lower()
+    return before in _TAKES_TO
+
+
 def closed(cut: str) -> str:
     """A cut prefix with the quotation it stops inside closed after the ellipsis
     ('added, "There are consequences…"'): marks that do not pair misread whose words end where."""
@@ -138,6 +154,8 @@ def trim(text: str, budget: Budget, tail: str = "") -> str:
     for pos in cuts:
         if pos < floor:
             break
+        if _wants_its_infinitive(text, pos):
+            continue
         cand = closed(_cut(text[:pos]) + ELLIPSIS)
         if fits(cand, budget, tail):
             return cand

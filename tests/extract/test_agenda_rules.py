@@ -15,6 +15,16 @@ def _agenda(stages, text):
      "navy manoeuvres near the coast were expected to come up.",
      ["remaining trade barriers on grain and beef", "detention of a writer", "navy manoeuvres near the coast"]),
     ("The minister is expected to come up with a plan for the port.", []),
+    # a relative clause between commas inside the list: the list goes on after it
+    ("The leaders discussed the grain deal, which Lima quit in July, the river dams and the supply of gas to "
+     "Chile, a spokesman told reporters.", ["grain deal", "river dams", "supply of gas to Chile"]),
+    ("The leaders discussed the grain deal, which expires in May, and agreed to meet again.", ["grain deal"]),
+    ("The president received the envoy on Monday, with grain quotas and the fight against piracy at the top "
+     "of the agenda.", ["grain quotas", "fight against piracy"]),
+    # "A and ways to B" is two items; "particularly in the fields of X, Y and Z" names the fields
+    ("During the meeting, the two leaders discussed bilateral relations and ways to advance their fishing "
+     "partnership, particularly in the fields of grain, ports and energy.",
+     ["bilateral relations", "fishing partnership", "grain", "ports", "energy"]),
     # a coordination of topics before "dominate": "and" does not end the subject there
     ("Tense fishing relations and concern about port fees are expected to dominate the talks tomorrow.",
      ["Tense fishing relations", "port fees"]),

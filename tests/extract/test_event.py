@@ -145,6 +145,12 @@ def test_no_event_subject_is_the_headline(stages):
     assert b.subject == "Rovers beat United"
 
 
+def test_an_all_capitals_run_is_no_principal_in_the_subject(stages):
+    b = stages("PRESIDENT RUIZ TO VISIT CHILE\n\nSANTIAGO (AFP) - PRESIDENT ANA RUIZ WILL VISIT CHILE NEXT WEEK "
+               "FOR TALKS ON LITHIUM AND FISHING, HER OFFICE SAID ON MONDAY.\n").briefing
+    assert "WILL VISIT" not in b.subject
+
+
 @pytest.mark.parametrize("title, text, status", [
     # a headline's infinitive is its future; a bare "to visit" in the body is not
     ("Minister to visit Lima", "Minister Bo Lin has said little about the trip to Lima.", "upcoming"),

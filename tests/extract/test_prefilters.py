@@ -321,9 +321,11 @@ def test_dateline_prefilters_in_dev_articles():
             _dateline_needs(line[:400])
 
 
-# agenda._is_vague was this one pattern (re.I, searched): it must still say what the pattern said.
+# agenda._is_vague was this one pattern (re.I, searched): it must still say what the pattern said
+# (a bare "deal" or "situation", which names nothing the article's other labels do not, since added).
 VAGUE = re.compile(
-    r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics)$"
+    r"\b(?:range|number|variety|series|host|list) of\b|^(?:issues|concerns|matters|topics|deal|deals|agreement|"
+    r"agreements|accord|situation)$"
     r"|^(?:(?:outstanding|bilateral|key|major|important|pending|various|remaining|regional|global|international|"
     r"mutual|common|current|latest|main|other|several|many|all|some|these|those|such|both|wider|broader|unresolved|"
     r"sensitive|thorny|difficult|recent|two|three|four|five|six|seven|eight|nine|ten|several|\d+|ongoing|new|touchy|"
@@ -338,7 +340,7 @@ _VAGUE_WORDS = ["issues", "Issues", "ISSUES", "issue", "matters", "problems", "c
                 "bilateral", "key", "Key", "two", "12", "\u0663", "new", "recent", "and", "And", "of", "common",
                 "mutual", "range", "number", "list", "trade", "rights", "bilateral,", "key,", "ongoing", "play", "a",
                 "constructive", "global", "the", "\u017fubjects", "\u0130ssues", "po\u0131nts", "\u212aey", "co-operation",
-                "issues,", "of,", "rangeof"]
+                "issues,", "of,", "rangeof", "deal", "Deal", "situation", "accord"]
 
 
 def test_vague_labels_read_as_the_one_pattern_did():

@@ -20,6 +20,9 @@ def _quotes(stages, text):
     # a term the two sides gave their ties is nobody's own words
     ("President Ann Roe landed in Lima on Sunday. She met Prime Minister Bo Kay, and the two leaders raised "
      "ties to a \u201cstrategic partnership\u201d.", [("strategic partnership", None)]),
+    # a post on a social network is attributed like a statement
+    ('Minister Ann Roe met Bo Kay. "Held a productive meeting with my friend," Roe posted on X.',
+     [("Held a productive meeting with my friend", "Ann Roe")]),
 ])
 def test_pairing_and_attribution(stages, text, expected):
     assert _quotes(stages, text) == expected

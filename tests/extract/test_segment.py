@@ -30,6 +30,12 @@ def test_sentences(stages, text, expected):
     ("MOSCOW, April 5. /TASS/. The minister will fly to Ankara.", "Moscow", "The minister"),
     ("TOKYO, March 16 Kyodo - The two leaders met.", "Tokyo", "The two leaders"),
     ("MALE, July 25 (PTI) Prime Minister Modi arrived here.", "Male", "Prime Minister"),
+    # a day written as an ordinal (Gulf agencies)
+    ("ABU DHABI, 13th February, 2024 (WAM) -- The President received the envoy.", "Abu Dhabi", "The President"),
+    # Spanish agencies end the dateline on ".-"
+    ("Brasilia (EFE).- The President received the envoy.", "Brasilia", "The President"),
+    # a wire agency in brackets after a city in its own case (Indian agencies)
+    ("Riyadh, Sep 11 (PTI) External Affairs Minister Ann Roe held talks.", "Riyadh", "External Affairs"),
 ])
 def test_datelines_are_metadata(stages, text, place, body_start):
     st = stages("A headline\n\n" + text, until="segment")

@@ -52,6 +52,31 @@ def test_titles_of_two_portfolios(stages, text, name, role):
     assert roles[name] == role
 
 
+@pytest.mark.parametrize("text, name, role", [
+    # a style of address between the office and the name is no office
+    ("Ruiz receives Kay\n\nPresident His Highness Sheikh Ana Ruiz received Prime Minister Bo Kay at the "
+     "palace in Lima today.", "Ana Ruiz", "President"),
+    ("Ruiz receives Kay\n\nPresident Ana Ruiz received Foreign Minister H.E. Bo Kay in Lima today.", "Bo Kay",
+     "Foreign Minister"),
+    # "Deputy Ruler" is an office, not a person called Ruler
+    ("Ruiz receives Kay\n\nPresident Ana Ruiz received Bo Kay in Lima today. The meeting was attended by "
+     "Sheikh Cy Dee, Deputy Ruler of Lima.", "Cy Dee", "Deputy Ruler of Lima"),
+    # after a title, "He" is a surname
+    ("Talks in Lima\n\nVice Premier He Lifeng met Treasury Secretary Ann Roe in Lima on Monday.", "He Lifeng",
+     "Vice Premier"),
+])
+def test_styles_of_address_and_titles_of_other_traditions(stages, text, name, role):
+    roles = _roles(stages, text)
+    assert roles.get(name) == role and "Ruler" not in roles
+
+
+def test_a_name_after_at_is_a_venue(stages):
+    text = ("UAE President receives Indian Prime Minister\n\nABU DHABI, 13th February, 2024 (WAM) -- President His "
+            "Highness Sheikh Mohamed bin Zayed Al Nahyan received Prime Minister Narendra Modi of India, who is on an "
+            "official visit to the UAE, at Qasr Al Watan in Abu Dhabi today.")
+    assert "Qasr Al Watan" not in _roles(stages, text)
+
+
 def test_a_title_with_its_country_says_more_than_the_bare_title(stages):
     text = ("Roe in Lima\n\nAnn Roe will meet President Bo Kay on Monday.\n\nRoe arrived in Lima on Saturday. "
             "She will meet Peruvian President Bo Kay and business leaders.")
