@@ -144,7 +144,10 @@ _TRIGGER_MORE = LazyPattern(
     r"(?:differences|disagreements?|disputes?|rift) (?:over|on|about)|"
     # "compared notes on X", "talks centred around X", "the two spoke about X"
     r"compar(?:ed|e|es|ing) notes (?:on|about)|cent(?:re|er)(?:d|s|ing)? (?:around|upon)|"
-    r"(?:spoke|speak|speaks|speaking|talk|talked|talking) about"
+    r"(?:spoke|speak|speaks|speaking|talk|talked|talking) about|"
+    # a negotiation's state on each matter: "without closing gaps on X", "progress had been made on X"
+    r"(?:clos|narrow|bridg)[a-z]* (?:the )?gaps? (?:on|over|in)|"
+    r"progress (?:(?:had|has|have) been |was |were )?made (?:on|in)"
     r")\s+")
 # Who speaks about a topic in talks: both sides, not one speaker.
 _JOINT = LazyPattern(r"\b(?:two|both|leaders|ministers|sides|pair|they|delegations|counterparts?|presidents|"
@@ -155,7 +158,7 @@ _MORE_WORDS = ("views", "singl", "sticking", "cover", "touch", "tackl", "among",
                "spanning", "issues", "topics", "subjects", "matters", "areas", "everything", "focus", "revolv",
                "differences", "disagreement", "dispute", "rift", "notes on", "notes about", "centred", "centered",
                "centring", "centering", "spoke about", "speak about", "speaks about", "speaking about", "talk about",
-               "talked about", "talking about")
+               "talked about", "talking about", "gap", "made on", "made in")
 # What a match of each alternative of _TRIGGER_MORE holds: one of _MORE_CUES, or a word of each
 # group of a pair in _MORE_PAIRS. A sentence holding none has no rarer frame, and most articles
 # never compile that pattern.
@@ -172,6 +175,7 @@ _MORE_CUES = (
     "notes on", "notes about",
     *(f"cent{a}{e} {p}" for a in ("re", "er") for e in ("", "d", "s", "ing") for p in ("around", "upon")),
     *(f"{v} about" for v in ("spoke", "speak", "speaks", "speaking", "talk", "talked", "talking")),
+    *(f"gap{n} {p}" for n in ("", "s") for p in ("on", "over", "in")), "made on", "made in",
 )
 _MORE_PAIRS = (
     (("talks ", "meeting", "discussion", "negotiations ", "agenda ", "summit ", "agreement ", "deal ", "accord ",

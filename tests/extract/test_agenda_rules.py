@@ -15,6 +15,11 @@ def _agenda(stages, text):
      "navy manoeuvres near the coast were expected to come up.",
      ["remaining trade barriers on grain and beef", "detention of a writer", "navy manoeuvres near the coast"]),
     ("The minister is expected to come up with a plan for the port.", []),
+    # a negotiation's state on each matter
+    ("Negotiators ended a fifth round of talks on Friday without closing gaps on car tariffs and farm quotas, "
+     "officials said.", ["car tariffs", "farm quotas"]),
+    ("She said progress had been made on port fees and rules of origin.", ["port fees", "rules of origin"]),
+    ("The gap in living standards is wide.", []),
     # a relative clause between commas inside the list: the list goes on after it
     ("The leaders discussed the grain deal, which Lima quit in July, the river dams and the supply of gas to "
      "Chile, a spokesman told reporters.", ["grain deal", "river dams", "supply of gas to Chile"]),
