@@ -14,29 +14,32 @@ from bisect import bisect_left
 
 
 
+# What nests or splits a pattern, and escapes (skipped whole): the characters ``_depths`` walks.
+_SYNTAX = re.compile(r"\\.|[()\[\]|]", re.S)
+
+
 def _depths(p: str):
-    """(index, char, nesting depth after it) for each character of a pattern outside an
-    escape; brackets and parentheses count alike."""
-    depth, esc = 0, False
-    for i, ch in enumerate(p):
-        if esc:
-            esc = False
-            continue
-        if ch == "\\":
-            esc = True
-            continue
-        depth += (ch in "([") - (ch in ")]")
-        yield i, ch, depth
+    """(index, char, nesting depth after it) for each parenthesis, bracket and bar of a pattern
+    outside an escape; brackets and parentheses count alike. Only these characters change the
+    depth, so the scan leaves the others to the regex engine (cues are analysed at import)."""
+    depth = 0
+    for m in _SYNTAX.finditer(p):
+        ch = m.group()
+        if len(ch) == 1:
+            depth += (ch in "([") - (ch in ")]")
+            yield m.start(), ch, depth
 
 
 def _top_alternatives(p: str) -> list[str]:
     """"a|(?:b|c)|d" -> ["a", "(?:b|c)", "d"]."""
+    if "|" not in p:
+        return [p]
     cuts = [i for i, ch, depth in _depths(p) if ch == "|" and depth == 0]
     return [p[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(p)])]
 
 
 def _group_end(p: str) -> int:
-    """Index just past the group that opens the pattern."""
+    """Index just past the group that opens the pattern (``p`` opens on "(")."""
     return next((i + 1 for i, ch, depth in _depths(p) if depth == 0), len(p))
 
 
@@ -65,7 +68,7 @@ def _opens_on_letters(alt: str) -> bool:
     return all(a[:1].isalpha() for a in _top_alternatives(alt[3:end - 1]))
 
 
-_PREFIX_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
+_PREFIX_RUN = re.compile("[a-z0-9 ]*")
 
 
 def _literal_prefix(alt: str) -> str:
@@ -73,25 +76,39 @@ def _literal_prefix(alt: str) -> str:
     "in order to" -> "in order to"), or "" where it opens on anything else (a group, a class, an
     escape, a look-ahead). A longer prefix leaves fewer candidates: "in order to" is looked for
     where "in order to" is, not at every "in", and is compiled only for a text that holds it."""
-    n = 0
-    while n < len(alt) and alt[n] in _PREFIX_CHARS:
-        n += 1
+    n = _PREFIX_RUN.match(alt).end()
     if n < len(alt) and alt[n] in "?*+{":
         n -= 1  # the last letter is optional or repeated
     return alt[:n]
 
 
-def _prefixes(bodies: list[str]) -> tuple[str, ...] | None:
-    """The literal prefixes of a cue's alternatives (leading groups spread out as text, never
-    compiled), or None when one of them opens on no literal."""
+def _prefixes(spread: list[str]) -> tuple[str, ...] | None:
+    """The literal prefixes of a cue's alternatives (leading groups spread out as text by
+    ``distribute``, never compiled), or None when one of them opens on no literal."""
     out = []
-    for body in bodies:
-        for alt in distribute(body):
-            prefix = _literal_prefix(alt)
-            if not prefix:
-                return None
-            out.append(prefix)
+    for alt in spread:
+        prefix = _literal_prefix(alt)
+        if not prefix:
+            return None
+        out.append(prefix)
     return tuple(dict.fromkeys(out))
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")  # what _PREFIX_RUN takes
+
+
+def _plain_words(spread: list[str]) -> tuple[str, ...] | None:
+    """The phrases of a cue written as plain words ("\\bsince\\b", "\\b(?:a|the) chance to\\b"
+    -> ("since",), ("a chance to", "the chance to")), in the pattern's order, or None when an
+    alternative (spread out by ``distribute``) is anything else. Such a cue is matched by
+    ``str.startswith`` at its candidates and never compiled."""
+    out = []
+    for alt in spread:
+        phrase = alt[:-2]
+        if not (alt.endswith("\\b") and phrase[:1].isalnum() and phrase[-1:].isalnum() and set(phrase) <= _PLAIN):
+            return None
+        out.append(phrase)
+    return tuple(out)
 
 
 _WORD = re.compile(r"\w+")
@@ -129,11 +146,13 @@ class Cue:
     "\\b(?:meant|intended)\\s+to") is matched by look-up: the words that open on one of its
     prefixes (``_word_starts``) are its only candidates, and its pattern, compiled on first
     use (a cue with no candidate in a text is never compiled), is tried there alone.
+    A cue written as plain words ("\\bsince\\b", "\\b(?:a|the) chance to\\b") needs no pattern at all
+    (``words``): a phrase at a candidate followed by a word boundary is a match.
     Any other cue is searched for by the regex engine, with a leading ``\\b`` checked in
     Python and a leading group spread over the alternatives (``distribute``), which lets
     the engine skip ahead on a set of first letters."""
 
-    __slots__ = ("source", "cased", "boundary", "prefixes", "_pattern", "_flags", "_rx")
+    __slots__ = ("source", "cased", "boundary", "prefixes", "words", "_keys", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
@@ -141,15 +160,21 @@ class Cue:
         alts = _top_alternatives(pattern)
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
         self.prefixes = None
+        self.words = None
         self._flags = re.I if self.cased else 0
         self._rx = None
         if self.boundary:
             bodies = [a[2:] for a in alts]
-            self.prefixes = _prefixes(bodies)
+            spread = [d for b in bodies for d in distribute(b)]  # spread once: prefixes, words, pattern
+            self.prefixes = _prefixes(spread)
+            if self.prefixes is not None:
+                self.words = _plain_words(spread)
+                # the index key of each prefix: a word's first two characters, or its first alone
+                self._keys = tuple((prefix.split(" ", 1)[0][:2], prefix) for prefix in self.prefixes)
             if self.prefixes is not None or (len(bodies) == 1 and _opens_on_letters(bodies[0])):
                 pattern = "|".join(bodies)  # matched at candidates, or the engine finds the first letters itself
             else:
-                pattern = "|".join(d for b in bodies for d in distribute(b))
+                pattern = "|".join(spread)
         self._pattern = pattern
 
     @property
@@ -184,14 +209,21 @@ class Cue:
     def _looked_up(self, low: str, a: int, end: int) -> list[int]:
         """``starts`` by look-up: the pattern tried where a word opens on one of the prefixes."""
         index = _word_starts(low)
+        whole = a == 0 and end == len(low)  # the common call: every lexicon and mark over the text
         found: list[int] = []
-        for prefix in self.prefixes:  # a word's first two characters, or its first alone
-            key = prefix.split(" ", 1)[0][:2]
-            found += [s for s in index.get(key, ()) if a <= s < end and low.startswith(prefix, s)]
+        for key, prefix in self._keys:
+            starts = index.get(key)
+            if not starts:
+                continue
+            if prefix != key:
+                starts = [s for s in starts if low.startswith(prefix, s)]
+            found += starts if whole else [s for s in starts if a <= s < end]
         if not found:
             return []
         if len(self.prefixes) > 1:
             found = sorted(set(found))
+        if self.words is not None:
+            return self._plain(low, found, a, end)
         out = []
         pos = a
         match = self.rx.match
@@ -202,6 +234,24 @@ class Cue:
             if m is not None:
                 out.append(s)
                 pos = m.end()
+        return out
+
+
+    def _plain(self, low: str, found: list[int], a: int, end: int) -> list[int]:
+        """``_looked_up``'s matching for a cue of plain words: the first of its phrases (in the
+        pattern's order, as an alternation tries them) that opens at a candidate and ends on a
+        word boundary (``end`` read as the end of the text, as ``match`` reads ``endpos``)."""
+        out = []
+        pos = a
+        for s in found:
+            if s < pos:
+                continue
+            for w in self.words:
+                e = s + len(w)
+                if low.startswith(w, s, end) and (e >= end or not (low[e].isalnum() or low[e] == "_")):
+                    out.append(s)
+                    pos = e
+                    break
         return out
 
 

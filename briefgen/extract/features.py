@@ -163,10 +163,13 @@ def clause_features(state: State) -> list[dict[str, float]]:
     status = state.event.status or "unknown"
     sent_of = {s.index: s for s in state.sentences}
     out: list[dict[str, float]] = []
+    # Each section's lexicon score, once per clause and once per sentence (a sentence holds
+    # several clauses; ``sent_lex`` fills as the loop below meets them).
+    lex = {sec: [h.score(c.start, c.end) for c in state.candidates] for sec, h in hits.items() if sec in SECTIONS}
+    sent_lex: dict[str, dict[int, float]] = {sec: {} for sec in lex}
     # The article's best lexicon score per section: an article with no clause that states a
     # goal at all has no purpose, however its best clause ranks among its own.
-    best = {sec: max((hits[sec].score(c.start, c.end) for c in state.candidates), default=0.0)
-            for sec in SECTIONS if sec in hits}
+    best = {sec: max(scores, default=0.0) for sec, scores in lex.items()}
     # The clause's place among the article's clauses by each section's rule score: the best
     # statement of an article's purpose is the article's best, however its outlet words it.
     top: dict[str, dict[int, int]] = {}
@@ -174,7 +177,7 @@ def clause_features(state: State) -> list[dict[str, float]]:
         scored = sorted(((-c.score(sec), c.start) for c in state.candidates if c.score(sec) > 0))
         top[sec] = {start: k for k, (_, start) in enumerate(scored)}
     prev_sentence = None
-    for c in state.candidates:
+    for n_c, c in enumerate(state.candidates):
         a, b = c.start, c.end
         sent = sent_of[c.sentence]
         f: dict[str, float] = {"bias": 1.0}
@@ -185,8 +188,11 @@ def clause_features(state: State) -> list[dict[str, float]]:
             lo, hi = bisect_left(h.offsets, a), bisect_left(h.offsets, b)
             for k in set(h.cues[lo:hi]):
                 f[f"cue:{sec}:{k}"] = 1.0
-            f[f"lex:{sec}"] = round(h.score(a, b), 4)
-            f[f"sent_lex:{sec}"] = round(h.score(sent.start, sent.end), 4)
+            f[f"lex:{sec}"] = round(lex[sec][n_c], 4)
+            by_sentence = sent_lex[sec]
+            if sent.index not in by_sentence:
+                by_sentence[sent.index] = round(h.score(sent.start, sent.end), 4)
+            f[f"sent_lex:{sec}"] = by_sentence[sent.index]
             f[f"hand:{sec}"] = c.score(sec)
             f[f"art:best:{sec}"] = round(best[sec], 4)
             k = top[sec].get(a)

@@ -82,7 +82,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 def is_initials(tok: str) -> bool:
     """Initials inside a name ("S.M." Krishna, Joseph "R." Biden), not an initialism that
     names a country or body ("U.S.", "U.N.")."""
-    if not _INITIALS.fullmatch(tok):
+    if tok[1:2] != "." or not _INITIALS.fullmatch(tok):  # the first check spares the regex most words
         return False
     low = tok.lower()
     return len(tok) == 2 or (low not in NATIONALITIES and low.replace(".", "") not in _NEVER_NAME)

@@ -87,3 +87,43 @@ def test_word_cues_are_looked_up_with_the_offsets_of_finditer(pattern):
 def test_purpose_said_otherwise_is_a_purpose_cue(sentence):
     low = cues.lower(sentence)
     assert any(cue.starts(sentence, low) for cue, _ in cues.PURPOSE)
+
+
+PLAIN = ("Amid amidst amid_ amidsts; had been, has been has  been, have beenx was were; in order to "
+         "in order tone; at the same time at the same timer, meanwhile; a chance to the chance to2 "
+         "unlikely to likely to probably; tried to try to tries to pave the way \u017fince since\u00e9 since")
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bamid\b|\bamidst\b",
+    r"\b(?:had|has been|have been|was|were)\b",
+    r"\bin order to\b",
+    r"\bmeanwhile\b|\bat the same time\b",
+    r"\b(?:a|the) chance to\b",
+    r"\bunlikely to\b|\blikely to\b|\bprobably\b",
+    r"\b(?:try|tries|trying|tried) to\b|\bas a way to\b|\b(?:pave|paving|open|opening) the way\b",
+    r"\bsince\b",
+    r"\bhas\b|\bhas been\b",  # the first phrase that matches wins, as in an alternation
+])
+def test_plain_word_cues_match_like_finditer_without_a_pattern(pattern):
+    cue = cues.Cue(pattern)
+    assert cue.words is not None  # no regex: phrases compared at the looked-up candidates
+    low = cues.lower(PLAIN)
+    for a, b in [(0, None), (3, 50), (20, len(PLAIN) - 3), (60, 61), (0, 4), (0, 3), (95, 103)]:
+        end = len(PLAIN) if b is None else b
+        expected = [m.start() for m in re.compile(pattern).finditer(low, a, end)]
+        assert cue.starts(PLAIN, low, a, b) == expected, (a, b)
+
+
+def test_the_lexicons_plain_word_cues_match_like_their_patterns():
+    plain = [cue for lex in (cues.PURPOSE, cues.EXPECT, cues.CONTEXT) for cue, _ in lex if cue.words]
+    assert len(plain) >= 10
+    text = PLAIN + " " + ODD + " " + TEXT + " Agreed, signed; struck won't. Earlier, already previously."
+    low = cues.lower(text)
+    for cue in plain:
+        assert cue.starts(text, low) == [m.start() for m in re.compile(cue.source).finditer(low)], cue.source
+
+
+@pytest.mark.parametrize("pattern", [r"\bseeks?\s+to\b", r"\bexpectations?\b", r"\bwill\b|\bwon't\b", r"\bin \b"])
+def test_other_looked_up_cues_keep_their_pattern(pattern):
+    assert cues.Cue(pattern).words is None
