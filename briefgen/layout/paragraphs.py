@@ -127,7 +127,8 @@ def runs_markup(runs: tuple[Run, ...], style: Style, fonts: FontSet) -> str:
 
 
 # Paragraphs built for fitting, reused by the drawing that follows: the fitter measures
-# every entry at the final size, so the renderer need not parse and break them again.
+# every entry, label, header field, footer line and banner at the final size, so the
+# renderer need not parse and break them again (layout/flowables.py builds all of them here).
 # Keyed by everything a paragraph depends on (markup, the style object, the bullet).
 # Each fit starts it afresh (``new_memo``), so it holds one memo's paragraphs, never
 # carries work from one article (or one benchmark build) to the next, and stays small.
