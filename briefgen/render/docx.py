@@ -55,13 +55,28 @@ _CONFIGURED: OrderedDict = OrderedDict()  # (style, page, language) -> set-up do
 _MAX_CONFIGURED = 16  # fitting picks among a few body sizes per template: bounded, so batches stay flat
 
 
+def furniture(plan) -> tuple | None:
+    """What the page furniture depends on besides the style and the page: the top banner in
+    the page header; the rule, the footer table with its page label and the bottom banner in
+    the page footer. The set-up draws it (``configured``), so a memo adds only its footer
+    lines. None when the flow holds a footer of its own: it goes before them in the page
+    footer, so then all of it is drawn per memo."""
+    if any(isinstance(b, Footer) for b in plan.flow):
+        return None
+    bottom = tuple(("footer", b.page_label, bool(b.lines)) if isinstance(b, Footer) else ("rule",)
+                   for b in plan.bottom)
+    return plan.top_banner, plan.bottom_banner, bottom, plan.frame_width, plan.footer_label_width, plan.margin_bottom
+
+
 def configured(style, plan, language: str):
-    """A fresh Document of the style's reference.docx with the page and the styles set up for
-    this fitted style. The first memo of a (style, size, language) draws on the set-up
-    document itself; from the second on, the set-up is saved once (its bytes kept in memory,
-    bounded) and each render opens a copy. A single build never saves and reopens it."""
+    """A fresh Document of the style's reference.docx with the page, the styles and the page
+    furniture set up for this fitted style. The first memo of a (style, size, language,
+    furniture) draws on the set-up document itself; from the second on, the set-up is saved
+    once (its bytes kept in memory, bounded) and each render opens a copy. A single build
+    never saves and reopens it."""
     key = (style, plan.page_width, plan.page_height, plan.banner_height, plan.top_banner_y,
-           plan.bottom_banner_y, plan.bullets, plan.headings, plan.label_drop, plan.label_gutter, language)
+           plan.bottom_banner_y, plan.bullets, plan.headings, plan.label_drop, plan.label_gutter, language,
+           furniture(plan))
     if key not in _CONFIGURED:
         _CONFIGURED[key] = None
         _bound()
@@ -82,8 +97,9 @@ def _bound() -> None:
 
 
 def _set_up(style, plan, language: str):
-    """The reference document with the page and styles set up; a reference.docx that is not
-    a Word document or lacks a style the memo uses is the template's error (exit 6)."""
+    """The reference document with the page, the styles and the furniture set up; a
+    reference.docx that is not a Word document or lacks a style the memo uses is the
+    template's error (exit 6)."""
     path = reference_path(style)
     try:
         doc = docx.Document(io.BytesIO(reference_bytes(path)))
@@ -95,15 +111,18 @@ def _set_up(style, plan, language: str):
             PackageNotFoundError, etree.LxmlError) as e:
         raise TemplateError(f"template {style.name!r}: {path.name} is not a usable Word document "
                             f"with the styles {', '.join(STYLE_NAMES)} ({type(e).__name__}: {e})") from None
+    if furniture(plan) is not None:
+        _Writer(doc, style, plan, furnished=False).furnish()
     return doc
 
 
 class _Writer:
-    """Walks the fitted blocks once; every block type has exactly one case."""
+    """Walks the fitted blocks once; every block type has exactly one case. The page furniture
+    (``furnish``) is drawn with the set-up document, once per template and page."""
 
-    def __init__(self, fitted: FittedMemo) -> None:
-        self.style, self.plan, self.memo = fitted.style, fitted.plan, fitted.memo
-        self.doc = doc = configured(self.style, self.plan, self.memo.meta.language or "en")
+    def __init__(self, doc, style, plan, *, furnished: bool) -> None:
+        """``furnished``: ``doc`` holds the page furniture already (see ``furniture``)."""
+        self.doc, self.style, self.plan, self.furnished = doc, style, plan, furnished
         # what a paragraph's style is set to: None for the document's default paragraph style
         # (python-docx writes no w:pStyle for it either way, but looks the default up each time)
         default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
@@ -113,7 +132,12 @@ class _Writer:
         self.mark_colour, self.mark_size = rgb(st.mark_colour), Pt(st.mark_size)
         sec = doc.sections[0]
         self.header, self.footer = sec.header, sec.footer
-        self.unused = {"header": self.header.paragraphs[0], "footer": self.footer.paragraphs[0]}
+        # the parts' empty first paragraphs, until the furniture or a block takes them
+        self.unused = {}
+        if not (furnished and plan.top_banner):
+            self.unused["header"] = self.header.paragraphs[0]
+        if not furnished:
+            self.unused["footer"] = self.footer.paragraphs[0]
         self.table = None  # the label/content table of column mode
         self.sections_drawn = 0
 
@@ -145,9 +169,19 @@ class _Writer:
                     raise ValueError(f"docx renderer: unknown run style {other!r}")
 
     # blocks -------------------------------------------------------------------------------
-    def draw(self) -> None:
+    def furnish(self) -> None:
+        """The page furniture, in the order the page header and footer hold it (the footer
+        lines are left to ``footer_lines``)."""
         plan = self.plan
         if plan.top_banner:
+            self.banner(plan.top_banner, top=True)
+        for block in plan.bottom:
+            self.footer_rule() if isinstance(block, Rule) else self.footer_block(block, lines=False)
+        self.finish_footer()
+
+    def draw(self) -> None:
+        plan = self.plan
+        if not self.furnished and plan.top_banner:
             self.banner(plan.top_banner, top=True)
         for block in plan.flow:
             match block:
@@ -163,9 +197,18 @@ class _Writer:
                     self.footer_block(block)
                 case _:
                     raise TypeError(f"docx renderer: unknown block {type(block).__name__}")
-        for block in plan.bottom:
-            self.footer_rule() if isinstance(block, Rule) else self.footer_block(block)
-        self.finish()
+        if self.furnished:
+            for block in plan.bottom:
+                if isinstance(block, Footer):  # the only table of a furnished page footer
+                    self.footer_lines(block, self.footer.tables[0].rows[0].cells[0])
+        else:
+            for block in plan.bottom:
+                self.footer_rule() if isinstance(block, Rule) else self.footer_block(block)
+            self.finish_footer()
+        if self.table is not None:  # a table may not end the body: Word would add a paragraph
+            p = self.doc.add_paragraph()
+            exact(p.paragraph_format, 1.0)
+            p.add_run().font.size = Pt(1)
 
     def banner(self, b: Banner, *, top: bool) -> None:
         st, plan = self.style, self.plan
@@ -219,9 +262,9 @@ class _Writer:
         docx_xml.bottom_border(p, st.rule_width, st.rule_colour)
         p.add_run().font.size = Pt(1)
 
-    def footer_block(self, f: Footer) -> None:
-        """Footer lines on the left, the page label bottom-right beside them (the Footer
-        style gives them their size and colour)."""
+    def footer_block(self, f: Footer, *, lines: bool = True) -> None:
+        """Footer lines on the left (``lines``: now, else only the first one's style), the
+        page label bottom-right beside them (the Footer style gives them their size and colour)."""
         plan = self.plan
         empty = self.unused.pop("footer", None)
         if empty is not None:  # no rule above: the part's empty first paragraph takes no room
@@ -231,10 +274,10 @@ class _Writer:
         self.fixed_table(table, widths)
         left, right = table.rows[0].cells
         right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-        for n, line in enumerate(f.lines):
-            p = left.paragraphs[0] if n == 0 else left.add_paragraph()
-            p.style = self.styles["Footer"]
-            self.runs(p, line)
+        if f.lines:
+            left.paragraphs[0].style = self.styles["Footer"]
+        if lines:
+            self.footer_lines(f, left)
         p = right.paragraphs[0]
         p.style = self.styles["Footer"]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -248,19 +291,25 @@ class _Writer:
             elif text:
                 text_run(p, text)
 
-    def finish(self) -> None:
+    def footer_lines(self, f: Footer, left) -> None:
+        """The footer's lines in the ``left`` cell of its table (the first paragraph styled already)."""
+        for n, line in enumerate(f.lines):
+            if n:
+                p = left.add_paragraph()
+                p.style = self.styles["Footer"]
+            else:
+                p = left.paragraphs[0]
+            self.runs(p, line)
+
+    def finish_footer(self) -> None:
         """The bottom banner; else a paragraph closing the footer after its table lifts the
-        footer lines to the bottom margin, as in the PDF. The body ends with a paragraph."""
+        footer lines to the bottom margin, as in the PDF."""
         plan = self.plan
         if plan.bottom_banner:
             self.banner(plan.bottom_banner, top=False)
         elif plan.bottom:
             p = self.part_paragraph("footer", "Footer")
             exact(p.paragraph_format, max(1.0, plan.margin_bottom - self.doc.sections[0].footer_distance.pt))
-        if self.table is not None:  # a table may not end the body: Word would add a paragraph
-            p = self.doc.add_paragraph()
-            exact(p.paragraph_format, 1.0)
-            p.add_run().font.size = Pt(1)
 
     # sections -------------------------------------------------------------------------------
     def fixed_table(self, table, widths: tuple[float, ...]) -> None:
@@ -346,7 +395,9 @@ class _Writer:
 
 def render(fitted: FittedMemo) -> bytes:
     """Render ``fitted.memo`` with ``fitted.style`` as reproducible DOCX bytes."""
-    writer = _Writer(fitted)
+    style, plan = fitted.style, fitted.plan
+    doc = configured(style, plan, fitted.memo.meta.language or "en")
+    writer = _Writer(doc, style, plan, furnished=furniture(plan) is not None)
     writer.draw()
     set_core_properties(writer.doc, fitted.memo.meta)
     return save(writer.doc)
