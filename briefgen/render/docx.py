@@ -55,17 +55,30 @@ _CONFIGURED: OrderedDict = OrderedDict()  # (style, page, language) -> set-up do
 _MAX_CONFIGURED = 16  # fitting picks among a few body sizes per template: bounded, so batches stay flat
 
 
+def _head_at(plan) -> int:
+    """Index in the flow of the header fields the body starts with, else -1 (banners and
+    footers in the flow go to the page header and footer, not the body)."""
+    for i, b in enumerate(plan.flow):
+        if not isinstance(b, (Banner, Footer)):
+            return i if isinstance(b, HeaderFields) else -1
+    return -1
+
+
 def furniture(plan) -> tuple | None:
     """What the page furniture depends on besides the style and the page: the top banner in
     the page header; the rule, the footer table with its page label and the bottom banner in
-    the page footer. The set-up draws it (``configured``), so a memo adds only its footer
-    lines. None when the flow holds a footer of its own: it goes before them in the page
-    footer, so then all of it is drawn per memo."""
+    the page footer; the title and the field names of the header the body starts with. The
+    set-up draws it (``configured``), so a memo adds only its footer lines and field values.
+    None when the flow holds a footer of its own: it goes before them in the page footer, so
+    then all of it is drawn per memo."""
     if any(isinstance(b, Footer) for b in plan.flow):
         return None
     bottom = tuple(("footer", b.page_label, bool(b.lines)) if isinstance(b, Footer) else ("rule",)
                    for b in plan.bottom)
-    return plan.top_banner, plan.bottom_banner, bottom, plan.frame_width, plan.footer_label_width, plan.margin_bottom
+    at = _head_at(plan)
+    head = (plan.flow[at].title, tuple(f.label for f in plan.flow[at].fields)) if at >= 0 else None
+    return (plan.top_banner, plan.bottom_banner, bottom, plan.frame_width, plan.footer_label_width,
+            plan.margin_bottom, head, plan.header_label_width)
 
 
 def configured(style, plan, language: str):
@@ -178,15 +191,21 @@ class _Writer:
         for block in plan.bottom:
             self.footer_rule() if isinstance(block, Rule) else self.footer_block(block, lines=False)
         self.finish_footer()
+        at = _head_at(plan)
+        if at >= 0:
+            self.header_fields(plan.flow[at], values=False)
 
     def draw(self) -> None:
         plan = self.plan
         if not self.furnished and plan.top_banner:
             self.banner(plan.top_banner, top=True)
-        for block in plan.flow:
+        head_at = _head_at(plan) if self.furnished else -1
+        for i, block in enumerate(plan.flow):
             match block:
                 case Banner():
                     self.banner(block, top=True)
+                case HeaderFields() if i == head_at:
+                    self.field_values(block)
                 case HeaderFields():
                     self.header_fields(block)
                 case Rule():
@@ -222,7 +241,9 @@ class _Writer:
         run.font.color.rgb = rgb(b.colour or st.text_colour)
         run.font.size = Pt(st.banner_size)
 
-    def header_fields(self, h: HeaderFields) -> None:
+    def header_fields(self, h: HeaderFields, *, values: bool = True) -> None:
+        """The title, then a line per field: its name, a tab, its value (``values``: now,
+        else left to ``field_values``)."""
         st, plan = self.style, self.plan
         self.table = None
         lh = st.line_height
@@ -242,9 +263,20 @@ class _Writer:
             label.bold = True
             label.font.color.rgb, label.font.size = rgb(st.accent_colour), Pt(st.label_size)
             p.add_run("\t")
-            value = text_run(p, f.value)
-            if f.label.upper() == "SUBJECT":
-                value.bold = True
+            if values:
+                self.field_value(p, f)
+
+    def field_values(self, h: HeaderFields) -> None:
+        """The values of header fields drawn with the furniture: the body's last paragraphs yet."""
+        self.table = None
+        if h.fields:
+            for p, f in zip(self.doc.paragraphs[-len(h.fields):], h.fields):
+                self.field_value(p, f)
+
+    def field_value(self, p, f) -> None:
+        value = text_run(p, f.value)
+        if f.label.upper() == "SUBJECT":
+            value.bold = True
 
     def rule(self) -> None:
         """The rule under the header: 0.35 line above it, the header gap below."""
