@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from briefgen.compose.styles import Style
 from briefgen.layout.fonts import fonts_for
-from briefgen.layout.paragraphs import entry_paragraphs, kit, para, runs_markup, template_para, text_markup
+from briefgen.layout.paragraphs import (entry_paragraphs, kit, markup_colour, para, runs_markup, template_para,
+                                        text_markup)
 from briefgen.model.blocks import Banner, Entry, Footer, HeaderFields, Para, Quotes, Rule, Section
 
 
@@ -159,7 +160,7 @@ def rule_flowable(style: Style, *, after_header: bool) -> Flowable:
 
 def banner_flowable(block: Banner, style: Style) -> Flowable:
     k = kit(style)
-    return template_para(f'<font color="{block.colour or style.text_colour}">'
+    return template_para(f'<font color="{markup_colour(block.colour or style.text_colour)}">'
                     f'{text_markup(block.text, k.fonts)}</font>', k.banner)
 
 
