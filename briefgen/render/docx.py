@@ -138,9 +138,13 @@ class _Writer:
         self.doc, self.style, self.plan, self.furnished = doc, style, plan, furnished
         # what a paragraph's style is set to: None for the document's default paragraph style
         # (python-docx writes no w:pStyle for it either way, but looks the default up each time)
-        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        styles = doc.styles
+        default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        by_name: dict = {}
+        for style in styles:  # one pass; a look-up by name runs an XPath query each time
+            by_name.setdefault(style.name, style)
         self.styles = {name: None if style == default else style
-                       for name, style in ((n, doc.styles[n]) for n in STYLE_NAMES)}
+                       for name, style in ((n, by_name[n] if n in by_name else styles[n]) for n in STYLE_NAMES)}
         st = self.style
         self.mark_colour, self.mark_size = rgb(st.mark_colour), Pt(st.mark_size)
         sec = doc.sections[0]
