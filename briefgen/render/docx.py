@@ -40,8 +40,7 @@ _BREAKS = re.compile(r"[\t\r\n]")  # what Run.text turns into w:tab / w:br eleme
 
 def text_run(p, text: str = ""):
     """``p.add_run(text)``, the same XML: text with no tab or line break goes in through
-    Run.add_text, one w:t, without the scan character by character that Run.text makes
-    (about a third of the DOCX writer's time went there)."""
+    Run.add_text, one w:t, without the scan character by character that Run.text makes."""
     run = p.add_run()
     if text:
         if _BREAKS.search(text):
@@ -51,7 +50,7 @@ def text_run(p, text: str = ""):
     return run
 
 
-_CONFIGURED: OrderedDict = OrderedDict()  # (style, page, language) -> set-up document bytes (None: used once)
+_CONFIGURED: OrderedDict = OrderedDict()  # (style, page, language, furniture) -> set-up document bytes (None: used once)
 _MAX_CONFIGURED = 16  # fitting picks among a few body sizes per template: bounded, so batches stay flat
 
 
