@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from briefgen.compose.styles import Style
 from briefgen.layout.fonts import fonts_for
-from briefgen.layout.paragraphs import OncePara, entry_paragraphs, kit, runs_markup, text_markup
+from briefgen.layout.paragraphs import (entry_paragraphs, kit, markup_colour, para, runs_markup, template_para,
+                                        text_markup)
 from briefgen.model.blocks import Banner, Entry, Footer, HeaderFields, Para, Quotes, Rule, Section
 
 
@@ -102,7 +103,7 @@ def _section_body(sec: Section, style: Style) -> list[Flowable]:
 
 def label_paragraph(label: str, style: Style) -> Paragraph:
     k = kit(style)
-    return OncePara(text_markup(label, k.fonts), k.label)
+    return template_para(text_markup(label, k.fonts), k.label)
 
 
 def section_flowable(sec: Section, style: Style, *, first: bool = False) -> Flowable:
@@ -122,15 +123,15 @@ def header_flowables(h: HeaderFields, style: Style) -> list[Flowable]:
     k = kit(style)
     out: list[Flowable] = []
     if h.title:
-        out.append(OncePara(text_markup(h.title, k.fonts), k.title))
+        out.append(template_para(text_markup(h.title, k.fonts), k.title))
         out.append(Spacer(0, 0.45 * style.line_height))
     rows = []
     for fld in h.fields:
         value = text_markup(fld.value, k.fonts)
         if fld.label.upper() == "SUBJECT":
             value = f"<b>{value}</b>"
-        rows.append([OncePara(text_markup(fld.label + ":", k.fonts), k.field_label),
-                     OncePara(value, k.field_value)])
+        rows.append([template_para(text_markup(fld.label + ":", k.fonts), k.field_label),
+                     para(value, k.field_value)])
     if rows:
         off = label_offset(style)
         out.append(_table(rows, [style.header_label_width, style.frame_width - style.header_label_width],
@@ -142,8 +143,8 @@ def header_flowables(h: HeaderFields, style: Style) -> list[Flowable]:
 
 def footer_flowable(ft: Footer, style: Style) -> Flowable:
     k = kit(style)
-    paras = [OncePara(runs_markup(line, style, k.fonts), k.footer) for line in ft.lines]
-    label = OncePara(text_markup(ft.page_label, k.fonts), k.page_label)
+    paras = [para(runs_markup(line, style, k.fonts), k.footer) for line in ft.lines]
+    label = template_para(text_markup(ft.page_label, k.fonts), k.page_label)
     w = style.frame_width
     lw = footer_label_width(style)
     if not paras:
@@ -159,7 +160,7 @@ def rule_flowable(style: Style, *, after_header: bool) -> Flowable:
 
 def banner_flowable(block: Banner, style: Style) -> Flowable:
     k = kit(style)
-    return OncePara(f'<font color="{block.colour or style.text_colour}">'
+    return template_para(f'<font color="{markup_colour(block.colour or style.text_colour)}">'
                     f'{text_markup(block.text, k.fonts)}</font>', k.banner)
 
 

@@ -6,6 +6,7 @@ paragraph markup, switching to the fallback font where the family lacks a glyph.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -95,6 +96,15 @@ def kit(style: Style) -> Kit:
     )
 
 
+@lru_cache(maxsize=64)
+def markup_colour(colour: str) -> str:
+    """A "#RRGGBB" colour written as reportlab's paragraph markup reads it quickest,
+    "rgb(r,g,b)" (its CSS form): the same Color, where a "#RRGGBB" string first goes through
+    reportlab's slower guesses (named colours, a failed literal_eval) before HexColor takes it.
+    About a third of the parse of an entry with a paragraph mark went there."""
+    return "rgb({},{},{})".format(int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
 def escape(text: str) -> str:
     """&, < and > as entities: reportlab's paragraph markup is XML-like."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -120,14 +130,15 @@ def runs_markup(runs: tuple[Run, ...], style: Style, fonts: FontSet) -> str:
                 fonts.ensure()  # reportlab maps <i> to the italic faces: register them first
                 out.append(f"<i>{t}</i>")
             case "mark":
-                out.append(f'<font size="{style.mark_size}" color="{style.mark_colour}">{t}</font>')
+                out.append(f'<font size="{style.mark_size}" color="{markup_colour(style.mark_colour)}">{t}</font>')
             case _:
                 out.append(t)
     return "".join(out)
 
 
 # Paragraphs built for fitting, reused by the drawing that follows: the fitter measures
-# every entry at the final size, so the renderer need not parse and break them again.
+# every entry, label, header field, footer line and banner at the final size, so the
+# renderer need not parse and break them again (layout/flowables.py builds all of them here).
 # Keyed by everything a paragraph depends on (markup, the style object, the bullet).
 # Each fit starts it afresh (``new_memo``), so it holds one memo's paragraphs, never
 # carries work from one article (or one benchmark build) to the next, and stays small.
@@ -147,6 +158,28 @@ def para(markup: str, pstyle: ParagraphStyle, bullet: str | None = None) -> Once
         if len(_PARAS) >= _PARAS_MAX:
             _PARAS.clear()
         p = _PARAS[key] = OncePara(markup, pstyle, bulletText=bullet)
+    return p
+
+
+# Paragraphs of the words the template supplies (section labels, the title, the header's
+# field names, the page label, the banners): the same in every memo drawn in the same
+# paragraph style, whatever the article, so they are parsed and broken once per style and
+# kept across memos. Never an article's words: those stay in the per-memo cache above.
+# Bounded: the least recently used go first.
+_TEMPLATE_PARAS: OrderedDict[tuple, OncePara] = OrderedDict()
+_TEMPLATE_PARAS_MAX = 256
+
+
+def template_para(markup: str, pstyle: ParagraphStyle) -> OncePara:
+    """The paragraph of template words ``markup`` in ``pstyle``, built once."""
+    key = (markup, pstyle)
+    p = _TEMPLATE_PARAS.get(key)
+    if p is None:
+        p = _TEMPLATE_PARAS[key] = OncePara(markup, pstyle)
+        if len(_TEMPLATE_PARAS) > _TEMPLATE_PARAS_MAX:
+            _TEMPLATE_PARAS.popitem(last=False)
+    else:
+        _TEMPLATE_PARAS.move_to_end(key)
     return p
 
 
