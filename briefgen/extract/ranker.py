@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import math
 import tomllib
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -31,20 +30,25 @@ def spec() -> str:
     return h.hexdigest()[:16]
 
 
-@dataclass(frozen=True)
 class Model:
     """Per section: feature weights, the probability a clause needs (``threshold``), the most
     clauses kept (``cap``) and the lower bar the article's best clause needs (``floors``): a
     section is ranked within its article, so the clause that best states an article's purpose is
     kept even when the model is less sure of it than of clauses in other articles (outlets
     phrase a goal differently; the relative rank carries over to unseen ones better than an
-    absolute bar). A section without a floor uses its threshold."""
+    absolute bar). A section without a floor uses its threshold. A plain class, not a
+    dataclass: nothing compares or copies models, and a dataclass's generated methods cost
+    start-up time in every fresh process."""
 
-    weights: dict[str, dict[str, float]]
-    thresholds: dict[str, float]
-    caps: dict[str, int]
-    meta: dict = field(default_factory=dict)
-    floors: dict[str, float] = field(default_factory=dict)
+    __slots__ = ("weights", "thresholds", "caps", "meta", "floors")
+
+    def __init__(self, weights: dict[str, dict[str, float]], thresholds: dict[str, float], caps: dict[str, int],
+                 meta: dict | None = None, floors: dict[str, float] | None = None) -> None:
+        self.weights = weights
+        self.thresholds = thresholds
+        self.caps = caps
+        self.meta = {} if meta is None else meta
+        self.floors = {} if floors is None else floors
 
     def floor(self, section: str) -> float:
         return min(self.floors.get(section, 1.0), self.thresholds[section])
