@@ -94,103 +94,21 @@ def _prefixes(spread: list[str]) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(out))
 
 
-# A cue written in words ("\\bhop(?:e|es|ed|ing) to\\b", "\\bseeks?\\s+to\\b", "\\bpostpon\\w+") is
-# matched without a regex: its pattern is spelled out into the phrases it can match, each
-# compared at the looked-up candidates (``Cue._plain``). Spelling out follows the order in which
-# ``re`` tries the paths of a pattern (an alternation left to right, an optional part first
-# taken, then left out), so the first phrase that matches at a start is the regex's match.
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
-_LITERAL = _LETTERS | frozenset("0123456789 '-")
-_GAP, _WORD_TAIL, _END = "\\s+", ("\\w*", "\\w+"), "\\b"
-_MAX_PHRASES = 128  # more: the pattern is compiled, rather than tried phrase by phrase
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")  # what _PREFIX_RUN takes
 
 
-def _paths(p: str) -> list[list[str]] | None:
-    """The token sequences ``p`` matches, in the order ``re`` tries them: one character of
-    ``_LITERAL`` per token, and ``_GAP``, ``_WORD_TAIL`` and ``_END`` tokens. None when ``p``
-    holds anything else (a class, a look-around, a repeat other than those) or spells out
-    into too many phrases."""
-    paths: list[list[str]] = [[]]
-    i = 0
-    while i < len(p):
-        if p.startswith("(?:", i):
-            j = i + _group_end(p[i:])
-            options = []
-            for alt in _top_alternatives(p[i + 3:j - 1]):
-                inner = _paths(alt)
-                if inner is None:
-                    return None
-                options += inner
-        elif p.startswith((_GAP, _END, *_WORD_TAIL), i):
-            j = i + len(_END if p.startswith(_END, i) else _GAP)
-            options = [[p[i:j]]]
-        elif p[i] in _LITERAL:
-            j = i + 1
-            options = [[p[i]]]
-        elif p[i] == "[" and (j := p.find("]", i) + 1) and set(p[i + 1:j - 1]) <= _LETTERS:
-            options = [[ch] for ch in p[i + 1:j - 1]]  # "finali[sz]e": one letter of a few
-        else:
-            return None
-        if p.startswith("?", j) and not p.startswith(("??", "?+"), j) and p[i] not in "\\":
-            options = options + [[]]  # greedy: with the optional part first
-            j += 1
-        if j < len(p) and p[j] in "?*+{":
-            return None
-        paths = [a + b for a in paths for b in options]  # earlier choices vary slowest, as re backtracks
-        if len(paths) > _MAX_PHRASES:
-            return None
-        i = j
-    return paths
-
-
-def _phrase(tokens: list[str]) -> tuple[tuple[str, ...], str, bool] | None:
-    """A path of ``_paths`` as (literal chunks, each pair of them parted by a run of whitespace;
-    a closing run of word characters: "", "*" or "+"; whether a word boundary closes it), or
-    None if it is not of that form (the match must open on a letter or digit, since it starts a
-    word, and ``\\b`` may only close it, after a letter, a digit or a run of word characters)."""
-    chunks = [""]
-    tail = ""
-    boundary = False
-    for k, tok in enumerate(tokens):
-        if boundary:
-            return None  # \b before the end
-        if tok == _END:
-            if not (tail == "+" or chunks[-1][-1:].isalnum()):
-                return None  # the boundary could fail where a word character does not precede it
-            boundary = True
-        elif tail:
-            return None  # a run of word characters before the end
-        elif tok in _WORD_TAIL:
-            if not chunks[-1]:
-                return None
-            tail = tok[-1]
-        elif tok == _GAP:
-            if not chunks[-1] or chunks[-1][-1] == " ":
-                return None
-            chunks.append("")
-        else:
-            if tok == " " and not chunks[-1] and len(chunks) > 1:
-                return None  # a space right after a gap: the gap would have taken it
-            chunks[-1] += tok
-    if not (chunks[0][:1].isalnum() and chunks[-1]):
-        return None
-    return tuple(chunks), tail, boundary
-
-
-def _spelled_out(bodies: list[str]) -> tuple[tuple[tuple[str, ...], str, bool], ...] | None:
-    """The phrases of a cue's alternatives (each without its leading ``\\b``), in the order
-    ``re`` tries them, or None when one of them cannot be spelled out."""
+def _plain_words(spread: list[str]) -> tuple[str, ...] | None:
+    """The phrases of a cue written as plain words ("\\bsince\\b", "\\b(?:a|the) chance to\\b"
+    -> ("since",), ("a chance to", "the chance to")), in the pattern's order, or None when an
+    alternative (spread out by ``distribute``) is anything else. Such a cue is matched by
+    ``str.startswith`` at its candidates and never compiled."""
     out = []
-    for body in bodies:
-        paths = _paths(body)
-        if paths is None:
+    for alt in spread:
+        phrase = alt[:-2]
+        if not (alt.endswith("\\b") and phrase[:1].isalnum() and phrase[-1:].isalnum() and set(phrase) <= _PLAIN):
             return None
-        for tokens in paths:
-            phrase = _phrase(tokens)
-            if phrase is None:
-                return None
-            out.append(phrase)
-    return tuple(out) if len(out) <= _MAX_PHRASES else None
+        out.append(phrase)
+    return tuple(out)
 
 
 _WORD = re.compile(r"\w+")
@@ -234,7 +152,7 @@ class Cue:
     Python and a leading group spread over the alternatives (``distribute``), which lets
     the engine skip ahead on a set of first letters."""
 
-    __slots__ = ("source", "cased", "boundary", "prefixes", "words", "_keys", "_by_key", "_pattern", "_flags", "_rx")
+    __slots__ = ("source", "cased", "boundary", "prefixes", "words", "_keys", "_pattern", "_flags", "_rx")
 
     def __init__(self, pattern: str):
         self.source = pattern
@@ -243,7 +161,6 @@ class Cue:
         self.boundary = not self.cased and all(a.startswith(r"\b") for a in alts)
         self.prefixes = None
         self.words = None
-        self._by_key = None
         self._flags = re.I if self.cased else 0
         self._rx = None
         if self.boundary:
@@ -251,8 +168,7 @@ class Cue:
             spread = [d for b in bodies for d in distribute(b)]  # spread once: prefixes, words, pattern
             self.prefixes = _prefixes(spread)
             if self.prefixes is not None:
-                self.words = _spelled_out(bodies)
-                self._by_key = _by_first_two(self.words)
+                self.words = _plain_words(spread)
                 # the index key of each prefix: a word's first two characters, or its first alone
                 self._keys = tuple((prefix.split(" ", 1)[0][:2], prefix) for prefix in self.prefixes)
             if self.prefixes is not None or (len(bodies) == 1 and _opens_on_letters(bodies[0])):
@@ -322,67 +238,21 @@ class Cue:
 
 
     def _plain(self, low: str, found: list[int], a: int, end: int) -> list[int]:
-        """``_looked_up``'s matching for a cue spelled out in phrases: the first of them (in the
-        order ``re`` tries the paths of the pattern) that matches at a candidate, ``end`` read
-        as the end of the text (as ``match`` reads ``endpos``). A run of whitespace (``\\s+``)
-        takes every whitespace character there is: the chunk after it opens on another
-        character, so ``re`` could not match by taking fewer."""
+        """``_looked_up``'s matching for a cue of plain words: the first of its phrases (in the
+        pattern's order, as an alternation tries them) that opens at a candidate and ends on a
+        word boundary (``end`` read as the end of the text, as ``match`` reads ``endpos``)."""
         out = []
         pos = a
-        by_key = self._by_key
         for s in found:
             if s < pos:
                 continue
-            for chunks, tail, boundary in (self.words if by_key is None else by_key.get(low[s:s + 2], ())):
-                e = _phrase_end(low, s, end, chunks, tail, boundary)
-                if e >= 0:
+            for w in self.words:
+                e = s + len(w)
+                if low.startswith(w, s, end) and (e >= end or not (low[e].isalnum() or low[e] == "_")):
                     out.append(s)
                     pos = e
                     break
         return out
-
-
-def _by_first_two(words) -> dict[str, tuple] | None:
-    """A cue's phrases by the first two characters they open with (in their order), so that a
-    candidate is tried against the few that can match there; None when a phrase opens on a
-    single character before a run of whitespace (it has no such key)."""
-    if words is None or any(len(chunks[0]) < 2 for chunks, _, _ in words):
-        return None
-    by_key: dict[str, list] = {}
-    for phrase in words:
-        by_key.setdefault(phrase[0][0][:2], []).append(phrase)
-    return {k: tuple(v) for k, v in by_key.items()}
-
-
-def _is_word(ch: str) -> bool:
-    """``\\w`` of ``re`` on a str."""
-    return ch.isalnum() or ch == "_"
-
-
-def _phrase_end(low: str, s: int, end: int, chunks: tuple[str, ...], tail: str, boundary: bool) -> int:
-    """Where the phrase matched at ``s`` ends (before ``end``), or -1."""
-    e = s
-    for k, chunk in enumerate(chunks):
-        if k:
-            g = e
-            while g < end and low[g].isspace():
-                g += 1
-            if g == e:
-                return -1
-            e = g
-        if not low.startswith(chunk, e, end):
-            return -1
-        e += len(chunk)
-    if tail:
-        t = e
-        while t < end and _is_word(low[t]):
-            t += 1
-        if tail == "+" and t == e:
-            return -1
-        return t
-    if boundary and e < end and _is_word(low[e]):
-        return -1
-    return e
 
 
 def _compile(entries: list[tuple[str, float]]) -> tuple[tuple[Cue, float], ...]:

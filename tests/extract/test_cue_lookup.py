@@ -124,42 +124,6 @@ def test_the_lexicons_plain_word_cues_match_like_their_patterns():
         assert cue.starts(text, low) == [m.start() for m in re.compile(cue.source).finditer(low)], cue.source
 
 
-SPELT = ("seeks to seek  to seeks\tto seek\u00a0\u2009to seekto seeks_to; won't wont won'tx will willy; "
-         "expectation expectations expectationsx; postpone postponed postpon postponement_x; vow vows vowing; "
-         "tension tensions disputes dispute- crisis crisisx; aims at aim  to aimed\nat aiming at; aim ing to; "
-         "is widely expected to are also  expected to was expected to, were   widely   expected to; "
-         "search for searches  for looked for lookes for hunting\n\tfor; follow-ups follow-up; "
-         "\u212aey \u017fince seek \u017feek dispute\u00e9 foo-bar foo- foo-x")
-
-
-@pytest.mark.parametrize("pattern", [
-    r"\bseeks?\s+to\b",
-    r"\bexpectations?\b",
-    r"\bwill\b|\bwon't\b",
-    r"\bpostpon\w+|\bvow\w*",
-    r"\b(?:tensions?|dispute\w*|crisis)\b",
-    r"\baim(?:s|ed|ing)?\s+(?:at|to)\b",
-    r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?expected to\b",
-    r"\b(?:search|look|push|press|lobby|hunt)(?:es|ed|ing|s)?\s+for\b",
-    r"\bfollow-ups?\b|\bfollow\b",
-    r"\bfoo-\w+\b|\bfoo\b",
-])
-def test_cues_spelled_out_in_phrases_match_like_finditer(pattern):
-    cue = cues.Cue(pattern)
-    assert cue.words is not None  # no regex: the phrases its pattern spells out
-    low = cues.lower(SPELT)
-    for a, b in [(0, None), (3, 50), (20, len(SPELT) - 3), (60, 61), (0, 4), (0, 6), (95, 103), (120, 200)]:
-        end = len(SPELT) if b is None else b
-        expected = [m.start() for m in re.compile(pattern).finditer(low, a, end)]
-        assert cue.starts(SPELT, low, a, b) == expected, (a, b)
-
-
-@pytest.mark.parametrize("pattern", [
-    r"\bin \b",  # a boundary after a space
-    r"\bseek\s+ to\b",  # a space after a run of whitespace: re would give one back
-    r"\bexpect\w+?", r"\bseek\s+?to\b",  # lazy repeats
-    r"\bfoo-\w*\b",  # the boundary could fail after the hyphen
-    r"\b(?:19|20)\d\d\b", r"\bthe first\b[^.]{0,60}\bsince\b",  # classes, a boundary inside
-])
+@pytest.mark.parametrize("pattern", [r"\bseeks?\s+to\b", r"\bexpectations?\b", r"\bwill\b|\bwon't\b", r"\bin \b"])
 def test_other_looked_up_cues_keep_their_pattern(pattern):
     assert cues.Cue(pattern).words is None
