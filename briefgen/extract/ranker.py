@@ -37,10 +37,8 @@ class Model:
     kept even when the model is less sure of it than of clauses in other articles (outlets
     phrase a goal differently; the relative rank carries over to unseen ones better than an
     absolute bar). A section without a floor uses its threshold. A plain class, not a
-    dataclass: nothing compares or copies models, and a dataclass's generated methods cost
-    start-up time in every fresh process."""
-
-    __slots__ = ("weights", "thresholds", "caps", "meta", "floors")
+    dataclass: nothing compares models, and a dataclass's generated methods cost start-up
+    time in every fresh process (no __slots__: models tools/logo.py pickled still load)."""
 
     def __init__(self, weights: dict[str, dict[str, float]], thresholds: dict[str, float], caps: dict[str, int],
                  meta: dict | None = None, floors: dict[str, float] | None = None) -> None:
