@@ -35,7 +35,12 @@ SECTIONS = feats.SECTIONS
 SEED = 20260
 EPOCHS = 12
 RATE = 0.1
-L2 = 0.002
+# Leave-one-group-out over three training seeds (20260 / 7 / 3), overall and purpose:
+# L2 0.002: 0.7485 / 0.7490 / 0.7430, purpose 0.547 / 0.552 / 0.537;
+# L2 0.0005: 0.7520 / 0.7481 / 0.7467, purpose 0.554 / 0.552 / 0.553
+# (0.001: 0.7507 / 0.7481; 0.0002: 0.7506; 0.004: 0.7493, purpose 0.528). The lighter setting
+# holds purpose steadier across seeds; the gain overall is within one seed's noise.
+L2 = 0.0005
 # A cue's own feature (``cue:<section>:<k>``) fires in a few articles only, so its weight learns
 # those articles more than the cue: it is shrunk CUE_L2 times harder, and the lexicon's summed
 # features (``lex:``, ``sent_lex:``, ``hand:``), which every cue feeds, carry what the cues share.

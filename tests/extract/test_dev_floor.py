@@ -19,7 +19,7 @@ from briefgen.sources.read import read_article
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / ".." / "shared" / "eval"
-FLOOR = {"overall": 0.785, "grounding": 1.0}  # just under the score when set (0.790)
+FLOOR = {"overall": 0.785, "grounding": 1.0}  # just under the score (0.790 when set, 0.789 now)
 # The people and event measures, just under their scores when set: principal 0.97, location 0.94,
 # status 0.94, participants 0.97, quote speaker 0.98.
 PEOPLE_FLOOR = {"event_principal": 0.93, "event_location": 0.91, "event_status": 0.91, "participants": 0.94,
