@@ -46,7 +46,7 @@ reference-docx: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-# Section ranker: retrain briefgen/extract/weights.toml from ../shared/eval/dev (review the diff),
+# Section ranker: retrain briefgen/extract/weights.json from ../shared/eval/dev (review the diff),
 # and score it leave-one-group-out (each outlet predicted by a model trained without it).
 train: $(STAMP)
 	$(BIN)/python -m tools.train

@@ -95,12 +95,12 @@ Encoding = Annotated[Optional[str], typer.Option(
 InputFormat = Annotated[Optional[str], typer.Option(
     "--input-format", help=f"Read input as {'|'.join(INPUT_FORMATS)} (default: by suffix).")]
 MaxBytes = Annotated[Optional[int], typer.Option(
-    "--max-bytes", min=1, help=f"Largest input file accepted (default {Limits.max_bytes:,}).")]
+    "--max-bytes", min=1, help=f"Largest input file accepted (default {Limits().max_bytes:,}).")]
 MaxChars = Annotated[Optional[int], typer.Option(
-    "--max-chars", min=1, help=f"Longest article text accepted (default {Limits.max_chars:,}).")]
+    "--max-chars", min=1, help=f"Longest article text accepted (default {Limits().max_chars:,}).")]
 MaxParagraph = Annotated[Optional[int], typer.Option(
     "--max-paragraph-chars", min=1,
-    help=f"Longest paragraph accepted (default {Limits.max_paragraph_chars:,}).")]
+    help=f"Longest paragraph accepted (default {Limits().max_paragraph_chars:,}).")]
 MemoDate = Annotated[Optional[str], typer.Option(
     "--date", metavar="YYYY-MM-DD",
     help="Memo date, also the anchor for 'on Monday' where the article has no date "

@@ -1,4 +1,4 @@
-"""Train the section ranker from the dev gold and write briefgen/extract/weights.toml.
+"""Train the section ranker from the dev gold and write briefgen/extract/weights.json.
 
 Run: ``make train`` (``python -m tools.train``). Deterministic: fixed seed, sorted inputs, the
 same bytes on every run.
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     records = [record(ex) for ex in load(args.gold)]
     model = train(records, log=print)
-    args.out.write_text(ranker.to_toml(model), encoding="utf-8")
+    args.out.write_text(ranker.to_json(model), encoding="utf-8")
     print(f"wrote {args.out} ({len(records)} articles)")
     return 0
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
@@ -1090,7 +1089,7 @@ def run(state: State) -> State:
     """Sets agenda (none when the article reports no visit, summit or talks: topics would dress
     it up as one)."""
     if state.event is not None and state.event.kind is None:
-        return replace(state, agenda=())
+        return state.replace(agenda=())
     norm, text = state.norm, state.text
     low = lower(norm)
     folded = fold(norm)
@@ -1224,4 +1223,4 @@ def run(state: State) -> State:
                     add(pa, pb, sent.index, 0.8)
     out = tuple(Item(text=text[s:e], evidence=(Span(s, e),), score=round(min(w, 1.0), 3))
                 for w, s, e, _ in sorted(items, key=lambda x: x[1]))
-    return replace(state, agenda=out)
+    return state.replace(agenda=out)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
 from pathlib import PurePath
 
 from briefgen.model.briefing import Briefing, SourceInfo
@@ -32,4 +31,4 @@ def run(state: State) -> State:
                  expectations=state.expectations, context=state.context,
                  participants=state.participants, quotes=state.quote_items, gaps=state.gaps,
                  warnings=tuple(state.article.warnings) + state.warnings)
-    return replace(state, briefing=b)
+    return state.replace(briefing=b)

@@ -16,7 +16,6 @@ score only. These rule scores are one input of the section ranker (features.py,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from briefgen.extract import cues
 from briefgen.extract.state import Candidate, State
@@ -109,4 +108,4 @@ def run(state: State) -> State:
                 sc["purpose"] *= EVENT_PURPOSE
             sc = {k: round(v, 4) for k, v in sc.items()}
             out.append(Candidate(a, b, sent.index, tuple(sorted(sc.items())), round(position, 4)))
-    return replace(state, candidates=tuple(out), cue_hits=tuple(found.items()))
+    return state.replace(candidates=tuple(out), cue_hits=tuple(found.items()))

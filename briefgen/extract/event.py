@@ -16,7 +16,6 @@ dateline.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from briefgen.model.briefing import DateMention, Event, Span
@@ -736,7 +735,7 @@ def run(state: State) -> State:
     missing = event_found(state)
     if missing is not None:
         warning = f"no visit, summit or talks found ({missing})"
-        return replace(state, event=Event(kind=None), principal_key=None,
+        return state.replace(event=Event(kind=None), principal_key=None,
                        warnings=state.warnings + (warning,))
     kind = _kind(state)
     key, body, body_span = _principal(state, kind)
@@ -750,4 +749,4 @@ def run(state: State) -> State:
     event = Event(principal=principal, principal_role=role,
                   location=find_location(state), kind=kind, status=status,
                   dates=_dates(state, status), evidence=evidence)
-    return replace(state, event=event, principal_key=key)
+    return state.replace(event=event, principal_key=key)

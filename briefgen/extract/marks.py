@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from briefgen.extract.normalize import CLOSERS, OPENERS
 from briefgen.extract.lexicon import QUOTE_VERBS
@@ -190,4 +189,4 @@ def run(state: State) -> State:
         spans += [q for q in pair_single(state.text, state.paragraphs)
                   if not any(s - 1 <= q[0] < e + 1 for s, e in doubles)]
         spans.sort()
-    return replace(state, quoted=tuple(q for q in spans if not _title(state.norm, q[0], q[1])))
+    return state.replace(quoted=tuple(q for q in spans if not _title(state.norm, q[0], q[1])))

@@ -295,6 +295,6 @@ def _section(state: State, items: tuple[Item, ...], section: str) -> tuple[Item,
 
 def run(state: State) -> State:
     """Sets purpose, expectations, context (narrowed)."""
-    return replace(state, purpose=_section(state, state.purpose, "purpose"),
+    return state.replace(purpose=_section(state, state.purpose, "purpose"),
                    expectations=_section(state, state.expectations, "expectations"),
                    context=_section(state, state.context, "context"))

@@ -11,8 +11,6 @@ costs ``re`` a 64K-entry table to compile (about 0.2 ms each, at every start).
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from briefgen.extract.state import State
 
 FOLD = str.maketrans({
@@ -44,4 +42,4 @@ def run(state: State) -> State:
     text = state.article.text
     norm = fold(text)
     assert len(norm) == len(text)
-    return replace(state, text=text, norm=norm)
+    return state.replace(text=text, norm=norm)

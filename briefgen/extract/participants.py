@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from briefgen.model.briefing import Participant
 from briefgen.extract.event import stays_away
@@ -348,7 +347,7 @@ def _only_a_source(state: State, key: int) -> bool:
 def run(state: State) -> State:
     """Sets participants."""
     if state.event is not None and state.event.kind is None:
-        return replace(state, participants=())  # no meeting reported: nobody takes part in one
+        return state.replace(participants=())  # no meeting reported: nobody takes part in one
     norm = state.norm
     another_time = _OtherTime(state)
     elsewhere = met_elsewhere(state)
@@ -453,4 +452,4 @@ def run(state: State) -> State:
         out.append(Participant(name=p.name, role=p.role, evidence=tuple(sorted(set(ev))), side=side,
                                score=round(sc, 3)))
     out.sort(key=lambda x: (-x.score, x.evidence[0].start))
-    return replace(state, participants=tuple(out))
+    return state.replace(participants=tuple(out))

@@ -12,7 +12,6 @@ surnames' typos, role nouns and pronouns.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import (MONTHS, NATIONALITIES, NOT_PERSON_NAME, ORG_HEADS, PERSON_HONORIFICS,
@@ -414,9 +413,9 @@ def run(state: State) -> State:
     mentions = nominal_mentions(state, persons, mentions)
     persons = _roles_from_nominals(state, persons, mentions)
     persons = _roles_from_headline(state, persons)
-    state = replace(state, people=tuple(persons))
+    state = state.replace(people=tuple(persons))
     mentions = pronoun_mentions(state, mentions)
-    return replace(state, people=tuple(persons), mentions=tuple(mentions))
+    return state.replace(people=tuple(persons), mentions=tuple(mentions))
 
 
 def _roles_from_headline(state: State, persons: list[Person]) -> list[Person]:
@@ -436,7 +435,7 @@ def _roles_from_headline(state: State, persons: list[Person]) -> list[Person]:
                 if j and tok in p.surnames:
                     role, rs, historic = expand_role_left(norm, toks, j, head.start)
                     if role and not historic:
-                        p = replace(p, role=state.text[rs:rs + len(role)], role_span=Span(rs, rs + len(role)))
+                        p = p.with_role(state.text[rs:rs + len(role)], Span(rs, rs + len(role)))
                         break
         out.append(p)
     return out
@@ -453,7 +452,7 @@ def _roles_from_nominals(state: State, persons: list[Person], mentions: list[Men
                     words = state.norm[m.start:m.end].split(None, 1)
                     if len(words) == 2 and words[0].lower() == "the":
                         start = m.end - len(words[1])
-                        p = replace(p, role=state.text[start:m.end], role_span=Span(start, m.end))
+                        p = p.with_role(state.text[start:m.end], Span(start, m.end))
                     break
         out.append(p)
     return out

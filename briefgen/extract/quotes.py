@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
-
 from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import NOT_PERSON_NAME, QUOTE_VERBS
 from briefgen.extract.marks import inside
@@ -219,7 +217,7 @@ def run(state: State) -> State:
         if speaker is not None:
             prev_speaker = (speaker, person)
         prev_para = sent.para
-    return replace(state, quotes=tuple(_pulled(norm, found)))
+    return state.replace(quotes=tuple(_pulled(norm, found)))
 
 
 _WORDS = re.compile(r"\w+")
@@ -239,7 +237,7 @@ def _pulled(norm: str, found: list[QuoteFound]) -> list[QuoteFound]:
             key = " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
             src = said.get(key) if len(key) > 20 else None
             if src is not None:
-                q = replace(q, speaker=src.speaker, person=src.person)
+                q = q.with_speaker(src.speaker, src.person)
         out.append(q)
     return out
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
-
 from briefgen.model.briefing import Item, Quote, Span
 from briefgen.extract import features as feats, ranker
 from briefgen.extract.state import State
@@ -201,7 +199,7 @@ def score_clauses(state: State) -> State:
     table = feats.clause_features(state)
     probs = tuple(tuple((sec, round(model.prob(sec, f), 4) if feats.states(sec, f) else 0.0)
                         for sec in feats.SECTIONS) for f in table)
-    return replace(state, model=model, features=tuple(table), probs=probs)
+    return state.replace(model=model, features=tuple(table), probs=probs)
 
 
 def run(state: State) -> State:
@@ -216,5 +214,5 @@ def run(state: State) -> State:
     purpose = _items(state, picks["purpose"])
     expectations = _items(state, picks["expectations"], topics)
     context = _items(state, picks["context"], topics)
-    return replace(state, purpose=purpose, expectations=expectations,
+    return state.replace(purpose=purpose, expectations=expectations,
                    context=context, quote_items=_quotes(state), agenda=agenda)

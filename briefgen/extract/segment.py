@@ -16,7 +16,6 @@ becomes metadata, so no memo line and no name in it comes from there; spans stay
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
@@ -622,5 +621,5 @@ def run(state: State) -> State:
     meta.sort()
     if place and place.isupper():
         place = place.title()
-    return replace(state, metadata=tuple(meta), dateline=dateline, dateline_place=place,
+    return state.replace(metadata=tuple(meta), dateline=dateline, dateline_place=place,
                    dateline_date=dl_date or header_date, paragraphs=tuple(paras), sentences=tuple(sents))

@@ -1,31 +1,35 @@
 """The state handed from stage to stage: one frozen record, replaced, never mutated.
 
 Each stage is ``run(state) -> state``; it reads some fields and sets others
-(its docstring says which). Offsets everywhere are into ``Article.text``;
-``norm`` is a same-length copy with typographic variants folded (curly quotes,
-dashes, no-break spaces) so that patterns stay simple and spans stay exact.
+(its docstring says which) and returns ``state.replace(...)``. Offsets everywhere are
+into ``Article.text``; ``norm`` is a same-length copy with typographic variants folded
+(curly quotes, dashes, no-break spaces) so that patterns stay simple and spans stay exact.
+
+These records live only inside the extractor, so they are not dataclasses: a frozen
+dataclass writes and compiles half a dozen methods when its module is imported (about
+1 ms each record, ~4 ms for State's forty fields), and ``briefgen`` runs as a fresh
+process. The small records are ``NamedTuple``s (immutable, compared and hashed by value,
+created in a fraction of that time); State is a plain class with its own ``replace``.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
+from typing import NamedTuple
 
 from briefgen.model.briefing import Briefing, DateMention, Event, Item, Participant, Phrase, Quote, Span
 from briefgen.model.article import Article
 from briefgen.extract.cues import Hits
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
     index: int  # 0-based among body paragraphs
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     para: int  # index of its Paragraph
@@ -33,8 +37,7 @@ class Sentence:
     caption: bool = False  # photo caption or heading: not prose
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """One real-world person, after merging every way the article names them."""
 
     key: int
@@ -45,17 +48,18 @@ class Person:
     surnames: tuple[str, ...]  # short forms that refer back ("Blinken", "Xi")
     historic: bool = False  # "then-", "former", "late": not taking part
 
+    def with_role(self, role: str, span: Span) -> Person:
+        return Person(self.key, self.name, role, span, self.first, self.surnames, self.historic)
 
-@dataclass(frozen=True)
-class Mention:
+
+class Mention(NamedTuple):
     person: int  # Person.key
     start: int
     end: int
     kind: str  # "name" | "short" | "title" | "pronoun" | "nominal"
 
 
-@dataclass(frozen=True)
-class QuoteFound:
+class QuoteFound(NamedTuple):
     start: int  # content start (inside the marks)
     end: int
     sentence: int
@@ -63,9 +67,11 @@ class QuoteFound:
     person: int | None
     verb_span: Span | None = None
 
+    def with_speaker(self, speaker: str | None, person: int | None) -> QuoteFound:
+        return QuoteFound(self.start, self.end, self.sentence, speaker, person, self.verb_span)
 
-@dataclass(frozen=True)
-class Candidate:
+
+class Candidate(NamedTuple):
     """A clause scored against the section cue lexicons."""
 
     start: int
@@ -78,8 +84,10 @@ class Candidate:
         return dict(self.scores).get(section, 0.0)
 
 
-@dataclass(frozen=True)
 class State:
+    """The fields below with their defaults (class attributes: a field a stage has not set
+    reads as its default). Frozen: stages hand on ``replace``'s copy."""
+
     article: Article
     today: date | None = None
     text: str = ""
@@ -113,6 +121,26 @@ class State:
     warnings: tuple[str, ...] = ()
     briefing: Briefing | None = None
 
+    def __init__(self, article: Article, **fields) -> None:
+        unknown = fields.keys() - _FIELDS
+        if unknown:
+            raise TypeError(f"State has no field {sorted(unknown)[0]!r}")
+        values = self.__dict__
+        values["article"] = article
+        values.update(fields)
+
+    def replace(self, **changes) -> State:
+        """A copy with ``changes`` (field names and new values), as ``dataclasses.replace``."""
+        values = {k: v for k, v in self.__dict__.items() if k in _FIELDS}
+        values.update(changes)
+        return State(**values)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"State is frozen: use state.replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("State is frozen")
+
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
@@ -133,6 +161,9 @@ class State:
             if p.key == key:
                 return p
         return None
+
+
+_FIELDS = frozenset(State.__annotations__)
 
 
 __all__ = ["State", "Paragraph", "Sentence", "Person", "Mention", "QuoteFound", "Candidate",

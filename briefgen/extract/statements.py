@@ -357,7 +357,7 @@ def supplied_names(state: State, span: Span, named: set[int] = frozenset()) -> t
             who = referent(state, m)
             if who is None or who in named:
                 return ()
-            name = name_for(state, replace(m, person=who))
+            name = name_for(state, Mention(who, m.start, m.end, m.kind))
             if name:
                 return (Supplied(text=name, stands_for=Span(m.start, m.end)),)
     return ()
@@ -414,5 +414,5 @@ def _whole(state: State, items: tuple[Item, ...]) -> tuple[Item, ...]:
 
 def run(state: State) -> State:
     """Sets the supplied names of purpose, expectations, context items; drops list lead-ins."""
-    return replace(state, purpose=_whole(state, state.purpose),
+    return state.replace(purpose=_whole(state, state.purpose),
                    expectations=_whole(state, state.expectations), context=_whole(state, state.context))

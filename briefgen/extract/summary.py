@@ -16,7 +16,6 @@ the article's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from briefgen.model.briefing import Event, Item, Phrase, Span, Supplied
@@ -410,4 +409,4 @@ def run(state: State) -> State:
     found = {"purpose": state.purpose, "agenda": state.agenda, "expectations": state.expectations,
              "context": state.context, "participants": state.participants, "quotes": state.quote_items}
     gaps = tuple(s for s in _SECTIONS if not found[s])
-    return replace(state, subject=subj, bottom_line=bottom, gaps=gaps)
+    return state.replace(subject=subj, bottom_line=bottom, gaps=gaps)
