@@ -60,3 +60,29 @@ def test_pool_workers_never_fork_a_threaded_process(tmp_path):
         ticker.join()
     assert [r.status for r in results] == [ExitStatus.OK, ExitStatus.OK]
     assert not [w for w in caught if "fork" in str(w.message)], [str(w.message) for w in caught]
+
+
+@pytest.mark.slow
+def test_workers_import_briefgen_not_a_folder_of_that_name_where_the_batch_runs(tmp_path):
+    """A batch run in a folder that holds a ``briefgen`` folder (a checkout, a user's own
+    project) still builds with this package: the pool's processes must not put the current
+    directory first on their path."""
+    import subprocess
+    import sys
+
+    work = tmp_path / "work"
+    (work / "briefgen").mkdir(parents=True)
+    (work / "briefgen" / "__init__.py").write_text('raise SystemExit("the wrong briefgen")\n', encoding="utf-8")
+    text = SAMPLE.read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (work / name).write_text(text, encoding="utf-8")
+    # the parent runs as the console script does: its own folder, not the current one, on its path
+    launcher = tmp_path / "bin" / "run_briefgen.py"
+    launcher.parent.mkdir()
+    launcher.write_text("import sys\nfrom briefgen.__main__ import main\n\nif __name__ == '__main__':\n    sys.exit(main())\n",
+                        encoding="utf-8")
+    r = subprocess.run([sys.executable, str(launcher), "build", "a.txt", "b.txt", "-o", "out", "-f", "md",
+                        "--jobs", "2", "--date", "2023-06-18", "--quiet"],
+                       cwd=work, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (work / "out").iterdir()) == ["a.md", "b.md"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import glob
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -96,6 +97,27 @@ def _pool_context(options: BuildOptions):
     return ctx
 
 
+@contextmanager
+def _current_folder_off_worker_path():
+    """While the pool starts its processes, keep the current folder off their import path.
+
+    multiprocessing starts its fork server as ``python -c ...``, which puts the current
+    folder first on ``sys.path``; the parent's path is handed over but the server ignores
+    it (CPython 3.11-3.13, multiprocessing/forkserver.py ``main``). A batch run in a folder
+    holding a ``briefgen`` folder (a checkout, a user's project) then imported that one.
+    PYTHONSAFEPATH (Python 3.11+) is the interpreter's own switch for exactly this; it is
+    set while the pool runs, then restored."""
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
+
+
 def build_many(inputs: list[str], options: BuildOptions, jobs: int,
                on_done: Callable[[BuildResult], None] | None = None) -> list[BuildResult]:
     """Build every input; results come back in input order, ``on_done`` called as each
@@ -120,7 +142,8 @@ def build_many(inputs: list[str], options: BuildOptions, jobs: int,
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(options)) as pool:
+        with (_current_folder_off_worker_path(),
+              ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), mp_context=_pool_context(options)) as pool):
             futures = {pool.submit(_build_one, src, options, stems[src]): src for src in inputs}
             for fut in as_completed(futures):
                 src = futures[fut]
