@@ -338,9 +338,9 @@ def said_in_bottom_line(pieces: tuple[Phrase | Supplied, ...], it: Item) -> bool
     if any(s.overlap_share(e) >= 0.5 for e in it.evidence[:1] for s in _bottom_spans(pieces)):
         return True
     words = _folded(it.text)
-    if len(words.split()) >= 3 and words in _folded(" ".join(p.text for p in pieces)):
-        return True
     n = len(words.split())
+    if n >= 3 and words in _folded(" ".join(p.text for p in pieces)):
+        return True
     return any(6 <= len(said.split()) and 3 * len(said.split()) >= 2 * n and said in words
                for said in (_folded(p.text) for p in pieces))
 

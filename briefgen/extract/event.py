@@ -736,7 +736,7 @@ def run(state: State) -> State:
     if missing is not None:
         warning = f"no visit, summit or talks found ({missing})"
         return state.replace(event=Event(kind=None), principal_key=None,
-                       warnings=state.warnings + (warning,))
+                             warnings=state.warnings + (warning,))
     kind = _kind(state)
     key, body, body_span = _principal(state, kind)
     person = state.person(key)

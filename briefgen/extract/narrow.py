@@ -296,5 +296,5 @@ def _section(state: State, items: tuple[Item, ...], section: str) -> tuple[Item,
 def run(state: State) -> State:
     """Sets purpose, expectations, context (narrowed)."""
     return state.replace(purpose=_section(state, state.purpose, "purpose"),
-                   expectations=_section(state, state.expectations, "expectations"),
-                   context=_section(state, state.context, "context"))
+                         expectations=_section(state, state.expectations, "expectations"),
+                         context=_section(state, state.context, "context"))

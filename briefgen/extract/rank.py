@@ -215,4 +215,4 @@ def run(state: State) -> State:
     expectations = _items(state, picks["expectations"], topics)
     context = _items(state, picks["context"], topics)
     return state.replace(purpose=purpose, expectations=expectations,
-                   context=context, quote_items=_quotes(state), agenda=agenda)
+                         context=context, quote_items=_quotes(state), agenda=agenda)

@@ -622,4 +622,4 @@ def run(state: State) -> State:
     if place and place.isupper():
         place = place.title()
     return state.replace(metadata=tuple(meta), dateline=dateline, dateline_place=place,
-                   dateline_date=dl_date or header_date, paragraphs=tuple(paras), sentences=tuple(sents))
+                         dateline_date=dl_date or header_date, paragraphs=tuple(paras), sentences=tuple(sents))

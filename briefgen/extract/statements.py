@@ -415,4 +415,4 @@ def _whole(state: State, items: tuple[Item, ...]) -> tuple[Item, ...]:
 def run(state: State) -> State:
     """Sets the supplied names of purpose, expectations, context items; drops list lead-ins."""
     return state.replace(purpose=_whole(state, state.purpose),
-                   expectations=_whole(state, state.expectations), context=_whole(state, state.context))
+                         expectations=_whole(state, state.expectations), context=_whole(state, state.context))

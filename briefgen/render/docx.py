@@ -80,22 +80,22 @@ def furniture(plan) -> tuple | None:
             plan.margin_bottom, head, plan.header_label_width)
 
 
-def configured(style, plan, language: str):
+def configured(style, plan, language: str, furnish: tuple | None):
     """A fresh Document of the style's reference.docx with the page, the styles and the page
-    furniture set up for this fitted style. The first memo of a (style, size, language,
+    furniture (``furnish``: what ``furniture(plan)`` gave) set up for this fitted style. The first memo of a (style, size, language,
     furniture) draws on the set-up document itself; from the second on, the set-up is saved
     once (its bytes kept in memory, bounded) and each render opens a copy. A single build
     never saves and reopens it."""
     key = (style, plan.page_width, plan.page_height, plan.banner_height, plan.top_banner_y,
            plan.bottom_banner_y, plan.bullets, plan.headings, plan.label_drop, plan.label_gutter, language,
-           furniture(plan))
+           furnish)
     if key not in _CONFIGURED:
         _CONFIGURED[key] = None
         _bound()
-        return _set_up(style, plan, language)
+        return _set_up(style, plan, language, furnish is not None)
     data = _CONFIGURED[key]
     if data is None:
-        doc = _set_up(style, plan, language)
+        doc = _set_up(style, plan, language, furnish is not None)
         buf = io.BytesIO()
         doc.save(buf)
         data = _CONFIGURED[key] = buf.getvalue()
@@ -108,7 +108,7 @@ def _bound() -> None:
         _CONFIGURED.popitem(last=False)
 
 
-def _set_up(style, plan, language: str):
+def _set_up(style, plan, language: str, furnish: bool):
     """The reference document with the page, the styles and the furniture set up; a
     reference.docx that is not a Word document or lacks a style the memo uses is the
     template's error (exit 6)."""
@@ -123,7 +123,7 @@ def _set_up(style, plan, language: str):
             PackageNotFoundError, etree.LxmlError) as e:
         raise TemplateError(f"template {style.name!r}: {path.name} is not a usable Word document "
                             f"with the styles {', '.join(STYLE_NAMES)} ({type(e).__name__}: {e})") from None
-    if furniture(plan) is not None:
+    if furnish:
         _Writer(doc, style, plan, furnished=False).furnish()
     return doc
 
@@ -431,8 +431,9 @@ class _Writer:
 def render(fitted: FittedMemo) -> bytes:
     """Render ``fitted.memo`` with ``fitted.style`` as reproducible DOCX bytes."""
     style, plan = fitted.style, fitted.plan
-    doc = configured(style, plan, fitted.memo.meta.language or "en")
-    writer = _Writer(doc, style, plan, furnished=furniture(plan) is not None)
+    furnish = furniture(plan)
+    doc = configured(style, plan, fitted.memo.meta.language or "en", furnish)
+    writer = _Writer(doc, style, plan, furnished=furnish is not None)
     writer.draw()
     set_core_properties(writer.doc, fitted.memo.meta)
     return save(writer.doc)
