@@ -6,7 +6,6 @@ paragraph markup, switching to the fallback font where the family lacks a glyph.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -164,23 +163,12 @@ def para(markup: str, pstyle: ParagraphStyle, bullet: str | None = None) -> Once
 # Paragraphs of the words the template supplies (section labels, the title, the header's
 # field names, the page label, the banners): the same in every memo drawn in the same
 # paragraph style, whatever the article, so they are parsed and broken once per style and
-# kept across memos. Never an article's words: those stay in the per-memo cache above.
-# Bounded: the least recently used go first.
-_TEMPLATE_PARAS: OrderedDict[tuple, OncePara] = OrderedDict()
-_TEMPLATE_PARAS_MAX = 256
-
-
+# kept across memos (bounded: the least recently used go first). Never an article's words:
+# those stay in the per-memo cache above.
+@lru_cache(maxsize=256)
 def template_para(markup: str, pstyle: ParagraphStyle) -> OncePara:
     """The paragraph of template words ``markup`` in ``pstyle``, built once."""
-    key = (markup, pstyle)
-    p = _TEMPLATE_PARAS.get(key)
-    if p is None:
-        p = _TEMPLATE_PARAS[key] = OncePara(markup, pstyle)
-        if len(_TEMPLATE_PARAS) > _TEMPLATE_PARAS_MAX:
-            _TEMPLATE_PARAS.popitem(last=False)
-    else:
-        _TEMPLATE_PARAS.move_to_end(key)
-    return p
+    return OncePara(markup, pstyle)
 
 
 def entry_paragraphs(e: Entry, kind: str, style: Style) -> tuple[Paragraph, list[Paragraph]]:
