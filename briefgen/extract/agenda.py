@@ -512,7 +512,7 @@ _REPORT_IN = Phrases((*REPORTING_VERBS, "saying", "adding", "noting"))  # search
 # Participles that also serve as adjectives in a noun phrase ("the continued violence", "the
 # stated goal", "claimed territory"): after a determiner or first in the label they report nothing.
 _ADJECTIVAL = frozenset("continued stated declared announced claimed promised described maintained".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_DETERMINERS = frozenset("the a an its their his her our this these those more further new any all some".split())
 
 
 def _reports(low: str) -> bool:
@@ -709,7 +709,6 @@ _NOUN_PREP = frozenset("of to for in against".split())
 
 
 _VERB_START = re.compile(r"[\"']?([a-z]+)\b")
-_DETERMINERS = frozenset("the a an its their his her our this these those more further new any all some".split())
 
 
 def _unknown_verb(low: str, at: int, end: int) -> bool:
@@ -1000,7 +999,6 @@ def _passive_subject(norm: str, start: int, verb: int) -> int:
     """Start of the noun phrase right before a passive agenda verb. Before "dominate" the subject
     is often a coordination of topics ("Tense trade ties and concern about X are expected to
     dominate"): only a comma, colon or quotation mark ends it there, not "and"."""
-    best = start
     plural = norm[verb:verb + 6].lstrip().startswith(("are ", "were "))  # "A and B are on the agenda"
     # "with A, B and C topping the agenda": an absolute -ing phrase's subject is a list too
     absolute = norm[verb:verb + 12].lstrip().startswith(("topping", "heading", "leading", "at the top"))

@@ -5,7 +5,8 @@ of one article. Kept as data so that a reader can audit and extend them.
 """
 from __future__ import annotations
 
-# Head nouns of a role that can stand right before a name ("Foreign Minister Qin Gang").
+# Head nouns of a role that can stand right before a name ("Foreign Minister Qin Gang"), also
+# written as abbreviations or compounds ("PM Lee", "UN Secretary-General Ban").
 TITLE_HEADS = frozenset("""
 president presidents premier minister ministers secretary secretaries chancellor king queen prince
 princess pope emperor sheikh emir sultan ruler ambassador envoy senator congressman congresswoman
@@ -15,6 +16,8 @@ negotiator delegate co-founder founder editor correspondent ceo head counsellor 
 vice-president vice-chairman deputy official officials diplomat diplomats lawmaker lawmakers
 mr mrs ms dr sir lord lady dame cardinal archbishop bishop rev reverend justice judge
 president-elect prime rapporteur counterpart monarch crown sen rep treasurer superintendent
+pm dpm vp fm secretary-general under-secretary speaker first-lady
+professor expert analyst researcher scholar economist historian councilor councillor
 """.split())
 
 # Words that may come before a head inside a role ("Assistant Secretary", "Executive Chair").
@@ -46,9 +49,11 @@ iranian iraqi syrian israeli palestinian egyptian saudi emirati qatari kuwaiti b
 yemeni jordanian lebanese libyan tunisian algerian moroccan sudanese ethiopian kenyan nigerian
 african european asian brazilian argentine argentinian chilean peruvian colombian venezuelan
 mexican cuban canadian australian indonesian malaysian thai vietnamese filipino singaporean
-taiwanese mongolian cambodian bangladeshi nepalese gulf arab eu ec un nato
+taiwanese mongolian cambodian bangladeshi nepalese gulf arab eu ec un nato lankan
 """.split())
 
+# Countries, with the second word of those named in two that stands alone in a capitalised run
+# ("Saudi Arabia", "Sri Lanka", "New Zealand").
 COUNTRIES = frozenset("""
 afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
 bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada
@@ -61,6 +66,7 @@ paraguay peru philippines poland portugal qatar romania russia rwanda scotland s
 singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
 tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan
 venezuela vietnam wales yemen zambia zimbabwe america asia africa gaza vatican
+arabia lanka zealand emirates brunei darussalam bhutan maldives
 """.split())
 
 CITIES = frozenset("""
@@ -176,6 +182,7 @@ office commission committee group bank corp inc ltd agency times daily hall gove
 administration assembly protocol treaty summit conference university reuters congress parliament
 senate cabinet court institute foundation fund association federation alliance front movement
 authority forum club exchange programme program project initiative
+coalition campaign network corporation company society league institution
 """.split())
 
 REPORTING_VERBS = (
@@ -206,12 +213,6 @@ etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon est approx de
 
 # ---------------------------------------------------------------- people and places (parser-people)
 
-# Title heads written as abbreviations or compounds: "PM Lee", "UN Secretary-General Ban".
-TITLE_HEADS = TITLE_HEADS | frozenset("""
-pm dpm vp fm secretary-general under-secretary speaker first-lady
-professor expert analyst researcher scholar economist historian councilor councillor
-""".split())
-
 # Capitalised words that never make a person's name, beyond NOT_NAME: page furniture
 # ("Related Story", "Read More", "File Photo"), news outlets and agencies, and head nouns of
 # named places, events and things ("Bavarian Alps", "Bastille Day", "Nobel Peace Prize").
@@ -223,11 +224,6 @@ alps castle day prize complex act straits technologies coalition partnership ser
 yesterday today tomorrow tonight nevertheless moreover furthermore instead still afterwards
 separately elsewhere islamist banquet dinner ceremony reception gala luncheon
 """.split())
-
-# Countries named in two words whose second word stands alone in a capitalised run
-# ("Saudi Arabia", "Sri Lanka", "New Zealand") and small states missing above.
-COUNTRIES = COUNTRIES | frozenset("arabia lanka zealand emirates brunei darussalam bhutan maldives".split())
-NATIONALITIES = NATIONALITIES | frozenset("lankan".split())
 
 # Verbs that attribute a quotation ("...," Xi said / "...," the president tweeted / posted on X), longest
 # first: the reporting verbs, their participles, and naming verbs that put a label in marks
@@ -242,10 +238,6 @@ COUNTRY_PHRASES = frozenset({
     "uk", "u.k.", "united kingdom", "united states", "u.s.", "usa", "uae", "united arab emirates",
     "northern ireland", "new zealand", "south korea", "north korea", "saudi arabia", "sri lanka",
     "south africa", "czech republic", "dominican republic", "ivory coast", "east timor"})
-
-# Head nouns of bodies beyond ORG_HEADS: a name run right before one names the body.
-ORG_HEADS = ORG_HEADS | frozenset("coalition campaign network corporation company society league "
-                                  "institution council".split())
 
 # Seats of government and standing venues named instead of their city.
 VENUES = {
