@@ -140,6 +140,25 @@ def sparse() -> Briefing:
     )
 
 
+NO_EVENT_TEXT = ("The central bank kept its benchmark rate at 4.5 percent on Thursday.\n"
+                 "\"The job is not done,\" Governor Maria Okafor told reporters.\n"
+                 "The bank raised rates eleven times between 2022 and 2024.")
+
+
+def no_event() -> Briefing:
+    """An article that reports no visit, summit or talks: the extractor leaves the event empty."""
+    t = NO_EVENT_TEXT
+    f = _Finder(t)
+    return Briefing(
+        source=_source("rates.txt", t),
+        subject="The central bank holds its rate",
+        event=Event(kind=None),
+        context=(f.item("The bank raised rates eleven times between 2022 and 2024", score=0.6),),
+        gaps=("purpose", "agenda", "participants"),
+        warnings=("no visit, summit or talks found (no visit, meeting or talks named in the headline or the lead)",),
+    )
+
+
 _WORDS = ("delegation negotiators ministry summit cooperation tariffs security energy climate trade "
           "investment sanctions dialogue agreement framework border maritime fisheries research health "
           "infrastructure visas students pipeline grain").split()

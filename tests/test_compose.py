@@ -107,6 +107,16 @@ def test_gaps_line_and_empty_sections_left_out(default):
     assert secs["gaps"].body[0].entry.droppable is False
 
 
+@pytest.mark.parametrize("name, label", [("default", "NOTE"), ("corporate", "Note")])
+def test_a_memo_of_an_article_with_no_event_says_so_first(name, label):
+    memo = compose(ms.no_event(), load_template(name), OPTS)
+    first = next(b for b in memo.blocks if isinstance(b, Section))
+    assert (first.key, first.label) == ("notice", label)
+    assert first.body[0].entry.text == "No visit, summit or talks found in the source."
+    assert first.body[0].entry.droppable is False
+    assert "notice" not in _sections(compose(ms.sample(), load_template(name), OPTS))
+
+
 def test_marking_option_and_defaults(default):
     memo = compose(ms.sparse(), default, MemoOptions(marking="SECRET//NOFORN"))
     assert memo.blocks[0] == Banner("SECRET//NOFORN", "#C8102E")

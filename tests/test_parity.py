@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from briefgen.render import docx as docx_r
 from briefgen.render import pdf as pdf_r
 from briefgen.render.text import memo_lines
-from tests.memo_samples import long_briefing, sparse
+from tests.memo_samples import long_briefing, no_event, sparse
 from tests.render_samples import block_memo, composed, fitted
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +71,7 @@ CASES = {
     "long": lambda: composed(long_briefing()),
     "very-long": lambda: composed(long_briefing(70)),
     "sparse": lambda: composed(sparse()),
+    "no-event": lambda: composed(no_event()),
     "corporate": lambda: composed(long_briefing(), template_name="corporate"),
 }
 
