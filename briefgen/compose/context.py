@@ -24,9 +24,6 @@ from briefgen.compose.sandbox import render
 from briefgen.compose.styles import Style
 from briefgen.compose.template import Template, builtin_templates, load_template  # noqa: F401 - the public API
 
-SECTION_KEYS = ("bottom_line", "purpose", "participants", "agenda", "outcomes", "expectations", "context",
-                "quotes", "gaps")
-
 
 @dataclass(frozen=True)
 class MemoOptions:

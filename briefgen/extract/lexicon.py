@@ -32,12 +32,6 @@ international external affairs development planning oil petroleum mines informat
 business science technology climate digital media sport housing pensions
 """.split())
 
-# Words completing "Secretary of ..." / "Minister for ..." before a name.
-TITLE_OF = frozenset("""
-state defense defence commerce agriculture the treasury foreign affairs trade finance
-justice energy health labor labour interior education transportation homeland security
-""".split())
-
 PERSON_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "dame", "mme", "m"})
 
 # Nationalities and countries/blocs used as role prefixes ("Chinese Foreign Minister").

@@ -437,9 +437,3 @@ def render(fitted: FittedMemo) -> bytes:
     writer.draw()
     set_core_properties(writer.doc, fitted.memo.meta)
     return save(writer.doc)
-
-
-def warm_up(style) -> None:
-    """Import python-docx and read the style's reference document (a batch does this once,
-    before its workers start)."""
-    reference_bytes(reference_path(style))

@@ -16,11 +16,6 @@ def runs_text(runs: tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs)
 
 
-def marks_text(marks: tuple[int, ...]) -> str:
-    """Paragraph marks as metadata (``¶3 ¶4``); the drawn marks are ``mark`` runs."""
-    return " ".join(f"¶{m}" for m in marks)
-
-
 def entry_line(entry: Entry) -> str:
     """One entry as a single line: its runs (which end with the ¶ mark run), then,
     for quotes, one space and the attribution, as every renderer draws it."""

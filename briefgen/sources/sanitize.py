@@ -59,8 +59,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the text contains {n} replacement characters (U+FFFD); it may have been mis-decoded before",
     ),
 }
-# Counted but not warned about: they change no visible character.
-SILENT = frozenset({"crlf", "nfc", "whitespace"})
+# "crlf", "nfc" and "whitespace" are counted but not warned about: they change no visible character.
 
 LONG_WHITESPACE = 80
 _LONG_SPACE = re.compile(r"\s{%d,}" % (LONG_WHITESPACE + 1))
