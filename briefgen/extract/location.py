@@ -75,6 +75,11 @@ _SOURCE_AFTER = LazyPattern(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announce
                             r"seeks|sought|wants|wanted|hopes|hoped|plans|planned|insists|insisted|believes|"
                             r"expects|warned|warns|welcomed|welcomes|denied|denies|declined|"
                             r"advisers?|sources?|readout)\b")
+# A place named as the first word of a building's name ("talks at Hyderabad House" in New Delhi,
+# "the Beijing Hotel") tells less than the bare place: most such buildings stand in the place they
+# are named after, some do not. Its vote is a weak one.
+_BUILDINGS = frozenset("house palace hall castle hotel centre center building tower lodge manor villa "
+                       "residence mansion fort".split())
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5
@@ -199,6 +204,9 @@ def find_location(state: State) -> str | None:
                 _EVENT_NEAR.search(norm, *window) or _IS_IN.search(norm, *window) or (
                     fold(norm[window[0]:window[1]]).rstrip().endswith(_WHEN_ENDS) and _WHEN.search(norm, *window)))
                 and not _reporter(norm, *window))
+            rest = m.group("place")[len(place):].split()
+            if rest and rest[0].lower() in _BUILDINGS:
+                strong = False  # "at Hyderabad House": a building named after a place
             if cue == "visit" and place.lower() in REGIONS:
                 strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
             if _reporter(norm, *window):

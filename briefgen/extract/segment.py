@@ -19,7 +19,7 @@ import re
 
 from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
-from briefgen.extract.location import is_place
+from briefgen.extract.location import is_city, is_place
 from briefgen.extract.state import Paragraph, Sentence, State
 from briefgen.extract.wordre import LazyPattern, first_word, fold, holds_any
 
@@ -305,6 +305,10 @@ GLUED_DATELINE = LazyPattern(
 # colon (South Asian and Gulf outlets); a capitalised word that is no place ("UPDATE:") is no dateline.
 COLON_DATELINE = LazyPattern(
     r"(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]{2,}){0,2})(?P<region>)(?P<date>)(?P<agency>)(?P<dash>:)\s+(?=[A-Z\"\u201c])")
+# The same in a city's own case, "New Delhi: Prime Minister ...", "Islamabad: The ...": only a known
+# city makes it a dateline ("Taiwan: ..." or "Update: ..." may be a label).
+CITY_COLON_DATELINE = LazyPattern(
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})(?P<region>)(?P<date>)(?P<agency>)(?P<dash>:)\s+(?=[A-Z\"\u201c])")
 # An agency named without brackets: "MOSCOW, April 5. /TASS/. ...", "TOKYO, March 16 Kyodo - ...".
 _WIRE_AGENCIES = ("Kyodo", "Xinhua", "Yonhap", "AFP", "AP", "Reuters", "TASS", "Interfax", "Bernama", "Antara", "ANTARA",
                   "PTI", "ANI", "IANS", "KUNA", "WAM", "SPA", "IRNA", "Anadolu", "VNA", "PNA")
@@ -392,6 +396,9 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
             return b
         c = COLON_DATELINE.match(head) if caps else None
         if c and is_place(c.group("place")):
+            return c
+        c = CITY_COLON_DATELINE.match(head) if not caps and ":" in head[:30] else None
+        if c and is_city(c.group("place")):
             return c
         return AGENCY_DATELINE.match(head) if _agency_named(head) else None
     if not hyphen:

@@ -183,6 +183,11 @@ def test_status_headline_and_false_friends(stages, title, text, status):
     # the city of an attack is a topic
     ("Mr Kay condemned the bombing in the Ruritanian city of Tel Aviv ahead of a meeting in London on "
      "Tuesday.", "London"),
+    # a building named after a place is weak evidence of the venue: the dateline's city wins ...
+    ("New Delhi: Prime Minister Bo Kay and his counterpart Ann Roe held their annual summit at Hyderabad "
+     "House on Saturday.", "New Delhi"),
+    # ... and, alone, it still names the place
+    ("Minister Bo Kay held talks with Ann Roe at the Beijing Hotel on Monday.", "Beijing"),
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place

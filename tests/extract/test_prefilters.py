@@ -294,6 +294,7 @@ def test_ends_on_comma(text, ends):
 
 DATELINES = ["BEIJING (AP) - The envoy", "SEOUL, Dec. 30 (Yonhap) -- The envoy", "Cuzco, Peru (Reuters) - x",
              "NEW DELHI\u2014The U.S. and India", "LAUSANNE, Switzerland-Nuclear talks", "RIYADH: The crown prince",
+             "New Delhi: Prime Minister",
              "MOSCOW, April 5. /TASS/. The envoy", "TOKYO, March 16 Kyodo - The envoy",
              "MALE, July 25 (PTI) Prime Minister", "(2nd LD) ... SEOUL, Dec. 30 (Yonhap) -- x"]
 
@@ -306,6 +307,8 @@ def _dateline_needs(head: str) -> None:
         assert segment._CAPS_START.match(head), head
     if segment.AGENCY_DATELINE.match(head):
         assert segment._agency_named(head), head
+    if segment.CITY_COLON_DATELINE.match(head):
+        assert ":" in head[:30], head
 
 
 @pytest.mark.parametrize("head", DATELINES)

@@ -27,6 +27,7 @@ def test_sentences(stages, text, expected):
     # other outlets' datelines: a colon, an agency between slashes or without brackets
     ("NEW DELHI: Prime Minister Modi will fly to Male.", "New Delhi", "Prime Minister"),
     ("RIYADH: The crown prince received the envoy.", "Riyadh", "The crown prince"),
+    ("New Delhi: Prime Minister Modi will fly to Male.", "New Delhi", "Prime Minister"),
     ("MOSCOW, April 5. /TASS/. The minister will fly to Ankara.", "Moscow", "The minister"),
     ("TOKYO, March 16 Kyodo - The two leaders met.", "Tokyo", "The two leaders"),
     ("MALE, July 25 (PTI) Prime Minister Modi arrived here.", "Male", "Prime Minister"),
@@ -114,8 +115,10 @@ def test_a_live_blogs_time_stamps_are_metadata(stages):
         "10.50 euros buy a ticket."]
 
 
-def test_a_capitalised_label_with_a_colon_is_no_dateline(stages):
-    st = stages("Envoy lands\n\nUPDATE: The envoy landed in Lima.\n", until="segment")
+@pytest.mark.parametrize("lead", ["UPDATE: The envoy landed in Lima.", "Update: The envoy landed in Lima.",
+                                  "Taiwan: The envoy said the island would not yield."])
+def test_a_capitalised_label_with_a_colon_is_no_dateline(stages, lead):
+    st = stages(f"Envoy lands\n\n{lead}\n", until="segment")
     assert st.dateline is None
 
 
