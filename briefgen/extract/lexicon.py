@@ -16,7 +16,8 @@ negotiator delegate co-founder founder editor correspondent ceo head counsellor 
 vice-president vice-chairman deputy official officials diplomat diplomats lawmaker lawmakers
 mr mrs ms dr sir lord lady dame cardinal archbishop bishop rev reverend justice judge
 president-elect prime rapporteur counterpart monarch crown sen rep treasurer superintendent
-pm dpm vp fm secretary-general under-secretary speaker first-lady
+pm dpm vp fm secretary-general under-secretary speaker first-lady director-general attorney-general
+governor-general solicitor-general inspector-general auditor-general
 professor expert analyst researcher scholar economist historian councilor councillor
 """.split())
 

@@ -39,6 +39,14 @@ def test_roles_of_leaders_named_without_a_title(stages, text, name, role):
     assert roles[name] == role
 
 
+@pytest.mark.parametrize("head", ["director-general", "attorney-general", "governor-general"])
+def test_a_compound_general_is_a_title(stages, head):
+    """A title whose head is "X-general" makes the speaker of a quotation a participant with a role."""
+    text = ("Talks end in Brussels\n\nBRUSSELS - Negotiators from the bloc and Ruritania wrapped up a week of "
+            f"talks in Brussels on Friday.\n\n\"We made progress,\" said Ann Roe, Ruritania's {head} for trade.")
+    assert _roles(stages, text).get("Ann Roe") == f"Ruritania's {head} for trade"
+
+
 @pytest.mark.parametrize("text, name, role", [
     # two portfolios joined in one title
     ("Roe meets Kay\n\nBusiness and Trade Secretary Ann Roe met Bo Kay in Lima on Tuesday.", "Ann Roe",
