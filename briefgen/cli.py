@@ -129,6 +129,8 @@ def reported(debug: bool) -> Iterator[None]:
         raise typer.Exit(int(e.status)) from None
     except (typer.Exit, _ClickException, typer.Abort, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        raise  # the reader of stdout went away ("| head"): click ends quietly, as for --help
     except Exception as e:  # a bug: say so in one line, details with --debug
         if debug:
             _print_traceback()

@@ -49,6 +49,16 @@ def test_python_m_and_console_script_version():
     assert r.returncode == 0 and r.stdout.strip() == f"briefgen {__version__}"
 
 
+@pytest.mark.slow
+def test_a_closed_pipe_ends_quietly():
+    """``briefgen extract ... | head``: the reader is gone before the output is written."""
+    p = subprocess.Popen([sys.executable, "-m", "briefgen", "extract", str(SAMPLE), "--format", "json"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait() == 1 and err == b""
+
+
 def test_every_command_has_help_with_an_example():
     for cmd in (["build"], ["extract"], ["inspect"], ["config"], ["templates", "list"],
                 ["templates", "show"], ["templates", "init"]):
