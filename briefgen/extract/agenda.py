@@ -91,6 +91,7 @@ def _is_place_list(norm: str, parts: list[tuple[int, int]]) -> bool:
 
 
 _COOP = r"co-?operat(?:ion|e)"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _TRIGGER = re.compile(
     r"\b(?:including|such as|such (?:[\w-]+ ){1,3}?as|ranging from|range from|"
     r"on the agenda (?:are|is|were|was|will be)|"
@@ -100,7 +101,9 @@ _TRIGGER = re.compile(
     # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
     r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
     r"(?:talks|meetings?|conferences?|negotiations|deals?|agreements?|accords?|dialogue|forum|symposium|seminar)"
-    r"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on|about|over|covering|to)|(?:stances?|positions?) on|"
+    # ... but not "talks in Brussels on Friday": a date, no topic, after that "on"
+    rf"(?: (?:in|at) [a-z][\w-]+)?(?: on \w+day)? (?:on(?! (?:\w+day|{_MONTHS})\b)|about|over|covering|to)|"
+    r"(?:stances?|positions?) on|"
     r"raise[sd]?|raising|broach(?:es|ed|ing)?|focus(?:ed|es|ing)? on|focus will be on|concern(?:s|ed)? (?:about|over|on)|"
     # "concerns expressed by some members on X"
     r"concerns (?:expressed|raised|voiced)(?: by [^,.;:\"]{3,40}?)? (?:about|over|on)|"

@@ -328,6 +328,11 @@ def test_predicates_and_subjects(stages, text, expected):
     ("She will discuss grain quotas with officials including the trade commissioner and two members of "
      "the farm lobby.", ["grain quotas"]),
     ("Finance Minister Ana Ruiz spoke on Monday. The queen demanded Ana Ruiz delay her budget speech.", []),
+    # "talks in X on" a day or a month: a date follows, no topic list (it gave a torn "ethanol quotas");
+    # "on Tuesday on energy" still has one
+    ("Negotiators wrapped up talks in Brussels on Friday without agreeing on beef and ethanol quotas.", []),
+    ("The ministers held talks in Lima on March 3 after a long delay.", []),
+    ("The ministers held talks on Tuesday on energy.", ["energy"]),
 ])
 def test_no_topic_senses(stages, text, expected):
     assert _agenda(stages, text) == expected
