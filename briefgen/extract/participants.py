@@ -32,7 +32,7 @@ _MEETING = re.compile(
     r"accompan\w+|delegation|visit\w*|negotiat\w+|emerged from talks|discuss\w* with|"
     r"shake hands|shook hands|signed|banquet|joined|attend\w*|lead the|led the|talks in|"
     r"told (?:his|her) \w+ counterpart|(?:joint\s+)?(?:news|press)\s+conference\s+with|"
-    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|at the invitation of|invited by|"
+    r"call(?:ed|s|ing)? on(?!\s+(?:[\w.'-]+\s+){1,5}to\s)|sat down with|phone call with|spoke by phone with|call with|sp(?:oke|eaks?|eaking)\s+(?:\w+\s+){0,2}?with|at the invitation of|invited by|"
     r"joint (?:statement|declaration|communiqu\w+)|t(?:ook|ake|akes|aking) part|participat\w+|(?:co-)?chair(?:s|ed|ing)?\b(?! of)|represented by)\b", re.I)
 # Titles of people who take part in official talks in their own right; anyone else (a company
 # founder, an analyst) takes part only when named with the principal at a meeting. A role holding

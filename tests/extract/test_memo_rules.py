@@ -103,6 +103,16 @@ def test_participants_take_part_at_the_event(stages):
     assert "Omar Said" not in names
 
 
+@pytest.mark.parametrize("lead", [
+    "President Ann Roe spoke today with Prime Minister Bo Kay of Ruritania to discuss the coming summit.",
+    "President Ann Roe spoke on Tuesday with Prime Minister Bo Kay of Ruritania about the coming summit.",
+])
+def test_the_other_party_to_a_call_takes_part(stages, lead):
+    """A readout's "spoke (today) with": the two sides of the call are its participants."""
+    st = stages(f"Readout of President Roe's Call with Prime Minister Kay\n\n{lead}", until="participants")
+    assert {"Ann Roe", "Bo Kay"} <= {p.name for p in st.participants}
+
+
 def test_a_quoted_minister_at_the_talks_takes_part(stages):
     st = stages(PARTS.replace("said Agriculture Minister Omar Said.",
                               "said Agriculture Minister Omar Said, who attended the talks."),
