@@ -97,6 +97,11 @@ _TRIGGER = re.compile(
     r"on the agenda (?:are|is|were|was|will be)|"
     r"(?:topics?|issues?|agenda) (?:(?:to be discussed|under discussion|on the table|on the agenda|likely to come up) )?"
     r"(?:will |would |are expected to |could )?(?:include|includes|included|are|were|range from)|"
+    # "the main topic will be X" (not "the topic was not raised", "the issue was discussed", "their
+    # approach to the issue is widely seen as ...")
+    r"(?:the|a|one|another|its|their|his|her) (?:main |key |central |first |top )?"
+    r"(?:(?:topic|issue) (?:will be|would be|is|was)|(?:topics|issues) (?:will be|would be))"
+    r"(?! (?:not|never|also|being|likely|that|whether|\w+ed|\w+ly)\b)|"
     r"(?:to |will |would )?discuss(?:ed|es|ing)?(?: \w+ly)?|discussions? (?:on|of|about)|"
     # "a discussion between the two leaders on A, B and C", "talks with Kabul over X"
     r"(?:discussions?|talks|meetings?|negotiations)\"? (?:between|with) [^,.;:\"]{3,40}? (?:on|about|over)|"
@@ -473,7 +478,8 @@ _WEAK = frozenset("""it this that them they thing things way ways matter matters
 relations ties anything something reporters official officials him her us we journalists everything
 idea plan plans proposal proposals move moves subject situation question progress
 meeting meetings talks negotiations venue door region world country countries markets market
-policies policy measures steps efforts areas fields sectors commitment commitments together date dates earlier later previously recently package scale details recent ongoing future""".split()) | {
+policies policy measures steps efforts areas fields sectors commitment commitments together date dates earlier later previously recently package scale details recent ongoing future
+other others""".split()) | {
     "a range", "the issue", "other issues", "each other", "one another"}
 # First words that make a label a clause or a prepositional phrase, not a topic.
 _BAD_START = Phrases("""in on at with by from for during than worth encompassing into after before since spite

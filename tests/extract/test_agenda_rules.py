@@ -226,6 +226,13 @@ def test_lists_and_gerunds(stages, text, expected):
     # one topic read twice, in either word order, is one item
     ("They discussed regional and global developments, and later discussed global and regional developments.",
      ["regional and global developments"]),
+    # "the main topic will be X" names X; a topic or issue that is the subject of a verb names nothing
+    ("\"The main topic will be the air defence and long-range capabilities,\" Roe told reporters.",
+     ["air defence", "long-range capabilities"]),
+    ("The key topics will be trade and energy.", ["trade", "energy"]),
+    ("The topic was not raised.", []),
+    ("Their approach to the issue is widely seen as soft.", []),
+    ("The main issue is security and the other is trade.", ["security"]),
 ])
 def test_readout_frames(stages, text, expected):
     assert _agenda(stages, text) == expected
