@@ -159,7 +159,8 @@ def clause_features(state: State) -> list[dict[str, float]]:
     para_rank: dict[int, int] = {}
     for s in body:
         para_rank[s.index] = s.index - para_first[s.para]
-    place = (state.event.location or "").lower()
+    # a tour's location lists its stops ("Cape Verde, Ivory Coast, Nigeria and Angola"): any one counts
+    places = [p for p in re.split(r",\s+|\s+and\s+", (state.event.location or "").lower()) if p]
     status = state.event.status or "unknown"
     sent_of = {s.index: s for s in state.sentences}
     out: list[dict[str, float]] = []
@@ -226,7 +227,7 @@ def clause_features(state: State) -> list[dict[str, float]]:
             f["ent:participant"] = 1.0
         elif _any_in(others, sent.start, sent.end):
             f["ent:participant_sentence"] = 1.0
-        if place and place in low[a:b]:
+        if any(p in low[a:b] for p in places):
             f["ent:place"] = 1.0
         if _any_in(events, a, b):
             f["ent:event"] = 1.0

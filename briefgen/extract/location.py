@@ -80,6 +80,13 @@ _SOURCE_AFTER = LazyPattern(r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|announce
 # are named after, some do not. Its vote is a weak one.
 _BUILDINGS = frozenset("house palace hall castle hotel centre center building tower lodge manor villa "
                        "residence mansion fort".split())
+# A tour told as a list of three stops or more after a travel cue: "will travel to Cape Verde, Ivory
+# Coast, Nigeria and Angola". Each stop must be a known place; the location is then the list, as the
+# article says it (two stops, "a visit to Beijing and Shanghai", keep the first: where the talks are).
+_TOUR_CUES = frozenset("visit visits visiting visited trip travel travels travelled traveled tour journey".split())
+_STOP = r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_MORE_STOPS = LazyPattern(rf"(?:,\s+{_STOP})*,?\s+and\s+{_STOP}")
+_STOP_RX = LazyPattern(_STOP)
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5
@@ -156,6 +163,20 @@ _REMOTE = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation|confe
 _TRAVEL = LazyPattern(r"\b(?:arriv\w+|land(?:s|ed)|fl(?:ew|ies|y)|travel\w*|visit\w*|trip|tour)\b", re.I)
 
 
+def _tour(norm: str, m: re.Match, place: str) -> str | None:
+    """"Cape Verde, Ivory Coast, Nigeria and Angola" when ``place`` opens such a list of known
+    places right after a travel cue, else None."""
+    if m.group("cue").split()[0] not in _TOUR_CUES or m.group("place") != place:
+        return None
+    more = _MORE_STOPS.match(norm, m.end("place"))
+    if more is None:
+        return None
+    stops = [x.group() for x in _STOP_RX.finditer(norm, more.start(), more.end())]
+    if len(stops) < 2 or not all(place_of(x) == x for x in stops):
+        return None
+    return norm[m.start("place"):more.end()]
+
+
 def held_remotely(state: State) -> bool:
     """The lead tells a call or a video meeting, and nobody travelling to it."""
     lead = next((s for s in state.sentences if not s.caption), None)
@@ -171,6 +192,7 @@ def find_location(state: State) -> str | None:
     norm = state.norm
     counts: dict[str, float] = {}
     reporters: set[str] = set()
+    tours: dict[str, str] = {}  # a first stop -> the list of stops it opens
     body = [s for s in state.sentences if not s.caption][:_SENTENCES]
     names = frozenset(w for p in state.people for w in p.name.split())
     chunks = [(s.start, s.end) for s in body]
@@ -209,6 +231,8 @@ def find_location(state: State) -> str | None:
                 strong = False  # "at Hyderabad House": a building named after a place
             if cue == "visit" and place.lower() in REGIONS:
                 strong = False  # "will visit the Middle East": a tour's area, its stops are the venues
+            if strong and (tour := _tour(norm, m, place)):
+                tours.setdefault(place, tour)
             if _reporter(norm, *window):
                 reporters.add(place)  # "the BBC's Tom Gibb in Sao Paulo": where the press is
             if _another_leg(norm, s0, m.start()):
@@ -229,6 +253,8 @@ def find_location(state: State) -> str | None:
     if not counts:
         return None
     best = max(counts, key=counts.get)
+    if best in tours:
+        return tours[best]
     if not is_city(best):
         # The most specific place the article gives: "talks in Switzerland ... side by side in
         # Geneva" is Geneva, when the city is named about as surely as the country.

@@ -188,6 +188,10 @@ def test_status_headline_and_false_friends(stages, title, text, status):
      "House on Saturday.", "New Delhi"),
     # ... and, alone, it still names the place
     ("Minister Bo Kay held talks with Ann Roe at the Beijing Hotel on Monday.", "Beijing"),
+    # a tour of three stops or more is the list of its stops; two stops keep the first
+    ("Secretary Bo Kay will travel to Chile, Peru, Bolivia and Ecuador next week.", "Chile, Peru, Bolivia and Ecuador"),
+    ("President Bo Kay is on a five-day state visit to Beijing and Shanghai.", "Beijing"),
+    ("Secretary Bo Kay will travel to Chile, Peru, the Andes and Ecuador next week.", "Chile"),
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place

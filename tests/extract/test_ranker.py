@@ -35,6 +35,15 @@ def test_every_candidate_gets_features_that_name_what_fired(stages):
     assert past.get("time:year") == 1.0 and past.get("time:other") == 1.0
 
 
+def test_a_clause_naming_any_stop_of_a_tour_names_the_place(stages):
+    st, table = _feats(stages, "Headline\n\nSecretary Ann Roe will travel to Chile, Peru, Bolivia and Ecuador "
+                               "next week. She will sign a fishing accord in Peru. The talks are set for June.")
+    assert st.event.location == "Chile, Peru, Bolivia and Ecuador"
+    peru = next(f for c, f in zip(st.candidates, table) if "in Peru" in st.text[c.start:c.end])
+    june = next(f for c, f in zip(st.candidates, table) if "June" in st.text[c.start:c.end])
+    assert peru.get("ent:place") == 1.0 and "ent:place" not in june
+
+
 def test_features_are_deterministic(stages):
     assert _feats(stages)[1] == _feats(stages)[1]
 
