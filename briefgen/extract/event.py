@@ -21,7 +21,7 @@ from datetime import date
 from briefgen.model.briefing import DateMention, Event, Span
 from briefgen.extract.dates import DATE_RE, parse_iso, range_days, resolve
 from briefgen.extract.lexicon import COUNTRIES, NATIONALITIES, ROLE_MODIFIERS
-from briefgen.extract.location import find_location, place_of
+from briefgen.extract.location import a_call, find_location, place_of
 from briefgen.extract.names import tokens
 from briefgen.extract.roles import role_word
 from briefgen.extract.state import State
@@ -737,7 +737,7 @@ def run(state: State) -> State:
         warning = f"no visit, summit or talks found ({missing})"
         return state.replace(event=Event(kind=None), principal_key=None,
                              warnings=state.warnings + (warning,))
-    kind = _kind(state)
+    kind = "talks" if a_call(state) else _kind(state)  # a call is talks, whatever summit it prepares
     key, body, body_span = _principal(state, kind)
     person = state.person(key)
     principal = person.name if person else body

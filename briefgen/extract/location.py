@@ -156,10 +156,13 @@ def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None
 # A call or a video summit has no venue: the dateline ("WASHINGTON -") is where one side or the
 # reporter sits, and a subject line "Biden's talks, Washington" would mislead. Told in the lead
 # ("held a video call", "a virtual summit", "spoke by phone"), unless someone travels there.
-_REMOTE_WORDS = ("phone", "video", "virtual", "telephone")
+_REMOTE_WORDS = ("phone", "video", "virtual", "telephone", "call with")
 _REMOTE = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation|conference|summit|talks|link)\b|"
                       r"\bvideoconferenc|\bvirtual\s+(?:summit|meeting|talks)\b|"
-                      r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b", re.I)
+                      r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bcall\s+with\b(?!\s+(?:reporters|journalists|the\s+(?:press|media)))", re.I)
+# Of those, a call (not a video conference or a virtual summit): talks, whatever summit it prepares.
+_CALL = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation)\b|\bcall\s+with\b(?!\s+(?:reporters|journalists|the\s+(?:press|media)))|"
+                    r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b", re.I)
 _TRAVEL = LazyPattern(r"\b(?:arriv\w+|land(?:s|ed)|fl(?:ew|ies|y)|travel\w*|visit\w*|trip|tour)\b", re.I)
 
 
@@ -177,13 +180,26 @@ def _tour(norm: str, m: re.Match, place: str) -> str | None:
     return norm[m.start("place"):more.end()]
 
 
-def held_remotely(state: State) -> bool:
-    """The lead tells a call or a video meeting, and nobody travelling to it."""
+def _remote_cue(state: State, rx) -> bool:
+    """``rx`` in the headline or the lead, and nobody travelling in the lead."""
     lead = next((s for s in state.sentences if not s.caption), None)
-    if lead is None or not holds_any(fold(state.norm[lead.start:lead.end]), _REMOTE_WORDS):
+    if lead is None or _TRAVEL.search(state.norm, lead.start, lead.end) is not None:
         return False
-    return (_REMOTE.search(state.norm, lead.start, lead.end) is not None
-            and _TRAVEL.search(state.norm, lead.start, lead.end) is None)
+    chunks = [(lead.start, lead.end)]
+    if state.metadata and state.metadata[0].start < lead.start:
+        chunks.append((state.metadata[0].start, state.metadata[0].end))  # "Readout of X's Call with Y"
+    return any(holds_any(fold(state.norm[s:e]), _REMOTE_WORDS) and rx.search(state.norm, s, e) is not None
+               for s, e in chunks)
+
+
+def held_remotely(state: State) -> bool:
+    """The headline or the lead tells a call or a video meeting, and nobody travelling to it."""
+    return _remote_cue(state, _REMOTE)
+
+
+def a_call(state: State) -> bool:
+    """The event is a call ("Readout of X's Call with Y", "spoke by phone"), nobody travelling."""
+    return _remote_cue(state, _CALL)
 
 
 def find_location(state: State) -> str | None:

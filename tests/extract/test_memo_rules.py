@@ -172,6 +172,21 @@ def test_location(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
 
 
+@pytest.mark.parametrize("headline, lead, kind, place", [
+    # a readout of a call names it in the headline: talks, no venue, whatever summit they discussed
+    ("Readout of President Roe's Call with Prime Minister Kay",
+     "President Ann Roe spoke today with Prime Minister Bo Kay of Ruritania to discuss the coming summit in Lima.",
+     "talks", None),
+    # a call with reporters is how the news came, not the event
+    ("Roe to attend Lima summit",
+     "In a call with reporters, a senior official said President Ann Roe will attend the summit in Lima next week.",
+     "summit", "Lima"),
+])
+def test_a_call_is_talks_without_a_venue(stages, headline, lead, kind, place):
+    event = stages(f"{headline}\n\n{lead}", until="event").event
+    assert (event.kind, event.location) == (kind, place)
+
+
 @pytest.mark.parametrize("phrase, place", [
     ("South China Sea", None), ("Geneva Monday", "Geneva"), ("Camp David", "Camp David"),
     ("Northern Ireland", "Northern Ireland"), ("New York", "New York"), ("New Delhi", "New Delhi"),
