@@ -183,13 +183,14 @@ def _tour(norm: str, m: re.Match, place: str) -> str | None:
 def _remote_cue(state: State, rx) -> bool:
     """``rx`` in the headline or the lead, and nobody travelling in the lead."""
     lead = next((s for s in state.sentences if not s.caption), None)
-    if lead is None or _TRAVEL.search(state.norm, lead.start, lead.end) is not None:
+    if lead is None:
         return False
     chunks = [(lead.start, lead.end)]
     if state.metadata and state.metadata[0].start < lead.start:
         chunks.append((state.metadata[0].start, state.metadata[0].end))  # "Readout of X's Call with Y"
-    return any(holds_any(fold(state.norm[s:e]), _REMOTE_WORDS) and rx.search(state.norm, s, e) is not None
+    told = any(holds_any(fold(state.norm[s:e]), _REMOTE_WORDS) and rx.search(state.norm, s, e) is not None
                for s, e in chunks)
+    return told and _TRAVEL.search(state.norm, lead.start, lead.end) is None
 
 
 def held_remotely(state: State) -> bool:
