@@ -92,7 +92,9 @@ _KINDS = (
     ("visit", ("visit", "trip", "tour", "arriv", "landed in", "travel", "due in", "host", "welcome", "receive", "greet"),
      LazyPattern(r"\bvisit\w*\b|\btrip\b|\btour\b|\barriv(?:ed|al) in\b|\blanded in\b|\btravel\w*\b|\bdue in\b|"
                  # (the verb, not the noun of "welcomed by host Ann Roe")
-                 r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])|"
+                 r"(?<!\bby\s)(?<!\bthe\s)\b(?:host|welcome|receive|greet)(?:s|d|ed|ing)?\s+(?:the\s+)?(?-i:[A-Z])"
+                 # (a person, not a gathering: "host European leaders" is a meeting at home)
+                 r"(?![\w-]*\s+(?:leaders|ministers|officials|delegations|delegates|heads|envoys|counterparts)\b)|"
                  r"\b(?:was|were|be)\s+(?:welcomed|received|greeted)\b|\bplays?\s+host\s+to\b", re.I), 1.2),
 )
 

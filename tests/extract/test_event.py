@@ -20,6 +20,10 @@ def test_status_from_tense(stages, text, status):
     ("Trade talks between the two ministers opened on Monday.", "trade-talks"),
     ("The peace talks in Geneva were postponed.", "peace-talks"),
     ("Foreign Minister Ann Roe arrived in Tokyo for a visit.", "visit"),
+    # hosting a person is a visit by the guest; hosting a gathering at home is a meeting
+    ("President Ann Roe will host President Bo Kay in Lima on Friday.", "visit"),
+    ("Prime Minister Ann Roe will host European leaders in Lima on Sunday. The meeting will discuss security.",
+     "talks"),
 ])
 def test_kind(stages, text, kind):
     assert stages("Headline\n\n" + text, until="event").event.kind == kind
