@@ -74,12 +74,6 @@ pyongyang taipei hong kong singapore kuala lumpur strasbourg luxembourg the hagu
 davos bali gyeongju sao paulo rio buenos aires basra sanaa aden minsk tbilisi baku yerevan
 stormont belfast dublin edinburgh brisbane auckland wellington oslo stockholm copenhagen helsinki
 york abu dhabi tel aviv athens bern abuja ulaanbaatar amsterdam prague budapest bucharest sofia
-jeddah muscat manama tunis algiers rabat tripoli kampala kigali lusaka harare luanda kinshasa accra
-dakar abidjan bamako niamey ouagadougou karachi lahore colombo kathmandu thimphu osaka hiroshima
-vientiane yangon naypyitaw astana almaty tashkent bishkek dushanbe ashgabat bratislava belgrade
-zagreb sarajevo ljubljana skopje tirana reykjavik tallinn riga vilnius chisinau suva munich lausanne
-nicosia valletta antalya sochi vladivostok busan nagasaki kyoto chengdu guangzhou shenzhen xiamen
-hangzhou wuhan phnom penh
 """.split())
 
 # Words of CITIES that only start a name ("New" York, "Hong" Kong): never a city alone.
