@@ -21,7 +21,7 @@ from briefgen.model.briefing import Span
 from briefgen.extract.lexicon import ABBREVIATIONS
 from briefgen.extract.location import is_city, is_place
 from briefgen.extract.state import Paragraph, Sentence, State
-from briefgen.extract.wordre import LazyPattern, first_word, fold, holds_any
+from briefgen.extract.wordre import LazyPattern, find_word, first_word, fold, holds_any
 
 _INDENTED = re.compile(r"^[ \t]{2,}\S", re.M)
 _BYLINE = re.compile(r"^\s*(?:By|BY|From)\s+[A-Z][^\n]{0,80}$")
@@ -376,6 +376,13 @@ def _dateline_shape(head: str) -> bool:
     return False
 
 
+def _named_again(norm: str, m: re.Match, s: int, e: int) -> bool:
+    """"JEDDAH: ... received the minister in Jeddah": a place the lexicon does not know is a
+    dateline when its paragraph names it again in its own case (a label, "UPDATE:", is not)."""
+    place = m.group("place").title()
+    return find_word(norm[s + m.end():e], place) >= 0
+
+
 def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Match | None:
     """A dateline at the paragraph start (or, for wire junk, anywhere in its head)."""
     head = norm[s:min(e, s + 400)]
@@ -395,7 +402,7 @@ def find_dateline(norm: str, s: int, e: int, *, anywhere: bool = False) -> re.Ma
         if b and is_place(b.group("place")):
             return b
         c = COLON_DATELINE.match(head) if caps else None
-        if c and is_place(c.group("place")):
+        if c and (is_place(c.group("place")) or _named_again(norm, c, s, e)):
             return c
         c = CITY_COLON_DATELINE.match(head) if not caps and ":" in head[:30] else None
         if c and is_city(c.group("place")):
