@@ -87,6 +87,7 @@ _TOUR_CUES = frozenset("visit visits visiting visited trip travel travels travel
 _STOP = r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 _MORE_STOPS = LazyPattern(rf"(?:,\s+{_STOP})*,?\s+and\s+{_STOP}")
 _STOP_RX = LazyPattern(_STOP)
+_MAX_STOPS = 6  # a longer list is no itinerary a subject line can carry: the first stop stands for it
 _SENTENCES = 6
 _CITY_BONUS = 2.0
 _DATELINE_VOTE = 1.5
@@ -175,7 +176,7 @@ def _tour(norm: str, m: re.Match, place: str) -> str | None:
     if more is None:
         return None
     stops = [x.group() for x in _STOP_RX.finditer(norm, more.start(), more.end())]
-    if len(stops) < 2 or not all(place_of(x) == x for x in stops):
+    if not 2 <= len(stops) < _MAX_STOPS or not all(place_of(x) == x for x in stops):
         return None
     return norm[m.start("place"):more.end()]
 

@@ -196,6 +196,7 @@ def test_status_headline_and_false_friends(stages, title, text, status):
     ("Secretary Bo Kay will travel to Chile, Peru, Bolivia and Ecuador next week.", "Chile, Peru, Bolivia and Ecuador"),
     ("President Bo Kay is on a five-day state visit to Beijing and Shanghai.", "Beijing"),
     ("Secretary Bo Kay will travel to Chile, Peru, the Andes and Ecuador next week.", "Chile"),
+    ("Secretary Bo Kay will travel to Chile, Peru, Bolivia, Ecuador, Colombia, Brazil and Cuba.", "Chile"),
 ])
 def test_location_where_it_happens(stages, text, place):
     assert stages("Headline\n\n" + text, until="event").event.location == place
