@@ -35,7 +35,7 @@ from bisect import bisect_left
 
 from briefgen.model.briefing import Item, Span
 from briefgen.extract.cues import lower
-from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, REPORTING_VERBS, TITLE_HEADS
+from briefgen.extract.lexicon import ABBREVIATIONS, CITIES, COUNTRIES, MONTHS, REPORTING_VERBS, TITLE_HEADS
 from briefgen.extract.location import is_place
 from briefgen.extract.state import State
 from briefgen.extract.wordre import LazyPattern, Phrases, first_word, fold, holds_any
@@ -91,7 +91,7 @@ def _is_place_list(norm: str, parts: list[tuple[int, int]]) -> bool:
 
 
 _COOP = r"co-?operat(?:ion|e)"
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(MONTHS)
 _TRIGGER = re.compile(
     r"\b(?:including|such as|such (?:[\w-]+ ){1,3}?as|ranging from|range from|"
     r"on the agenda (?:are|is|were|was|will be)|"

@@ -158,12 +158,14 @@ def _vote(counts: dict[str, float], place: str, weight: float, city: bool | None
 # reporter sits, and a subject line "Biden's talks, Washington" would mislead. Told in the lead
 # ("held a video call", "a virtual summit", "spoke by phone"), unless someone travels there.
 _REMOTE_WORDS = ("phone", "video", "virtual", "telephone", "call with")
-_REMOTE = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation|conference|summit|talks|link)\b|"
-                      r"\bvideoconferenc|\bvirtual\s+(?:summit|meeting|talks)\b|"
-                      r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bcall\s+with\b(?!\s+(?:reporters|journalists|the\s+(?:press|media)))", re.I)
-# Of those, a call (not a video conference or a virtual summit): talks, whatever summit it prepares.
-_CALL = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation)\b|\bcall\s+with\b(?!\s+(?:reporters|journalists|the\s+(?:press|media)))|"
-                    r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b", re.I)
+# A call (a call with reporters is how the news came, not the event): talks, whatever summit it prepares.
+_CALL_CUES = (r"\b(?:(?:tele)?phone|video)[- ](?:call|conversation)\b|"
+              r"\bcall\s+with\b(?!\s+(?:reporters|journalists|the\s+(?:press|media)))|"
+              r"\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b")
+_CALL = LazyPattern(_CALL_CUES, re.I)
+# A call, a video conference or a virtual summit.
+_REMOTE = LazyPattern(r"\b(?:(?:tele)?phone|video)[- ](?:conference|summit|talks|link)\b|"
+                      r"\bvideoconferenc|\bvirtual\s+(?:summit|meeting|talks)\b|" + _CALL_CUES, re.I)
 _TRAVEL = LazyPattern(r"\b(?:arriv\w+|land(?:s|ed)|fl(?:ew|ies|y)|travel\w*|visit\w*|trip|tour)\b", re.I)
 
 
